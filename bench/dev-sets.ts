@@ -1,0 +1,161 @@
+/**
+ * Loaders for the development sets under ../shared/eval/raw (read in place, never copied).
+ * Each set becomes documents of presegmented sentences with gold beads.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseLinks } from '../src/core/export/links.js';
+import type { Bead } from '../src/core/model.js';
+
+/** One document of a development set. */
+export interface DevDocument {
+  /** Short name for reports. */
+  name: string;
+  /** Source sentences, in order. */
+  source: string[];
+  /** Target sentences, in order. */
+  target: string[];
+  /** Indices of source sentences that start a paragraph (empty when the set has no paragraph marks). */
+  sourceParagraphStarts: number[];
+  /** Indices of target sentences that start a paragraph. */
+  targetParagraphStarts: number[];
+  /** Gold beads over sentence indices. */
+  gold: Bead[];
+}
+
+/** A named development set: one or more documents scored together. */
+export interface DevSet {
+  name: string;
+  languages: [string, string];
+  documents: DevDocument[];
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the shared evaluation data lives: ../shared/eval/raw beside the repository, or PARALIGN_EVAL_DIR. */
+export function evalRawDir(): string {
+  return process.env['PARALIGN_EVAL_DIR'] ?? resolve(repoRoot, '..', 'shared', 'eval', 'raw');
+}
+
+function lines(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  const all = text.split(/\r?\n/);
+  if (all.at(-1) === '') all.pop();
+  return all;
+}
+
+/** Text+Berg (Bleualign) German-French development document, or null when absent. */
+export function loadTextBergDev(root = evalRawDir()): DevSet | null {
+  const dir = join(root, 'bleualign-textberg-de-fr');
+  if (!existsSync(join(dir, 'dev.defr'))) return null;
+  return {
+    name: 'textberg-dev',
+    languages: ['de', 'fr'],
+    documents: [
+      {
+        name: 'dev',
+        source: lines(join(dir, 'dev.de')).map((l) => l.trim()),
+        target: lines(join(dir, 'dev.fr')).map((l) => l.trim()),
+        sourceParagraphStarts: [],
+        targetParagraphStarts: [],
+        gold: parseLinks(readFileSync(join(dir, 'dev.defr'), 'utf8')),
+      },
+    ],
+  };
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}
+
+interface CesText {
+  ids: string[];
+  sentences: string[];
+  paragraphStarts: number[];
+}
+
+// CES text: <p id> <s id="P.S"> <w id>token</w> ... </s> </p>; tokens are joined by single spaces.
+function readCes(path: string): CesText {
+  const xml = readFileSync(path, 'utf8');
+  const ids: string[] = [];
+  const sentences: string[] = [];
+  const paragraphStarts: number[] = [];
+  const tokenPattern = /<p\s+id="([^"]*)"|<s\s+id="([^"]*)"\s*>([\s\S]*?)<\/s>/g;
+  let paragraphOpen = false;
+  for (const match of xml.matchAll(tokenPattern)) {
+    if (match[1] !== undefined) {
+      paragraphOpen = true;
+      continue;
+    }
+    const words = [...(match[3] ?? '').matchAll(/<w[^>]*>([\s\S]*?)<\/w>/g)].map((w) => decodeXml(w[1] ?? ''));
+    if (paragraphOpen) paragraphStarts.push(sentences.length);
+    paragraphOpen = false;
+    ids.push(match[2] ?? '');
+    sentences.push(words.join(' '));
+  }
+  return { ids, sentences, paragraphStarts };
+}
+
+function readCesAlign(path: string, source: CesText, target: CesText): Bead[] {
+  const xml = readFileSync(path, 'utf8');
+  const sourceIndex = new Map(source.ids.map((id, i) => [id, i]));
+  const targetIndex = new Map(target.ids.map((id, i) => [id, i]));
+  const beads: Bead[] = [];
+  for (const match of xml.matchAll(/xtargets="([^";]*);([^"]*)"/g)) {
+    const toIndices = (ids: string, index: Map<string, number>): number[] =>
+      ids
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => {
+          const i = index.get(id);
+          if (i === undefined) throw new Error(`${path}: sentence id ${id} not in the text`);
+          return i;
+        });
+    beads.push({ source: toIndices(match[1] ?? '', sourceIndex), target: toIndices(match[2] ?? '', targetIndex) });
+  }
+  return beads;
+}
+
+/**
+ * The two TransRead novels (English-French), or null when absent. With `paragraphs`, paragraph starts are
+ * kept (Alice has them; Emma's text is one paragraph), as hunalign's `<p>` markers.
+ */
+export function loadTransReadNovels(paragraphs: boolean, root = evalRawDir()): DevSet | null {
+  const dir = join(root, 'transread-limsi-novels');
+  const books = ['AlicesAdventuresInWonderland', 'Emma'];
+  const documents: DevDocument[] = [];
+  for (const book of books) {
+    const bookDir = join(dir, `${book}_EN-FR`);
+    const alignPath = join(bookDir, `${book}_sent_align_en-fr.xml`);
+    if (!existsSync(alignPath)) return null;
+    const en = readCes(join(bookDir, `cut_${book}_en.xml`));
+    const fr = readCes(join(bookDir, `cut_${book}_fr.xml`));
+    documents.push({
+      name: book,
+      source: en.sentences,
+      target: fr.sentences,
+      sourceParagraphStarts: paragraphs ? en.paragraphStarts : [],
+      targetParagraphStarts: paragraphs ? fr.paragraphStarts : [],
+      gold: readCesAlign(alignPath, en, fr),
+    });
+  }
+  return {
+    name: paragraphs ? 'transread-novels+paragraphs' : 'transread-novels',
+    languages: ['en', 'fr'],
+    documents,
+  };
+}
+
+/** Every development set present, in a fixed order. */
+export function loadDevSets(root = evalRawDir()): DevSet[] {
+  return [loadTextBergDev(root), loadTransReadNovels(false, root), loadTransReadNovels(true, root)].filter(
+    (s): s is DevSet => s !== null,
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Aligns two segmented documents: blocks first (labels, then content), then the sentences inside each
+ * aligned block group, with one lexicon learned over the whole document.
+ */
+import type { Alignment, BlockBead, ScoredBead, SegmentedDocument } from '../model.js';
+import type { Lexicon } from './features.js';
+import { alignBlocks } from './paragraphs.js';
+import { alignSentences, type SpanPair } from './sentences.js';
+
+/** Options of document alignment. */
+export interface DocumentAlignmentOptions {
+  /** User dictionary: folded target word → folded source words. */
+  dictionary?: Lexicon;
+}
+
+// The sentences of a run of consecutive blocks are consecutive too: their range is [first, last + 1).
+function sentenceRange(document: SegmentedDocument, blockIndices: readonly number[], firstSentenceOfBlock: Int32Array): { start: number; end: number } {
+  if (blockIndices.length === 0) return { start: 0, end: 0 };
+  const first = blockIndices[0] as number;
+  const last = blockIndices.at(-1) as number;
+  return { start: firstSentenceOfBlock[first] as number, end: firstSentenceOfBlock[last + 1] as number };
+}
+
+function firstSentences(document: SegmentedDocument): Int32Array {
+  const first = new Int32Array(document.blocks.length + 1).fill(-1);
+  first[document.blocks.length] = document.sentences.length;
+  for (let k = document.sentences.length - 1; k >= 0; k--) first[(document.sentences[k] as { block: number }).block] = k;
+  // Blocks without sentences start where the next block starts.
+  for (let b = document.blocks.length - 1; b >= 0; b--) if ((first[b] as number) < 0) first[b] = first[b + 1] as number;
+  return first;
+}
+
+/** Aligns two documents; block and sentence beads each cover both sides completely, in order. */
+export function alignDocuments(source: SegmentedDocument, target: SegmentedDocument, options: DocumentAlignmentOptions = {}): Alignment {
+  const blockBeads = alignBlocks(source.blocks, target.blocks);
+  const sourceFirst = firstSentences(source);
+  const targetFirst = firstSentences(target);
+  const spans: SpanPair[] = blockBeads.map((bead) => ({
+    source: sentenceRange(source, bead.source, sourceFirst),
+    target: sentenceRange(target, bead.target, targetFirst),
+  }));
+  // Spans of one-sided or empty block beads still place their sentences at the right point.
+  let sourceCursor = 0;
+  let targetCursor = 0;
+  for (const span of spans) {
+    if (span.source.end === span.source.start) span.source = { start: sourceCursor, end: sourceCursor };
+    if (span.target.end === span.target.start) span.target = { start: targetCursor, end: targetCursor };
+    sourceCursor = span.source.end;
+    targetCursor = span.target.end;
+  }
+  const sentences = alignSentences({
+    source: source.sentences.map((s) => s.text),
+    target: target.sentences.map((s) => s.text),
+    spans,
+    ...(options.dictionary ? { dictionary: options.dictionary } : {}),
+  });
+  return { source, target, blocks: withSentenceConfidence(blockBeads, sentences, source), sentences };
+}
+
+// A block bead anchored on a label is only as trustworthy as the sentences inside it agree.
+function withSentenceConfidence(blocks: BlockBead[], sentences: readonly ScoredBead[], source: SegmentedDocument): BlockBead[] {
+  const confidenceByBlock = new Map<number, number[]>();
+  for (const bead of sentences) {
+    const first = bead.source[0];
+    if (first === undefined) continue;
+    const block = source.sentences[first]?.block;
+    if (block === undefined) continue;
+    const list = confidenceByBlock.get(block) ?? [];
+    list.push(bead.confidence);
+    confidenceByBlock.set(block, list);
+  }
+  return blocks.map((bead) => {
+    if (bead.method !== 'label') return bead;
+    const values = bead.source.flatMap((b) => confidenceByBlock.get(b) ?? []);
+    if (values.length === 0) return bead;
+    return { ...bead, confidence: Math.min(...values) };
+  });
+}

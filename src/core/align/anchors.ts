@@ -1,0 +1,65 @@
+/**
+ * A rough alignment path for long texts from "hapax anchors": keys (numbers, names, rare words) that occur in
+ * exactly one sentence on each side. The longest increasing chain of such pairs guides the banded DP, so
+ * time and memory stay linear in document length (the role vecalign's coarse pass plays).
+ */
+import type { SentenceFeatures } from './features.js';
+
+/** For each source prefix length i in [0, n], the target prefix length the anchors suggest. */
+export function findAnchorPath(source: readonly SentenceFeatures[], target: readonly SentenceFeatures[]): Float64Array {
+  const n = source.length;
+  const m = target.length;
+  const onlySentence = (side: readonly SentenceFeatures[]): Map<number, number> => {
+    const where = new Map<number, number>();
+    side.forEach((f, index) => {
+      for (const k of f.keySet) where.set(k, where.has(k) ? -1 : index);
+    });
+    return where;
+  };
+  const sourceOnce = onlySentence(source);
+  const targetOnce = onlySentence(target);
+  const points: { i: number; j: number }[] = [];
+  for (const [key, i] of sourceOnce) {
+    if (i < 0) continue;
+    const j = targetOnce.get(key);
+    if (j === undefined || j < 0) continue;
+    // Anchors far off the diagonal are more often chance matches than real drift.
+    if (Math.abs(j / m - i / n) > 0.2) continue;
+    points.push({ i, j });
+  }
+  points.sort((a, b) => a.i - b.i || a.j - b.j);
+  const chain = longestIncreasingChain(points);
+
+  const path = new Float64Array(n + 1);
+  let previous = { i: 0, j: 0 };
+  let cursor = 0;
+  const knots = [...chain.map((p) => ({ i: p.i + 0.5, j: p.j + 0.5 })), { i: n, j: m }];
+  for (let i = 0; i <= n; i++) {
+    while (cursor < knots.length - 1 && (knots[cursor] as { i: number }).i < i) previous = knots[cursor++] as { i: number; j: number };
+    const next = knots[cursor] as { i: number; j: number };
+    const span = next.i - previous.i;
+    path[i] = span <= 0 ? next.j : previous.j + ((i - previous.i) * (next.j - previous.j)) / span;
+  }
+  return path;
+}
+
+// Patience sorting: longest chain strictly increasing in both i and j, O(k log k).
+function longestIncreasingChain(points: readonly { i: number; j: number }[]): { i: number; j: number }[] {
+  const tails: number[] = [];
+  const parent = new Int32Array(points.length).fill(-1);
+  points.forEach((p, index) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const q = points[tails[mid] as number] as { i: number; j: number };
+      if (q.j < p.j && q.i < p.i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) parent[index] = tails[lo - 1] as number;
+    tails[lo] = index;
+  });
+  const chain: { i: number; j: number }[] = [];
+  for (let k = tails.at(-1) ?? -1; k >= 0; k = parent[k] as number) chain.push(points[k] as { i: number; j: number });
+  return chain.reverse();
+}

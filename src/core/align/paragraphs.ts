@@ -1,0 +1,128 @@
+/**
+ * Paragraph (block) alignment: label paths are hard anchors, taken in order by a longest common subsequence
+ * (so missing, extra, duplicated and out-of-sequence labels are tolerated); the blocks between two anchors
+ * are aligned by DP on length and shared tokens. A block beside an anchor may join it (a paragraph split in
+ * two). Every block of both sides ends up in exactly one bead.
+ */
+import type { Block, BlockBead } from '../model.js';
+import { alignByDp, BLOCK_BEAD_SHAPES, fullBand, bandAround } from './dp.js';
+import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter, type LexicalCalibration } from './costs.js';
+import { buildFeatures, findFunctionWords, KeySpace, tokenize, type SentenceFeatures } from './features.js';
+
+/** Pairs of block indices whose label paths match, in increasing order on both sides. */
+export function matchLabelAnchors(source: readonly Block[], target: readonly Block[]): { source: number; target: number }[] {
+  const a = source.filter((b) => b.path !== null);
+  const b = target.filter((b) => b.path !== null);
+  // LCS by dynamic programming over the labelled blocks only; documents have at most a few thousand.
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const table = new Uint32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i * width + j] =
+        a[i]?.path === b[j]?.path
+          ? (table[(i + 1) * width + j + 1] as number) + 1
+          : Math.max(table[(i + 1) * width + j] as number, table[i * width + j + 1] as number);
+    }
+  }
+  const anchors: { source: number; target: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i]?.path === b[j]?.path) {
+      anchors.push({ source: (a[i] as Block).index, target: (b[j] as Block).index });
+      i += 1;
+      j += 1;
+    } else if ((table[(i + 1) * width + j] as number) >= (table[i * width + j + 1] as number)) i += 1;
+    else j += 1;
+  }
+  return anchors;
+}
+
+interface BlockSides {
+  source: SentenceFeatures[];
+  target: SentenceFeatures[];
+  space: KeySpace;
+  calibration: LexicalCalibration;
+}
+
+function blockFeatures(source: readonly Block[], target: readonly Block[]): BlockSides {
+  const sourceTokens = source.map((b) => tokenize(b.text));
+  const targetTokens = target.map((b) => tokenize(b.text));
+  const space = new KeySpace();
+  const sourceFeatures = buildFeatures(source.map((b) => b.text), sourceTokens, space, { functionWords: findFunctionWords(sourceTokens) });
+  const targetFeatures = buildFeatures(target.map((b) => b.text), targetTokens, space, { functionWords: findFunctionWords(targetTokens) });
+  const meter = new SimilarityMeter(sourceFeatures, targetFeatures, space);
+  let total = 0;
+  let count = 0;
+  for (let k = 0; k < Math.min(2000, source.length * 4); k++) {
+    const i = (k * 7919) % Math.max(1, source.length);
+    const j = (k * 104_729 + 17) % Math.max(1, target.length);
+    if (i >= source.length || j >= target.length) break;
+    const { similarity, words } = meter.measure(i, i + 1, j, j + 1);
+    if (words === 0) continue;
+    total += similarity;
+    count += 1;
+  }
+  const randomMean = count === 0 ? 0.1 : total / count;
+  return { source: sourceFeatures, target: targetFeatures, space, calibration: { randomMean, trueMean: Math.min(0.9, randomMean + 0.3) } };
+}
+
+/** Gaps wider than this many blocks on both sides are searched in a band around the diagonal. */
+const FULL_GAP_CELLS = 250_000;
+
+/**
+ * Aligns blocks [s0, s1) with [t0, t1). With `anchored`, block s0 and t0 are a label anchor and must share
+ * the first bead; neighbours may join them (1-2, 2-1).
+ */
+function alignGap(sides: BlockSides, s0: number, s1: number, t0: number, t1: number, anchored: boolean): BlockBead[] {
+  const n = s1 - s0;
+  const m = t1 - t0;
+  if (n === 0 || m === 0) {
+    const beads: BlockBead[] = [];
+    for (let i = s0; i < s1; i++) beads.push({ source: [i], target: [], confidence: 1, method: 'content' });
+    for (let j = t0; j < t1; j++) beads.push({ source: [], target: [j], confidence: 1, method: 'content' });
+    return beads;
+  }
+  const base = createBeadScorer({
+    source: sides.source.slice(s0, s1),
+    target: sides.target.slice(t0, t1),
+    space: sides.space,
+    sourceParagraphStarts: new Uint8Array(0),
+    targetParagraphStarts: new Uint8Array(0),
+    calibration: sides.calibration,
+    weights: DEFAULT_WEIGHTS,
+  });
+  // The anchor pair opens the gap: the first bead must hold both anchor blocks (it may take a neighbour).
+  const score = anchored
+    ? (i0: number, i1: number, j0: number, j1: number): number =>
+        i0 === 0 && j0 === 0 && (i1 === 0 || j1 === 0) ? -Infinity : base(i0, i1, j0, j1)
+    : base;
+  const band = (n + 1) * (m + 1) <= FULL_GAP_CELLS ? fullBand(n, m) : bandAround(new Float64Array(n + 1).map((_, i) => (i * m) / n), n, m, 50);
+  const result = alignByDp(n, m, score, band, BLOCK_BEAD_SHAPES);
+  return result.beads.map((bead, k) => ({
+    // Shift gap-local indices back to document block indices.
+    source: bead.source.map((i) => i + s0),
+    target: bead.target.map((j) => j + t0),
+    confidence: result.posteriors[k] ?? 0,
+    method: anchored && k === 0 ? 'label' : 'content',
+  }));
+}
+
+/** Aligns the blocks of two documents; beads cover every block once, in order. */
+export function alignBlocks(source: readonly Block[], target: readonly Block[]): BlockBead[] {
+  const sides = blockFeatures(source, target);
+  const anchors = matchLabelAnchors(source, target);
+  const beads: BlockBead[] = [];
+  let s = 0;
+  let t = 0;
+  let anchored = false;
+  for (const anchor of [...anchors, { source: source.length, target: target.length }]) {
+    beads.push(...alignGap(sides, s, anchor.source, t, anchor.target, anchored));
+    s = anchor.source;
+    t = anchor.target;
+    anchored = true;
+  }
+  return beads;
+}

@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { collapseWhitespace, splitTableRow, stripInlineMarkdown } from '../../../src/core/parse/strip-markup.js';
+
+describe('stripInlineMarkdown', () => {
+  it.each([
+    ['**bold** text', 'bold text'],
+    ['__bold__ text', 'bold text'],
+    ['*Recalling* its resolution', 'Recalling its resolution'],
+    ['_italic_ word', 'italic word'],
+    ['*The General Assembly*,', 'The General Assembly,'],
+    ['reports ([CTOC/COP/WG.4/2017/4](#) and [X/1](http://a.b/c(d)))', 'reports (CTOC/COP/WG.4/2017/4 and X/1)'],
+    ['![logo](logo.png) UN', 'logo UN'],
+    ['Crime[^1] and the Protocols', 'Crime and the Protocols'],
+    ["l'ordre du jour provisoire*", "l'ordre du jour provisoire*"],
+    ['Item 2 (b) of the provisional agenda*', 'Item 2 (b) of the provisional agenda*'],
+    ['snake_case_name stays', 'snake_case_name stays'],
+    ['escaped \\*star\\* and 1\\.', 'escaped *star* and 1.'],
+    ['`A/RES/70/1`', 'A/RES/70/1'],
+    ['a<br>b <sup>1</sup>', 'a b 1'],
+    ['**Examen de la\nConvention**', 'Examen de la\nConvention'],
+  ])('%j → %j', (input, output) => {
+    expect(stripInlineMarkdown(input)).toBe(output);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it.each([
+    ['  a \t b\n\nc  ', 'a b c'],
+    ['Texte\u00A0: oui', 'Texte\u00A0: oui'],
+    ['a  \u00A0  b', 'a \u00A0 b'],
+    ['\u00A0a\u00A0', '\u00A0a\u00A0'],
+    ['a\u202F;', 'a\u202F;'],
+    ['a\r\nb', 'a b'],
+  ])('%j → %j', (input, output) => {
+    expect(collapseWhitespace(input)).toBe(output);
+  });
+});
+
+describe('splitTableRow', () => {
+  it.each([
+    ['| Country | Amount |', ['Country', 'Amount']],
+    ['|**France**| 1\u00A0000 |', ['France', '1\u00A0000']],
+    ['a | b', ['a', 'b']],
+    ['| a \\| b | c |', ['a | b', 'c']],
+  ])('%j → %j', (row, cells) => {
+    expect(splitTableRow(row)).toEqual(cells);
+  });
+});
