@@ -1,21 +1,39 @@
 /** Turns an input file into a segmented document, refusing pairs that cannot be aligned. */
-import { realpathSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { LanguageCode, SegmentedDocument } from '../core/model.js';
 import { parseDocument } from '../core/parse/parse-document.js';
 import { segmentDocument } from '../core/segment/segment-document.js';
-import { readTextFile } from './read-input.js';
+import { ErrorCode } from '../core/errors.js';
+import { extractDocument } from '../extract/extract-document.js';
+import { decodeText } from '../extract/decode-text.js';
 
-/** Markdown by extension, plain text otherwise. */
-export function formatOfPath(path: string): 'markdown' | 'text' {
-  return ['.md', '.markdown'].includes(extname(path).toLowerCase()) ? 'markdown' : 'text';
+/** Largest input accepted, in bytes (a UN report is a few hundred kB). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/** Reads a file's bytes, turning file-system failures into one-line input errors. */
+export function readInputBytes(path: string): Uint8Array {
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new InputError(`${path}: is a folder, not a file`, ErrorCode.unreadable);
+    if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${basename(path)}: the file is ${Math.round(stats.size / 1048576)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ErrorCode.unreadable);
+  }
 }
 
-/** Parses and segments one file. */
-export function loadDocument(path: string, language: LanguageCode): SegmentedDocument {
-  const text = readTextFile(path);
-  const document = segmentDocument(parseDocument(text, { language, format: formatOfPath(path) }));
+/** Reads a text file (dictionaries, presegmented input, links). */
+export function readTextFile(path: string): string {
+  return decodeText(readInputBytes(path), basename(path));
+}
+
+/** Extracts, parses and segments one file. */
+export async function loadDocument(path: string, language: LanguageCode): Promise<SegmentedDocument> {
+  const extracted = await extractDocument(readInputBytes(path), basename(path), { language });
+  const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
   if (document.sentences.length === 0) throw new InputError(`${basename(path)}: no text to align was found in the file`);
   return document;
 }
@@ -34,14 +52,14 @@ export function assertDistinctFiles(first: string, second: string): void {
 }
 
 /** Loads a pair and refuses one whose two texts are identical. */
-export function loadPair(
+export async function loadPair(
   sourcePath: string,
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
-): { source: SegmentedDocument; target: SegmentedDocument } {
+): Promise<{ source: SegmentedDocument; target: SegmentedDocument }> {
   assertDistinctFiles(sourcePath, targetPath);
-  const source = loadDocument(sourcePath, languages.source);
-  const target = loadDocument(targetPath, languages.target);
+  const source = await loadDocument(sourcePath, languages.source);
+  const target = await loadDocument(targetPath, languages.target);
   const textOf = (d: SegmentedDocument): string => d.sentences.map((s) => s.text).join('\n');
   if (textOf(source) === textOf(target)) throw new InputError(`${basename(targetPath)}: has the same text as ${basename(sourcePath)}; give the two language versions`);
   return { source, target };

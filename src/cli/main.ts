@@ -6,7 +6,7 @@ import { createProgram } from './program.js';
 export const EXIT_BAD_INPUT = 2;
 
 try {
-  createProgram().parse(process.argv);
+  await createProgram().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof ParalignError) {
     process.stderr.write(`paralign: ${error.message}\n`);

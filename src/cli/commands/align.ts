@@ -12,9 +12,9 @@ import { writeTsv } from '../../core/export/tsv.js';
 import type { UnitKind } from '../../core/export/collect-units.js';
 import type { Lexicon } from '../../core/align/features.js';
 import { buildParityReport } from '../../core/qa/parity-report.js';
-import { assertDistinctFiles, loadPair } from '../load-document.js';
+import { assertDistinctFiles, loadPair, readTextFile } from '../load-document.js';
 import { createStageProgress } from '../progress.js';
-import { readTextFile } from '../read-input.js';
+
 import { PARALIGN_VERSION } from '../version.js';
 import { writeChunks } from '../write-output.js';
 
@@ -83,7 +83,7 @@ export function registerAlignCommand(program: Command): void {
     .option('--units <units>', 'TMX/TSV units: sentence or paragraph', 'sentence')
     .option('--presegmented', 'inputs are one sentence a line, blank line between paragraphs; writes links')
     .option('--dictionary <file>', 'bilingual dictionary: "source<TAB>target" or hunalign "target @ source" lines')
-    .action((sourcePath: string, targetPath: string, options: AlignOptions) => {
+    .action(async (sourcePath: string, targetPath: string, options: AlignOptions) => {
       const format = parseFormat(options.format, options.output);
       const minConfidence = parseMinConfidence(options.minConfidence);
       if (options.units !== 'sentence' && options.units !== 'paragraph') throw new InputError(`--units must be sentence or paragraph, not "${options.units}"`, ErrorCode.badOption);
@@ -92,7 +92,7 @@ export function registerAlignCommand(program: Command): void {
         return;
       }
       const dictionary = loadDictionary(options.dictionary);
-      const { source, target } = loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
+      const { source, target } = await loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
       const progress = createStageProgress(3, source.blocks.reduce((n, b) => n + b.text.length, 0));
       progress.stage('aligning');
       const alignment = alignDocuments(source, target, dictionary ? { dictionary } : {});

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { scoreAlignments, type AlignmentScores } from '../../core/eval/score-alignment.js';
 import { parseLinks } from '../../core/export/links.js';
-import { readTextFile } from '../read-input.js';
+import { readTextFile } from '../load-document.js';
+
 
 /** A fixed-width table of the three measures. */
 export function formatScores(scores: AlignmentScores): string {

@@ -25,9 +25,9 @@ export function registerQaCommand(program: Command): void {
     .option('-o, --output <file>', 'write the report here instead of standard output')
     .option('--source-lang <code>', 'language of the source file', 'fr')
     .option('--target-lang <code>', 'language of the target file', 'en')
-    .action((sourcePath: string, targetPath: string, options: QaOptions) => {
+    .action(async (sourcePath: string, targetPath: string, options: QaOptions) => {
       if (options.format !== 'json' && options.format !== 'text') throw new InputError(`--format must be json or text, not "${options.format}"`, ErrorCode.badOption);
-      const { source, target } = loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
+      const { source, target } = await loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
       const report = buildParityReport(alignDocuments(source, target));
       const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatParityReportText(report);
       writeChunks([text.endsWith('\n') ? text : `${text}\n`], options.output);

@@ -76,7 +76,15 @@ const FULL_GAP_CELLS = 250_000;
  * Aligns blocks [s0, s1) with [t0, t1). With `anchored`, block s0 and t0 are a label anchor and must share
  * the first bead; neighbours may join them (1-2, 2-1).
  */
-function alignGap(sides: BlockSides, s0: number, s1: number, t0: number, t1: number, anchored: boolean): BlockBead[] {
+function alignGap(
+  sides: BlockSides,
+  blocks: { source: readonly Block[]; target: readonly Block[] },
+  s0: number,
+  s1: number,
+  t0: number,
+  t1: number,
+  anchored: boolean,
+): BlockBead[] {
   const n = s1 - s0;
   const m = t1 - t0;
   if (n === 0 || m === 0) {
@@ -94,11 +102,14 @@ function alignGap(sides: BlockSides, s0: number, s1: number, t0: number, t1: num
     calibration: sides.calibration,
     weights: DEFAULT_WEIGHTS,
   });
+  const mergeable = (side: readonly Block[], start: number, end: number): boolean =>
+    end - start < 2 || canMerge(side.slice(start, end));
   // The anchor pair opens the gap: the first bead must hold both anchor blocks (it may take a neighbour).
-  const score = anchored
-    ? (i0: number, i1: number, j0: number, j1: number): number =>
-        i0 === 0 && j0 === 0 && (i1 === 0 || j1 === 0) ? -Infinity : base(i0, i1, j0, j1)
-    : base;
+  const score = (i0: number, i1: number, j0: number, j1: number): number => {
+    if (anchored && i0 === 0 && j0 === 0 && (i1 === 0 || j1 === 0)) return -Infinity;
+    if (!mergeable(blocks.source, s0 + i0, s0 + i1) || !mergeable(blocks.target, t0 + j0, t0 + j1)) return -Infinity;
+    return base(i0, i1, j0, j1);
+  };
   const band = (n + 1) * (m + 1) <= FULL_GAP_CELLS ? fullBand(n, m) : bandAround(new Float64Array(n + 1).map((_, i) => (i * m) / n), n, m, 50);
   const result = alignByDp(n, m, score, band, BLOCK_BEAD_SHAPES);
   return result.beads.map((bead, k) => ({
@@ -110,6 +121,14 @@ function alignGap(sides: BlockSides, s0: number, s1: number, t0: number, t1: num
   }));
 }
 
+const MERGEABLE_KINDS: ReadonlySet<string> = new Set(['paragraph', 'subparagraph', 'text', 'listItem', 'tableRow']);
+
+// A translation splits running prose, not header fields, headings or footnotes, and never fuses two numbered
+// paragraphs: at most one labelled block in a merge.
+function canMerge(blocks: readonly Block[]): boolean {
+  return blocks.every((b) => MERGEABLE_KINDS.has(b.kind)) && blocks.filter((b) => b.path !== null).length <= 1;
+}
+
 /** Aligns the blocks of two documents; beads cover every block once, in order. */
 export function alignBlocks(source: readonly Block[], target: readonly Block[]): BlockBead[] {
   const sides = blockFeatures(source, target);
@@ -119,7 +138,7 @@ export function alignBlocks(source: readonly Block[], target: readonly Block[]):
   let t = 0;
   let anchored = false;
   for (const anchor of [...anchors, { source: source.length, target: target.length }]) {
-    beads.push(...alignGap(sides, s, anchor.source, t, anchor.target, anchored));
+    beads.push(...alignGap(sides, { source, target }, s, anchor.source, t, anchor.target, anchored));
     s = anchor.source;
     t = anchor.target;
     anchored = true;

@@ -29,7 +29,9 @@ export function stripInlineMarkdown(text: string): string {
   s = s.replace(/`([^`]+)`/g, '$1');
   s = s.replace(/<br\s*\/?>/gi, ' ');
   s = s.replace(/<\/?(?:sup|sub|span|em|strong|b|i|u)\b[^>]*>/gi, '');
-  s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
+  // A span may not contain its own delimiter, which keeps unmatched "**" from making this quadratic.
+  s = s.replace(/\*\*(?=\S)((?:(?!\*\*)[\s\S])*?\S)\*\*/g, '$1');
+  s = s.replace(/__(?=\S)((?:(?!__)[\s\S])*?\S)__/g, '$1');
   s = s.replace(/(^|[^\p{L}\p{N}*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\p{L}\p{N}])/gu, '$1$2');
   s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![_\p{L}\p{N}])/gu, '$1$2');
   return s.replace(/[\u{f0000}-\u{f00ff}]/gu, (c) => String.fromCharCode((c.codePointAt(0) ?? PARK_BASE) - PARK_BASE));

@@ -48,7 +48,7 @@ describe('extractTokens', () => {
   });
 
   it('does not read the year of a date as a number', () => {
-    expect(extractTokens('on 18 July 2018', 'en').numbers).toEqual(['18'].filter(() => false));
+    expect(extractTokens('on 18 July 2018', 'en').numbers).toEqual([]);
   });
 
   it.each([

@@ -4,29 +4,14 @@ import { fr } from '../../../src/core/segment/languages/fr.js';
 import { de } from '../../../src/core/segment/languages/de.js';
 import { languageDataFor } from '../../../src/core/segment/languages/index.js';
 import type { LanguageData } from '../../../src/core/segment/languages/language-data.js';
-import { splitSentences, type TextPiece } from '../../../src/core/segment/split-sentences.js';
+import { splitSentences } from '../../../src/core/segment/split-sentences.js';
+import { expectWellFormed } from './expect-well-formed.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 
 function sentences(text: string, language: LanguageData): string[] {
   return splitSentences(text, language).map((piece) => piece.text);
-}
-
-/** Asserts the contract every result must keep, whatever the input. */
-export function expectWellFormed(input: string, pieces: readonly TextPiece[]): void {
-  expect(pieces.map((piece) => piece.raw).join('')).toBe(input);
-  let position = 0;
-  for (const [index, piece] of pieces.entries()) {
-    expect(piece.range.start).toBe(position);
-    expect(input.slice(piece.range.start, piece.range.end)).toBe(piece.raw);
-    expect(piece.text).toBe(piece.raw.trim());
-    // Only the first piece may start with white space, and only a blank input gives an empty text.
-    if (index > 0) expect(piece.raw).toMatch(/^\S/);
-    if (pieces.length > 1) expect(piece.text).not.toBe('');
-    position = piece.range.end;
-  }
-  expect(position).toBe(input.length);
 }
 
 describe('splitSentences, English', () => {
