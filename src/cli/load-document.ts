@@ -8,6 +8,7 @@ import { segmentDocument } from '../core/segment/segment-document.js';
 import { ErrorCode } from '../core/errors.js';
 import { extractDocument } from '../extract/extract-document.js';
 import { decodeText } from '../extract/decode-text.js';
+import { assertPairLanguages } from '../extract/detect-language.js';
 
 /** Largest input accepted, in bytes (a UN report is a few hundred kB). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -32,7 +33,7 @@ export function readTextFile(path: string): string {
 
 /** Extracts, parses and segments one file. */
 export async function loadDocument(path: string, language: LanguageCode): Promise<SegmentedDocument> {
-  const extracted = await extractDocument(readInputBytes(path), basename(path), { language });
+  const extracted = await extractDocument(readInputBytes(path), basename(path), { language, limits: { maxFileBytes: MAX_INPUT_BYTES } });
   const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
   if (document.sentences.length === 0) throw new InputError(`${basename(path)}: no text to align was found in the file`);
   return document;
@@ -62,5 +63,9 @@ export async function loadPair(
   const target = await loadDocument(targetPath, languages.target);
   const textOf = (d: SegmentedDocument): string => d.sentences.map((s) => s.text).join('\n');
   if (textOf(source) === textOf(target)) throw new InputError(`${basename(targetPath)}: has the same text as ${basename(sourcePath)}; give the two language versions`);
+  assertPairLanguages(
+    { name: basename(sourcePath), language: languages.source, text: textOf(source) },
+    { name: basename(targetPath), language: languages.target, text: textOf(target) },
+  );
   return { source, target };
 }

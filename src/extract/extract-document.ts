@@ -2,8 +2,12 @@
  * Any supported input file → text the UN parser reads (plain text or Markdown). Heavy format libraries live
  * under src/extract only; the core never sees bytes.
  */
-import { extname } from 'node:path';
-import { decodeText } from './decode-text.js';
+import { detectFormat, InputFormat } from './detect-format.js';
+import { decodeTextWithEncoding, type TextEncodingName } from './decode-text.js';
+import { extractDocx } from './docx/extract-docx.js';
+import { extractHtml } from './extract-html.js';
+import { assertFileSize, resolveLimits, type ExtractLimits } from './limits.js';
+import { extractPdf } from './pdf/extract-pdf.js';
 
 /** What an extractor hands to the parser. */
 export interface ExtractedDocument {
@@ -13,17 +17,45 @@ export interface ExtractedDocument {
   format: 'markdown' | 'text';
   /** Things the user should know (e.g. "two-column layout detected"), one line each. */
   warnings: string[];
+  /** The format the file was recognised as (from its bytes first). */
+  sourceFormat?: InputFormat;
+  /** The character encoding of a text, Markdown or HTML file. */
+  encoding?: TextEncodingName;
 }
 
 /** Options of extraction. */
 export interface ExtractOptions {
   /** Declared language of the document (ISO 639-1). */
   language: string;
+  /** Size and zip-bomb limits; each missing one takes its value from `DEFAULT_LIMITS`. */
+  limits?: Partial<ExtractLimits>;
 }
 
-/** Extracts a document from its bytes; `fileName` only chooses the format and names the file in errors. */
-export async function extractDocument(bytes: Uint8Array, fileName: string, _options: ExtractOptions): Promise<ExtractedDocument> {
-  const extension = extname(fileName).toLowerCase();
-  const format = extension === '.md' || extension === '.markdown' ? 'markdown' : 'text';
-  return { text: decodeText(bytes, fileName), format, warnings: [] };
+/**
+ * Extracts a document from its bytes; the format comes from the bytes (zip, `%PDF-`, `<html`), the extension only
+ * tells Markdown from text. `fileName` names the file in errors and is never opened.
+ */
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
+  const limits = resolveLimits(options.limits);
+  assertFileSize(bytes.length, fileName, limits);
+  const sourceFormat = detectFormat(bytes, fileName);
+  switch (sourceFormat) {
+    case InputFormat.docx: {
+      const { text, warnings } = extractDocx(bytes, fileName, limits);
+      return { text, format: 'markdown', warnings, sourceFormat };
+    }
+    case InputFormat.pdf: {
+      const { text, warnings } = await extractPdf(bytes, fileName);
+      return { text, format: 'markdown', warnings, sourceFormat };
+    }
+    case InputFormat.html: {
+      const decoded = decodeTextWithEncoding(bytes, fileName);
+      const { text, warnings } = extractHtml(decoded.text, fileName, options.language);
+      return { text, format: 'markdown', warnings, sourceFormat, encoding: decoded.encoding };
+    }
+    default: {
+      const decoded = decodeTextWithEncoding(bytes, fileName);
+      return { text: decoded.text, format: sourceFormat === InputFormat.markdown ? 'markdown' : 'text', warnings: [], sourceFormat, encoding: decoded.encoding };
+    }
+  }
 }

@@ -3,21 +3,33 @@
  * exactly one sentence on each side. The longest increasing chain of such pairs guides the banded DP, so
  * time and memory stay linear in document length (the role vecalign's coarse pass plays).
  */
-import type { SentenceFeatures } from './features.js';
+import type { IndexSpan } from './costs.js';
+import type { SideFeatures } from './features.js';
 
-/** For each source prefix length i in [0, n], the target prefix length the anchors suggest. */
-export function findAnchorPath(source: readonly SentenceFeatures[], target: readonly SentenceFeatures[]): Float64Array {
-  const n = source.length;
-  const m = target.length;
-  const onlySentence = (side: readonly SentenceFeatures[]): Map<number, number> => {
+/** A pair of sentences sharing a key found nowhere else in either text. */
+export interface AnchorPoint {
+  /** Source sentence index. */
+  i: number;
+  /** Target sentence index. */
+  j: number;
+}
+
+/** The longest chain of hapax anchors inside the two spans, increasing on both sides; span-local indices. */
+export function findAnchorChain(source: SideFeatures, target: SideFeatures, sourceSpan: IndexSpan, targetSpan: IndexSpan): AnchorPoint[] {
+  const n = sourceSpan.end - sourceSpan.start;
+  const m = targetSpan.end - targetSpan.start;
+  const onlySentence = (side: SideFeatures, span: IndexSpan): Map<number, number> => {
     const where = new Map<number, number>();
-    side.forEach((f, index) => {
-      for (const k of f.keySet) where.set(k, where.has(k) ? -1 : index);
-    });
+    for (let s = span.start; s < span.end; s++) {
+      for (let k = side.setStart[s] as number; k < (side.setStart[s + 1] as number); k++) {
+        const key = side.keySet[k] as number;
+        where.set(key, where.has(key) ? -1 : s - span.start);
+      }
+    }
     return where;
   };
-  const sourceOnce = onlySentence(source);
-  const targetOnce = onlySentence(target);
+  const sourceOnce = onlySentence(source, sourceSpan);
+  const targetOnce = onlySentence(target, targetSpan);
   const points: { i: number; j: number }[] = [];
   for (const [key, i] of sourceOnce) {
     if (i < 0) continue;
@@ -28,8 +40,11 @@ export function findAnchorPath(source: readonly SentenceFeatures[], target: read
     points.push({ i, j });
   }
   points.sort((a, b) => a.i - b.i || a.j - b.j);
-  const chain = longestIncreasingChain(points);
+  return longestIncreasingChain(points);
+}
 
+/** For each source prefix length i in [0, n], the target prefix length the anchor chain suggests. */
+export function pathThroughAnchors(chain: readonly AnchorPoint[], n: number, m: number): Float64Array {
   const path = new Float64Array(n + 1);
   let previous = { i: 0, j: 0 };
   let cursor = 0;

@@ -3,7 +3,7 @@
  * (shared numbers, identical words, cognates, learned translations) + paragraph-boundary agreement.
  */
 import type { BeadScore } from './dp.js';
-import type { KeySpace, SentenceFeatures } from './features.js';
+import type { KeySpace, SideFeatures } from './features.js';
 
 /** Weights of the evidence; see README.md in this folder for how they were chosen. */
 export interface ScoringWeights {
@@ -43,16 +43,27 @@ export interface LexicalCalibration {
   trueMean: number;
 }
 
+/** A half-open range of sentence indices. */
+export interface IndexSpan {
+  start: number;
+  end: number;
+}
+
 /** Everything the scorer needs about the two sides. */
 export interface ScoringContext {
-  source: readonly SentenceFeatures[];
-  target: readonly SentenceFeatures[];
+  source: SideFeatures;
+  target: SideFeatures;
+  /** The spans being aligned; the scorer's indices are relative to their starts. */
+  sourceSpan: IndexSpan;
+  targetSpan: IndexSpan;
   space: KeySpace;
-  /** 1 where a source sentence starts a paragraph; empty when the side has no paragraph marks. */
+  /** 1 where a source sentence (absolute index) starts a paragraph; empty when the side has no paragraph marks. */
   sourceParagraphStarts: Uint8Array;
   targetParagraphStarts: Uint8Array;
   calibration: LexicalCalibration;
   weights: ScoringWeights;
+  /** Target characters per source character over the whole document (the spans may be too short to tell). */
+  lengthRatio: number;
 }
 
 // log(erfc(x)) without underflow: Abramowitz & Stegun 7.1.26 below 5, the asymptotic series above.
@@ -65,6 +76,14 @@ function logErfc(x: number): number {
   return -x * x - Math.log(x * Math.sqrt(Math.PI));
 }
 
+/** Target characters per source character; 1 when either side is empty. */
+export function lengthRatioOf(source: SideFeatures, target: SideFeatures): number {
+  const total = (lengths: Float64Array): number => lengths.reduce((sum, x) => sum + x, 0);
+  const s = total(source.lengths);
+  const t = total(target.lengths);
+  return s > 0 && t > 0 ? t / s : 1;
+}
+
 /** Gale-Church: log P(|delta| >= observed) for source and target lengths in characters. */
 export function lengthLogProbability(sourceLength: number, targetLength: number, ratio: number, variance: number): number {
   const mean = (sourceLength + targetLength / ratio) / 2;
@@ -73,15 +92,15 @@ export function lengthLogProbability(sourceLength: number, targetLength: number,
   return logErfc(Math.abs(delta) / Math.SQRT2);
 }
 
-/** Measures how much of a bead's content words find a counterpart on the other side. */
+/** Measures how much of a bead's content words find a counterpart on the other side (absolute indices). */
 export class SimilarityMeter {
   private readonly sourceStamp: Int32Array;
   private readonly targetStamp: Int32Array;
   private epoch = 0;
 
   constructor(
-    private readonly source: readonly SentenceFeatures[],
-    private readonly target: readonly SentenceFeatures[],
+    private readonly source: SideFeatures,
+    private readonly target: SideFeatures,
     space: KeySpace,
   ) {
     this.sourceStamp = new Int32Array(space.size);
@@ -92,33 +111,50 @@ export class SimilarityMeter {
   measure(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
     this.epoch += 1;
     const epoch = this.epoch;
-    let sourceWords = 0;
-    let targetWords = 0;
-    for (let i = i0; i < i1; i++) {
-      const f = this.source[i] as SentenceFeatures;
-      sourceWords += f.wordCount;
-      for (const k of f.keySet) this.sourceStamp[k] = epoch;
-    }
-    for (let j = j0; j < j1; j++) {
-      const f = this.target[j] as SentenceFeatures;
-      targetWords += f.wordCount;
-      for (const k of f.keySet) this.targetStamp[k] = epoch;
-    }
-    const words = sourceWords + targetWords;
+    const source = this.source;
+    const target = this.target;
+    const words =
+      (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
     if (words === 0) return { similarity: 0, words: 0 };
-    let matched = 0;
-    for (let i = i0; i < i1; i++) matched += countMatched(this.source[i] as SentenceFeatures, this.targetStamp, epoch);
-    for (let j = j0; j < j1; j++) matched += countMatched(this.target[j] as SentenceFeatures, this.sourceStamp, epoch);
+    stamp(source, i0, i1, this.sourceStamp, epoch);
+    stamp(target, j0, j1, this.targetStamp, epoch);
+    const matched = countMatched(source, i0, i1, this.targetStamp, epoch) + countMatched(target, j0, j1, this.sourceStamp, epoch);
     return { similarity: matched / words, words };
   }
 }
 
-function countMatched(features: SentenceFeatures, stamp: Int32Array, epoch: number): number {
-  const { wordKeys, wordStarts, wordCount } = features;
+/** Mean similarity of deterministic pseudo-random pairs away from the diagonal: what chance looks like. */
+export function chanceSimilarity(source: SideFeatures, target: SideFeatures, space: KeySpace): number {
+  const n = source.count;
+  const m = target.count;
+  if (n < 2 || m < 2) return 0.1;
+  const meter = new SimilarityMeter(source, target, space);
+  let total = 0;
+  let count = 0;
+  const samples = Math.min(4000, n * 4);
+  for (let k = 0; k < samples; k++) {
+    const i = (k * 7919) % n;
+    const j = (k * 104_729 + 17) % m;
+    if (Math.abs(j - (i * m) / n) < 3) continue;
+    const { similarity, words } = meter.measure(i, i + 1, j, j + 1);
+    if (words === 0) continue;
+    total += similarity;
+    count += 1;
+  }
+  return count === 0 ? 0.1 : total / count;
+}
+
+function stamp(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): void {
+  const { keySet } = side;
+  for (let k = side.setStart[from] as number, end = side.setStart[to] as number; k < end; k++) stamps[keySet[k] as number] = epoch;
+}
+
+function countMatched(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): number {
+  const { wordKeys, keyStart } = side;
   let matched = 0;
-  for (let w = 0; w < wordCount; w++) {
-    for (let k = wordStarts[w] as number; k < (wordStarts[w + 1] as number); k++) {
-      if (stamp[wordKeys[k] as number] === epoch) {
+  for (let w = side.wordStart[from] as number, end = side.wordStart[to] as number; w < end; w++) {
+    for (let k = keyStart[w] as number, stop = keyStart[w + 1] as number; k < stop; k++) {
+      if (stamps[wordKeys[k] as number] === epoch) {
         matched += 1;
         break;
       }
@@ -134,13 +170,13 @@ const WORDS_FOR_FULL_WEIGHT = 8;
 
 /** Builds the bead scorer the DP maximises. */
 export function createBeadScorer(context: ScoringContext): BeadScore {
-  const { source, target, weights, calibration } = context;
+  const { source, target, weights, calibration, sourceSpan, targetSpan } = context;
   const meter = new SimilarityMeter(source, target, context.space);
-  const sourcePrefix = prefixLengths(source);
-  const targetPrefix = prefixLengths(target);
-  const totalSource = sourcePrefix[source.length] as number;
-  const totalTarget = targetPrefix[target.length] as number;
-  const ratio = totalSource > 0 && totalTarget > 0 ? totalTarget / totalSource : 1;
+  const sourcePrefix = prefixLengths(source.lengths, sourceSpan);
+  const targetPrefix = prefixLengths(target.lengths, targetSpan);
+  const si = sourceSpan.start;
+  const tj = targetSpan.start;
+  const ratio = context.lengthRatio;
   const spread = Math.max(0.05, calibration.trueMean - calibration.randomMean);
   const paragraphs = context.sourceParagraphStarts.length > 0 && context.targetParagraphStarts.length > 0;
 
@@ -156,12 +192,13 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const b = j1 - j0;
     let score = a < MAX_SIDE && b < MAX_SIDE ? (priorTable[a * MAX_SIDE + b] as number) : -Infinity;
     if (score === -Infinity) return score;
-    if (paragraphs) score += paragraphAgreement(context, i0, i1, j0, j1) * weights.paragraph;
+    if (paragraphs) score += paragraphAgreement(context, i0 + si, i1 + si, j0 + tj, j1 + tj) * weights.paragraph;
     if (i1 === i0 || j1 === j0) return score;
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
     score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance);
-    const { similarity, words } = meter.measure(i0, i1, j0, j1);
+    // Span-local indices to absolute ones.
+    const { similarity, words } = meter.measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
       const z = Math.min(2, Math.max(-1.5, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - 0.5) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
@@ -170,9 +207,9 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   };
 }
 
-function prefixLengths(features: readonly SentenceFeatures[]): Float64Array {
-  const prefix = new Float64Array(features.length + 1);
-  for (let i = 0; i < features.length; i++) prefix[i + 1] = (prefix[i] as number) + (features[i] as SentenceFeatures).length;
+function prefixLengths(lengths: Float64Array, span: IndexSpan): Float64Array {
+  const prefix = new Float64Array(span.end - span.start + 1);
+  for (let i = span.start; i < span.end; i++) prefix[i - span.start + 1] = (prefix[i - span.start] as number) + (lengths[i] as number);
   return prefix;
 }
 

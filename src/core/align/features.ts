@@ -4,23 +4,35 @@
  * translations). Keys live in one space shared by both languages.
  */
 
-/** What the aligner knows about one sentence (or block). */
-export interface SentenceFeatures {
-  /** Length in characters (UTF-16 code units) of the trimmed text. */
-  length: number;
-  /** Number of content words (frequent function words left out). */
-  wordCount: number;
-  /**
-   * Keys of each content word, flattened: word w offers `wordKeys[wordStarts[w] .. wordStarts[w + 1])`;
-   * a word is "matched" in a bead when any of its keys is present on the other side.
-   */
+/**
+ * What the aligner knows about the sentences (or blocks) of one side, in flat typed arrays so that a
+ * 100,000-sentence document costs a few arrays, not millions of objects.
+ */
+export interface SideFeatures {
+  /** Number of sentences. */
+  count: number;
+  /** Length in characters (UTF-16 code units) of each trimmed sentence. */
+  lengths: Float64Array;
+  /** Sentence s has content words `[wordStart[s], wordStart[s + 1])` (frequent function words left out). */
+  wordStart: Int32Array;
+  /** Word w offers keys `wordKeys[keyStart[w] .. keyStart[w + 1])`; it is matched when any is on the other side. */
+  keyStart: Int32Array;
   wordKeys: Int32Array;
-  /** Offsets into `wordKeys`, one more than `wordCount`. */
-  wordStarts: Int32Array;
-  /** Every key of every word, deduplicated: what the other side looks up. */
+  /** Sentence s's keys, deduplicated, are `keySet[setStart[s] .. setStart[s + 1])`: what the other side looks up. */
+  setStart: Int32Array;
   keySet: Int32Array;
-  /** Folded word forms, for lexicon training. */
-  forms: string[];
+}
+
+/** The folded tokens of one side: a vocabulary and, per sentence, a run of word ids. */
+export interface TokenizedSide {
+  /** Distinct folded words, by id. */
+  vocabulary: string[];
+  /** Word ids of all sentences, concatenated. */
+  ids: Int32Array;
+  /** Sentence s's tokens are `ids[starts[s] .. starts[s + 1])`. */
+  starts: Int32Array;
+  /** Trimmed length in characters of each sentence. */
+  lengths: Float64Array;
 }
 
 /** Interns strings as small integers so bead scoring touches only typed arrays. */
@@ -60,7 +72,7 @@ export function tokenize(text: string): string[] {
   for (const match of joined.matchAll(WORD)) {
     const raw = match[0];
     if (/^\d[\d.,/]*$/.test(raw)) {
-      tokens.push(raw);
+      tokens.push(raw.replace(/\D/g, ''));
       continue;
     }
     // Elision and hyphen split ("l'application" -> "l", "application"); symbols like A/RES/70/1 stay whole.
@@ -73,73 +85,120 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** Tokenizes every sentence of a side into word ids over a shared vocabulary. */
+export function tokenizeSide(texts: readonly string[]): TokenizedSide {
+  const vocabularyIds = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const ids: number[] = [];
+  const starts = new Int32Array(texts.length + 1);
+  const lengths = new Float64Array(texts.length);
+  texts.forEach((text, s) => {
+    for (const token of tokenize(text)) {
+      let id = vocabularyIds.get(token);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabularyIds.set(token, id);
+        vocabulary.push(token);
+      }
+      ids.push(id);
+    }
+    starts[s + 1] = ids.length;
+    lengths[s] = text.trim().length;
+  });
+  return { vocabulary, ids: Int32Array.from(ids), starts, lengths };
+}
+
+/** The folded words of sentence `s`. */
+export function wordsOf(side: TokenizedSide, s: number): string[] {
+  const words: string[] = [];
+  for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) words.push(side.vocabulary[side.ids[k] as number] as string);
+  return words;
+}
+
 /** How common a word must be (share of sentences containing it) to count as a function word. */
 const FUNCTION_WORD_SHARE = 0.05;
 /** Below this many sentences the share is too noisy: only a small absolute count decides. */
 const FUNCTION_WORD_MIN_COUNT = 4;
 
-/** Folded words so frequent in this document that they carry no alignment evidence. */
-export function findFunctionWords(sentences: readonly string[][]): Set<string> {
-  const documentFrequency = new Map<string, number>();
-  for (const tokens of sentences) for (const t of new Set(tokens)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-  const limit = Math.max(FUNCTION_WORD_MIN_COUNT, FUNCTION_WORD_SHARE * sentences.length);
-  const frequent = new Set<string>();
-  for (const [word, df] of documentFrequency) if (df > limit && !/\d/.test(word)) frequent.add(word);
+/** Flags, by word id, the words so frequent in this document that they carry no alignment evidence. */
+export function findFunctionWords(side: TokenizedSide): Uint8Array {
+  const sentences = side.starts.length - 1;
+  const documentFrequency = new Int32Array(side.vocabulary.length);
+  const lastSeen = new Int32Array(side.vocabulary.length).fill(-1);
+  for (let s = 0; s < sentences; s++) {
+    for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
+      const id = side.ids[k] as number;
+      if (lastSeen[id] === s) continue;
+      lastSeen[id] = s;
+      documentFrequency[id] = (documentFrequency[id] as number) + 1;
+    }
+  }
+  const limit = Math.max(FUNCTION_WORD_MIN_COUNT, FUNCTION_WORD_SHARE * sentences);
+  const frequent = new Uint8Array(side.vocabulary.length);
+  side.vocabulary.forEach((word, id) => {
+    if ((documentFrequency[id] as number) > limit && !/\d/.test(word)) frequent[id] = 1;
+  });
   return frequent;
 }
 
 /** Options for turning tokens into keys. */
 export interface KeyOptions {
-  /** Words to leave out on this side. */
-  functionWords: ReadonlySet<string>;
+  /** By word id: 1 for words to leave out on this side. */
+  functionWords: Uint8Array;
   /** For target sentences: translations into source words. Absent on the source side. */
-  lexicon?: Lexicon;
+  lexicon?: Lexicon | undefined;
 }
 
 // Simard, Foster & Isabelle (1992): words sharing their first four letters are likely cognates.
 const COGNATE_PREFIX = 4;
 
-function keysOfWord(word: string, space: KeySpace, options: KeyOptions): number[] {
-  if (/^\d/.test(word)) {
-    const digits = word.replace(/\D/g, '');
-    return [space.intern(`#${digits}`)];
-  }
+function keysOfWord(word: string, space: KeySpace, lexicon: Lexicon | undefined): number[] {
+  if (/^\d/.test(word)) return [space.intern(`#${word}`)];
   const keys: number[] = [];
   if (word.length >= 2) keys.push(space.intern(`=${word}`));
   if (word.length > COGNATE_PREFIX) keys.push(space.intern(`~${word.slice(0, COGNATE_PREFIX)}`));
-  const translations = options.lexicon?.get(word);
+  const translations = lexicon?.get(word);
   if (translations) for (const t of translations) keys.push(space.intern(`=${t}`));
   return keys;
 }
 
-/** Builds the features of each sentence of one side. */
-export function buildFeatures(
-  texts: readonly string[],
-  tokens: readonly string[][],
-  space: KeySpace,
-  options: KeyOptions,
-): SentenceFeatures[] {
-  return texts.map((text, index) => {
-    const flat: number[] = [];
-    const starts: number[] = [0];
-    const forms: string[] = [];
-    const all = new Set<number>();
-    for (const word of tokens[index] ?? []) {
-      if (options.functionWords.has(word)) continue;
-      const keys = keysOfWord(word, space, options);
-      if (keys.length === 0) continue;
-      flat.push(...keys);
-      starts.push(flat.length);
-      forms.push(word);
-      for (const k of keys) all.add(k);
+/** Builds the features of every sentence of one side. */
+export function buildFeatures(side: TokenizedSide, space: KeySpace, options: KeyOptions): SideFeatures {
+  // A word's keys depend only on the word: compute them once per vocabulary entry.
+  const keysByWord = side.vocabulary.map((word, id) => (options.functionWords[id] === 1 ? null : keysOfWord(word, space, options.lexicon)));
+  const count = side.starts.length - 1;
+  const wordStart = new Int32Array(count + 1);
+  const setStart = new Int32Array(count + 1);
+  const keyStart: number[] = [0];
+  const wordKeys: number[] = [];
+  const keySet: number[] = [];
+  const seen = new Set<number>();
+  for (let s = 0; s < count; s++) {
+    seen.clear();
+    let words = 0;
+    for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
+      const keys = keysByWord[side.ids[k] as number];
+      if (!keys || keys.length === 0) continue;
+      for (const key of keys) {
+        wordKeys.push(key);
+        if (!seen.has(key)) {
+          seen.add(key);
+          keySet.push(key);
+        }
+      }
+      keyStart.push(wordKeys.length);
+      words += 1;
     }
-    return {
-      length: text.trim().length,
-      wordCount: forms.length,
-      wordKeys: Int32Array.from(flat),
-      wordStarts: Int32Array.from(starts),
-      keySet: Int32Array.from(all),
-      forms,
-    };
-  });
+    wordStart[s + 1] = (wordStart[s] as number) + words;
+    setStart[s + 1] = keySet.length;
+  }
+  return {
+    count,
+    lengths: side.lengths,
+    wordStart,
+    keyStart: Int32Array.from(keyStart),
+    wordKeys: Int32Array.from(wordKeys),
+    setStart,
+    keySet: Int32Array.from(keySet),
+  };
 }

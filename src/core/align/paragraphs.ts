@@ -6,8 +6,8 @@
  */
 import type { Block, BlockBead } from '../model.js';
 import { alignByDp, BLOCK_BEAD_SHAPES, fullBand, bandAround } from './dp.js';
-import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter, type LexicalCalibration } from './costs.js';
-import { buildFeatures, findFunctionWords, KeySpace, tokenize, type SentenceFeatures } from './features.js';
+import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, type LexicalCalibration } from './costs.js';
+import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, type SideFeatures } from './features.js';
 
 /** Pairs of block indices whose label paths match, in increasing order on both sides. */
 export function matchLabelAnchors(source: readonly Block[], target: readonly Block[]): { source: number; target: number }[] {
@@ -41,32 +41,27 @@ export function matchLabelAnchors(source: readonly Block[], target: readonly Blo
 }
 
 interface BlockSides {
-  source: SentenceFeatures[];
-  target: SentenceFeatures[];
+  source: SideFeatures;
+  target: SideFeatures;
   space: KeySpace;
   calibration: LexicalCalibration;
+  lengthRatio: number;
 }
 
 function blockFeatures(source: readonly Block[], target: readonly Block[]): BlockSides {
-  const sourceTokens = source.map((b) => tokenize(b.text));
-  const targetTokens = target.map((b) => tokenize(b.text));
+  const sourceTokens = tokenizeSide(source.map((b) => b.text));
+  const targetTokens = tokenizeSide(target.map((b) => b.text));
   const space = new KeySpace();
-  const sourceFeatures = buildFeatures(source.map((b) => b.text), sourceTokens, space, { functionWords: findFunctionWords(sourceTokens) });
-  const targetFeatures = buildFeatures(target.map((b) => b.text), targetTokens, space, { functionWords: findFunctionWords(targetTokens) });
-  const meter = new SimilarityMeter(sourceFeatures, targetFeatures, space);
-  let total = 0;
-  let count = 0;
-  for (let k = 0; k < Math.min(2000, source.length * 4); k++) {
-    const i = (k * 7919) % Math.max(1, source.length);
-    const j = (k * 104_729 + 17) % Math.max(1, target.length);
-    if (i >= source.length || j >= target.length) break;
-    const { similarity, words } = meter.measure(i, i + 1, j, j + 1);
-    if (words === 0) continue;
-    total += similarity;
-    count += 1;
-  }
-  const randomMean = count === 0 ? 0.1 : total / count;
-  return { source: sourceFeatures, target: targetFeatures, space, calibration: { randomMean, trueMean: Math.min(0.9, randomMean + 0.3) } };
+  const sourceFeatures = buildFeatures(sourceTokens, space, { functionWords: findFunctionWords(sourceTokens) });
+  const targetFeatures = buildFeatures(targetTokens, space, { functionWords: findFunctionWords(targetTokens) });
+  const randomMean = chanceSimilarity(sourceFeatures, targetFeatures, space);
+  return {
+    source: sourceFeatures,
+    target: targetFeatures,
+    space,
+    calibration: { randomMean, trueMean: Math.min(0.9, randomMean + 0.3) },
+    lengthRatio: lengthRatioOf(sourceFeatures, targetFeatures),
+  };
 }
 
 /** Gaps wider than this many blocks on both sides are searched in a band around the diagonal. */
@@ -94,8 +89,11 @@ function alignGap(
     return beads;
   }
   const base = createBeadScorer({
-    source: sides.source.slice(s0, s1),
-    target: sides.target.slice(t0, t1),
+    source: sides.source,
+    target: sides.target,
+    sourceSpan: { start: s0, end: s1 },
+    targetSpan: { start: t0, end: t1 },
+    lengthRatio: sides.lengthRatio,
     space: sides.space,
     sourceParagraphStarts: new Uint8Array(0),
     targetParagraphStarts: new Uint8Array(0),

@@ -5,10 +5,10 @@
  */
 import type { ScoredBead } from '../model.js';
 import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
-import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
-import { buildFeatures, findFunctionWords, KeySpace, tokenize, type Lexicon, type SentenceFeatures } from './features.js';
+import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
+import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, wordsOf, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
 import { learnLexicon } from './lexicon.js';
-import { findAnchorPath } from './anchors.js';
+import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
 export interface SpanPair {
@@ -40,7 +40,7 @@ export interface SentenceAlignmentInput {
 /** Spans with at most this many DP cells are searched in full; larger ones in a band. */
 const FULL_SEARCH_CELLS = 250_000;
 /** Half-width of the band around the anchor path (pass 1) and around the pass-1 path (pass 2). */
-const ANCHOR_BAND_RADIUS = 40;
+const ANCHOR_BAND_RADIUS = 25;
 const REFINE_BAND_RADIUS = 10;
 /** Posterior temperature, chosen so confidence is calibrated on the development data (README). */
 const POSTERIOR_TEMPERATURE = 1;
@@ -64,42 +64,76 @@ function flags(count: number, starts: readonly number[] | undefined): Uint8Array
 }
 
 interface Sides {
-  source: SentenceFeatures[];
-  target: SentenceFeatures[];
+  source: SideFeatures;
+  target: SideFeatures;
   space: KeySpace;
 }
 
-function featuresFor(
-  input: SentenceAlignmentInput,
-  tokens: { source: string[][]; target: string[][] },
-  functionWords: { source: Set<string>; target: Set<string> },
-  lexicon: Lexicon | undefined,
-): Sides {
+interface Tokens {
+  source: TokenizedSide;
+  target: TokenizedSide;
+  functionWords: { source: Uint8Array; target: Uint8Array };
+}
+
+function featuresFor(tokens: Tokens, lexicon: Lexicon | undefined): Sides {
   const space = new KeySpace();
-  const source = buildFeatures(input.source, tokens.source, space, { functionWords: functionWords.source });
-  const target = buildFeatures(input.target, tokens.target, space, { functionWords: functionWords.target, lexicon });
+  const source = buildFeatures(tokens.source, space, { functionWords: tokens.functionWords.source });
+  const target = buildFeatures(tokens.target, space, { functionWords: tokens.functionWords.target, lexicon });
   return { source, target, space };
 }
 
-// Deterministic pseudo-random pairs away from the diagonal: what similarity looks like by chance.
-function randomMean(sides: Sides): number {
-  const n = sides.source.length;
-  const m = sides.target.length;
-  if (n < 2 || m < 2) return 0.1;
-  const meter = new SimilarityMeter(sides.source, sides.target, sides.space);
-  let total = 0;
-  let count = 0;
-  const samples = Math.min(4000, n * 4);
-  for (let k = 0; k < samples; k++) {
-    const i = (k * 7919) % n;
-    const j = (k * 104_729 + 17) % m;
-    if (Math.abs(j - (i * m) / n) < 3) continue;
-    const { similarity, words } = meter.measure(i, i + 1, j, j + 1);
-    if (words === 0) continue;
-    total += similarity;
-    count += 1;
+/** Long spans are cut into pieces of about this many source sentences, so DP memory stays bounded. */
+const CHUNK_SENTENCES = 3000;
+/** A cut needs this many consecutive anchors (pass 1) or beads (pass 2) agreeing around it. */
+const CUT_AGREEMENT = 3;
+
+/**
+ * Cuts a long span at points both sides surely share: in pass 1, where several hapax anchors in a row keep
+ * the same offset; in pass 2, at boundaries between confident beads of pass 1. Short spans stay whole.
+ */
+function cutLongSpan(span: SpanPair, sides: Sides, guide: ScoredBead[] | null): SpanPair[] {
+  const n = span.source.end - span.source.start;
+  const m = span.target.end - span.target.start;
+  if (n <= CHUNK_SENTENCES * 1.5 || m === 0) return [span];
+  const cuts: AnchorPoint[] = [];
+  if (guide) {
+    let run = 0;
+    let lastCut = span.source.start;
+    for (const bead of guide) {
+      const i = bead.source.at(-1);
+      const j = bead.target.at(-1);
+      if (i === undefined || j === undefined || i < span.source.start || i >= span.source.end) {
+        run = 0;
+        continue;
+      }
+      run = bead.confidence >= 0.99 && bead.source.length === 1 && bead.target.length === 1 ? run + 1 : 0;
+      if (run >= CUT_AGREEMENT && i + 1 - lastCut >= CHUNK_SENTENCES && span.source.end - (i + 1) >= CHUNK_SENTENCES / 2) {
+        cuts.push({ i: i + 1, j: j + 1 });
+        lastCut = i + 1;
+        run = 0;
+      }
+    }
+  } else {
+    const chain = findAnchorChain(sides.source, sides.target, span.source, span.target);
+    let lastCut = 0;
+    for (let k = CUT_AGREEMENT; k < chain.length; k++) {
+      const point = chain[k] as AnchorPoint;
+      const window = chain.slice(k - CUT_AGREEMENT, k + 1);
+      const steady = window.every((p, w) => w === 0 || (p.i - (window[w - 1] as AnchorPoint).i === p.j - (window[w - 1] as AnchorPoint).j && p.i - (window[w - 1] as AnchorPoint).i <= 3));
+      if (steady && point.i - lastCut >= CHUNK_SENTENCES && n - point.i >= CHUNK_SENTENCES / 2) {
+        // Cut after the anchor pair: both anchor sentences close the piece before the cut.
+        cuts.push({ i: span.source.start + point.i + 1, j: span.target.start + point.j + 1 });
+        lastCut = point.i + 1;
+      }
+    }
   }
-  return count === 0 ? 0.1 : total / count;
+  const pieces: SpanPair[] = [];
+  let from = { i: span.source.start, j: span.target.start };
+  for (const cut of [...cuts, { i: span.source.end, j: span.target.end }]) {
+    pieces.push({ source: { start: from.i, end: cut.i }, target: { start: from.j, end: cut.j } });
+    from = cut;
+  }
+  return pieces;
 }
 
 function alignSpans(
@@ -112,8 +146,9 @@ function alignSpans(
 ): ScoredBead[] {
   const sourceStarts = flags(input.source.length, input.sourceParagraphStarts);
   const targetStarts = flags(input.target.length, input.targetParagraphStarts);
+  const lengthRatio = lengthRatioOf(sides.source, sides.target);
   const beads: ScoredBead[] = [];
-  for (const span of spans) {
+  for (const span of spans.flatMap((s) => cutLongSpan(s, sides, guide))) {
     const n = span.source.end - span.source.start;
     const m = span.target.end - span.target.start;
     if (n === 0 || m === 0) {
@@ -121,18 +156,19 @@ function alignSpans(
       for (let j = span.target.start; j < span.target.end; j++) beads.push({ source: [], target: [j], confidence: 1 });
       continue;
     }
-    const source = sides.source.slice(span.source.start, span.source.end);
-    const target = sides.target.slice(span.target.start, span.target.end);
     const score = createBeadScorer({
-      source,
-      target,
+      source: sides.source,
+      target: sides.target,
+      sourceSpan: span.source,
+      targetSpan: span.target,
       space: sides.space,
-      sourceParagraphStarts: sourceStarts.length ? sourceStarts.subarray(span.source.start, span.source.end) : sourceStarts,
-      targetParagraphStarts: targetStarts.length ? targetStarts.subarray(span.target.start, span.target.end) : targetStarts,
+      sourceParagraphStarts: sourceStarts,
+      targetParagraphStarts: targetStarts,
       calibration,
       weights,
+      lengthRatio,
     });
-    const band = chooseBand(source, target, span, guide);
+    const band = chooseBand(sides, span, guide);
     const result = alignByDp(n, m, score, band, SENTENCE_BEAD_SHAPES, POSTERIOR_TEMPERATURE);
     result.beads.forEach((bead, k) =>
       beads.push({
@@ -146,14 +182,9 @@ function alignSpans(
   return beads;
 }
 
-function chooseBand(
-  source: readonly SentenceFeatures[],
-  target: readonly SentenceFeatures[],
-  span: SpanPair,
-  guide: ScoredBead[] | null,
-): SearchBand {
-  const n = source.length;
-  const m = target.length;
+function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): SearchBand {
+  const n = span.source.end - span.source.start;
+  const m = span.target.end - span.target.start;
   if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m);
   if (guide) {
     // Center on the previous pass: for each source prefix i, the target prefix it was aligned with.
@@ -169,7 +200,7 @@ function chooseBand(
     for (let i = 1; i <= n; i++) if (Number.isNaN(center[i])) center[i] = center[i - 1] as number;
     return bandAround(center, n, m, REFINE_BAND_RADIUS);
   }
-  return bandAround(findAnchorPath(source, target), n, m, ANCHOR_BAND_RADIUS);
+  return bandAround(pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m), n, m, ANCHOR_BAND_RADIUS);
 }
 
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
@@ -178,28 +209,41 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];
-  const tokens = { source: input.source.map(tokenize), target: input.target.map(tokenize) };
-  const functionWords = { source: findFunctionWords(tokens.source), target: findFunctionWords(tokens.target) };
+  const source = tokenizeSide(input.source);
+  const target = tokenizeSide(input.target);
+  const tokens: Tokens = { source, target, functionWords: { source: findFunctionWords(source), target: findFunctionWords(target) } };
 
-  const first = featuresFor(input, tokens, functionWords, input.dictionary);
-  const firstRandom = randomMean(first);
-  const firstCalibration = { randomMean: firstRandom, trueMean: Math.min(0.9, firstRandom + 0.3) };
-  const firstPass = alignSpans(first, input, spans, firstCalibration, weights, null);
+  const firstPass = alignFirstPass(tokens, input, spans, weights);
   if (input.singlePass || input.lengthOnly) return firstPass;
+  return alignSecondPass(tokens, input, spans, weights, firstPass);
+}
 
-  const training = firstPass
-    .filter((b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR)
-    .map((b) => ({
-      source: tokens.source[b.source[0] as number]?.filter((w) => !functionWords.source.has(w)) ?? [],
-      target: tokens.target[b.target[0] as number]?.filter((w) => !functionWords.target.has(w)) ?? [],
-    }));
-  const lexicon = mergeLexicons(learnLexicon(training), input.dictionary);
-  const second = featuresFor(input, tokens, functionWords, lexicon);
-  const meter = new SimilarityMeter(second.source, second.target, second.space);
+function alignFirstPass(tokens: Tokens, input: SentenceAlignmentInput, spans: readonly SpanPair[], weights: ScoringWeights): ScoredBead[] {
+  const sides = featuresFor(tokens, input.dictionary);
+  const random = chanceSimilarity(sides.source, sides.target, sides.space);
+  // Before any alignment there is no sample of true pairs: assume they share 30 points more than chance.
+  return alignSpans(sides, input, spans, { randomMean: random, trueMean: Math.min(0.9, random + 0.3) }, weights, null);
+}
+
+function alignSecondPass(
+  tokens: Tokens,
+  input: SentenceAlignmentInput,
+  spans: readonly SpanPair[],
+  weights: ScoringWeights,
+  firstPass: ScoredBead[],
+): ScoredBead[] {
+  const confident = firstPass.filter((b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR);
+  const contentWords = (side: TokenizedSide, flagsOfSide: Uint8Array, s: number): string[] =>
+    wordsOf(side, s).filter((_, k) => flagsOfSide[side.ids[(side.starts[s] as number) + k] as number] !== 1);
+  const training = confident.map((b) => ({
+    source: contentWords(tokens.source, tokens.functionWords.source, b.source[0] as number),
+    target: contentWords(tokens.target, tokens.functionWords.target, b.target[0] as number),
+  }));
+  const sides = featuresFor(tokens, mergeLexicons(learnLexicon(training), input.dictionary));
+  const meter = new SimilarityMeter(sides.source, sides.target, sides.space);
   let trueTotal = 0;
   let trueCount = 0;
-  for (const b of firstPass) {
-    if (b.source.length !== 1 || b.target.length !== 1 || b.confidence < TRAINING_POSTERIOR) continue;
+  for (const b of confident) {
     const i = b.source[0] as number;
     const j = b.target[0] as number;
     const { similarity, words } = meter.measure(i, i + 1, j, j + 1);
@@ -207,10 +251,10 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
     trueTotal += similarity;
     trueCount += 1;
   }
-  const secondRandom = randomMean(second);
+  const random = chanceSimilarity(sides.source, sides.target, sides.space);
   const calibration = {
-    randomMean: secondRandom,
-    trueMean: trueCount >= 5 ? Math.max(secondRandom + 0.1, trueTotal / trueCount) : Math.min(0.9, secondRandom + 0.3),
+    randomMean: random,
+    trueMean: trueCount >= 5 ? Math.max(random + 0.1, trueTotal / trueCount) : Math.min(0.9, random + 0.3),
   };
-  return alignSpans(second, input, spans, calibration, weights, firstPass);
+  return alignSpans(sides, input, spans, calibration, weights, firstPass);
 }

@@ -43,8 +43,12 @@ export interface FootnoteParity {
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_DIGIT_CLASS = '[\u2070\u00B9\u00B2\u00B3\u2074-\u2079]';
-// A run of stars glued to the word or punctuation before it ("agenda*", "2018.**"): a free-standing "*" is not a reference.
-const REFERENCE = new RegExp(`(?<=[\\p{L}\\p{N}\\p{P}])(?<!\\*)(\\*+)|(${SUPERSCRIPT_DIGIT_CLASS}+)|\\[\\^([^\\]\\s]+)\\]`, 'gu');
+// A run of stars glued to the word or punctuation before it ("agenda*", "2018.**"); a free-standing "*" is not a
+// reference.
+const REFERENCE = new RegExp(
+  `(?<=[\\p{L}\\p{N}\\p{P}])(?<!\\*)(\\*+)|(${SUPERSCRIPT_DIGIT_CLASS}+)|\\[\\^([^\\]\\s]+)\\]`,
+  'gu',
+);
 
 /** Compares the footnotes of two documents: footnote blocks by marker, and in-text references by marker. */
 export function compareFootnotes(source: SegmentedDocument, target: SegmentedDocument): FootnoteParity {
@@ -53,8 +57,8 @@ export function compareFootnotes(source: SegmentedDocument, target: SegmentedDoc
   const sourceOnly = subtract(sourceNotes, targetNotes, markerOf).map(describe);
   const targetOnly = subtract(targetNotes, sourceNotes, markerOf).map(describe);
 
-  const sourceReferences = source.blocks.filter((block) => !isFootnote(block)).flatMap((block) => findReferences(block.text));
-  const targetReferences = target.blocks.filter((block) => !isFootnote(block)).flatMap((block) => findReferences(block.text));
+  const sourceReferences = referencesOf(source);
+  const targetReferences = referencesOf(target);
   const references: FootnoteReferences = {
     source: sourceReferences.length,
     target: targetReferences.length,
@@ -90,6 +94,10 @@ export function findReferences(text: string): string[] {
     else if (bracketed !== undefined) markers.push(bracketed);
   }
   return markers;
+}
+
+function referencesOf(document: SegmentedDocument): string[] {
+  return document.blocks.filter((block) => !isFootnote(block)).flatMap((block) => findReferences(block.text));
 }
 
 function isFootnote(block: Block): boolean {

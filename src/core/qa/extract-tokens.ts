@@ -11,7 +11,7 @@ export interface ComparableTokens {
   symbols: string[];
   /** Dates as ISO 8601 "2018-07-18", "2018-07" (month and year) or "--07-18" (day and month); distinct, in text order. */
   dates: string[];
-  /** Values of the numbers and ordinals 0 to 20 written as words ("five", "cinquième" → "5"); they excuse a digit on the other side only. */
+  /** Values of numbers and ordinals 0 to 20 written as words ("five", "cinquième" → "5"); they only excuse a digit. */
   numberWords: string[];
 }
 
@@ -32,7 +32,9 @@ const MONTHS: ReadonlyArray<readonly [month: number, names: readonly string[]]> 
   [12, ['december', 'décembre', 'decembre', 'dezember', 'diciembre']],
 ];
 
-const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([month, names]) => names.map((name) => [name, month] as const)));
+const MONTH_BY_NAME = new Map<string, number>(
+  MONTHS.flatMap(([month, names]) => names.map((name) => [name, month] as const)),
+);
 
 // Longest first, so that "marzo" is not read as "mar" + "zo".
 const MONTH = `(${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`;
@@ -57,7 +59,8 @@ const TIME_HOURS = /(?<![\p{L}\p{N}])([01]\d|2[0-3])([0-5]\d)(?=\s*hours?(?!\p{L
 const TIME_24_HOUR = /(?<![\p{L}\p{N}.])(\d{1,2})(?:\s*h\s*(\d{2})?|(?:[.:](\d{2}))?\s*Uhr)(?![\p{L}\p{N}])/gu;
 
 // UN English and French write small numbers and ordinals as words ("five minutes" / "5 minutes", "2nd meeting" /
-// "deuxième séance"): a digit on one side is excused when the other side spells it. "un"/"une"/"one" excuse a "1" often; a lost "1" is the cheapest loss.
+// "deuxième séance"): a digit on one side is excused when the other side spells it. "un"/"une"/"one" often
+// excuse a "1": a lost "1" is the cheapest loss. Compounds ("cinquante-deuxième") are not read as their last part.
 const NUMBER_WORDS: ReadonlyArray<readonly string[]> = [
   ['zero', 'zéro', 'null', 'cero'],
   ['one', 'first', 'un', 'une', 'premier', 'première', 'eins', 'ein', 'eine', 'erste', 'uno', 'una', 'primero', 'primera'],
@@ -127,7 +130,9 @@ export function extractTokens(text: string, language: LanguageCode): ComparableT
   // "h" (fr) and "Uhr" (de) mark the French and German forms.
   const decimalComma = DECIMAL_COMMA_LANGUAGES.has(language.toLowerCase());
   if (decimalComma) {
-    rest = readTokens(rest, TIME_24_HOUR, numbers, ([hour, minuteH, minuteUhr]) => toTime(hour, minuteH ?? minuteUhr, undefined));
+    rest = readTokens(rest, TIME_24_HOUR, numbers, ([hour, minuteH, minuteUhr]) =>
+      toTime(hour, minuteH ?? minuteUhr, undefined),
+    );
   }
   const pattern = decimalComma ? NUMBER_DECIMAL_COMMA : NUMBER_DECIMAL_POINT;
   for (const match of rest.matchAll(pattern)) {
@@ -137,7 +142,12 @@ export function extractTokens(text: string, language: LanguageCode): ComparableT
     const value = NUMBER_WORD_VALUE.get((match[1] ?? '').toLowerCase());
     return value === undefined ? [] : [value];
   });
-  return { numbers: distinct(numbers), symbols: distinct(symbols), dates: distinct(dates), numberWords: distinct(numberWords) };
+  return {
+    numbers: distinct(numbers),
+    symbols: distinct(symbols),
+    dates: distinct(dates),
+    numberWords: distinct(numberWords),
+  };
 }
 
 /** Values found on one side only. */

@@ -134,7 +134,7 @@ export function formatParityReportText(report: ParityReport): string {
         item.deviation.toFixed(1),
         excerptOf(item.source),
       ]),
-      [true, false, true, true, true, true, true, false],
+      [false, false, true, true, true, true, true, false],
     ),
   );
 

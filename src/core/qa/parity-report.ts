@@ -26,7 +26,10 @@ export interface ParityReportOptions {
   lowConfidence?: number;
   /** Length-ratio check settings (defaults: 3 robust deviations, 20 characters, 3 beads). */
   lengthRatio?: Partial<LengthRatioSettings>;
-  /** Identical sentences are listed only when at least this many letters and spaces remain once symbols, numbers and punctuation are removed (default 25). */
+  /**
+   * Identical sentences are listed only when at least this many letters and spaces remain once symbols, numbers
+   * and punctuation are removed (default 25).
+   */
   untranslatedMinLength?: number;
 }
 

@@ -48,7 +48,9 @@ export function shortenText(text: string, max: number = EXCERPT_LENGTH): string 
 export function getBlock(document: SegmentedDocument, index: number): Block {
   const block = document.blocks[index];
   if (block === undefined) {
-    throw new RangeError(`Alignment refers to block ${index}, but the ${document.language} document has ${document.blocks.length}`);
+    throw new RangeError(
+      `Alignment refers to block ${index}, but the ${document.language} document has ${document.blocks.length}`,
+    );
   }
   return block;
 }

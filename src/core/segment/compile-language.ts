@@ -48,7 +48,7 @@ export function compileLanguage(data: LanguageData): CompiledLanguage {
       maxWords = Math.max(maxWords, words.length);
       // "z. B." must also hold at "z.", and "i. d. R." at "i." and "d."
       for (let n = 2; n < words.length; n++) {
-        const prefix = words.slice(0, n).join(' ');
+        const prefix = words.slice(0, n).join(' ').replace(/\.$/, '');
         if (!abbreviations.has(prefix)) abbreviations.set(prefix, AbbreviationKind.never);
       }
     }

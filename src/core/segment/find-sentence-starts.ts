@@ -190,7 +190,9 @@ function endsSentence(
       if (next.kind === NextKind.digit) return startsNumberedParagraph(text, nextStart);
       return text.charAt(nextStart) !== '(';
     case AbbreviationKind.number:
-      return CAPITALISED_WORD.test(next.word);
+      // "S. 12" never ends; "S. Jöchler" is left to the initials rule below.
+      if (!CAPITALISED_WORD.test(next.word)) return false;
+      break;
     default:
   }
 

@@ -95,6 +95,8 @@ describe('splitSentences, French', () => {
     ['la réfraction ( pesanteur ) . » Ensuite', ['la réfraction ( pesanteur ) . »', 'Ensuite']],
     ['une moyenne de 8839,8 m. La moyenne suivante', ['une moyenne de 8839,8 m.', 'La moyenne suivante']],
     ['PAR G. O. DYHRENFURTH Avec 3 illustrations', ['PAR G. O. DYHRENFURTH Avec 3 illustrations']],
+    ['Le livre de Mrs. Monica Jackson a paru. Il est illustré.', ['Le livre de Mrs. Monica Jackson a paru.', 'Il est illustré.']],
+    ['Ils partirent à 15 h. 30 du camp. Ils arrivèrent à 18 h. Le soir tomba.', ['Ils partirent à 15 h. 30 du camp.', 'Ils arrivèrent à 18 h.', 'Le soir tomba.']],
     // ellipses
     ['Il hésita… puis repartit. Il revint… Le soir tomba.', ['Il hésita… puis repartit.', 'Il revint…', 'Le soir tomba.']],
   ])('%j', (input, expected) => {
@@ -109,6 +111,8 @@ describe('splitSentences, German', () => {
     ['Das gilt z. B. für Herrn Dr. Müller. Er kam am 3. Oktober an.', ['Das gilt z. B. für Herrn Dr. Müller.', 'Er kam am 3. Oktober an.']],
     ['Siehe Nr. 5, S. 12, Bd. 3 usw. Dann folgt der Rest.', ['Siehe Nr. 5, S. 12, Bd. 3 usw.', 'Dann folgt der Rest.']],
     ['Er sagte »Nein.« Dann ging er.', ['Er sagte »Nein.«', 'Dann ging er.']],
+    ['Das ist i. d. R. so. Dann nicht.', ['Das ist i. d. R. so.', 'Dann nicht.']],
+    ['Leiter H. Tichy, S. Jöchler und Pasang. Sie kamen.', ['Leiter H. Tichy, S. Jöchler und Pasang.', 'Sie kamen.']],
   ])('%j', (input, expected) => {
     expect(sentences(input, de)).toEqual(expected);
   });

@@ -7,7 +7,7 @@ export const de: LanguageData = {
     'Hr.', 'Hrn.', 'Fr.', 'Frl.', 'Dr.', 'Prof.', 'Dipl.-Ing.', 'St.', 'z. B.', 'z.B.', 'd. h.', 'd.h.',
     'u. a.', 'u.a.', 'o. ä.', 'o.ä.', 'u. ä.', 'u.ä.', 'i. d. R.', 'i.d.R.', 'z. T.', 'z.T.', 'ca.', 'bzw.',
     'vgl.', 'sog.', 'ggf.', 'evtl.', 'inkl.', 'zzgl.', 'bspw.', 'insb.', 'gem.', 'lt.', 'u.', 'v.', 'zit.',
-    'Ihr.', 'Ew.', 'Exz.', 'hl.', 'a. a. O.', 'ebd.',
+    'Ihr.', 'Ew.', 'Exz.', 'hl.', 'a. a. O.', 'ebd.', 's.', 'Mr.', 'Mrs.', 'Ms.',
   ],
   terminalAbbreviations: [
     'usw.', 'etc.', 'u. dgl.', 'usf.', 'GmbH.', 'AG.', 'e.V.', 'n. Chr.', 'v. Chr.', 'Chr.', 'Mio.', 'Mrd.',
@@ -29,6 +29,6 @@ export const de: LanguageData = {
     'Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober',
     'November', 'Dezember', 'Jan.', 'Feb.', 'Febr.', 'Apr.', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.',
     'Jahrhundert', 'Jahrhunderts', 'Jahrtausend', 'Jahrestag', 'Sitzung', 'Tagung', 'Session', 'Mal',
-    'Platz', 'Stock', 'Klasse', 'Auflage', 'Ausgabe', 'Bundesliga', 'Lebensjahr', 'Geburtstag',
+    'Platz', 'Stock', 'Jahrgang', 'Klasse', 'Auflage', 'Ausgabe', 'Bundesliga', 'Lebensjahr', 'Geburtstag',
   ],
 };

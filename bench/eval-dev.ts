@@ -1,0 +1,87 @@
+/**
+ * `npm run eval`: scores every development set under ../shared/eval/raw that is present (skipping absent
+ * ones) and the corpora/ gold, beside the length-only baseline computed by the same code, and prints the
+ * confidence reliability table. Markdown output, pasted into README.md.
+ */
+import { alignDocuments } from '../src/core/align/align-documents.js';
+import { alignSentences } from '../src/core/align/sentences.js';
+import { scoreAgainstCorpusGold } from '../src/core/eval/corpus-gold.js';
+import { scoreAlignments, type AlignmentScores } from '../src/core/eval/score-alignment.js';
+import type { Bead, ScoredBead } from '../src/core/model.js';
+import { loadCorpusCases } from './corpora.js';
+import { loadDevSets } from './dev-sets.js';
+
+const f = (x: number): string => x.toFixed(3);
+const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
+
+const BINS = [0, 0.5, 0.7, 0.9, 0.97, 1.0001];
+const reliability = BINS.slice(0, -1).map(() => ({ beads: 0, correct: 0, confidence: 0 }));
+function addToReliability(gold: readonly Bead[], test: readonly ScoredBead[]): void {
+  const goldKeys = new Set(gold.map(beadKey));
+  for (const bead of test) {
+    const bin = BINS.findIndex((low, k) => bead.confidence >= low && bead.confidence < (BINS[k + 1] ?? 2));
+    const slot = reliability[bin];
+    if (!slot) continue;
+    slot.beads += 1;
+    slot.confidence += bead.confidence;
+    if (goldKeys.has(beadKey(bead))) slot.correct += 1;
+  }
+}
+
+function row(name: string, method: string, s: AlignmentScores, ms: number, sentences: number): string {
+  return `| ${name} | ${method} | ${f(s.strict.precision)} | ${f(s.strict.recall)} | **${f(s.strict.f1)}** | ${f(s.lax.f1)} | ${f(s.link.f1)} | ${Math.round(sentences / (ms / 1000)).toLocaleString('en')} |`;
+}
+
+const lines: string[] = [];
+lines.push('| set | method | strict P | strict R | strict F1 | lax F1 | link F1 | sentences/s |');
+lines.push('|---|---|---|---|---|---|---|---|');
+const sets = loadDevSets();
+if (sets.length === 0) console.error('eval: no development data under ../shared/eval/raw; scoring corpora/ only');
+for (const set of sets) {
+  for (const method of ['length only (Gale-Church)', 'paralign'] as const) {
+    const started = performance.now();
+    const pairs = set.documents.map((d) => {
+      const test = alignSentences({
+        source: d.source,
+        target: d.target,
+        sourceParagraphStarts: d.sourceParagraphStarts,
+        targetParagraphStarts: d.targetParagraphStarts,
+        lengthOnly: method !== 'paralign',
+      });
+      if (method === 'paralign') addToReliability(d.gold, test);
+      return { gold: d.gold, test };
+    });
+    const ms = performance.now() - started;
+    const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
+    lines.push(row(`${set.name} (${set.languages.join('-')})`, method, scoreAlignments(pairs), ms, sentences));
+  }
+}
+
+lines.push('');
+lines.push('| corpora/ pair | numbered paragraphs as gold | splitter agrees with gold sentences | strict P | strict R | strict F1 | lax F1 |');
+lines.push('|---|---|---|---|---|---|---|');
+for (const corpus of loadCorpusCases()) {
+  const alignment = alignDocuments(corpus.source, corpus.target);
+  const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
+  addToReliability([], []);
+  const p = scores.paragraphs;
+  lines.push(
+    `| ${corpus.name} | ${p.matched}/${p.total}${p.misses.length ? ` (missed: ${p.misses.join(', ')})` : ''} | ${scores.segmentation.matched}/${scores.segmentation.total} | ${f(scores.sentences.strict.precision)} | ${f(scores.sentences.strict.recall)} | **${f(scores.sentences.strict.f1)}** | ${f(scores.sentences.lax.f1)} |`,
+  );
+}
+
+lines.push('');
+lines.push('Reliability of confidence on the development sets (paralign beads, strict correctness):');
+lines.push('');
+lines.push('| confidence | beads | mean confidence | observed accuracy |');
+lines.push('|---|---|---|---|');
+reliability.forEach((slot, k) => {
+  const label = `${BINS[k]?.toFixed(2)}–${Math.min(1, BINS[k + 1] ?? 1).toFixed(2)}`;
+  lines.push(`| ${label} | ${slot.beads} | ${slot.beads ? f(slot.confidence / slot.beads) : '-'} | ${slot.beads ? f(slot.correct / slot.beads) : '-'} |`);
+});
+const high = reliability.slice(3);
+const highBeads = high.reduce((n, s) => n + s.beads, 0);
+const highCorrect = high.reduce((n, s) => n + s.correct, 0);
+lines.push('');
+lines.push(`Beads with confidence ≥ 0.90: ${highBeads}, of which correct: ${highCorrect} (${highBeads ? f(highCorrect / highBeads) : '-'}).`);
+console.log(lines.join('\n'));

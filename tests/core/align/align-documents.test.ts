@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { alignDocuments } from '../../../src/core/align/align-documents.js';
+import { matchLabelAnchors } from '../../../src/core/align/paragraphs.js';
+import { scoreAgainstCorpusGold } from '../../../src/core/eval/corpus-gold.js';
+import type { Alignment, Block } from '../../../src/core/model.js';
+import { parseDocument } from '../../../src/core/parse/parse-document.js';
+import { segmentDocument } from '../../../src/core/segment/segment-document.js';
+import { loadCorpusCases } from '../../../bench/corpora.js';
+
+function block(index: number, path: string | null): Block {
+  return { index, kind: 'paragraph', label: null, path, text: `text ${index}`, raw: '', range: { start: 0, end: 0 } };
+}
+
+function expectFullCoverage(alignment: Alignment): void {
+  const sourceSentences = alignment.sentences.flatMap((b) => b.source);
+  const targetSentences = alignment.sentences.flatMap((b) => b.target);
+  expect(sourceSentences).toEqual(alignment.source.sentences.map((s) => s.index));
+  expect(targetSentences).toEqual(alignment.target.sentences.map((s) => s.index));
+  expect(alignment.blocks.flatMap((b) => b.source)).toEqual(alignment.source.blocks.map((b) => b.index));
+  expect(alignment.blocks.flatMap((b) => b.target)).toEqual(alignment.target.blocks.map((b) => b.index));
+  for (const bead of alignment.sentences) {
+    expect(bead.confidence).toBeGreaterThanOrEqual(0);
+    expect(bead.confidence).toBeLessThanOrEqual(1);
+  }
+}
+
+describe('matchLabelAnchors', () => {
+  it('takes labels in order, skipping missing, extra, duplicated and out-of-sequence ones', () => {
+    const source = [block(0, null), block(1, '1'), block(2, '2'), block(3, '4'), block(4, '3'), block(5, '5'), block(6, '5')];
+    const target = [block(0, '1'), block(1, '2'), block(2, '3'), block(3, '4'), block(4, '5'), block(5, '6')];
+    const anchors = matchLabelAnchors(source, target);
+    // Longest chain: 1, 2, one of 3/4 (they cross), one 5; 6 and the duplicate 5 stay unanchored.
+    expect(anchors).toHaveLength(4);
+    expect(anchors.slice(0, 2)).toEqual([{ source: 1, target: 0 }, { source: 2, target: 1 }]);
+    for (const a of anchors) expect(source[a.source]?.path).toBe(target[a.target]?.path);
+    for (let k = 1; k < anchors.length; k++) {
+      expect(anchors[k]?.source).toBeGreaterThan(anchors[k - 1]?.source as number);
+      expect(anchors[k]?.target).toBeGreaterThan(anchors[k - 1]?.target as number);
+    }
+  });
+});
+
+describe('alignDocuments', () => {
+  const cases = loadCorpusCases();
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: every numbered paragraph aligned as in its gold', (_name, corpus) => {
+    const alignment = alignDocuments(corpus.source, corpus.target);
+    expectFullCoverage(alignment);
+    const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
+    expect(scores.paragraphs.misses).toEqual([]);
+    expect(scores.paragraphs.matched).toBe(corpus.gold.paragraphs.length);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: sentence strict F1 against its gold is at least 0.9', (_name, corpus) => {
+    const scores = scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target), corpus.gold);
+    expect(scores.sentences.strict.f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
+    const fr = segmentDocument(
+      parseDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', { language: 'fr', format: 'text' }),
+    );
+    const en = segmentDocument(
+      parseDocument('1. The Committee adopted its agenda.\n3. The meeting rose.', { language: 'en', format: 'text' }),
+    );
+    const alignment = alignDocuments(fr, en);
+    expectFullCoverage(alignment);
+    const dropped = alignment.sentences.find((b) => b.target.length === 0);
+    expect(dropped?.source).toEqual([1]);
+  });
+});

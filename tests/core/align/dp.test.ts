@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type BeadScore } from '../../../src/core/align/dp.js';
+
+// Units are numbers; a bead scores well when its source sum equals its target sum (a toy length model).
+function sumScorer(source: number[], target: number[]): BeadScore {
+  return (i0, i1, j0, j1) => {
+    if (i1 === i0 || j1 === j0) return -6;
+    const a = source.slice(i0, i1).reduce((x, y) => x + y, 0);
+    const b = target.slice(j0, j1).reduce((x, y) => x + y, 0);
+    return -Math.abs(a - b) - (i1 - i0 + j1 - j0 - 2) * 0.5;
+  };
+}
+
+function covers(beads: { source: number[]; target: number[] }[], n: number, m: number): boolean {
+  const source = beads.flatMap((b) => b.source);
+  const target = beads.flatMap((b) => b.target);
+  return source.join() === [...Array(n).keys()].join() && target.join() === [...Array(m).keys()].join();
+}
+
+describe('alignByDp', () => {
+  it('finds 1-1, 2-1, 1-2 and 1-0 beads where the scores say so', () => {
+    const source = [5, 3, 4, 7, 20, 9];
+    const target = [5, 7, 4, 3, 9];
+    const { beads } = alignByDp(source.length, target.length, sumScorer(source, target), fullBand(6, 5), SENTENCE_BEAD_SHAPES);
+    expect(beads).toEqual([
+      { source: [0], target: [0] },
+      { source: [1, 2], target: [1] },
+      { source: [3], target: [2, 3] },
+      { source: [4], target: [] },
+      { source: [5], target: [4] },
+    ]);
+  });
+
+  it('covers every unit of both sides exactly once, in order, on random inputs', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 1 + Math.floor(random() * 25);
+      const m = 1 + Math.floor(random() * 25);
+      const source = Array.from({ length: n }, () => Math.floor(random() * 10));
+      const target = Array.from({ length: m }, () => Math.floor(random() * 10));
+      const result = alignByDp(n, m, sumScorer(source, target), fullBand(n, m), SENTENCE_BEAD_SHAPES);
+      expect(covers(result.beads, n, m)).toBe(true);
+      expect(result.posteriors).toHaveLength(result.beads.length);
+      for (const p of result.posteriors) expect(p).toBeGreaterThanOrEqual(0);
+      for (const p of result.posteriors) expect(p).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives a clear winner a posterior near 1 and an ambiguous bead less', () => {
+    const oneToOne: BeadScore = (i0, i1, j0, j1) => (i1 - i0 === 1 && j1 - j0 === 1 ? 0 : -20);
+    const clear = alignByDp(1, 1, oneToOne, fullBand(1, 1), SENTENCE_BEAD_SHAPES);
+    expect(clear.posteriors[0]).toBeGreaterThan(0.99);
+    // Two equally good ways to align two units with two: 1-1 + 1-1, or one 2-2 bead.
+    const tie: BeadScore = (i0, i1, j0, j1) => (i1 - i0 === j1 - j0 && i1 > i0 ? 0 : -50);
+    const ambiguous = alignByDp(2, 2, tie, fullBand(2, 2), SENTENCE_BEAD_SHAPES);
+    expect(ambiguous.posteriors[0]).toBeGreaterThan(0.4);
+    expect(ambiguous.posteriors[0]).toBeLessThan(0.6);
+  });
+
+  it('finds the same path in a band around it as in the full grid', () => {
+    const source = [3, 8, 2, 2, 6, 1, 7, 4, 4, 9, 3, 5];
+    const target = [3, 8, 4, 6, 1, 7, 4, 4, 9, 3, 5];
+    const score = sumScorer(source, target);
+    const full = alignByDp(12, 11, score, fullBand(12, 11), SENTENCE_BEAD_SHAPES);
+    const diagonal = Array.from({ length: 13 }, (_, i) => (i * 11) / 12);
+    const banded = alignByDp(12, 11, score, bandAround(diagonal, 12, 11, 3), SENTENCE_BEAD_SHAPES);
+    expect(banded.beads).toEqual(full.beads);
+  });
+
+  it('bands are monotone and always hold both corners', () => {
+    const band = bandAround([0, 9, 1, 8, 2], 4, 10, 1);
+    expect(band.lo[0]).toBe(0);
+    expect(band.hi[4]).toBe(10);
+    for (let i = 1; i <= 4; i++) {
+      expect(band.lo[i]).toBeGreaterThanOrEqual(band.lo[i - 1] as number);
+      expect(band.hi[i]).toBeGreaterThanOrEqual(band.hi[i - 1] as number);
+    }
+  });
+});
