@@ -13,6 +13,8 @@ export interface ScoringWeights {
   length: number;
   /** Score gap between a bead whose lexical similarity is typical of true pairs and one typical of random pairs. */
   lexical: number;
+  /** Where between chance (0) and typical true similarity (1) the lexical evidence changes sign. */
+  lexicalCenter: number;
   /** Reward for beads that start at a paragraph start on both sides, penalty when only one side does. */
   paragraph: number;
   /** Gale-Church variance of target length per source character. */
@@ -33,6 +35,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   },
   length: 1,
   lexical: 6,
+  lexicalCenter: 0.5,
   paragraph: 2,
   lengthVariance: 6.8,
 };
@@ -201,7 +204,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const { similarity, words } = meter.measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
       const z = Math.min(2, Math.max(-1.5, (similarity - calibration.randomMean) / spread));
-      score += weights.lexical * (z - 0.5) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
+      score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
     }
     return score;
   };

@@ -72,6 +72,9 @@ export function bandAround(center: ArrayLike<number>, n: number, m: number, radi
   // Monotone envelope: lo non-decreasing from the end, hi non-decreasing from the start.
   for (let i = 1; i <= n; i++) hi[i] = Math.max(hi[i] as number, hi[i - 1] as number);
   for (let i = n - 1; i >= 0; i--) lo[i] = Math.min(lo[i] as number, lo[i + 1] as number);
+  // Rows must overlap so a 1-0 step can always enter the next row: a jump wider than the band (a long run of
+  // 0-1 beads in a guiding path) stretches the row before it upwards.
+  for (let i = 1; i <= n; i++) if ((lo[i] as number) > (hi[i - 1] as number)) hi[i - 1] = lo[i] as number;
   return { lo, hi };
 }
 

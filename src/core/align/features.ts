@@ -3,6 +3,7 @@
  * integer keys it can match on the other side (itself, its cognate prefix, its number, its learned
  * translations). Keys live in one space shared by both languages.
  */
+import { IntBuffer } from './int-buffer.js';
 
 /**
  * What the aligner knows about the sentences (or blocks) of one side, in flat typed arrays so that a
@@ -89,7 +90,7 @@ export function tokenize(text: string): string[] {
 export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const vocabularyIds = new Map<string, number>();
   const vocabulary: string[] = [];
-  const ids: number[] = [];
+  const ids = new IntBuffer(texts.length * 16);
   const starts = new Int32Array(texts.length + 1);
   const lengths = new Float64Array(texts.length);
   texts.forEach((text, s) => {
@@ -105,7 +106,7 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
   });
-  return { vocabulary, ids: Int32Array.from(ids), starts, lengths };
+  return { vocabulary, ids: ids.toArray(), starts, lengths };
 }
 
 /** The folded words of sentence `s`. */
@@ -169,9 +170,10 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
   const count = side.starts.length - 1;
   const wordStart = new Int32Array(count + 1);
   const setStart = new Int32Array(count + 1);
-  const keyStart: number[] = [0];
-  const wordKeys: number[] = [];
-  const keySet: number[] = [];
+  const keyStart = new IntBuffer(side.ids.length + 1);
+  keyStart.push(0);
+  const wordKeys = new IntBuffer(side.ids.length * 2);
+  const keySet = new IntBuffer(side.ids.length * 2);
   const seen = new Set<number>();
   for (let s = 0; s < count; s++) {
     seen.clear();
@@ -196,9 +198,9 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     count,
     lengths: side.lengths,
     wordStart,
-    keyStart: Int32Array.from(keyStart),
-    wordKeys: Int32Array.from(wordKeys),
+    keyStart: keyStart.toArray(),
+    wordKeys: wordKeys.toArray(),
     setStart,
-    keySet: Int32Array.from(keySet),
+    keySet: keySet.toArray(),
   };
 }

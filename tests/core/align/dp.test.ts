@@ -68,6 +68,14 @@ describe('alignByDp', () => {
     expect(banded.beads).toEqual(full.beads);
   });
 
+  it('a band around a path with a long jump still lets the search through', () => {
+    const center = [0, 1, 30, 31, 32];
+    const band = bandAround(center, 4, 32, 2);
+    const score: BeadScore = (i0, i1, j0, j1) => (i1 - i0 === 1 && j1 - j0 === 1 ? 0 : -1);
+    const result = alignByDp(4, 32, score, band, SENTENCE_BEAD_SHAPES);
+    expect(covers(result.beads, 4, 32)).toBe(true);
+  });
+
   it('bands are monotone and always hold both corners', () => {
     const band = bandAround([0, 9, 1, 8, 2], 4, 10, 1);
     expect(band.lo[0]).toBe(0);

@@ -1,0 +1,190 @@
+/**
+ * TM export benchmark: fills a store with 1,000,000 units, then streams the whole memory as TMX to /dev/null in a
+ * fresh child process and prints its time and peak RSS. SQLite always; PostgreSQL too when DATABASE_URL answers
+ * (default postgres://postgres@127.0.0.1:5432/test, in a throw-away schema).
+ *
+ *   npm run bench:tm-export              # 1,000,000 units
+ *   npm run bench:tm-export -- 200000    # fewer
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Alignment, Block, Sentence } from '../src/core/model.js';
+import { buildParityReport } from '../src/core/qa/parity-report.js';
+import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
+import { openStore, type StoreConfig } from '../src/storage/open-store.js';
+
+const UNITS_PER_PAIR = 10_000;
+const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
+
+function syntheticAlignment(size: number, tag: string): Alignment {
+  const side = (language: string): Alignment['source'] => {
+    const blocks: Block[] = [];
+    const sentences: Sentence[] = [];
+    for (let b = 0; b * 10 < size; b++) {
+      // ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
+      const texts = Array.from({ length: Math.min(10, size - b * 10) }, (_, k) =>
+        `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${b * 10 + k} `.padEnd(150, 'x') + '.',
+      );
+      let offset = 0;
+      const text = texts.join(' ');
+      for (const t of texts) {
+        sentences.push({ index: sentences.length, block: b, raw: t, text: t, range: { start: offset, end: offset + t.length } });
+        offset += t.length + 1;
+      }
+      blocks.push({ index: b, kind: 'paragraph', label: null, path: String(b + 1), text, raw: text, range: { start: 0, end: text.length } });
+    }
+    const meta = { symbol: `CTOC/COP/${tag}`, distribution: null, date: null, originalLanguage: null, session: null, agendaItem: null, title: null };
+    return { language, blocks, sentences, meta };
+  };
+  const source = side('fr');
+  const target = side('en');
+  return {
+    source,
+    target,
+    blocks: source.blocks.map((block) => ({ source: [block.index], target: [block.index], confidence: 1, method: 'label' })),
+    sentences: source.sentences.map((sentence) => ({ source: [sentence.index], target: [sentence.index], confidence: 0.5 + (sentence.index % 50) / 100 })),
+  };
+}
+
+async function fill(config: StoreConfig, units: number): Promise<number> {
+  const store = openStore(config);
+  await store.migrate();
+  // The report's content does not matter here; building one per 10,000-bead pair would dominate the fill time.
+  const report = buildParityReport(syntheticAlignment(10, 'report'));
+  const started = performance.now();
+  for (let i = 0; i * UNITS_PER_PAIR < units; i++) {
+    const alignment = syntheticAlignment(Math.min(UNITS_PER_PAIR, units - i * UNITS_PER_PAIR), `${i}`);
+    const { pair } = await store.createPair({
+      source: { name: `${i}.fr.docx`, bytes: Buffer.from(`bench ${i} fr`) },
+      target: { name: `${i}.en.docx`, bytes: Buffer.from(`bench ${i} en`) },
+      sourceLanguage: 'fr',
+      targetLanguage: 'en',
+      collection: 'bench',
+    });
+    await store.saveAlignment(pair.id, alignment, report);
+  }
+  await store.close();
+  return performance.now() - started;
+}
+
+/** Times concordance searches over the filled store: one hitting every unit, one hitting a single unit. */
+async function timeSearches(config: StoreConfig): Promise<string> {
+  const store = openStore(config);
+  const parts: string[] = [];
+  for (const query of ['CONFÉRENCE des parties', 'co 42 4242 ']) {
+    const started = performance.now();
+    const page = await store.searchSegments(query, 'fr', { limit: 20, offset: 0 });
+    parts.push(`"${query}" ${page.total} hits in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  }
+  await store.close();
+  return `search ${parts.join(', ')}`;
+}
+
+/** Child mode: export the whole store to /dev/null and print one JSON line of figures. */
+async function exportAll(config: StoreConfig): Promise<void> {
+  const store = openStore(config);
+  let units = 0;
+  let bytes = 0;
+  let peakRss = 0;
+  const started = performance.now();
+  async function* counted(): AsyncGenerator<string> {
+    for await (const chunk of writeTmxMemory(
+      (async function* () {
+        for await (const unit of store.streamUnits({})) {
+          units += 1;
+          if (units % 50_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+          yield unit;
+        }
+      })(),
+      { srcLang: 'fr', creationDate: new Date(), creationToolVersion: 'bench' },
+    )) {
+      bytes += Buffer.byteLength(chunk);
+      yield chunk;
+    }
+  }
+  await pipeline(Readable.from(counted()), createWriteStream('/dev/null'));
+  const ms = performance.now() - started;
+  await store.close();
+  // maxRSS is in kilobytes and covers the whole child, start-up included.
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  console.log(JSON.stringify({ units, bytes, ms, sampledPeakRss: peakRss, maxRss }));
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function runExportChild(config: StoreConfig): { units: number; bytes: number; ms: number; maxRss: number } {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, self, 'export', JSON.stringify(config)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`export child exited with ${child.status}`);
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as { units: number; bytes: number; ms: number; maxRss: number };
+}
+
+function report(backend: string, fillMs: number, figures: { units: number; bytes: number; ms: number; maxRss: number }): void {
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+  console.log(
+    `${backend.padEnd(10)} fill ${(fillMs / 1000).toFixed(1)} s | export ${figures.units} units, ${mb(figures.bytes)} TMX in ` +
+      `${(figures.ms / 1000).toFixed(1)} s (${Math.round(figures.units / (figures.ms / 1000))} units/s) | peak RSS ${mb(figures.maxRss)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === 'export') {
+    await exportAll(JSON.parse(process.argv[3] ?? '{}') as StoreConfig);
+    return;
+  }
+  const units = Number(process.argv[2] ?? 1_000_000);
+  console.log(`Filling each store with ${units} units (${UNITS_PER_PAIR} a pair), then exporting TMX to /dev/null in a child process.`);
+
+  const folder = mkdtempSync(join(tmpdir(), 'paralign-tm-bench-'));
+  try {
+    const sqlite: StoreConfig = { sqlitePath: join(folder, 'bench.sqlite') };
+    const fillMs = await fill(sqlite, units);
+    report('sqlite', fillMs, runExportChild(sqlite));
+    console.log(`sqlite     ${await timeSearches(sqlite)}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  // Read here, not via src/config.ts: the bench has its own default database and never touches a real store.
+  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG;
+  if (!(await postgresReachable(url))) {
+    console.log(`postgres   skipped: nothing answers at ${url}`);
+    return;
+  }
+  const schema = `paralign_bench_${process.pid}`;
+  const postgres: StoreConfig = { databaseUrl: url, schema };
+  try {
+    const fillMs = await fill(postgres, units);
+    report('postgres', fillMs, runExportChild(postgres));
+    console.log(`postgres   ${await timeSearches(postgres)}`);
+  } finally {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop schema if exists "${schema}" cascade`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,26 @@
+/** What the API's routes are given: the store, the queue, the settings and the logger; nothing is global. */
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
+import type { Store } from '../storage/store.js';
+import type { ApiMetrics } from './metrics.js';
+
+/** The settings the API reads (a subset of src/config.ts's Config). */
+export interface ApiConfig {
+  /** Largest accepted upload file, in bytes. */
+  maxUploadBytes: number;
+}
+
+/** Everything a route handler may use. */
+export interface AppDeps {
+  /** The segment store. */
+  store: Store;
+  /** Producer side of the alignment queue. */
+  queue: Queue<AlignJobData, AlignJobResult>;
+  /** Settings. */
+  config: ApiConfig;
+  /** Structured logger. */
+  logger: Logger;
+  /** Prometheus metrics of this process. */
+  metrics: ApiMetrics;
+}

@@ -1,0 +1,28 @@
+/** Refuses uploads that cannot be documents (empty, binary) by their bytes, never by their extension. */
+import { decodeTextWithEncoding } from '../extract/decode-text.js';
+import { HttpError, HttpErrorCode } from './http-error.js';
+
+/** What an upload looks like from its first bytes. */
+export type UploadKind = 'pdf' | 'zip' | 'text';
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": DOCX is a ZIP package (ECMA-376 Part 2)
+
+/** Checks one uploaded file and tells its kind; throws a 4xx {@link HttpError} for an empty or binary file. */
+export function checkUpload(field: string, name: string, bytes: Uint8Array): UploadKind {
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) {
+    throw new HttpError(422, HttpErrorCode.emptyFile, { field, name });
+  }
+  if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
+  if (startsWith(bytes, ZIP_MAGIC)) return 'zip';
+  try {
+    decodeTextWithEncoding(bytes, name);
+  } catch {
+    throw new HttpError(415, HttpErrorCode.binaryFile, { field, name });
+  }
+  return 'text';
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}

@@ -1,0 +1,36 @@
+/** Builds the Express application of the alignment service; it never listens (src/server.ts does). */
+import express, { type Express } from 'express';
+import { handle } from 'i18next-http-middleware';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './app-deps.js';
+import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { createApiI18n } from './i18n.js';
+import { createOpenApiDocument } from './openapi.js';
+import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
+import { createHealthRouter } from './routes/health.js';
+import { createPairsRouter } from './routes/pairs.js';
+import { createTmRouter } from './routes/tm.js';
+
+export type { AppDeps } from './app-deps.js';
+
+/** Creates the app over its dependencies; everything it needs is passed in, so tests build it over real ones. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  app.use(handle(createApiI18n()));
+
+  const openApi = createOpenApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(createHealthRouter(deps));
+  app.use(createPairsRouter(deps));
+  app.use(createTmRouter(deps));
+  app.use(ADMIN_QUEUES_PATH, createAdminRouter(deps));
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(deps.logger, deps.config.maxUploadBytes));
+  return app;
+}

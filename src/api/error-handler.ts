@@ -1,0 +1,104 @@
+/** Translates every error once, at the edge, into `{ error: { code, message } }` in the request's language. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MulterError } from 'multer';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { ErrorCode, ParalignError } from '../core/errors.js';
+import { ExportErrorCode } from '../core/export/export-error.js';
+import { StoreErrorCode } from '../storage/store-error.js';
+import { HttpError, HttpErrorCode } from './http-error.js';
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: {
+    /** Stable machine-readable code. */
+    code: string;
+    /** One line in the request's language. */
+    message: string;
+  };
+}
+
+const STATUS_OF_CODE: Readonly<Record<string, number>> = {
+  [ErrorCode.badInput]: 422,
+  [ErrorCode.unreadable]: 422,
+  [ErrorCode.badOption]: 400,
+  [ExportErrorCode.badOption]: 400,
+  [StoreErrorCode.notFound]: 404,
+  [StoreErrorCode.badArgument]: 400,
+  [StoreErrorCode.conflict]: 409,
+};
+
+/** Answers 404 for any route nobody handled. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, HttpErrorCode.notFound, { path: req.path }));
+};
+
+/** The last middleware: logs what is a bug, answers what is the client's fault, never leaks a stack. */
+export function createErrorHandler(logger: Logger, maxUploadBytes: number): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const translated = translateError(error, maxUploadBytes);
+    if (translated.status >= 500 && translated.code === HttpErrorCode.internal) logger.error({ err: error, path: req.path }, 'unhandled error');
+    const t = typeof req.t === 'function' ? req.t : undefined;
+    const message = t ? t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback }) : translated.fallback;
+    if (res.headersSent) {
+      // A streamed export failed half-way: the status line is gone, so cut the body short for the client to notice.
+      res.destroy();
+      return;
+    }
+    if (translated.status === 503) res.setHeader('Retry-After', '5');
+    res.status(translated.status).json({ error: { code: translated.code, message: oneLine(message) } } satisfies ErrorBody);
+  };
+}
+
+interface TranslatedError {
+  status: number;
+  code: string;
+  values: Record<string, string | number>;
+  fallback: string;
+}
+
+function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
+  if (error instanceof HttpError) return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };
+  if (error instanceof MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') {
+      return { status: 413, code: HttpErrorCode.fileTooLarge, values: { limit: Math.round((maxUploadBytes / 1048576) * 10) / 10 }, fallback: error.message };
+    }
+    if (error.code === 'LIMIT_UNEXPECTED_FILE') return { status: 400, code: HttpErrorCode.unexpectedFile, values: { field: error.field ?? '' }, fallback: error.message };
+    return { status: 400, code: HttpErrorCode.badMultipart, values: { detail: error.message }, fallback: error.message };
+  }
+  if (error instanceof ZodError) {
+    const detail = error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
+    return { status: 400, code: HttpErrorCode.badRequest, values: { detail }, fallback: detail };
+  }
+  if (error instanceof ParalignError) {
+    return { status: STATUS_OF_CODE[error.code] ?? 400, code: error.code, values: { detail: error.message }, fallback: error.message };
+  }
+  if (isStoreOutage(error)) {
+    return { status: 503, code: HttpErrorCode.storeUnavailable, values: {}, fallback: 'The segment store is unavailable.' };
+  }
+  if (isBodyParserError(error)) {
+    return { status: 400, code: HttpErrorCode.badMultipart, values: { detail: error.message }, fallback: error.message };
+  }
+  return { status: 500, code: HttpErrorCode.internal, values: {}, fallback: 'Internal error.' };
+}
+
+// Connection-level faults of pg (node errno codes, SQLSTATE 57P01-57P03: server shutting down or starting) and a
+// SQLite file locked past busy_timeout: the store is there but cannot answer now, so the client should retry.
+const STORE_OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', 'SQLITE_BUSY']);
+
+function isStoreOutage(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && STORE_OUTAGE_CODES.has(code);
+}
+
+function isBodyParserError(error: unknown): error is Error & { status: number } {
+  // busboy/multer raise plain Errors with a 4xx `status` for malformed multipart bodies.
+  if (!(error instanceof Error)) return false;
+  const status: unknown = (error as Error & { status?: unknown }).status;
+  return typeof status === 'number' && status < 500;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,141 @@
+/** The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate the requests. */
+import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import { z } from 'zod';
+import { PARALIGN_VERSION } from '../cli/version.js';
+import {
+  alignmentPageSchema,
+  errorBodySchema,
+  exportQuerySchema,
+  healthSchema,
+  listPairsQuerySchema,
+  pageQuerySchema,
+  pairPageSchema,
+  pairParamsSchema,
+  pairSchema,
+  reportQuerySchema,
+  searchPageSchema,
+  searchQuerySchema,
+  tmExportQuerySchema,
+  uploadBodySchema,
+  uploadResultSchema,
+} from './schemas.js';
+
+const errorContent = { 'application/json': { schema: errorBodySchema } };
+const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
+  Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status] ?? 'Error.', content: errorContent }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request.',
+  404: 'No such pair.',
+  409: 'The pair is not aligned yet, or failed.',
+  413: 'A file is too large.',
+  415: 'A file is not a supported document.',
+  422: 'A file cannot be aligned (empty, identical to the other).',
+  503: 'Redis or the store is unavailable.',
+};
+
+const xmlStream = (description: string, type: string) => ({ description, content: { [type]: { schema: z.string() } } });
+
+/** Builds the OpenAPI document served at /openapi.json. */
+export function createOpenApiDocument(): ReturnType<typeof createDocument> {
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'paralign alignment service',
+      version: PARALIGN_VERSION,
+      description: 'Upload French/English UN document pairs, get them aligned by workers, export translation memories. Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
+    },
+    paths: {
+      '/v1/pairs': {
+        post: {
+          summary: 'Upload a French/English pair; its alignment is queued.',
+          requestBody: { content: { 'multipart/form-data': { schema: uploadBodySchema } } },
+          responses: {
+            '202': { description: 'Accepted: the pair is queued.', content: { 'application/json': { schema: uploadResultSchema } } },
+            '200': { description: 'The same files were uploaded before: the existing pair.', content: { 'application/json': { schema: uploadResultSchema } } },
+            ...errors(400, 413, 415, 422, 503),
+          },
+        },
+        get: {
+          summary: 'List pairs, newest first.',
+          requestParams: { query: listPairsQuerySchema },
+          responses: { '200': { description: 'A page of pairs.', content: { 'application/json': { schema: pairPageSchema } } }, ...errors(400) },
+        },
+      },
+      '/v1/pairs/{id}': {
+        get: {
+          summary: 'Status, progress, metadata and failure reason of a pair.',
+          requestParams: { path: pairParamsSchema },
+          responses: { '200': { description: 'The pair.', content: { 'application/json': { schema: pairSchema } } }, ...errors(404) },
+        },
+        delete: {
+          summary: 'Delete a pair with its files and segments.',
+          requestParams: { path: pairParamsSchema },
+          responses: { '204': { description: 'Deleted.' }, ...errors(404) },
+        },
+      },
+      '/v1/pairs/{id}/alignment': {
+        get: {
+          summary: 'Block beads with their sentence beads and confidences, paginated.',
+          requestParams: { path: pairParamsSchema, query: pageQuerySchema },
+          responses: { '200': { description: 'A page of block beads.', content: { 'application/json': { schema: alignmentPageSchema } } }, ...errors(404, 409) },
+        },
+      },
+      '/v1/pairs/{id}/report': {
+        get: {
+          summary: 'The paragraph-parity report (JSON, or the CLI text with format=text).',
+          requestParams: { path: pairParamsSchema, query: reportQuerySchema },
+          responses: {
+            '200': { description: 'The report.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) }, 'text/plain': { schema: z.string() } } },
+            ...errors(404, 409),
+          },
+        },
+      },
+      '/v1/pairs/{id}/export.tmx': {
+        get: {
+          summary: 'The pair as TMX 1.4b.',
+          requestParams: { path: pairParamsSchema, query: exportQuerySchema },
+          responses: { '200': xmlStream('TMX 1.4b.', 'application/x-tmx+xml'), ...errors(400, 404, 409) },
+        },
+      },
+      '/v1/pairs/{id}/export.tsv': {
+        get: {
+          summary: 'The pair as tab-separated values.',
+          requestParams: { path: pairParamsSchema, query: exportQuerySchema },
+          responses: { '200': xmlStream('source, target, confidence, label.', 'text/tab-separated-values'), ...errors(400, 404, 409) },
+        },
+      },
+      '/v1/pairs/{id}/export.xliff': {
+        get: {
+          summary: 'The pair as XLIFF 1.2.',
+          requestParams: { path: pairParamsSchema, query: exportQuerySchema },
+          responses: { '200': xmlStream('XLIFF 1.2.', 'application/x-xliff+xml'), ...errors(400, 404, 409) },
+        },
+      },
+      '/v1/tm/export.tmx': {
+        get: {
+          summary: 'The translation memory (whole store or a filtered part) as TMX 1.4b, streamed.',
+          requestParams: { query: tmExportQuerySchema },
+          responses: { '200': xmlStream('TMX 1.4b.', 'application/x-tmx+xml'), ...errors(400, 503) },
+        },
+      },
+      '/v1/tm/search': {
+        get: {
+          summary: 'Concordance search over stored segments, the other language beside.',
+          requestParams: { query: searchQuerySchema },
+          responses: { '200': { description: 'A page of hits.', content: { 'application/json': { schema: searchPageSchema } } }, ...errors(400) },
+        },
+      },
+      '/healthz': { get: { summary: 'The process answers.', responses: { '200': { description: 'Alive.', content: { 'application/json': { schema: healthSchema } } } } } },
+      '/readyz': {
+        get: {
+          summary: 'Redis and the store answer.',
+          responses: {
+            '200': { description: 'Ready.', content: { 'application/json': { schema: healthSchema } } },
+            '503': { description: 'Not ready.', content: { 'application/json': { schema: healthSchema } } },
+          },
+        },
+      },
+      '/metrics': { get: { summary: 'Prometheus metrics.', responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: z.string() } } } } } },
+    },
+  });
+}

@@ -1,0 +1,40 @@
+/** /healthz (the process answers), /readyz (Redis and the store answer), /metrics (Prometheus text). */
+import { Router } from 'express';
+import type { AppDeps } from '../app-deps.js';
+import { withTimeout } from '../with-timeout.js';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+/** Builds the router of the health and metrics endpoints. */
+export function createHealthRouter(deps: AppDeps): Router {
+  const { store, queue, metrics } = deps;
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (req, res) => {
+    const check = async (name: string, probe: () => Promise<unknown>): Promise<[string, { ok: boolean; message?: string }]> => {
+      try {
+        await withTimeout(probe(), CHECK_TIMEOUT_MS, () => new Error('timed out'));
+        return [name, { ok: true }];
+      } catch (error) {
+        const code = name === 'redis' ? 'QUEUE_UNAVAILABLE' : 'STORE_UNAVAILABLE';
+        return [name, { ok: false, message: `${req.t(code, { ns: 'errors' })} (${error instanceof Error ? error.message : String(error)})` }];
+      }
+    };
+    const checks = await Promise.all([
+      check('redis', () => queue.getJobCounts('waiting')),
+      check('store', () => store.ping()),
+    ]);
+    const ok = checks.every(([, result]) => result.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(checks) });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return router;
+}

@@ -1,0 +1,206 @@
+/** /v1/pairs: upload a pair, list pairs, see one, its alignment, its report, its exports; delete it. */
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import { writeTmx } from '../../core/export/tmx.js';
+import { writeTsv } from '../../core/export/tsv.js';
+import { writeXliff } from '../../core/export/xliff.js';
+import { formatParityReportText } from '../../core/qa/format-report-text.js';
+import { PARALIGN_VERSION } from '../../cli/version.js';
+import { enqueueAlignment, forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
+import { PairStatus, type PairRecord } from '../../storage/store.js';
+import type { AppDeps } from '../app-deps.js';
+import { checkUpload } from '../check-upload.js';
+import { HttpError, HttpErrorCode } from '../http-error.js';
+import { presentPair } from '../present-pair.js';
+import {
+  exportParamsSchema,
+  exportQuerySchema,
+  listPairsQuerySchema,
+  pageQuerySchema,
+  pairParamsSchema,
+  reportQuerySchema,
+  uploadFieldsSchema,
+} from '../schemas.js';
+import { streamChunks } from '../stream-chunks.js';
+import { QUEUE_TIMEOUT_MS, withTimeout } from '../with-timeout.js';
+
+const UPLOAD_FIELDS = ['fr', 'en'] as const;
+
+const EXPORT_TYPES = {
+  tmx: { contentType: 'application/x-tmx+xml; charset=utf-8', extension: 'tmx' },
+  tsv: { contentType: 'text/tab-separated-values; charset=utf-8', extension: 'tsv' },
+  xliff: { contentType: 'application/x-xliff+xml; charset=utf-8', extension: 'xlf' },
+} as const;
+
+/** Builds the router of /v1/pairs. */
+export function createPairsRouter(deps: AppDeps): Router {
+  const { store, queue, config, logger, metrics } = deps;
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    // French file names arrive as UTF-8 in filename="..."; busboy's default (latin1) turns them into mojibake.
+    defParamCharset: 'utf8',
+    limits: { fileSize: config.maxUploadBytes, files: 2, fields: 10, fieldSize: 4096 },
+  });
+
+  const queueUnavailable = (): HttpError => new HttpError(503, HttpErrorCode.queueUnavailable);
+  const enqueue = async (pairId: string): Promise<string> => {
+    try {
+      return await withTimeout(enqueueAlignment(queue, pairId), QUEUE_TIMEOUT_MS, queueUnavailable);
+    } catch (error) {
+      logger.warn({ err: error, pairId }, 'cannot queue the alignment job');
+      throw queueUnavailable();
+    }
+  };
+
+  router.post('/v1/pairs', upload.fields(UPLOAD_FIELDS.map((name) => ({ name, maxCount: 1 }))), async (req, res) => {
+    const fields = uploadFieldsSchema.parse(req.body ?? {});
+    const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
+    const [fr, en] = UPLOAD_FIELDS.map((field) => {
+      const file = files[field]?.[0];
+      if (file === undefined) throw new HttpError(400, HttpErrorCode.missingFile, { field });
+      checkUpload(field, file.originalname, file.buffer);
+      return { name: file.originalname, bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength) };
+    }) as [{ name: string; bytes: Uint8Array }, { name: string; bytes: Uint8Array }];
+    if (Buffer.compare(fr.bytes, en.bytes) === 0) throw new HttpError(422, HttpErrorCode.sameFile);
+    metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength);
+
+    const frIsSource = fields.sourceLanguage === 'fr';
+    const { pair, created } = await store.createPair({
+      source: frIsSource ? fr : en,
+      target: frIsSource ? en : fr,
+      sourceLanguage: frIsSource ? 'fr' : 'en',
+      targetLanguage: frIsSource ? 'en' : 'fr',
+      collection: fields.collection ?? null,
+      symbol: fields.symbol ?? null,
+    });
+
+    let current: PairRecord = pair;
+    if (created) {
+      try {
+        await enqueue(pair.id);
+      } catch (error) {
+        // Nothing half-accepted: a pair nobody will align must not stay behind.
+        await store.deletePair(pair.id);
+        throw error;
+      }
+      metrics.uploads.inc({ outcome: 'created' });
+    } else {
+      metrics.uploads.inc({ outcome: 'existing' });
+      if (pair.status === PairStatus.failed) {
+        // Uploading a failed pair again is the way to retry it (its old job is done with).
+        await withTimeout(forgetAlignmentJob(queue, pair.id), QUEUE_TIMEOUT_MS, queueUnavailable).catch((error: unknown) => {
+          throw error instanceof HttpError ? error : queueUnavailable();
+        });
+        current = (await store.updateStatus(pair.id, PairStatus.queued, 0)) ?? pair;
+        await enqueue(pair.id);
+      } else if (pair.status !== PairStatus.done) {
+        // Idempotent: puts back a job that a Redis restart without persistence may have lost.
+        await enqueue(pair.id);
+      }
+    }
+    const body = presentPair(current, req.t);
+    res
+      .status(created || current.status !== pair.status ? 202 : 200)
+      .location(`/v1/pairs/${pair.id}`)
+      .json({ pairId: pair.id, jobId: body.jobId, created, pair: body });
+  });
+
+  router.get('/v1/pairs', async (req, res) => {
+    const query = listPairsQuerySchema.parse(req.query);
+    const { limit, offset, ...filter } = query;
+    const page = await store.listPairs(
+      {
+        ...(filter.collection !== undefined ? { collection: filter.collection } : {}),
+        ...(filter.symbol !== undefined ? { symbol: filter.symbol } : {}),
+        ...(filter.status !== undefined ? { status: filter.status as PairStatus } : {}),
+        ...(filter.parity !== undefined ? { parity: filter.parity } : {}),
+      },
+      { limit, offset },
+    );
+    res.json({ items: page.items.map((pair) => presentPair(pair, req.t)), total: page.total, limit, offset });
+  });
+
+  const findPair = async (req: Request): Promise<PairRecord> => {
+    const { id } = pairParamsSchema.parse(req.params);
+    const pair = await store.getPair(id);
+    if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    return pair;
+  };
+  const findDonePair = async (req: Request): Promise<PairRecord> => {
+    const pair = await findPair(req);
+    if (pair.status === PairStatus.failed) throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
+    if (pair.status !== PairStatus.done) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: req.t(pair.status, { ns: 'status' }) });
+    return pair;
+  };
+
+  router.get('/v1/pairs/:id', async (req, res) => {
+    res.json(presentPair(await findPair(req), req.t));
+  });
+
+  router.get('/v1/pairs/:id/alignment', async (req, res) => {
+    const pair = await findDonePair(req);
+    const { limit, offset } = pageQuerySchema.parse(req.query);
+    const page = await store.getAlignment(pair.id, { limit, offset });
+    if (page === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
+    res.json({ items: page.items, total: page.total, limit, offset });
+  });
+
+  router.get('/v1/pairs/:id/report', async (req, res) => {
+    const pair = await findDonePair(req);
+    const { format } = reportQuerySchema.parse(req.query);
+    const report = await store.getReport(pair.id);
+    if (report === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
+    if (format === 'text') {
+      const text = formatParityReportText(report);
+      res.type('text/plain; charset=utf-8').send(text.endsWith('\n') ? text : `${text}\n`);
+      return;
+    }
+    res.json(report);
+  });
+
+  router.get('/v1/pairs/:id/export.:format', async (req, res) => {
+    const { format } = exportParamsSchema.parse(req.params);
+    const pair = await findDonePair(req);
+    const selection = exportQuerySchema.parse(req.query);
+    const alignment = await store.loadAlignment(pair.id);
+    if (alignment === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
+    const options = { units: selection.units, ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}) };
+    const chunks =
+      format === 'tmx'
+        ? writeTmx(alignment, { ...options, creationDate: pair.updatedAt, creationToolVersion: PARALIGN_VERSION, tuidPrefix: `${pair.id}:` })
+        : format === 'tsv'
+          ? writeTsv(alignment, options)
+          : writeXliff(alignment, { ...options, original: pair.sourceFileName });
+    // The first chunk is built before the headers go out, so an option error still gets its 4xx answer.
+    const first = chunks.next();
+    const type = EXPORT_TYPES[format];
+    // attachment() sets a type from the extension: set ours after it.
+    res.attachment(`${exportBaseName(pair)}.${type.extension}`);
+    res.type(type.contentType);
+    await streamChunks(res, prepend(first.done === true ? [] : [first.value], chunks));
+  });
+
+  router.delete('/v1/pairs/:id', async (req, res) => {
+    const { id } = pairParamsSchema.parse(req.params);
+    const existed = await store.deletePair(id);
+    if (!existed) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    // The job, if still queued, finds no pair and ends without retry; removing it is only tidiness.
+    await withTimeout(forgetAlignmentJob(queue, id), QUEUE_TIMEOUT_MS, queueUnavailable).catch((error: unknown) => {
+      logger.warn({ err: error, pairId: id }, 'could not remove the job of a deleted pair');
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+function* prepend(head: string[], rest: Iterator<string>): Generator<string> {
+  yield* head;
+  for (let next = rest.next(); next.done !== true; next = rest.next()) yield next.value;
+}
+
+function exportBaseName(pair: PairRecord): string {
+  // A symbol makes a readable name ("CTOC-COP-2018-1"); the id is the fallback.
+  return (pair.symbol ?? pair.id).replace(/[^A-Za-z0-9._-]+/g, '-');
+}

@@ -1,0 +1,43 @@
+/** /v1/tm: the whole translation memory as streamed TMX, and concordance search over it. */
+import { Router } from 'express';
+import { PARALIGN_VERSION } from '../../cli/version.js';
+import { writeTmxMemory, type MemoryUnit } from '../../core/export/tmx-memory.js';
+import type { StoredUnit, UnitFilter } from '../../storage/store.js';
+import type { AppDeps } from '../app-deps.js';
+import { searchQuerySchema, tmExportQuerySchema } from '../schemas.js';
+import { streamChunks } from '../stream-chunks.js';
+
+/** Builds the router of /v1/tm. */
+export function createTmRouter(deps: AppDeps): Router {
+  const { store } = deps;
+  const router = Router();
+
+  router.get('/v1/tm/export.tmx', async (req, res) => {
+    const query = tmExportQuerySchema.parse(req.query);
+    const filter: UnitFilter = {
+      ...(query.collection !== undefined ? { collection: query.collection } : {}),
+      ...(query.symbolPrefix !== undefined ? { symbolPrefix: query.symbolPrefix } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(query.minConfidence !== undefined ? { minConfidence: query.minConfidence } : {}),
+    };
+    // attachment() sets a type from the extension: set ours after it.
+    res.attachment('paralign-tm.tmx');
+    res.type('application/x-tmx+xml; charset=utf-8');
+    // Units come from the store in keyset pages: memory stays flat whatever the size of the memory.
+    const units = toMemoryUnits(store.streamUnits(filter));
+    await streamChunks(res, writeTmxMemory(units, { srcLang: query.srcLang, creationDate: new Date(), creationToolVersion: PARALIGN_VERSION }));
+  });
+
+  router.get('/v1/tm/search', async (req, res) => {
+    const { q, lang, limit, offset } = searchQuerySchema.parse(req.query);
+    const page = await store.searchSegments(q, lang, { limit, offset });
+    res.json({ items: page.items, total: page.total, limit, offset });
+  });
+
+  return router;
+}
+
+async function* toMemoryUnits(units: AsyncIterable<StoredUnit>): AsyncGenerator<MemoryUnit> {
+  for await (const unit of units) yield { ...unit, tuid: `${unit.pairId}:${unit.index}` };
+}

@@ -1,0 +1,207 @@
+/**
+ * Zod schemas of the API: they validate requests at run time and generate the OpenAPI document (zod-openapi 5).
+ */
+import 'zod-openapi';
+import { z } from 'zod';
+import { PAIR_STATUSES } from '../storage/store.js';
+
+const MAX_PAGE = 200;
+
+/** `limit`/`offset` query parameters, shared by every paginated route. */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20).meta({ description: `Items per page, 1-${MAX_PAGE}.` }),
+  offset: z.coerce.number().int().min(0).default(0).meta({ description: 'Items to skip.' }),
+});
+
+const statusSchema = z.enum(PAIR_STATUSES as [string, ...string[]]).meta({ id: 'PairStatus', description: 'Where the pair is in its life.' });
+
+const booleanQuery = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .meta({ description: '"true" or "false".' });
+
+/** Query of GET /v1/pairs. */
+export const listPairsQuerySchema = pageQuerySchema.extend({
+  collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
+  symbol: z.string().min(1).optional().meta({ description: 'Exact document symbol.' }),
+  status: statusSchema.optional(),
+  parity: booleanQuery.optional(),
+});
+
+/** Path parameters of /v1/pairs/{id}/... */
+export const pairParamsSchema = z.object({
+  id: z.string().min(1).max(200).meta({ description: 'Pair id (UUID).' }),
+});
+
+/** The form fields of POST /v1/pairs besides the two files. */
+export const uploadFieldsSchema = z.object({
+  sourceLanguage: z.enum(['fr', 'en']).default('fr').meta({ description: 'Which upload is the source side: "fr" (default) or "en".' }),
+  collection: z.string().trim().min(1).max(200).optional().meta({ description: 'Collection the pair belongs to, e.g. "CTOC".' }),
+  symbol: z.string().trim().min(1).max(200).optional().meta({ description: 'Document symbol, e.g. "CTOC/COP/2018/1"; read from the documents when absent.' }),
+});
+
+/** The multipart body of POST /v1/pairs (documentation only: multer parses it). */
+export const uploadBodySchema = uploadFieldsSchema.extend({
+  fr: z.string().meta({ format: 'binary', description: 'The French version (.txt, .md, .html, .docx, .pdf).' }),
+  en: z.string().meta({ format: 'binary', description: 'The English version.' }),
+});
+
+/** Query of GET /v1/pairs/{id}/report. */
+export const reportQuerySchema = z.object({
+  format: z.enum(['json', 'text']).default('json').meta({ description: 'JSON report, or the text the CLI prints.' }),
+});
+
+/** Query of the per-pair exports. */
+export const exportQuerySchema = z.object({
+  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Leave out beads below this confidence (0-1).' }),
+  units: z.enum(['sentence', 'paragraph']).default('sentence').meta({ description: 'Sentence or paragraph units.' }),
+});
+
+/** Path parameters of GET /v1/pairs/{id}/export.{format}. */
+export const exportParamsSchema = pairParamsSchema.extend({
+  format: z.enum(['tmx', 'tsv', 'xliff']).meta({ description: 'Export format.' }),
+});
+
+const dateQuery = z.iso
+  .datetime({ offset: true, local: false })
+  .or(z.iso.date())
+  .transform((value) => new Date(value))
+  .meta({ description: 'ISO 8601 date or date-time (UTC unless an offset is given).' });
+
+/** Query of GET /v1/tm/export.tmx. */
+export const tmExportQuerySchema = z.object({
+  collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
+  symbolPrefix: z.string().min(1).optional().meta({ description: 'Document symbols starting with this, e.g. "CTOC/COP/".' }),
+  from: dateQuery.optional().meta({ description: 'Pairs uploaded at or after this instant.' }),
+  to: dateQuery.optional().meta({ description: 'Pairs uploaded before this instant.' }),
+  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Units with at least this confidence.' }),
+  srcLang: z.enum(['fr', 'en']).default('en').meta({ description: 'TMX header srclang.' }),
+});
+
+/** Query of GET /v1/tm/search. */
+export const searchQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().min(1).max(500).meta({ description: 'Text to look for (substring, case ignored).' }),
+  lang: z.enum(['fr', 'en']).default('fr').meta({ description: 'Language of the text searched.' }),
+});
+
+/** The error body of every 4xx/5xx answer. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code.' }),
+      message: z.string().meta({ description: 'One line in the language chosen by Accept-Language (en, fr).' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const countsSchema = z
+  .object({
+    sourceBlocks: z.number().int(),
+    targetBlocks: z.number().int(),
+    sourceSentences: z.number().int(),
+    targetSentences: z.number().int(),
+    blockBeads: z.number().int(),
+    sentenceBeads: z.number().int(),
+  })
+  .meta({ id: 'PairCounts' });
+
+/** A pair as the API shows it. */
+export const pairSchema = z
+  .object({
+    id: z.string(),
+    status: statusSchema,
+    statusText: z.string().meta({ description: 'The status in the request language.' }),
+    progress: z.number().int().min(0).max(100).meta({ description: 'Percent done.' }),
+    failureReason: z.string().nullable(),
+    symbol: z.string().nullable(),
+    collection: z.string().nullable(),
+    sourceLanguage: z.string(),
+    targetLanguage: z.string(),
+    sourceFile: z.object({ name: z.string(), bytes: z.number().int() }),
+    targetFile: z.object({ name: z.string(), bytes: z.number().int() }),
+    contentHash: z.string(),
+    counts: countsSchema.nullable(),
+    parity: z.boolean().nullable(),
+    createdAt: z.string().meta({ format: 'date-time' }),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+    jobId: z.string(),
+  })
+  .meta({ id: 'Pair' });
+
+/** Answer of POST /v1/pairs. */
+export const uploadResultSchema = z
+  .object({
+    pairId: z.string(),
+    jobId: z.string(),
+    created: z.boolean().meta({ description: 'False when the same two files were uploaded before.' }),
+    pair: pairSchema,
+  })
+  .meta({ id: 'UploadResult' });
+
+/** A page of pairs. */
+export const pairPageSchema = z
+  .object({ items: z.array(pairSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .meta({ id: 'PairPage' });
+
+const segmentSchema = z.object({
+  index: z.number().int(),
+  sourceText: z.string(),
+  targetText: z.string(),
+  confidence: z.number(),
+  label: z.string().nullable(),
+  blockBead: z.number().int(),
+  sourceSentences: z.array(z.number().int()),
+  targetSentences: z.array(z.number().int()),
+});
+
+/** A page of block beads with their sentence beads. */
+export const alignmentPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        index: z.number().int(),
+        method: z.enum(['label', 'content']),
+        confidence: z.number(),
+        label: z.string().nullable(),
+        sourceBlocks: z.array(z.number().int()),
+        targetBlocks: z.array(z.number().int()),
+        sourceText: z.string(),
+        targetText: z.string(),
+        segments: z.array(segmentSchema),
+      }),
+    ),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'AlignmentPage' });
+
+/** A page of concordance hits. */
+export const searchPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        pairId: z.string(),
+        symbol: z.string().nullable(),
+        index: z.number().int(),
+        language: z.string(),
+        text: z.string(),
+        otherLanguage: z.string(),
+        otherText: z.string(),
+        confidence: z.number(),
+        label: z.string().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'SearchPage' });
+
+/** Answer of /healthz and /readyz. */
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    checks: z.record(z.string(), z.object({ ok: z.boolean(), message: z.string().optional() })).optional(),
+  })
+  .meta({ id: 'Health' });

@@ -1,0 +1,64 @@
+/** Settings from the environment: the only module that reads process.env (callers pass `env`, so tests need not touch it). */
+import { join } from 'node:path';
+
+/** Every setting paralign's service reads, with its unit. */
+export interface Config {
+  /** HTTP port of the API (PORT, default 3000). */
+  port: number;
+  /** Redis for the queue (REDIS_URL, default redis://127.0.0.1:6379). */
+  redisUrl: string;
+  /** PostgreSQL store when set (DATABASE_URL, postgres://...); SQLite under `dataDir` when absent. */
+  databaseUrl?: string;
+  /** PostgreSQL schema of the store (DATABASE_SCHEMA); the server's default schema when absent. */
+  databaseSchema?: string;
+  /** Folder for local data, the SQLite file among it (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** SQLite store file: `dataDir`/paralign.sqlite (SQLITE_PATH overrides). */
+  sqlitePath: string;
+  /** Jobs one worker process runs at once (WORKER_CONCURRENCY, default 2). */
+  workerConcurrency: number;
+  /** Prefix of every BullMQ key in Redis (QUEUE_PREFIX, default "paralign"). */
+  queuePrefix: string;
+  /** Largest accepted upload file, in bytes (MAX_UPLOAD_BYTES, default 20 MiB). */
+  maxUploadBytes: number;
+  /**
+   * How long a worker's lock on a job lasts without renewal, in ms (WORKER_LOCK_MS, default 30000): a killed worker's
+   * job goes to another worker after about this long; also the interval of the stalled-job check.
+   */
+  workerLockMs: number;
+}
+
+/** Reads the {@link Config} from `env`, throwing an Error that names the variable when a value is unusable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = readString(env, 'DATA_DIR') ?? './data';
+  const databaseUrl = readString(env, 'DATABASE_URL');
+  const databaseSchema = readString(env, 'DATABASE_SCHEMA');
+  return {
+    port: readInteger(env, 'PORT', 3000, 0, 65_535),
+    redisUrl: readString(env, 'REDIS_URL') ?? 'redis://127.0.0.1:6379',
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    ...(databaseSchema === undefined ? {} : { databaseSchema }),
+    dataDir,
+    sqlitePath: readString(env, 'SQLITE_PATH') ?? join(dataDir, 'paralign.sqlite'),
+    workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 2, 1, 1024),
+    queuePrefix: readString(env, 'QUEUE_PREFIX') ?? 'paralign',
+    maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
+    workerLockMs: readInteger(env, 'WORKER_LOCK_MS', 30_000, 1000, 3_600_000),
+  };
+}
+
+function readString(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  // An empty variable (NAME= in a compose file) means "not set".
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
+}

@@ -1,0 +1,19 @@
+/** Turns a {@link Config} back into the environment variables {@link loadConfig} reads, for child processes. */
+import type { Config } from '../config.js';
+
+/** The variables that make `loadConfig(env)` in a child process give back `config`. */
+export function configToEnv(config: Config): Record<string, string> {
+  return {
+    PORT: String(config.port),
+    REDIS_URL: config.redisUrl,
+    // An empty value reads as "not set" (src/config.ts), so a parent's DATABASE_URL cannot leak into a SQLite child.
+    DATABASE_URL: config.databaseUrl ?? '',
+    DATABASE_SCHEMA: config.databaseSchema ?? '',
+    DATA_DIR: config.dataDir,
+    SQLITE_PATH: config.sqlitePath,
+    WORKER_CONCURRENCY: String(config.workerConcurrency),
+    QUEUE_PREFIX: config.queuePrefix,
+    MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
+    WORKER_LOCK_MS: String(config.workerLockMs),
+  };
+}

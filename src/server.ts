@@ -1,0 +1,80 @@
+/**
+ * Composition root of the service: config → Redis → store → queue → app → listen, plus (unless `--api-only`) one
+ * worker in the same process tree. `npm start` runs this; `npm run worker` runs workers/align-worker.ts alone.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './api/create-app.js';
+import { createApiMetrics } from './api/metrics.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './create-logger.js';
+import { openConfiguredStore } from './open-configured-store.js';
+import { closeWithin, createAlignQueue } from './queue/align-queue.js';
+import { requeueUnfinishedPairs } from './queue/enqueue-alignment.js';
+import { ensureRedis, RedisUnavailableError, type RedisHandle } from './queue/ensure-redis.js';
+import { startAlignWorker } from '../workers/start-align-worker.js';
+
+/** How often the API puts back the jobs of unfinished pairs (after a Redis restart without persistence), in ms. */
+const REQUEUE_INTERVAL_MS = 60_000;
+
+const apiOnly = process.argv.includes('--api-only');
+const logger = createLogger('paralign-api');
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  process.stderr.write(`paralign: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
+let redis: RedisHandle;
+try {
+  redis = await ensureRedis(config.redisUrl, config.dataDir, logger);
+} catch (error) {
+  if (!(error instanceof RedisUnavailableError)) throw error;
+  process.stderr.write(`paralign: ${error.message}\n`);
+  process.exit(1);
+}
+
+const store = await openConfiguredStore(config);
+const queue = createAlignQueue(config);
+queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
+const metrics = createApiMetrics(queue, config);
+const app = createApp({ store, queue, config, logger, metrics });
+const worker = apiOnly ? undefined : startAlignWorker(config, createLogger('paralign-worker'));
+
+const requeue = (): void => {
+  requeueUnfinishedPairs(store, queue)
+    .then((count) => {
+      if (count > 0) logger.info({ count }, 'checked the jobs of unfinished pairs');
+    })
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not re-check unfinished pairs'));
+};
+requeue();
+const requeueTimer = setInterval(requeue, REQUEUE_INTERVAL_MS);
+requeueTimer.unref();
+
+const server: Server = app.listen(config.port, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  logger.info({ port, worker: worker !== undefined, store: store.kind, redis: redis.privateServer ? 'private' : config.redisUrl }, `paralign listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  clearInterval(requeueTimer);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // The worker finishes the jobs in hand before the store and Redis go away.
+  await worker?.close();
+  await metrics.close();
+  await closeWithin(queue);
+  await store.close();
+  await redis.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,86 @@
+/** Kysely table types of the store's schema, the same on SQLite and PostgreSQL (see migrations/). */
+import type { Generated } from 'kysely';
+
+/** Which SQL backend a store or migration runs on. */
+export type StoreDialect = 'sqlite' | 'postgres';
+
+/** `pairs`: one row per uploaded pair. Timestamps are ISO 8601 UTC text so both backends compare them alike. */
+export interface PairsTable {
+  id: string;
+  content_hash: string;
+  source_file_name: string;
+  target_file_name: string;
+  source_bytes: number;
+  target_bytes: number;
+  source_language: string;
+  target_language: string;
+  collection: string | null;
+  symbol: string | null;
+  status: string;
+  progress: number;
+  failure_reason: string | null;
+  source_blocks: number | null;
+  target_blocks: number | null;
+  source_sentences: number | null;
+  target_sentences: number | null;
+  block_beads: number | null;
+  sentence_beads: number | null;
+  // 0/1 rather than a boolean: SQLite has none, and one representation keeps the queries shared.
+  parity: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `pair_files`: the uploaded bytes, apart from `pairs` so listing pairs never reads them. */
+export interface PairFilesTable {
+  pair_id: string;
+  source_content: Uint8Array;
+  target_content: Uint8Array;
+}
+
+/** `pair_results`: the whole alignment and the parity report as JSON text. */
+export interface PairResultsTable {
+  pair_id: string;
+  alignment_json: string;
+  report_json: string;
+  saved_at: string;
+}
+
+/** `blocks`: one row per block bead. */
+export interface BlocksTable {
+  pair_id: string;
+  bead_index: number;
+  method: string;
+  confidence: number;
+  label: string | null;
+  source_blocks: string;
+  target_blocks: string;
+  source_text: string;
+  target_text: string;
+}
+
+/** `segments`: one row per sentence bead; `seq` orders the whole translation memory for keyset streaming. */
+export interface SegmentsTable {
+  // PostgreSQL returns bigint as a string; readers convert with Number().
+  seq: Generated<number | string>;
+  pair_id: string;
+  bead_index: number;
+  block_bead: number;
+  source_text: string;
+  target_text: string;
+  source_folded: string;
+  target_folded: string;
+  confidence: number;
+  label: string | null;
+  source_sentences: string;
+  target_sentences: string;
+}
+
+/** The whole schema as Kysely sees it. */
+export interface Database {
+  pairs: PairsTable;
+  pair_files: PairFilesTable;
+  pair_results: PairResultsTable;
+  blocks: BlocksTable;
+  segments: SegmentsTable;
+}

@@ -1,0 +1,566 @@
+/** The {@link Store} contract on Kysely: one implementation, SQL dialect differences left to Kysely and the migrations. */
+import { randomUUID } from 'node:crypto';
+import { Migrator, sql, type Kysely, type Selectable } from 'kysely';
+import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';
+import type { ParityReport } from '../core/qa/parity-report.js';
+import type { BlocksTable, Database, PairsTable, SegmentsTable, StoreDialect } from './database.js';
+import { listMigrations } from './migrations/list-migrations.js';
+import { computePairHash } from './pair-hash.js';
+import {
+  PAIR_STATUSES,
+  PairStatus,
+  type CreatePairInput,
+  type CreatePairResult,
+  type Page,
+  type PageRequest,
+  type PairFiles,
+  type PairFilter,
+  type PairRecord,
+  type SearchHit,
+  type Store,
+  type StoredBlockBead,
+  type StoredSegment,
+  type StoredUnit,
+  type StreamOptions,
+  type UnitFilter,
+} from './store.js';
+import { StoreError, StoreErrorCode } from './store-error.js';
+
+/** What {@link KyselyStore} needs besides the Kysely instance. */
+export interface KyselyStoreOptions {
+  /** Backend. */
+  dialect: StoreDialect;
+  /** PostgreSQL schema the tables live in (already on the connections' search_path); absent on SQLite. */
+  schema?: string;
+  /** Clock for timestamps; defaults to the system clock. */
+  now?: () => Date;
+  /** Runs `migrate` exclusively (PostgreSQL: an advisory lock); defaults to running it directly. */
+  withMigrationLock?: (run: (db: Kysely<Database>) => Promise<void>) => Promise<void>;
+  /** Releases what the Kysely instance holds beyond `destroy()` (none by default). */
+  onClose?: () => Promise<void>;
+}
+
+const DEFAULT_BATCH_SIZE = 2000;
+// Rows per multi-row INSERT: 12 columns × 500 stays under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters.
+const INSERT_ROWS = 500;
+const MIGRATION_TABLE = 'paralign_migration';
+
+/** A {@link Store} over a Kysely instance for SQLite or PostgreSQL. */
+export class KyselyStore implements Store {
+  readonly kind: StoreDialect;
+  readonly #db: Kysely<Database>;
+  readonly #options: KyselyStoreOptions;
+  readonly #now: () => Date;
+
+  constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
+    this.#db = db;
+    this.#options = options;
+    this.kind = options.dialect;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async migrate(): Promise<void> {
+    const run = async (db: Kysely<Database>): Promise<void> => {
+      const migrator = new Migrator({
+        db,
+        provider: listMigrations(this.kind),
+        migrationTableName: MIGRATION_TABLE,
+        migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+        ...(this.#options.schema === undefined ? {} : { migrationTableSchema: this.#options.schema }),
+      });
+      const { error } = await migrator.migrateToLatest();
+      if (error !== undefined) throw error;
+    };
+    await (this.#options.withMigrationLock ?? ((body) => body(this.#db)))(run);
+  }
+
+  async createPair(input: CreatePairInput): Promise<CreatePairResult> {
+    const sourceLanguage = normalizeLanguage(input.sourceLanguage);
+    const targetLanguage = normalizeLanguage(input.targetLanguage);
+    const contentHash = computePairHash(input.source.bytes, input.target.bytes, sourceLanguage, targetLanguage);
+    const existing = await this.#findByHash(contentHash);
+    if (existing !== null) return { pair: existing, created: false };
+
+    const id = input.id ?? randomUUID();
+    const now = this.#now().toISOString();
+    const inserted = await this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto('pairs')
+        .values({
+          id,
+          content_hash: contentHash,
+          source_file_name: input.source.name,
+          target_file_name: input.target.name,
+          source_bytes: input.source.bytes.byteLength,
+          target_bytes: input.target.bytes.byteLength,
+          source_language: sourceLanguage,
+          target_language: targetLanguage,
+          collection: input.collection ?? null,
+          symbol: input.symbol ?? null,
+          status: PairStatus.queued,
+          progress: 0,
+          failure_reason: null,
+          source_blocks: null,
+          target_blocks: null,
+          source_sentences: null,
+          target_sentences: null,
+          block_beads: null,
+          sentence_beads: null,
+          parity: null,
+          created_at: now,
+          updated_at: now,
+        })
+        // Two uploads of the same files racing: the loser inserts nothing and reads the winner's pair below.
+        .onConflict((oc) => oc.column('content_hash').doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+      await trx
+        .insertInto('pair_files')
+        .values({ pair_id: id, source_content: input.source.bytes, target_content: input.target.bytes })
+        .execute();
+      return true;
+    }).catch(async (error: unknown) => {
+      // The only other unique key is the id: a caller-chosen id already used by different files.
+      if (input.id !== undefined && (await this.getPair(input.id)) !== null) {
+        throw new StoreError(StoreErrorCode.conflict, `Pair id "${input.id}" is already used by other files.`);
+      }
+      throw error;
+    });
+    const pair = await this.#findByHash(contentHash);
+    if (pair === null) throw new Error(`Pair with hash ${contentHash} vanished right after it was stored.`);
+    return { pair, created: inserted };
+  }
+
+  async getPair(id: string): Promise<PairRecord | null> {
+    const row = await this.#db.selectFrom('pairs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toPairRecord(row);
+  }
+
+  async getPairFiles(id: string): Promise<PairFiles | null> {
+    const row = await this.#db
+      .selectFrom('pairs')
+      .innerJoin('pair_files', 'pair_files.pair_id', 'pairs.id')
+      .select(['source_file_name', 'target_file_name', 'source_content', 'target_content'])
+      .where('pairs.id', '=', id)
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return {
+      source: { name: row.source_file_name, bytes: row.source_content },
+      target: { name: row.target_file_name, bytes: row.target_content },
+    };
+  }
+
+  async listPairs(filter: PairFilter, page: PageRequest): Promise<Page<PairRecord>> {
+    checkPage(page);
+    let query = this.#db.selectFrom('pairs');
+    if (filter.collection !== undefined) query = query.where('collection', '=', filter.collection);
+    if (filter.symbol !== undefined) query = query.where('symbol', '=', filter.symbol);
+    if (filter.status !== undefined) query = query.where('status', '=', checkStatus(filter.status));
+    if (filter.parity !== undefined) query = query.where('parity', '=', filter.parity ? 1 : 0);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+      query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toPairRecord), total: Number(count.total) };
+  }
+
+  async updateStatus(id: string, status: PairStatus, progress: number, reason?: string): Promise<PairRecord | null> {
+    checkStatus(status);
+    if (!Number.isFinite(progress) || progress < 0 || progress > 100) {
+      throw new StoreError(StoreErrorCode.badArgument, `Progress must be a number from 0 to 100, not ${progress}.`);
+    }
+    const result = await this.#db
+      .updateTable('pairs')
+      .set({
+        status,
+        progress: Math.round(progress),
+        failure_reason: status === PairStatus.failed ? (reason ?? null) : null,
+        updated_at: this.#now().toISOString(),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return null;
+    return this.getPair(id);
+  }
+
+  async saveAlignment(id: string, alignment: Alignment, report: ParityReport): Promise<void> {
+    const now = this.#now().toISOString();
+    const blocks = toBlockRows(id, alignment);
+    const segments = toSegmentRows(id, alignment);
+    const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
+    await this.#db.transaction().execute(async (trx) => {
+      // The UPDATE comes first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is
+      // read, so two workers saving the same pair run one after the other and the second replaces the first.
+      const updated = await trx
+        .updateTable('pairs')
+        .set((eb) => ({
+          status: PairStatus.done,
+          progress: 100,
+          failure_reason: null,
+          source_blocks: alignment.source.blocks.length,
+          target_blocks: alignment.target.blocks.length,
+          source_sentences: alignment.source.sentences.length,
+          target_sentences: alignment.target.sentences.length,
+          block_beads: alignment.blocks.length,
+          sentence_beads: alignment.sentences.length,
+          parity: report.parity ? 1 : 0,
+          symbol: eb.fn.coalesce('symbol', eb.val(symbol)),
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) {
+        throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
+      }
+      // Delete then insert: a retried job replaces the earlier result, never adds to it.
+      await trx.deleteFrom('segments').where('pair_id', '=', id).execute();
+      await trx.deleteFrom('blocks').where('pair_id', '=', id).execute();
+      await trx.deleteFrom('pair_results').where('pair_id', '=', id).execute();
+      await trx
+        .insertInto('pair_results')
+        .values({ pair_id: id, alignment_json: JSON.stringify(alignment), report_json: JSON.stringify(report), saved_at: now })
+        .execute();
+      for (const rows of chunk(blocks)) await trx.insertInto('blocks').values(rows).execute();
+      for (const rows of chunk(segments)) await trx.insertInto('segments').values(rows).execute();
+    });
+  }
+
+  async getAlignment(id: string, page: PageRequest): Promise<Page<StoredBlockBead> | null> {
+    checkPage(page);
+    const pair = await this.#db.selectFrom('pairs').select('block_beads').where('id', '=', id).executeTakeFirst();
+    if (pair === undefined || pair.block_beads === null) return null;
+    const blocks = await this.#db
+      .selectFrom('blocks')
+      .selectAll()
+      .where('pair_id', '=', id)
+      .orderBy('bead_index')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    const first = blocks[0];
+    const last = blocks.at(-1);
+    const segments =
+      first === undefined || last === undefined
+        ? []
+        : await this.#db
+            .selectFrom('segments')
+            .selectAll()
+            .where('pair_id', '=', id)
+            .where('block_bead', '>=', first.bead_index)
+            .where('block_bead', '<=', last.bead_index)
+            .orderBy('bead_index')
+            .execute();
+    const byBlock = new Map<number, StoredSegment[]>();
+    for (const row of segments) {
+      const list = byBlock.get(row.block_bead) ?? [];
+      list.push(toStoredSegment(row));
+      byBlock.set(row.block_bead, list);
+    }
+    return {
+      items: blocks.map((row) => toStoredBlockBead(row, byBlock.get(row.bead_index) ?? [])),
+      total: pair.block_beads,
+    };
+  }
+
+  async loadAlignment(id: string): Promise<Alignment | null> {
+    const row = await this.#db.selectFrom('pair_results').select('alignment_json').where('pair_id', '=', id).executeTakeFirst();
+    // Written by saveAlignment from an Alignment; the store is the only writer of this column.
+    return row === undefined ? null : (JSON.parse(row.alignment_json) as Alignment);
+  }
+
+  async getReport(id: string): Promise<ParityReport | null> {
+    const row = await this.#db.selectFrom('pair_results').select('report_json').where('pair_id', '=', id).executeTakeFirst();
+    // Written by saveAlignment from a ParityReport; the store is the only writer of this column.
+    return row === undefined ? null : (JSON.parse(row.report_json) as ParityReport);
+  }
+
+  async deletePair(id: string): Promise<boolean> {
+    // Files, results, blocks and segments go with it: every child table references pairs ON DELETE CASCADE.
+    const result = await this.#db.deleteFrom('pairs').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async *streamUnits(filter: UnitFilter, options: StreamOptions = {}): AsyncGenerator<StoredUnit> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new StoreError(StoreErrorCode.badArgument, `batchSize must be a positive integer, not ${batchSize}.`);
+    }
+    let cursor = 0;
+    for (;;) {
+      let query = this.#db
+        .selectFrom('segments as s')
+        .innerJoin('pairs as p', 'p.id', 's.pair_id')
+        .select([
+          's.seq',
+          's.pair_id',
+          's.bead_index',
+          's.source_text',
+          's.target_text',
+          's.confidence',
+          's.label',
+          'p.source_language',
+          'p.target_language',
+          'p.symbol',
+          'p.collection',
+        ])
+        // Keyset pagination: each batch starts after the last seq seen, so no query skips over earlier rows.
+        .where('s.seq', '>', cursor)
+        .where('s.source_text', '<>', '')
+        .where('s.target_text', '<>', '');
+      if (filter.pairId !== undefined) query = query.where('s.pair_id', '=', filter.pairId);
+      if (filter.collection !== undefined) query = query.where('p.collection', '=', filter.collection);
+      if (filter.symbolPrefix !== undefined) {
+        // substr, not LIKE: SQLite's LIKE ignores ASCII case and both treat % and _ as wildcards.
+        const prefix = filter.symbolPrefix;
+        query = query.where(sql<string>`substr(p.symbol, 1, ${prefix.length})`, '=', prefix);
+      }
+      if (filter.from !== undefined) query = query.where('p.created_at', '>=', filter.from.toISOString());
+      if (filter.to !== undefined) query = query.where('p.created_at', '<', filter.to.toISOString());
+      if (filter.minConfidence !== undefined) query = query.where('s.confidence', '>=', filter.minConfidence);
+      const rows = await query.orderBy('s.seq').limit(batchSize).execute();
+      for (const row of rows) {
+        yield {
+          seq: Number(row.seq),
+          pairId: row.pair_id,
+          index: row.bead_index,
+          sourceText: row.source_text,
+          targetText: row.target_text,
+          sourceLanguage: row.source_language,
+          targetLanguage: row.target_language,
+          symbol: row.symbol,
+          collection: row.collection,
+          label: row.label,
+          confidence: row.confidence,
+        };
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < batchSize) return;
+      cursor = Number(last.seq);
+    }
+  }
+
+  async searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>> {
+    checkPage(page);
+    if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
+    const lang = normalizeLanguage(language);
+    const pattern = `%${escapeLike(foldForSearch(query))}%`;
+    const base = this.#db
+      .selectFrom('segments as s')
+      .innerJoin('pairs as p', 'p.id', 's.pair_id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('p.source_language', '=', lang), eb(sql`s.source_folded`, 'like', sql`${pattern} escape '\\'`)]),
+          eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', sql`${pattern} escape '\\'`)]),
+        ]),
+      );
+    const [rows, count] = await Promise.all([
+      base
+        .select([
+          's.pair_id',
+          's.bead_index',
+          's.source_text',
+          's.target_text',
+          's.confidence',
+          's.label',
+          'p.symbol',
+          'p.source_language',
+          'p.target_language',
+        ])
+        .orderBy('p.created_at', 'desc')
+        .orderBy('p.id', 'desc')
+        .orderBy('s.bead_index')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const items = rows.map((row): SearchHit => {
+      const sourceSide = row.source_language === lang;
+      return {
+        pairId: row.pair_id,
+        symbol: row.symbol,
+        index: row.bead_index,
+        language: lang,
+        text: sourceSide ? row.source_text : row.target_text,
+        otherLanguage: sourceSide ? row.target_language : row.source_language,
+        otherText: sourceSide ? row.target_text : row.source_text,
+        confidence: row.confidence,
+        label: row.label,
+      };
+    });
+    return { items, total: Number(count.total) };
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db);
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+    await this.#options.onClose?.();
+  }
+
+  async #findByHash(contentHash: string): Promise<PairRecord | null> {
+    const row = await this.#db.selectFrom('pairs').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
+    return row === undefined ? null : toPairRecord(row);
+  }
+}
+
+/** Case folding used for concordance search, the same for stored text and queries on both backends. */
+export function foldForSearch(text: string): string {
+  // In JavaScript rather than SQL: SQLite's lower() folds ASCII only, PostgreSQL's depends on the database locale.
+  return text.normalize('NFC').toLowerCase();
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function normalizeLanguage(language: LanguageCode): LanguageCode {
+  // BCP 47 tags compare case-insensitively; one spelling keeps hashes and filters consistent.
+  return language.trim().toLowerCase();
+}
+
+function checkStatus(status: string): PairStatus {
+  const found = PAIR_STATUSES.find((known) => known === status);
+  if (found === undefined) throw new StoreError(StoreErrorCode.badArgument, `Unknown pair status "${status}".`);
+  return found;
+}
+
+function checkPage(page: PageRequest): void {
+  if (!Number.isInteger(page.limit) || page.limit < 1 || !Number.isInteger(page.offset) || page.offset < 0) {
+    throw new StoreError(
+      StoreErrorCode.badArgument,
+      `A page needs an integer limit of at least 1 and offset of at least 0, not ${page.limit} and ${page.offset}.`,
+    );
+  }
+}
+
+function* chunk<T>(rows: T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += INSERT_ROWS) yield rows.slice(start, start + INSERT_ROWS);
+}
+
+function toPairRecord(row: Selectable<PairsTable>): PairRecord {
+  const counts =
+    row.sentence_beads === null
+      ? null
+      : {
+          sourceBlocks: row.source_blocks ?? 0,
+          targetBlocks: row.target_blocks ?? 0,
+          sourceSentences: row.source_sentences ?? 0,
+          targetSentences: row.target_sentences ?? 0,
+          blockBeads: row.block_beads ?? 0,
+          sentenceBeads: row.sentence_beads,
+        };
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    sourceFileName: row.source_file_name,
+    targetFileName: row.target_file_name,
+    sourceBytes: row.source_bytes,
+    targetBytes: row.target_bytes,
+    sourceLanguage: row.source_language,
+    targetLanguage: row.target_language,
+    collection: row.collection,
+    symbol: row.symbol,
+    status: checkStatus(row.status),
+    progress: row.progress,
+    failureReason: row.failure_reason,
+    counts,
+    parity: row.parity === null ? null : row.parity === 1,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+function toStoredSegment(row: Selectable<SegmentsTable>): StoredSegment {
+  return {
+    index: row.bead_index,
+    sourceText: row.source_text,
+    targetText: row.target_text,
+    confidence: row.confidence,
+    label: row.label,
+    blockBead: row.block_bead,
+    sourceSentences: parseIndices(row.source_sentences),
+    targetSentences: parseIndices(row.target_sentences),
+  };
+}
+
+function toStoredBlockBead(row: Selectable<BlocksTable>, segments: StoredSegment[]): StoredBlockBead {
+  return {
+    index: row.bead_index,
+    // Written from a BlockBead's method by saveAlignment.
+    method: row.method as LinkMethod,
+    confidence: row.confidence,
+    label: row.label,
+    sourceBlocks: parseIndices(row.source_blocks),
+    targetBlocks: parseIndices(row.target_blocks),
+    sourceText: row.source_text,
+    targetText: row.target_text,
+    segments,
+  };
+}
+
+function parseIndices(json: string): number[] {
+  // Written by saveAlignment with JSON.stringify of a number[].
+  return JSON.parse(json) as number[];
+}
+
+function toBlockRows(pairId: string, alignment: Alignment): BlocksTable[] {
+  return alignment.blocks.map((bead, index) => {
+    const text = (doc: SegmentedDocument, indices: number[]): string =>
+      indices.map((i) => doc.blocks[i]?.text.trim() ?? '').filter((t) => t !== '').join('\n');
+    const labelled = bead.source.length > 0 ? alignment.source.blocks[bead.source[0] ?? -1] : alignment.target.blocks[bead.target[0] ?? -1];
+    return {
+      pair_id: pairId,
+      bead_index: index,
+      method: bead.method,
+      confidence: bead.confidence,
+      label: labelled?.path ?? null,
+      source_blocks: JSON.stringify(bead.source),
+      target_blocks: JSON.stringify(bead.target),
+      source_text: text(alignment.source, bead.source),
+      target_text: text(alignment.target, bead.target),
+    };
+  });
+}
+
+function toSegmentRows(pairId: string, alignment: Alignment): Omit<SegmentsTable, 'seq'>[] {
+  const blockBeadOf = (side: 'source' | 'target'): Map<number, number> => {
+    const map = new Map<number, number>();
+    alignment.blocks.forEach((bead, index) => {
+      for (const block of bead[side]) map.set(block, index);
+    });
+    return map;
+  };
+  const sourceBlockBead = blockBeadOf('source');
+  const targetBlockBead = blockBeadOf('target');
+  return alignment.sentences.map((bead, index) => {
+    const text = (doc: SegmentedDocument, indices: number[]): string =>
+      // Trimmed one by one and joined by one space, as the exports join them (collect-units.ts).
+      indices.map((i) => doc.sentences[i]?.text.trim() ?? '').filter((t) => t !== '').join(' ');
+    const sourceText = text(alignment.source, bead.source);
+    const targetText = text(alignment.target, bead.target);
+    const onSource = bead.source.length > 0;
+    const firstSentence = onSource
+      ? alignment.source.sentences[bead.source[0] ?? -1]
+      : alignment.target.sentences[bead.target[0] ?? -1];
+    const doc = onSource ? alignment.source : alignment.target;
+    const block = firstSentence === undefined ? undefined : doc.blocks[firstSentence.block];
+    const blockBead = firstSentence === undefined ? undefined : (onSource ? sourceBlockBead : targetBlockBead).get(firstSentence.block);
+    return {
+      pair_id: pairId,
+      bead_index: index,
+      // -1: a sentence whose block no block bead covers, which a valid Alignment never has.
+      block_bead: blockBead ?? -1,
+      source_text: sourceText,
+      target_text: targetText,
+      source_folded: foldForSearch(sourceText),
+      target_folded: foldForSearch(targetText),
+      confidence: bead.confidence,
+      label: block?.path ?? null,
+      source_sentences: JSON.stringify(bead.source),
+      target_sentences: JSON.stringify(bead.target),
+    };
+  });
+}

@@ -1,0 +1,20 @@
+/** The numbered migrations in order, as a Kysely migration provider; a new migration is one import and one line here. */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../database.js';
+import { up as initial } from './001-initial.js';
+
+type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
+
+// Kysely runs them in name order and records each name in the `paralign_migration` table.
+const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['001-initial', initial]];
+
+/** A provider of every migration, bound to the dialect they run on. */
+export function listMigrations(dialect: StoreDialect): MigrationProvider {
+  return {
+    getMigrations: async () => {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, up] of MIGRATIONS) migrations[name] = { up: (db) => up(db, dialect) };
+      return migrations;
+    },
+  };
+}

@@ -1,0 +1,330 @@
+/**
+ * The storage contract: pairs, their uploaded files, alignments, parity reports and the translation memory.
+ *
+ * One interface, two backends (SQLite by default, PostgreSQL to scale out) that pass one shared test suite
+ * (tests/storage/store-contract.ts). Timestamps are UTC; pages are `limit`/`offset`; indices are 0-based.
+ */
+import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
+import type { ParityReport } from '../core/qa/parity-report.js';
+import type { StoreError } from './store-error.js';
+
+/** Where a pair is in its life: uploaded, being worked on, finished or given up. */
+export const PairStatus = {
+  /** Uploaded, waiting for a worker. */
+  queued: 'queued',
+  /** A worker is parsing and segmenting the two files. */
+  parsing: 'parsing',
+  /** A worker is aligning blocks and sentences. */
+  aligning: 'aligning',
+  /** The alignment and report are stored. */
+  done: 'done',
+  /** Given up; `failureReason` says why. */
+  failed: 'failed',
+} as const;
+/** See {@link PairStatus}. */
+export type PairStatus = (typeof PairStatus)[keyof typeof PairStatus];
+
+/** Every status, in life order. */
+export const PAIR_STATUSES: readonly PairStatus[] = Object.values(PairStatus);
+
+/** One uploaded file. */
+export interface StoredFile {
+  /** File name as uploaded (may be any Unicode; never used as a path). */
+  name: string;
+  /** The file's bytes, exactly as uploaded. */
+  bytes: Uint8Array;
+}
+
+/** What {@link Store.createPair} needs. */
+export interface CreatePairInput {
+  /** Id to use; the store generates a UUID when absent. Ignored when the files are already stored. */
+  id?: string;
+  /** The source-language file. */
+  source: StoredFile;
+  /** The target-language file. */
+  target: StoredFile;
+  /** Language of `source`. */
+  sourceLanguage: LanguageCode;
+  /** Language of `target`. */
+  targetLanguage: LanguageCode;
+  /** Collection the pair belongs to (free text, e.g. "CTOC"); null or absent for none. */
+  collection?: string | null;
+  /** Document symbol as the uploader gave it; when null, {@link Store.saveAlignment} fills it from the documents. */
+  symbol?: string | null;
+}
+
+/** How much each side has and how many beads the alignment made; set by {@link Store.saveAlignment}. */
+export interface PairCounts {
+  /** Blocks of the source document. */
+  sourceBlocks: number;
+  /** Blocks of the target document. */
+  targetBlocks: number;
+  /** Sentences of the source document. */
+  sourceSentences: number;
+  /** Sentences of the target document. */
+  targetSentences: number;
+  /** Block beads. */
+  blockBeads: number;
+  /** Sentence beads (= stored segments). */
+  sentenceBeads: number;
+}
+
+/** A stored pair: its metadata, status and, once aligned, its counts and parity. */
+export interface PairRecord {
+  /** Stable id (UUID unless the caller chose one). */
+  id: string;
+  /** Lower-case hex SHA-256 over both files and languages; see src/storage/pair-hash.ts. */
+  contentHash: string;
+  /** Uploaded name of the source file. */
+  sourceFileName: string;
+  /** Uploaded name of the target file. */
+  targetFileName: string;
+  /** Size of the source file in bytes. */
+  sourceBytes: number;
+  /** Size of the target file in bytes. */
+  targetBytes: number;
+  /** Language of the source file. */
+  sourceLanguage: LanguageCode;
+  /** Language of the target file. */
+  targetLanguage: LanguageCode;
+  /** Collection, or null. */
+  collection: string | null;
+  /** Document symbol, or null while unknown. */
+  symbol: string | null;
+  /** Where the pair is in its life. */
+  status: PairStatus;
+  /** Percent done of the current run, 0-100 (integer). */
+  progress: number;
+  /** Why the pair failed; null unless `status` is failed. */
+  failureReason: string | null;
+  /** Counts, null until aligned. */
+  counts: PairCounts | null;
+  /** The parity report's verdict, null until aligned. */
+  parity: boolean | null;
+  /** When the pair was first uploaded. */
+  createdAt: Date;
+  /** When the pair last changed. */
+  updatedAt: Date;
+}
+
+/** What {@link Store.createPair} answers: the pair, and whether it was new. */
+export interface CreatePairResult {
+  /** The new pair, or the one already stored for the same files. */
+  pair: PairRecord;
+  /** False when the same files and languages were already stored (nothing was written). */
+  created: boolean;
+}
+
+/** Both uploaded files of a pair. */
+export interface PairFiles {
+  /** The source-language file. */
+  source: StoredFile;
+  /** The target-language file. */
+  target: StoredFile;
+}
+
+/** A page request; `limit` at least 1, `offset` at least 0. */
+export interface PageRequest {
+  /** Most items to return. */
+  limit: number;
+  /** Items to skip first. */
+  offset: number;
+}
+
+/** One page of a list and the size of the whole list. */
+export interface Page<T> {
+  /** Items of the page, in list order. */
+  items: T[];
+  /** Items in the whole filtered list. */
+  total: number;
+}
+
+/** Filters of {@link Store.listPairs}; absent fields do not filter. */
+export interface PairFilter {
+  /** Exact collection. */
+  collection?: string;
+  /** Exact document symbol. */
+  symbol?: string;
+  /** Exact status. */
+  status?: PairStatus;
+  /** Parity verdict (pairs not yet aligned have none and never match). */
+  parity?: boolean;
+}
+
+/** One sentence bead as stored: a segment of the translation memory. */
+export interface StoredSegment {
+  /** Position of the bead in `alignment.sentences`. */
+  index: number;
+  /** Source sentences' texts joined by one space; empty for a 0-1 bead. */
+  sourceText: string;
+  /** Target sentences' texts joined by one space; empty for a 1-0 bead. */
+  targetText: string;
+  /** The aligner's confidence, in [0, 1]. */
+  confidence: number;
+  /** Label path of the block of the first source sentence (first target sentence for 0-1 beads), or null. */
+  label: string | null;
+  /** Index of the block bead holding the bead's first sentence. */
+  blockBead: number;
+  /** Source sentence indices. */
+  sourceSentences: number[];
+  /** Target sentence indices. */
+  targetSentences: number[];
+}
+
+/** One block bead as stored, with its sentence beads. */
+export interface StoredBlockBead {
+  /** Position of the bead in `alignment.blocks`. */
+  index: number;
+  /** How the bead was found. */
+  method: LinkMethod;
+  /** The aligner's confidence, in [0, 1]. */
+  confidence: number;
+  /** Label path of the first source block (first target block for 0-1 beads), or null. */
+  label: string | null;
+  /** Source block indices. */
+  sourceBlocks: number[];
+  /** Target block indices. */
+  targetBlocks: number[];
+  /** Source blocks' texts joined by a line feed; empty for a 0-1 bead. */
+  sourceText: string;
+  /** Target blocks' texts joined by a line feed; empty for a 1-0 bead. */
+  targetText: string;
+  /** Sentence beads whose first sentence lies in this bead, in order. */
+  segments: StoredSegment[];
+}
+
+/** A unit of the translation memory as {@link Store.streamUnits} yields it: a two-sided sentence bead. */
+export interface StoredUnit {
+  /** Store-wide position; units stream in increasing `seq` (upload then bead order). */
+  seq: number;
+  /** The pair it comes from. */
+  pairId: string;
+  /** Position of the bead in its pair's `alignment.sentences`. */
+  index: number;
+  /** Source text, never empty. */
+  sourceText: string;
+  /** Target text, never empty. */
+  targetText: string;
+  /** Language of `sourceText`. */
+  sourceLanguage: LanguageCode;
+  /** Language of `targetText`. */
+  targetLanguage: LanguageCode;
+  /** The pair's document symbol, or null. */
+  symbol: string | null;
+  /** The pair's collection, or null. */
+  collection: string | null;
+  /** Label path, or null. */
+  label: string | null;
+  /** The aligner's confidence, in [0, 1]. */
+  confidence: number;
+}
+
+/** Filters of {@link Store.streamUnits}; absent fields do not filter. */
+export interface UnitFilter {
+  /** Exact collection. */
+  collection?: string;
+  /** Document symbols starting with this (case-sensitive), e.g. "CTOC/COP/". */
+  symbolPrefix?: string;
+  /** Pairs uploaded at or after this instant. */
+  from?: Date;
+  /** Pairs uploaded before this instant (exclusive). */
+  to?: Date;
+  /** Units whose confidence is at least this, in [0, 1]. */
+  minConfidence?: number;
+  /** One pair only. */
+  pairId?: string;
+}
+
+/** Options of {@link Store.streamUnits}. */
+export interface StreamOptions {
+  /** Units fetched per query (default 2000); memory stays proportional to it. */
+  batchSize?: number;
+}
+
+/** A concordance hit: a segment whose text in the searched language contains the query. */
+export interface SearchHit {
+  /** The pair it comes from. */
+  pairId: string;
+  /** The pair's document symbol, or null. */
+  symbol: string | null;
+  /** Position of the bead in its pair's `alignment.sentences`. */
+  index: number;
+  /** Language searched. */
+  language: LanguageCode;
+  /** The segment's text in that language (contains the query, case aside). */
+  text: string;
+  /** The other language. */
+  otherLanguage: LanguageCode;
+  /** The segment's text in the other language (may be empty for a one-sided bead). */
+  otherText: string;
+  /** The aligner's confidence. */
+  confidence: number;
+  /** Label path, or null. */
+  label: string | null;
+}
+
+/**
+ * The storage contract every backend implements; all methods are async and safe to call from many processes.
+ */
+export interface Store {
+  /** Which backend this is. */
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Applies pending numbered migrations (src/storage/migrations/), recording each; safe to call at every start. */
+  migrate(): Promise<void>;
+
+  /** Stores a new pair with its files as queued, or returns the pair already stored for the same files and languages. */
+  createPair(input: CreatePairInput): Promise<CreatePairResult>;
+
+  /** The pair with this id, or null. */
+  getPair(id: string): Promise<PairRecord | null>;
+
+  /** Both uploaded files of a pair, or null when the pair is unknown. */
+  getPairFiles(id: string): Promise<PairFiles | null>;
+
+  /** Pairs matching `filter`, newest upload first. */
+  listPairs(filter: PairFilter, page: PageRequest): Promise<Page<PairRecord>>;
+
+  /**
+   * Sets status and progress (0-100, rounded); `reason` is kept for failed and cleared otherwise.
+   * Any transition is allowed (a retried job goes back from failed to parsing); answers null when the pair is unknown.
+   */
+  updateStatus(id: string, status: PairStatus, progress: number, reason?: string): Promise<PairRecord | null>;
+
+  /**
+   * Writes the pair's segments, block beads, alignment and report in ONE transaction, replacing any earlier result,
+   * and marks the pair done at 100 % with its counts, parity and (when it had none) the documents' symbol.
+   * Throws {@link StoreError} `STORE_NOT_FOUND` for an unknown pair; on any failure nothing is written.
+   */
+  saveAlignment(id: string, alignment: Alignment, report: ParityReport): Promise<void>;
+
+  /** A page of the pair's block beads (each with its sentence beads), or null when nothing is stored. */
+  getAlignment(id: string, page: PageRequest): Promise<Page<StoredBlockBead> | null>;
+
+  /** The full stored {@link Alignment} (for per-pair exports), or null when nothing is stored. */
+  loadAlignment(id: string): Promise<Alignment | null>;
+
+  /** The stored parity report, or null when nothing is stored. */
+  getReport(id: string): Promise<ParityReport | null>;
+
+  /** Deletes the pair with its files, segments, blocks and report; answers whether it existed. */
+  deletePair(id: string): Promise<boolean>;
+
+  /**
+   * Streams the two-sided segments with non-empty text on both sides matching `filter`, in `seq` order, by keyset
+   * pages of `batchSize`: memory stays flat however many units there are.
+   */
+  streamUnits(filter: UnitFilter, options?: StreamOptions): AsyncIterable<StoredUnit>;
+
+  /**
+   * Concordance: segments whose text in `language` contains `query` as a substring, ignoring case (Unicode lower-case
+   * folding done by the store, identical on both backends; no stemming, accents matter); newest pair first.
+   */
+  searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>>;
+
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+
+  /** Releases connections; the store is unusable after. */
+  close(): Promise<void>;
+}

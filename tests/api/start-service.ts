@@ -1,0 +1,139 @@
+/** Starts the real service for integration tests: SQLite temp store, real Redis under a unique prefix, app, workers. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createApp } from '../../src/api/create-app.js';
+import { createApiMetrics } from '../../src/api/metrics.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openConfiguredStore } from '../../src/open-configured-store.js';
+import { closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
+import { pingRedis } from '../../src/queue/ensure-redis.js';
+import type { Store } from '../../src/storage/store.js';
+import { startAlignWorker, type AlignWorkerOptions } from '../../workers/start-align-worker.js';
+
+/** The Redis the integration tests use (.ci/run starts it). */
+export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Whether the test Redis answers; integration suites skip when it does not. */
+export const redisAvailable: boolean = await pingRedis(TEST_REDIS_URL).then(
+  () => true,
+  () => false,
+);
+
+/** A running service and how to reach and stop it. */
+export interface TestService {
+  /** http://127.0.0.1:port */
+  baseUrl: string;
+  config: Config;
+  store: Store;
+  /** The API's producer queue. */
+  queue: Queue<AlignJobData, AlignJobResult>;
+  /** Stops app, workers, queue and store; deletes the run's Redis keys and temp files. */
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startTestService}. */
+export interface TestServiceOptions {
+  /** In-process worker instances (each with sandboxed children); 0 for none. */
+  workers?: number;
+  /** Options of each worker. */
+  workerOptions?: AlignWorkerOptions;
+  /** Overrides of the configuration. */
+  config?: Partial<Config>;
+}
+
+/** A unique BullMQ prefix for one test run, so runs never see each other's jobs. */
+export function uniquePrefix(name: string): string {
+  return `paralign-test-${name}-${process.pid}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Deletes every Redis key under `prefix`. */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Starts the service on an ephemeral port. */
+export async function startTestService(name: string, options: TestServiceOptions = {}): Promise<TestService> {
+  const dir = mkdtempSync(join(tmpdir(), `paralign-${name}-`));
+  const config: Config = {
+    ...loadConfig({}),
+    redisUrl: TEST_REDIS_URL,
+    dataDir: dir,
+    sqlitePath: join(dir, 'store.sqlite'),
+    queuePrefix: uniquePrefix(name),
+    workerConcurrency: 2,
+    ...options.config,
+  };
+  const logger = pino({ level: 'silent' });
+  const store = await openConfiguredStore(config);
+  const queue = createAlignQueue(config);
+  queue.on('error', () => {
+    // Tests that point the queue at a dead Redis expect the errors.
+  });
+  const metrics = createApiMetrics(queue, config);
+  const app = createApp({ store, queue, config, logger, metrics });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const workers: Worker[] = [];
+  for (let i = 0; i < (options.workers ?? 1); i++) workers.push(startAlignWorker(config, logger, options.workerOptions));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    config,
+    store,
+    queue,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(workers.map((worker) => closeWithin(worker, 30_000)));
+      await metrics.close();
+      await closeWithin(queue);
+      await store.close();
+      if (config.redisUrl === TEST_REDIS_URL) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Uploads a pair of files (name → text or bytes) as multipart fields `fr` and `en`. */
+export async function uploadPair(
+  baseUrl: string,
+  files: { fr?: { name: string; bytes: Uint8Array | string }; en?: { name: string; bytes: Uint8Array | string } },
+  headers: Record<string, string> = {},
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  for (const field of ['fr', 'en'] as const) {
+    const file = files[field];
+    if (file !== undefined) form.append(field, new Blob([file.bytes]), file.name);
+  }
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  return fetch(`${baseUrl}/v1/pairs`, { method: 'POST', body: form, headers });
+}
+
+/** Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. */
+export async function waitForPair(baseUrl: string, id: string, timeoutMs = 60_000, pollMs = 100): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`)).json()) as { status: string; failureReason: string | null };
+    if (pair.status === 'done' || pair.status === 'failed') return pair;
+    if (Date.now() > deadline) throw new Error(`pair ${id} still ${pair.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

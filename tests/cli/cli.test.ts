@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLinks } from '../../src/core/export/links.js';
+import { loadCorpusCases } from '../../bench/corpora.js';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'paralign.mjs');
+const dtd = resolve(repo, '..', 'shared', 'formats', 'tmx14.dtd');
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'paralign-cli-'));
+
+function paralign(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const fr = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'fr.md');
+const en = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'en.md');
+
+describe('paralign align', () => {
+  it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX valid against the TMX 1.4b DTD', (name, corpus) => {
+    const out = join(work, `${name}.tmx`);
+    const result = paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const tmx = readFileSync(out, 'utf8');
+    expect(tmx).toContain('<tmx version="1.4">');
+    expect((tmx.match(/<tu>/g) ?? []).length).toBeGreaterThan(5);
+    if (hasXmllint && existsSync(dtd)) {
+      const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+    }
+  });
+
+  it('writes links covering every sentence once, in order', () => {
+    const result = paralign('align', fr, en, '--format', 'links');
+    expect(result.status).toBe(0);
+    const beads = parseLinks(result.stdout);
+    const source = beads.flatMap((b) => b.source);
+    expect(source).toEqual([...source.keys()]);
+  });
+
+  it('aligns presegmented input, blank lines marking paragraphs, into one bead a line', () => {
+    const src = file('src.txt', 'Le Comité a adopté son ordre du jour.\nIl a élu son bureau.\n\nLa séance est levée à 18 heures.\n');
+    const tgt = file('tgt.txt', 'The Committee adopted its agenda.\nIt elected its officers.\n\nThe meeting rose at 6 p.m.\n');
+    const result = paralign('align', '--presegmented', src, tgt, '--format', 'links');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
+  });
+
+  it.each([
+    ['an empty file', () => file('empty.txt', ''), /empty\.txt: the file is empty/],
+    ['a binary file', () => file('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])), /photo\.txt: .*binary/],
+    ['a missing file', () => join(work, 'missing.md'), /missing\.md: cannot be read/],
+    ['a file of blanks', () => file('blank.txt', '  \n\n \n'), /blank\.txt: the file holds only white space/],
+  ])('refuses %s with one line and exit code 2', (_what, make, message) => {
+    const result = paralign('align', make(), en, '-o', join(work, 'never.tmx'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(existsSync(join(work, 'never.tmx'))).toBe(false);
+  });
+
+  it('refuses the same file twice', () => {
+    const result = paralign('align', fr, fr);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/same file/);
+  });
+
+  it('refuses a bad option value', () => {
+    const result = paralign('align', fr, en, '--min-confidence', '7');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--min-confidence/);
+  });
+});
+
+describe('paralign qa', () => {
+  it('exits 0 when parity holds and prints the labels in printed order', () => {
+    const result = paralign('qa', fr, en, '--format', 'json');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { parity: boolean; labels: { source: { label: string }[] } };
+    expect(report.parity).toBe(true);
+  });
+
+  it('exits 1 when a paragraph is missing', () => {
+    const dir = join(repo, 'corpora', 'missing-split-merge');
+    const result = paralign('qa', join(dir, 'fr.md'), join(dir, 'en.md'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/Parity: no/);
+  });
+});
+
+describe('paralign eval', () => {
+  it('prints strict, lax and link scores', () => {
+    const gold = file('gold.links', '[0]:[0]\n[1]:[1, 2]\n[2]:[]\n');
+    const test = file('test.links', '[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[]\n');
+    const result = paralign('eval', gold, test, '--json');
+    expect(result.status).toBe(0);
+    const scores = JSON.parse(result.stdout) as { strict: { precision: number; recall: number } };
+    expect(scores.strict.precision).toBeCloseTo(2 / 4);
+    expect(scores.strict.recall).toBeCloseTo(1 / 2);
+  });
+});

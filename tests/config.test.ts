@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('fills every default from an empty environment', () => {
+    const config = loadConfig({});
+    // toMatchObject: other parts of the service add their own settings.
+    expect(config).toMatchObject({
+      port: 3000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      dataDir: './data',
+      sqlitePath: 'data/paralign.sqlite',
+      workerConcurrency: 2,
+      queuePrefix: 'paralign',
+      maxUploadBytes: 20 * 1024 * 1024,
+    });
+    expect(config).not.toHaveProperty('databaseUrl');
+    expect(config).not.toHaveProperty('databaseSchema');
+  });
+
+  it('reads every variable, an empty one counting as unset', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      REDIS_URL: 'redis://cache:6379',
+      DATABASE_URL: 'postgres://u@db/paralign',
+      DATABASE_SCHEMA: 'tm',
+      DATA_DIR: '/var/lib/paralign',
+      WORKER_CONCURRENCY: '8',
+      QUEUE_PREFIX: 'run1',
+      MAX_UPLOAD_BYTES: '1000',
+      SQLITE_PATH: '',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      redisUrl: 'redis://cache:6379',
+      databaseUrl: 'postgres://u@db/paralign',
+      databaseSchema: 'tm',
+      sqlitePath: '/var/lib/paralign/paralign.sqlite',
+      workerConcurrency: 8,
+      queuePrefix: 'run1',
+      maxUploadBytes: 1000,
+    });
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['PORT', 'abc'],
+    ['WORKER_CONCURRENCY', '0'],
+    ['WORKER_CONCURRENCY', '1.5'],
+    ['MAX_UPLOAD_BYTES', '-1'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});

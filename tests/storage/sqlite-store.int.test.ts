@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/storage/open-store.js';
+import { describeStoreContract } from './store-contract.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'paralign-sqlite-'));
+let counter = 0;
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describeStoreContract('sqlite', async ({ now }) => {
+  counter += 1;
+  const path = join(folder, `store-${counter}`, 'paralign.sqlite');
+  const store = openStore({ sqlitePath: path, now });
+  await store.migrate();
+  return { store, dispose: () => store.close() };
+});
+
+describe('SQLite store file', () => {
+  it('creates its folder and runs in WAL mode', async () => {
+    const path = join(folder, 'nested', 'deeper', 'wal.sqlite');
+    const store = openStore({ sqlitePath: path });
+    await store.migrate();
+    await store.close();
+    const { default: BetterSqlite3 } = await import('better-sqlite3');
+    const database = new BetterSqlite3(path, { readonly: true });
+    expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
+    const applied = database.prepare('select name from paralign_migration order by name').pluck().all();
+    database.close();
+    expect(applied).toEqual(['001-initial']);
+  });
+});

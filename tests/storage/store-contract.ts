@@ -1,0 +1,467 @@
+/**
+ * The ONE contract suite every Store backend must pass; each backend's *.int.test.ts calls it with a factory.
+ */
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { alignDocuments } from '../../src/core/align/align-documents.js';
+import type { Alignment, Block, Sentence } from '../../src/core/model.js';
+import { parseDocument } from '../../src/core/parse/parse-document.js';
+import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
+import { segmentDocument } from '../../src/core/segment/segment-document.js';
+import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
+import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
+
+/** A fresh, migrated store and how to dispose of it (close and delete its file or schema). */
+export interface StoreHandle {
+  store: Store;
+  dispose(): Promise<void>;
+}
+
+/** Opens a fresh, migrated store whose clock is `now`. */
+export type StoreFactory = (options: { now: () => Date }) => Promise<StoreHandle>;
+
+const corpusRoot = new URL('../../corpora/', import.meta.url);
+
+interface CorpusPair {
+  name: string;
+  fr: Uint8Array;
+  en: Uint8Array;
+  alignment: Alignment;
+  report: ParityReport;
+}
+
+function loadCorpusPair(name: string, extension: 'md' | 'txt'): CorpusPair {
+  const read = (language: string): Buffer => readFileSync(new URL(`${name}/${language}.${extension}`, corpusRoot));
+  const fr = read('fr');
+  const en = read('en');
+  const format = extension === 'md' ? 'markdown' : 'text';
+  const source = segmentDocument(parseDocument(fr.toString('utf8'), { language: 'fr', format }));
+  const target = segmentDocument(parseDocument(en.toString('utf8'), { language: 'en', format }));
+  const alignment = alignDocuments(source, target);
+  return { name, fr, en, alignment, report: buildParityReport(alignment) };
+}
+
+// Parsed and aligned once for the whole suite: the core is deterministic.
+const note = loadCorpusPair('un-note-ctoc-cop-2018', 'md');
+const resolution = loadCorpusPair('resolution-preamble', 'md');
+
+function pairInput(pair: CorpusPair, extra: Partial<CreatePairInput> = {}): CreatePairInput {
+  return {
+    source: { name: `${pair.name}-fr.md`, bytes: pair.fr },
+    target: { name: `${pair.name}-en.md`, bytes: pair.en },
+    sourceLanguage: 'fr',
+    targetLanguage: 'en',
+    ...extra,
+  };
+}
+
+function twoSided(alignment: Alignment): number {
+  return alignment.sentences.filter((bead) => bead.source.length > 0 && bead.target.length > 0).length;
+}
+
+async function collect(units: AsyncIterable<StoredUnit>): Promise<StoredUnit[]> {
+  const all: StoredUnit[] = [];
+  for await (const unit of units) all.push(unit);
+  return all;
+}
+
+/** A synthetic alignment of `size` 1-1 sentence beads, ten sentences a block, with ~300-character sentences. */
+function syntheticAlignment(size: number, tag: string): Alignment {
+  const side = (language: string): Alignment['source'] => {
+    const blocks: Block[] = [];
+    const sentences: Sentence[] = [];
+    for (let b = 0; b * 10 < size; b++) {
+      const texts = Array.from({ length: Math.min(10, size - b * 10) }, (_, k) =>
+        `${language} ${tag} sentence ${b * 10 + k} `.padEnd(300, language === 'fr' ? 'é' : 'e') + '.',
+      );
+      const text = texts.join(' ');
+      let offset = 0;
+      for (const sentenceText of texts) {
+        const raw = offset + sentenceText.length < text.length ? `${sentenceText} ` : sentenceText;
+        sentences.push({ index: sentences.length, block: b, raw, text: sentenceText, range: { start: offset, end: offset + raw.length } });
+        offset += raw.length;
+      }
+      blocks.push({ index: b, kind: 'paragraph', label: null, path: String(b + 1), text, raw: text, range: { start: 0, end: text.length } });
+    }
+    const meta = { symbol: `SYN/${tag}`, distribution: null, date: null, originalLanguage: null, session: null, agendaItem: null, title: null };
+    return { language, blocks, sentences, meta };
+  };
+  const source = side('fr');
+  const target = side('en');
+  return {
+    source,
+    target,
+    blocks: source.blocks.map((block) => ({ source: [block.index], target: [block.index], confidence: 1, method: 'label' })),
+    sentences: source.sentences.map((sentence) => ({ source: [sentence.index], target: [sentence.index], confidence: 0.9 })),
+  };
+}
+
+function exposeGc(): () => void {
+  // vitest does not start node with --expose-gc; the flag set at run time shows `gc` in a new context.
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** Registers the contract suite for one backend. */
+export function describeStoreContract(backend: string, factory: StoreFactory): void {
+  describe(`Store contract: ${backend}`, () => {
+    let clock = new Date('2024-01-01T00:00:00.000Z');
+    const handles: StoreHandle[] = [];
+    const open = async (): Promise<Store> => {
+      clock = new Date('2024-01-01T00:00:00.000Z');
+      const handle = await factory({ now: () => clock });
+      handles.push(handle);
+      return handle.store;
+    };
+    afterEach(async () => {
+      for (const handle of handles.splice(0)) await handle.dispose();
+    });
+
+    it('migrates idempotently and answers ping', async () => {
+      const store = await open();
+      await store.migrate();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('stores a pair with its files byte for byte and dedupes the same files', async () => {
+      const store = await open();
+      const binary = new Uint8Array([0xff, 0x00, 0xfe, 0x80]);
+      const first = await store.createPair({
+        ...pairInput(note, { collection: 'CTOC' }),
+        source: { name: 'Réunion été.docx', bytes: binary },
+      });
+      expect(first.created).toBe(true);
+      expect(first.pair).toMatchObject({
+        status: PairStatus.queued,
+        progress: 0,
+        collection: 'CTOC',
+        symbol: null,
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        sourceFileName: 'Réunion été.docx',
+        sourceBytes: 4,
+        counts: null,
+        parity: null,
+        failureReason: null,
+      });
+      expect(first.pair.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      const files = await store.getPairFiles(first.pair.id);
+      expect(Buffer.from(files?.source.bytes ?? [])).toEqual(Buffer.from(binary));
+      expect(Buffer.from(files?.target.bytes ?? []).equals(Buffer.from(note.en))).toBe(true);
+      expect(files?.target.name).toBe('un-note-ctoc-cop-2018-en.md');
+
+      const again = await store.createPair({
+        ...pairInput(note, { collection: 'other', id: 'ignored-id' }),
+        source: { name: 'renamed.docx', bytes: binary },
+        // Language tags compare case-insensitively.
+        sourceLanguage: 'FR',
+      });
+      expect(again.created).toBe(false);
+      expect(again.pair.id).toBe(first.pair.id);
+      expect(again.pair.collection).toBe('CTOC');
+
+      const swapped = await store.createPair({ ...pairInput(note), source: { name: 'x', bytes: binary }, sourceLanguage: 'en', targetLanguage: 'fr' });
+      expect(swapped.created).toBe(true);
+      expect((await store.listPairs({}, { limit: 10, offset: 0 })).total).toBe(2);
+    });
+
+    it('keeps a caller-chosen id and refuses it for other files', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note, { id: 'job-42' }));
+      expect(pair.id).toBe('job-42');
+      const error = await store.createPair(pairInput(resolution, { id: 'job-42' })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe(StoreErrorCode.conflict);
+      expect(await store.getPair('no-such-pair')).toBeNull();
+      expect(await store.getPairFiles('no-such-pair')).toBeNull();
+    });
+
+    it('moves through status transitions with progress and a failure reason', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      clock = new Date('2024-01-01T00:05:00.000Z');
+      expect(await store.updateStatus(pair.id, PairStatus.parsing, 10.4)).toMatchObject({ status: 'parsing', progress: 10 });
+      expect(await store.updateStatus(pair.id, PairStatus.aligning, 55.5)).toMatchObject({ status: 'aligning', progress: 56 });
+      const failed = await store.updateStatus(pair.id, PairStatus.failed, 56, 'The French file is empty.');
+      expect(failed).toMatchObject({ status: 'failed', failureReason: 'The French file is empty.' });
+      expect(failed?.updatedAt.toISOString()).toBe('2024-01-01T00:05:00.000Z');
+      expect(failed?.createdAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      // A retried job goes back to work; the old reason must not linger.
+      expect(await store.updateStatus(pair.id, PairStatus.parsing, 0)).toMatchObject({ status: 'parsing', failureReason: null });
+      expect(await store.updateStatus('no-such-pair', PairStatus.parsing, 0)).toBeNull();
+      await expect(store.updateStatus(pair.id, PairStatus.parsing, 101)).rejects.toThrow(StoreError);
+      await expect(store.updateStatus(pair.id, 'paused' as PairStatus, 1)).rejects.toThrow(StoreError);
+    });
+
+    it('saves an alignment of a corpus pair with its report and marks the pair done', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      const saved = await store.getPair(pair.id);
+      expect(saved).toMatchObject({
+        status: 'done',
+        progress: 100,
+        parity: note.report.parity,
+        symbol: note.alignment.source.meta.symbol ?? note.alignment.target.meta.symbol,
+        counts: {
+          sourceBlocks: note.alignment.source.blocks.length,
+          targetBlocks: note.alignment.target.blocks.length,
+          sourceSentences: note.alignment.source.sentences.length,
+          targetSentences: note.alignment.target.sentences.length,
+          blockBeads: note.alignment.blocks.length,
+          sentenceBeads: note.alignment.sentences.length,
+        },
+      });
+      expect(await store.getReport(pair.id)).toEqual(note.report);
+      expect(await store.loadAlignment(pair.id)).toEqual(note.alignment);
+
+      // Paging through the block beads meets every block bead and every sentence bead exactly once, in order.
+      const blockIndices: number[] = [];
+      const segmentIndices: number[] = [];
+      for (let offset = 0; ; offset += 3) {
+        const page = await store.getAlignment(pair.id, { limit: 3, offset });
+        expect(page?.total).toBe(note.alignment.blocks.length);
+        if (page === null || page.items.length === 0) break;
+        for (const bead of page.items) {
+          blockIndices.push(bead.index);
+          expect(bead.confidence).toBe(note.alignment.blocks[bead.index]?.confidence);
+          for (const segment of bead.segments) {
+            segmentIndices.push(segment.index);
+            expect(segment.blockBead).toBe(bead.index);
+            expect(segment.sourceSentences).toEqual(note.alignment.sentences[segment.index]?.source);
+          }
+        }
+      }
+      expect(blockIndices).toEqual(note.alignment.blocks.map((_, i) => i));
+      expect(segmentIndices).toEqual(note.alignment.sentences.map((_, i) => i));
+      const firstPage = await store.getAlignment(pair.id, { limit: 100, offset: 0 });
+      const firstSegment = firstPage?.items.flatMap((bead) => bead.segments).find((s) => s.sourceText !== '' && s.targetText !== '');
+      const firstBead = note.alignment.sentences[firstSegment?.index ?? -1];
+      expect(firstSegment?.sourceText).toBe(firstBead?.source.map((i) => note.alignment.source.sentences[i]?.text).join(' '));
+    });
+
+    it('answers null or not-found for a pair that has no alignment', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      expect(await store.getAlignment(pair.id, { limit: 10, offset: 0 })).toBeNull();
+      expect(await store.getReport(pair.id)).toBeNull();
+      expect(await store.loadAlignment(pair.id)).toBeNull();
+      const error = await store.saveAlignment('no-such-pair', note.alignment, note.report).catch((e: unknown) => e);
+      expect((error as StoreError).code).toBe(StoreErrorCode.notFound);
+      await expect(store.getAlignment(pair.id, { limit: 0, offset: 0 })).rejects.toThrow(StoreError);
+    });
+
+    it('replaces, never duplicates, when a job saves again', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      expect(units).toHaveLength(twoSided(note.alignment));
+      expect(new Set(units.map((u) => u.index)).size).toBe(units.length);
+      // A different result for the same pair replaces the first entirely.
+      const small = syntheticAlignment(5, 'retry');
+      await store.saveAlignment(pair.id, small, buildParityReport(small));
+      expect(await collect(store.streamUnits({ pairId: pair.id }))).toHaveLength(5);
+      expect((await store.getAlignment(pair.id, { limit: 100, offset: 0 }))?.total).toBe(1);
+      // The pair had no symbol: the documents' one fills it.
+      expect((await store.getPair(pair.id))?.symbol).toBe('SYN/retry');
+    });
+
+    it('writes nothing when a save fails midway', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      // The last segment breaks the confidence CHECK after the blocks and most segments were inserted.
+      const broken = syntheticAlignment(1200, 'broken');
+      const last = broken.sentences.at(-1);
+      if (last === undefined) throw new Error('the synthetic alignment has sentences');
+      last.confidence = 2;
+      await expect(store.saveAlignment(pair.id, broken, buildParityReport(broken))).rejects.toThrow();
+      expect(await store.getPair(pair.id)).toMatchObject({ status: 'queued', counts: null, symbol: null });
+      expect(await store.getAlignment(pair.id, { limit: 10, offset: 0 })).toBeNull();
+      expect(await collect(store.streamUnits({ pairId: pair.id }))).toHaveLength(0);
+
+      // A failing retry leaves the earlier result whole.
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      await expect(store.saveAlignment(pair.id, broken, buildParityReport(broken))).rejects.toThrow();
+      expect(await collect(store.streamUnits({ pairId: pair.id }))).toHaveLength(twoSided(note.alignment));
+      expect(await store.getReport(pair.id)).toEqual(note.report);
+      expect((await store.getPair(pair.id))?.counts?.sentenceBeads).toBe(note.alignment.sentences.length);
+    });
+
+    it('lists pairs newest first, filtered and paginated', async () => {
+      const store = await open();
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        clock = new Date(Date.UTC(2024, 0, 1 + i));
+        const alignment = syntheticAlignment(3, `list${i}`);
+        const { pair } = await store.createPair({
+          source: { name: `${i}.fr.txt`, bytes: Buffer.from(`fr ${i}`) },
+          target: { name: `${i}.en.txt`, bytes: Buffer.from(`en ${i}`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+          collection: i % 2 === 0 ? 'even' : 'odd',
+          symbol: `A/RES/${i}`,
+        });
+        ids.push(pair.id);
+        if (i < 3) await store.saveAlignment(pair.id, alignment, { ...buildParityReport(alignment), parity: i !== 1 });
+      }
+      const all = await store.listPairs({}, { limit: 2, offset: 0 });
+      expect(all.total).toBe(5);
+      expect(all.items.map((p) => p.id)).toEqual([ids[4], ids[3]]);
+      expect((await store.listPairs({}, { limit: 2, offset: 4 })).items.map((p) => p.id)).toEqual([ids[0]]);
+      expect((await store.listPairs({ collection: 'even' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[4], ids[2], ids[0]]);
+      expect((await store.listPairs({ symbol: 'A/RES/3' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[3]]);
+      // The uploader's symbol wins over the one the documents state.
+      expect((await store.listPairs({ symbol: 'A/RES/0' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[0]]);
+      expect((await store.listPairs({ status: 'done' }, { limit: 10, offset: 0 })).total).toBe(3);
+      expect((await store.listPairs({ status: 'queued' }, { limit: 10, offset: 0 })).total).toBe(2);
+      expect((await store.listPairs({ parity: false }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[1]]);
+      expect((await store.listPairs({ parity: true, collection: 'even' }, { limit: 10, offset: 0 })).total).toBe(2);
+      await expect(store.listPairs({}, { limit: 1, offset: -1 })).rejects.toThrow(StoreError);
+    });
+
+    it('streams units in seq order with every filter, whatever the batch size', async () => {
+      const store = await open();
+      const saved: Array<{ id: string; alignment: Alignment }> = [];
+      for (const [i, collection] of ['UNODC', 'UNODC', 'GA'].entries()) {
+        clock = new Date(Date.UTC(2024, 1, 1 + i));
+        const alignment = syntheticAlignment(25, `s${i}`);
+        alignment.sentences.forEach((bead, k) => (bead.confidence = k % 5 === 0 ? 0.2 : 0.9));
+        // One-sided beads are no units.
+        alignment.sentences.push({ source: [], target: [], confidence: 0.1 });
+        const { pair } = await store.createPair({
+          source: { name: 'fr', bytes: Buffer.from(`stream ${i} fr`) },
+          target: { name: 'en', bytes: Buffer.from(`stream ${i} en`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+          collection,
+          symbol: ['CTOC/COP/2018/1', 'CTOC/COP/2020/2', 'A/RES/70/1'][i] ?? null,
+        });
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+        saved.push({ id: pair.id, alignment });
+      }
+      const all = await collect(store.streamUnits({}, { batchSize: 7 }));
+      expect(all).toHaveLength(75);
+      expect(all.every((u, k) => k === 0 || u.seq > (all[k - 1]?.seq ?? Infinity))).toBe(true);
+      expect(all.map((u) => `${u.pairId}:${u.index}`)).toEqual(saved.flatMap(({ id }) => Array.from({ length: 25 }, (_, k) => `${id}:${k}`)));
+      expect(await collect(store.streamUnits({}, { batchSize: 1000 }))).toEqual(all);
+      expect(all[0]).toMatchObject({ sourceLanguage: 'fr', targetLanguage: 'en', symbol: 'CTOC/COP/2018/1', collection: 'UNODC', label: '1' });
+      expect(all[0]?.sourceText).toMatch(/^fr s0 sentence 0 é+\.$/);
+
+      const count = async (filter: Parameters<Store['streamUnits']>[0]): Promise<number> => (await collect(store.streamUnits(filter, { batchSize: 4 }))).length;
+      expect(await count({ collection: 'UNODC' })).toBe(50);
+      expect(await count({ symbolPrefix: 'CTOC/COP/' })).toBe(50);
+      expect(await count({ symbolPrefix: 'CTOC/COP/2020' })).toBe(25);
+      // Case-sensitive prefix, and % is no wildcard.
+      expect(await count({ symbolPrefix: 'ctoc' })).toBe(0);
+      expect(await count({ symbolPrefix: '%' })).toBe(0);
+      expect(await count({ from: new Date(Date.UTC(2024, 1, 2)) })).toBe(50);
+      expect(await count({ from: new Date(Date.UTC(2024, 1, 2)), to: new Date(Date.UTC(2024, 1, 3)) })).toBe(25);
+      expect(await count({ minConfidence: 0.5 })).toBe(60);
+      expect(await count({ pairId: saved[2]?.id ?? '', minConfidence: 0.5 })).toBe(20);
+      expect(await count({ collection: 'GA', symbolPrefix: 'CTOC' })).toBe(0);
+    });
+
+    it('finds segments by case-insensitive substring in the asked language', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note, { collection: 'CTOC' }));
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      const { pair: reversed } = await store.createPair({
+        source: { name: 'en', bytes: Buffer.from('Reversed 50% of the TRAFFICKING_IN_PERSONS report.') },
+        target: { name: 'fr', bytes: Buffer.from('Inversé') },
+        sourceLanguage: 'en',
+        targetLanguage: 'fr',
+      });
+      const small = syntheticAlignment(1, 'rev');
+      const swapped: Alignment = { ...small, source: { ...small.target, language: 'en' }, target: { ...small.source, language: 'fr' } };
+      const en = swapped.source.sentences[0];
+      const fr = swapped.target.sentences[0];
+      if (en === undefined || fr === undefined) throw new Error('one sentence a side');
+      en.text = 'Reversed 50% of the TRAFFICKING_IN_PERSONS report.';
+      fr.text = 'ÉTAT DES LIEUX inversé.';
+      await store.saveAlignment(reversed.id, swapped, buildParityReport(swapped));
+
+      const hits = await store.searchSegments('NATIONS UNIES', 'fr', { limit: 100, offset: 0 });
+      expect(hits.total).toBeGreaterThan(0);
+      expect(hits.items).toHaveLength(hits.total);
+      for (const hit of hits.items) {
+        expect(hit.text.toLowerCase()).toContain('nations unies');
+        expect(hit).toMatchObject({ language: 'fr', otherLanguage: 'en', pairId: pair.id, symbol: note.alignment.source.meta.symbol });
+      }
+      // Accented capitals fold too, and French is the target side of the reversed pair.
+      expect((await store.searchSegments('état des', 'fr', { limit: 10, offset: 0 })).items).toEqual([
+        expect.objectContaining({ pairId: reversed.id, text: 'ÉTAT DES LIEUX inversé.', otherText: en.text, otherLanguage: 'en' }),
+      ]);
+      // Searching English does not look at French text.
+      expect((await store.searchSegments('état des', 'en', { limit: 10, offset: 0 })).total).toBe(0);
+      // % and _ are literal characters, not wildcards.
+      expect((await store.searchSegments('50%', 'en', { limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.searchSegments('0% of', 'en', { limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.searchSegments('5_%', 'en', { limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.searchSegments('trafficking_in', 'EN', { limit: 10, offset: 0 })).total).toBe(1);
+      const page = await store.searchSegments('la', 'fr', { limit: 2, offset: 1 });
+      expect(page.items).toHaveLength(2);
+      expect(page.total).toBeGreaterThan(3);
+      await expect(store.searchSegments('  ', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
+    });
+
+    it('deletes a pair with everything that hangs off it', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      const { pair: other } = await store.createPair(pairInput(resolution));
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      await store.saveAlignment(other.id, resolution.alignment, resolution.report);
+      expect(await store.deletePair(pair.id)).toBe(true);
+      expect(await store.getPair(pair.id)).toBeNull();
+      expect(await store.getPairFiles(pair.id)).toBeNull();
+      expect(await store.getReport(pair.id)).toBeNull();
+      expect(await store.loadAlignment(pair.id)).toBeNull();
+      expect(await collect(store.streamUnits({ pairId: pair.id }))).toHaveLength(0);
+      expect((await store.searchSegments('Nations Unies', 'fr', { limit: 100, offset: 0 })).items.every((h) => h.pairId === other.id)).toBe(true);
+      expect(await store.deletePair(pair.id)).toBe(false);
+      // The other pair is untouched, and the same files can be uploaded afresh.
+      expect(await collect(store.streamUnits({ pairId: other.id }))).toHaveLength(twoSided(resolution.alignment));
+      expect((await store.createPair(pairInput(note))).created).toBe(true);
+    });
+
+    it('streams 200,000 units with bounded memory', async () => {
+      const store = await open();
+      const perPair = 10_000;
+      for (let i = 0; i < 20; i++) {
+        const alignment = syntheticAlignment(perPair, `big${i}`);
+        const { pair } = await store.createPair({
+          source: { name: 'fr', bytes: Buffer.from(`big ${i} fr`) },
+          target: { name: 'en', bytes: Buffer.from(`big ${i} en`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+        });
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+      }
+      const gc = exposeGc();
+      gc();
+      const baseline = process.memoryUsage().heapUsed;
+      let peak = 0;
+      let units = 0;
+      let characters = 0;
+      let lastSeq = 0;
+      for await (const unit of store.streamUnits({})) {
+        units += 1;
+        characters += unit.sourceText.length + unit.targetText.length;
+        if (unit.seq <= lastSeq) throw new Error(`seq went from ${lastSeq} to ${unit.seq}`);
+        lastSeq = unit.seq;
+        if (units % 20_000 === 0) {
+          gc();
+          peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        }
+      }
+      expect(units).toBe(20 * perPair);
+      // Holding every unit would take over 120 MB (200,000 × 2 × 300 characters); a batch takes about 1.5 MB.
+      expect(characters).toBeGreaterThan(120_000_000);
+      console.info(`[${backend}] streamed ${units} units; live heap growth after GC peaked at ${(peak / 1e6).toFixed(1)} MB`);
+      expect(peak).toBeLessThan(32_000_000);
+    }, 300_000);
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * Workers against the real Redis and store: bad input fails at once without retry; a worker killed with SIGKILL in
+ * the middle of a large job leaves it to another worker, and the pair ends with exactly one set of segments.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alignJobId, closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
+import { configToEnv } from '../../src/queue/config-env.js';
+import { startAlignWorker } from '../../workers/start-align-worker.js';
+import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from '../api/start-service.js';
+import { makeLargePair } from './make-large-pair.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!redisAvailable)('alignment workers', () => {
+  let service: TestService;
+  let queue: Queue<AlignJobData, AlignJobResult>;
+
+  beforeAll(async () => {
+    // No in-process worker: each test decides which workers run.
+    service = await startTestService('workers', { workers: 0, config: { workerLockMs: 2000, workerConcurrency: 1 } });
+    queue = createAlignQueue(service.config);
+  });
+  afterAll(async () => {
+    await closeWithin(queue);
+    await service?.stop();
+  });
+
+  it('fails a pair with unusable text at once, with the reason, and never retries it', async () => {
+    const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
+    try {
+      // Different bytes, same text once parsed: the worker, not the upload check, finds the pair unusable.
+      const response = await uploadPair(service.baseUrl, {
+        fr: { name: 'fr.txt', bytes: '1. Le même texte dans les deux fichiers.\n' },
+        en: { name: 'en.txt', bytes: '1. Le même texte dans les deux fichiers.\n\n\n' },
+      });
+      expect(response.status).toBe(202);
+      const { pairId } = (await response.json()) as { pairId: string };
+      const pair = await waitForPair(service.baseUrl, pairId, 30_000);
+      expect(pair.status).toBe('failed');
+      expect(pair.failureReason).toMatch(/^BAD_INPUT: .*same text/);
+      const job = await queue.getJob(alignJobId(pairId));
+      expect(await job?.getState()).toBe('failed');
+      expect(job?.attemptsMade).toBe(1);
+      const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, { headers: { 'Accept-Language': 'fr' } });
+      expect(tmx.status).toBe(409);
+      expect(((await tmx.json()) as { error: { message: string } }).error.message).toMatch(/^La paire .* a échoué : BAD_INPUT/);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('finishes a large job on another worker after its worker is killed with SIGKILL, with one set of segments', async () => {
+    const { fr, en } = makeLargePair(5000, 1);
+    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } });
+    expect(response.status).toBe(202);
+    const { pairId } = (await response.json()) as { pairId: string };
+
+    // Worker A: `npm run worker`, in its own process group so that kill -9 reaches npm, node and the sandboxed child.
+    const first: ChildProcess = spawn('npm', ['run', '--silent', 'worker'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...configToEnv(service.config) },
+      detached: true,
+      stdio: 'ignore',
+    });
+    let killed = false;
+    try {
+      const busy = await waitFor(
+        async () => {
+          const pair = await service.store.getPair(pairId);
+          return pair !== null && (pair.status === 'parsing' || pair.status === 'aligning') ? pair : undefined;
+        },
+        30_000,
+        'worker A to start the job',
+      );
+      expect(busy.status).not.toBe('done');
+      process.kill(-(first.pid as number), 'SIGKILL');
+      killed = true;
+
+      const second = startAlignWorker(service.config, pino({ level: 'silent' }));
+      try {
+        const done = await waitForPair(service.baseUrl, pairId, 90_000);
+        expect(done.status, String(done.failureReason)).toBe('done');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      // first.pid is set: spawn succeeded or the waits above would have failed first.
+      if (!killed) process.kill(-(first.pid as number), 'SIGKILL');
+    }
+
+    const job = await queue.getJob(alignJobId(pairId));
+    expect(await job?.getState()).toBe('completed');
+    // Started by worker A, taken over by worker B once A's lock expired: two starts, one completion.
+    expect(job?.attemptsStarted).toBeGreaterThanOrEqual(2);
+    // The finishing worker's own count of beads is what the store must hold, once.
+    const expected = job?.returnvalue?.sentenceBeads ?? 0;
+    expect(expected).toBeGreaterThanOrEqual(15_000);
+    const pair = await service.store.getPair(pairId);
+    expect(pair?.counts?.sentenceBeads).toBe(expected);
+
+    // Exactly one set of segments: every bead index once, as many as the counts say.
+    let segments = 0;
+    const indices = new Set<number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = await service.store.getAlignment(pairId, { limit: 1000, offset });
+      expect(page).not.toBeNull();
+      if (page === null) break;
+      expect(page.total).toBe(pair?.counts?.blockBeads);
+      for (const block of page.items) for (const segment of block.segments) {
+        segments += 1;
+        indices.add(segment.index);
+      }
+      if (offset + 1000 >= page.total) break;
+    }
+    expect(segments).toBe(expected);
+    expect(indices.size).toBe(expected);
+    const unitIndices: number[] = [];
+    for await (const unit of service.store.streamUnits({ pairId })) unitIndices.push(unit.index);
+    expect(unitIndices.length).toBeGreaterThan(0);
+    expect(unitIndices.length).toBeLessThanOrEqual(expected);
+    expect(new Set(unitIndices).size).toBe(unitIndices.length);
+  }, 150_000);
+
+  it('finishes the job in hand on SIGTERM, then exits 0', async () => {
+    const { fr, en } = makeLargePair(2000, 2);
+    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } });
+    const { pairId } = (await response.json()) as { pairId: string };
+    // Node itself, not npm: the signal must reach the worker process only, as `docker stop` sends it to PID 1.
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'workers/align-worker.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...configToEnv(service.config) },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    try {
+      await waitFor(
+        async () => {
+          const pair = await service.store.getPair(pairId);
+          return pair !== null && (pair.status === 'parsing' || pair.status === 'aligning') ? pair : undefined;
+        },
+        30_000,
+        'the worker to start the job',
+      );
+      worker.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (worker.exitCode === null) worker.kill('SIGKILL');
+    }
+    expect((await service.store.getPair(pairId))?.status).toBe('done');
+    const job = await queue.getJob(alignJobId(pairId));
+    expect(job?.attemptsStarted).toBe(1);
+    // The sandboxed processor reported its last stage through the parent worker.
+    expect(job?.progress).toEqual({ stage: 'done', percent: 100 });
+  }, 60_000);
+});

@@ -1,0 +1,98 @@
+/**
+ * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs
+ * extract → parse → segment → align → report, and saves the result in one transaction. Thin on purpose: the work is
+ * in src/core and src/extract; this file only moves data and reports progress.
+ */
+import { UnrecoverableError, type SandboxedJob } from 'bullmq';
+import { alignDocuments } from '../../src/core/align/align-documents.js';
+import { InputError, ParalignError } from '../../src/core/errors.js';
+import type { LanguageCode, SegmentedDocument } from '../../src/core/model.js';
+import { parseDocument } from '../../src/core/parse/parse-document.js';
+import { buildParityReport } from '../../src/core/qa/parity-report.js';
+import { segmentDocument } from '../../src/core/segment/segment-document.js';
+import { extractDocument } from '../../src/extract/extract-document.js';
+import { loadConfig } from '../../src/config.js';
+import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
+import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
+import { openConfiguredStore } from '../../src/open-configured-store.js';
+import { PairStatus, type Store, type StoredFile } from '../../src/storage/store.js';
+
+let storePromise: Promise<Store> | undefined;
+
+// The child is reused for many jobs: one store (one connection pool) per child process. The worker process that
+// forked it has migrated the store already.
+function getStore(): Promise<Store> {
+  storePromise ??= openConfiguredStore(loadConfig(process.env), { migrate: false });
+  return storePromise;
+}
+
+// A child whose worker died (kill -9) must not finish the job behind the back of the worker that takes it over:
+// without its parent it could not report the result anyway.
+process.on('disconnect', () => process.exit(1));
+
+/** Aligns the pair named by the job and stores the result; bad input fails the job without retry. */
+export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promise<AlignJobResult> {
+  const started = Date.now();
+  const parsed = alignJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.message}`);
+  const { pairId } = parsed.data;
+  const store = await getStore();
+
+  const report = async (stage: AlignProgress['stage'], percent: number): Promise<void> => {
+    await store.updateStatus(pairId, stage, percent);
+    await job.updateProgress({ stage, percent } satisfies AlignProgress);
+  };
+
+  try {
+    const pair = await store.getPair(pairId);
+    const files = await store.getPairFiles(pairId);
+    // Deleted while queued: nothing to do, and retrying would not bring it back.
+    if (pair === null || files === null) throw new UnrecoverableError(`pair ${pairId} no longer exists`);
+
+    await report(PairStatus.parsing, STAGE_PERCENT.loaded);
+    const source = await segmentFile(files.source, pair.sourceLanguage);
+    await report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented);
+    const target = await segmentFile(files.target, pair.targetLanguage);
+    // Same refusal as the CLI's loadPair: two copies of one text are not a translation pair.
+    if (textOf(source) === textOf(target)) {
+      throw new InputError(`${files.target.name}: has the same text as ${files.source.name}; give the two language versions`);
+    }
+
+    await report(PairStatus.aligning, STAGE_PERCENT.aligning);
+    const alignment = alignDocuments(source, target);
+    await report(PairStatus.aligning, STAGE_PERCENT.saving);
+    const parity = buildParityReport(alignment);
+    await store.saveAlignment(pairId, alignment, parity);
+    await job.updateProgress({ stage: PairStatus.done, percent: 100 } satisfies AlignProgress);
+    return { pairId, sentenceBeads: alignment.sentences.length, parity: parity.parity, durationMs: Date.now() - started };
+  } catch (error) {
+    await recordFailure(store, job, pairId, error);
+    throw error instanceof ParalignError ? new UnrecoverableError(`${error.code}: ${error.message}`) : error;
+  }
+}
+
+async function segmentFile(file: StoredFile, language: LanguageCode): Promise<SegmentedDocument> {
+  const extracted = await extractDocument(file.bytes, file.name, { language });
+  const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
+  if (document.sentences.length === 0) throw new InputError(`${file.name}: no text to align was found in the file`);
+  return document;
+}
+
+function textOf(document: SegmentedDocument): string {
+  return document.sentences.map((s) => s.text).join('\n');
+}
+
+async function recordFailure(store: Store, job: SandboxedJob<AlignJobData, AlignJobResult>, pairId: string, error: unknown): Promise<void> {
+  const final =
+    error instanceof ParalignError ||
+    error instanceof UnrecoverableError ||
+    job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  const reason = error instanceof ParalignError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+  try {
+    // A transient fault sends the pair back to the queue for the retry; the last one fails it with the reason.
+    if (final) await store.updateStatus(pairId, PairStatus.failed, 0, reason);
+    else await store.updateStatus(pairId, PairStatus.queued, 0);
+  } catch {
+    // The store itself may be the transient fault; BullMQ keeps the reason on the job either way.
+  }
+}

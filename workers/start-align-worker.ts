@@ -1,0 +1,45 @@
+/** Starts a BullMQ worker on the alignment queue whose jobs run in sandboxed child processes. */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.js';
+import { configToEnv } from '../src/queue/config-env.js';
+import { ALIGN_QUEUE_NAME, createRedisOptions, type AlignJobData, type AlignJobResult } from '../src/queue/align-queue.js';
+
+/** Tuning of {@link startAlignWorker}; the defaults suit production. */
+export interface AlignWorkerOptions {
+  /** Jobs run at once by this process, each in its own child (default: config.workerConcurrency). */
+  concurrency?: number;
+  /** How long a job's lock lasts without renewal, in ms; a killed worker's job is taken over after about this. */
+  lockDurationMs?: number;
+  /** How often stalled jobs (of killed workers) are looked for, in ms. */
+  stalledIntervalMs?: number;
+}
+
+/** The processor file, run by BullMQ in a child process. */
+export const ALIGN_PROCESSOR_FILE = fileURLToPath(new URL('./processors/align-pair.ts', import.meta.url));
+
+/** Starts consuming the alignment queue; close the returned worker to stop (it waits for running jobs). */
+export function startAlignWorker(config: Config, logger: Logger, options: AlignWorkerOptions = {}): Worker<AlignJobData, AlignJobResult> {
+  // The child imports a .ts file: register tsx's loader there, by absolute URL so it resolves from any cwd.
+  const tsxLoader = import.meta.resolve('tsx');
+  const worker = new Worker<AlignJobData, AlignJobResult>(ALIGN_QUEUE_NAME, ALIGN_PROCESSOR_FILE, {
+    connection: createRedisOptions(config.redisUrl, 'worker'),
+    prefix: config.queuePrefix,
+    concurrency: options.concurrency ?? config.workerConcurrency,
+    useWorkerThreads: false,
+    workerForkOptions: {
+      execArgv: ['--import', tsxLoader],
+      // The child opens its own store from the same configuration as this process, whatever built it.
+      env: { ...process.env, ...configToEnv(config) },
+    },
+    lockDuration: options.lockDurationMs ?? config.workerLockMs,
+    stalledInterval: options.stalledIntervalMs ?? config.workerLockMs,
+  });
+  worker.on('completed', (job, result) => logger.info({ jobId: job.id, ...result }, 'alignment done'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ jobId: job?.id, pairId: job?.data.pairId, attempts: job?.attemptsMade, reason: error.message }, 'alignment failed'),
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  return worker;
+}
