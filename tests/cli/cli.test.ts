@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const fr = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'fr.md');
 const en = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'en.md');
 
 describe('paralign align', () => {
-  it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX valid against the TMX 1.4b DTD', (name, corpus) => {
+  it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX', (name, corpus) => {
     const out = join(work, `${name}.tmx`);
     const result = paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out);
     expect(result.stderr).toBe('');
@@ -35,11 +35,16 @@ describe('paralign align', () => {
     const tmx = readFileSync(out, 'utf8');
     expect(tmx).toContain('<tmx version="1.4">');
     expect((tmx.match(/<tu>/g) ?? []).length).toBeGreaterThan(5);
-    if (hasXmllint && existsSync(dtd)) {
-      const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
-      expect(check.stderr).toBe('');
-      expect(check.status).toBe(0);
-    }
+  });
+
+  it.skipIf(!hasXmllint || !existsSync(dtd)).each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: the TMX passes xmllint --dtdvalid', (name, corpus) => {
+    const out = join(work, `${name}.checked.tmx`);
+    expect(paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out).status).toBe(0);
+    // The TMX names its DTD by a relative system id: put the DTD beside it so xmllint finds it offline.
+    copyFileSync(dtd, join(work, 'tmx14.dtd'));
+    const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('writes links covering every sentence once, in order', () => {
