@@ -153,10 +153,11 @@ function stamp(side: SideFeatures, from: number, to: number, stamps: Int32Array,
 }
 
 function countMatched(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): number {
-  const { wordKeys, keyStart } = side;
+  const { words, wordKeys, keyStart } = side;
   let matched = 0;
   for (let w = side.wordStart[from] as number, end = side.wordStart[to] as number; w < end; w++) {
-    for (let k = keyStart[w] as number, stop = keyStart[w + 1] as number; k < stop; k++) {
+    const word = words[w] as number;
+    for (let k = keyStart[word] as number, stop = keyStart[word + 1] as number; k < stop; k++) {
       if (stamps[wordKeys[k] as number] === epoch) {
         matched += 1;
         break;

@@ -14,9 +14,11 @@ export interface SideFeatures {
   count: number;
   /** Length in characters (UTF-16 code units) of each trimmed sentence. */
   lengths: Float64Array;
-  /** Sentence s has content words `[wordStart[s], wordStart[s + 1])` (frequent function words left out). */
+  /** Sentence s has content words `words[wordStart[s] .. wordStart[s + 1])` (frequent function words left out). */
   wordStart: Int32Array;
-  /** Word w offers keys `wordKeys[keyStart[w] .. keyStart[w + 1])`; it is matched when any is on the other side. */
+  /** Vocabulary id of each content word. */
+  words: Int32Array;
+  /** Vocabulary word v offers keys `wordKeys[keyStart[v] .. keyStart[v + 1])`; it is matched when any is on the other side. */
   keyStart: Int32Array;
   wordKeys: Int32Array;
   /** Sentence s's keys, deduplicated, are `keySet[setStart[s] .. setStart[s + 1])`: what the other side looks up. */
@@ -165,40 +167,45 @@ function keysOfWord(word: string, space: KeySpace, lexicon: Lexicon | undefined)
 
 /** Builds the features of every sentence of one side. */
 export function buildFeatures(side: TokenizedSide, space: KeySpace, options: KeyOptions): SideFeatures {
-  // A word's keys depend only on the word: compute them once per vocabulary entry.
-  const keysByWord = side.vocabulary.map((word, id) => (options.functionWords[id] === 1 ? null : keysOfWord(word, space, options.lexicon)));
+  // A word's keys depend only on the word: they are stored once per vocabulary entry, not per occurrence.
+  const vocabularySize = side.vocabulary.length;
+  const keyStart = new Int32Array(vocabularySize + 1);
+  const wordKeys = new IntBuffer(vocabularySize * 3);
+  side.vocabulary.forEach((word, id) => {
+    if (options.functionWords[id] !== 1) for (const key of keysOfWord(word, space, options.lexicon)) wordKeys.push(key);
+    keyStart[id + 1] = wordKeys.length;
+  });
   const count = side.starts.length - 1;
   const wordStart = new Int32Array(count + 1);
   const setStart = new Int32Array(count + 1);
-  const keyStart = new IntBuffer(side.ids.length + 1);
-  keyStart.push(0);
-  const wordKeys = new IntBuffer(side.ids.length * 2);
+  const words = new IntBuffer(side.ids.length);
   const keySet = new IntBuffer(side.ids.length * 2);
   const seen = new Set<number>();
   for (let s = 0; s < count; s++) {
     seen.clear();
-    let words = 0;
     for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
-      const keys = keysByWord[side.ids[k] as number];
-      if (!keys || keys.length === 0) continue;
-      for (const key of keys) {
-        wordKeys.push(key);
+      const id = side.ids[k] as number;
+      const from = keyStart[id] as number;
+      const to = keyStart[id + 1] as number;
+      if (from === to) continue; // a function word, or too short to carry evidence
+      words.push(id);
+      for (let q = from; q < to; q++) {
+        const key = wordKeys.at(q);
         if (!seen.has(key)) {
           seen.add(key);
           keySet.push(key);
         }
       }
-      keyStart.push(wordKeys.length);
-      words += 1;
     }
-    wordStart[s + 1] = (wordStart[s] as number) + words;
+    wordStart[s + 1] = words.length;
     setStart[s + 1] = keySet.length;
   }
   return {
     count,
     lengths: side.lengths,
     wordStart,
-    keyStart: keyStart.toArray(),
+    words: words.toArray(),
+    keyStart,
     wordKeys: wordKeys.toArray(),
     setStart,
     keySet: keySet.toArray(),

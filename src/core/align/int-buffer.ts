@@ -18,6 +18,11 @@ export class IntBuffer {
     this.data[this.length++] = value;
   }
 
+  /** The value at `index` (which must be below `length`). */
+  at(index: number): number {
+    return this.data[index] as number;
+  }
+
   /** The values pushed, as an exactly sized array (a copy, so the buffer's slack is freed). */
   toArray(): Int32Array {
     return this.data.slice(0, this.length);

@@ -4,6 +4,7 @@
  * agree. Deterministic: no randomness, insertion-ordered maps.
  */
 import type { Lexicon } from './features.js';
+import { IntBuffer } from './int-buffer.js';
 
 /** One aligned training example: folded source and target words. */
 export interface TrainingPair {
@@ -45,10 +46,39 @@ interface CompiledCorpus {
   /** Word pair of each parameter: source id and target id; source id -1 is NULL. */
   linkSource: Int32Array;
   linkTarget: Int32Array;
-  /** Per training pair, per target position: the parameter indices it may align to. */
-  groups: Int32Array[][];
+  /** Target position p (over all training pairs) may align to parameters `links[positionStart[p] .. positionStart[p + 1])`. */
+  positionStart: Int32Array;
+  links: Int32Array;
 }
 
+/** Sorted distinct values of `codes` that occur at least `minCount` times. */
+function frequentCodes(codes: Float64Array, minCount: number): Float64Array {
+  codes.sort();
+  const kept: number[] = [];
+  for (let k = 0; k < codes.length; ) {
+    let end = k + 1;
+    while (end < codes.length && codes[end] === codes[k]) end += 1;
+    if (end - k >= minCount) kept.push(codes[k] as number);
+    k = end;
+  }
+  return Float64Array.from(kept);
+}
+
+function indexOfSorted(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = sorted[middle] as number;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+// Co-occurrences are counted by sorting their codes, not in a hash map: a 5,000-pair sample has millions of
+// them, and flat arrays keep a 100,000-sentence alignment within its memory budget (npm run bench).
 function compile(pairs: readonly TrainingPair[], minCooccurrence: number, reversed: boolean): CompiledCorpus {
   const sourceIds = new Map<string, number>();
   const targetIds = new Map<string, number>();
@@ -58,8 +88,8 @@ function compile(pairs: readonly TrainingPair[], minCooccurrence: number, revers
     return value;
   };
   const encoded = pairs.map((pair) => {
-    const source = [...new Set(reversed ? pair.target : pair.source)].map((w) => id(sourceIds, w));
-    const target = (reversed ? pair.source : pair.target).map((w) => id(targetIds, w));
+    const source = Int32Array.from(new Set(reversed ? pair.target : pair.source), (w) => id(sourceIds, w));
+    const target = Int32Array.from(reversed ? pair.source : pair.target, (w) => id(targetIds, w));
     return { source, target };
   });
   const width = Math.max(1, targetIds.size);
@@ -70,42 +100,45 @@ function compile(pairs: readonly TrainingPair[], minCooccurrence: number, revers
     for (const s of source) sourceFrequency[s] = (sourceFrequency[s] as number) + 1;
     for (const t of new Set(target)) targetFrequency[t] = (targetFrequency[t] as number) + 1;
   }
-  const cooccurrence = new Map<number, number>();
-  for (const { source, target } of encoded) {
-    const targets = [...new Set(target)].filter((t) => (targetFrequency[t] as number) >= minCooccurrence);
+  const frequentTargets = encoded.map(({ target }) => [...new Set(target)].filter((t) => (targetFrequency[t] as number) >= minCooccurrence));
+  let instances = 0;
+  encoded.forEach(({ source }, k) => {
+    for (const s of source) if ((sourceFrequency[s] as number) >= minCooccurrence) instances += (frequentTargets[k] as number[]).length;
+  });
+  const codes = new Float64Array(instances);
+  let filled = 0;
+  encoded.forEach(({ source }, k) => {
     for (const s of source) {
       if ((sourceFrequency[s] as number) < minCooccurrence) continue;
-      for (const t of targets) cooccurrence.set(s * width + t, (cooccurrence.get(s * width + t) ?? 0) + 1);
+      for (const t of frequentTargets[k] as number[]) codes[filled++] = s * width + t;
+    }
+  });
+  const kept = frequentCodes(codes, minCooccurrence);
+
+  // Parameters: first one NULL link per target word (index t), then the kept pairs in code order.
+  const targetCount = targetIds.size;
+  const linkSource = new Int32Array(targetCount + kept.length).fill(-1);
+  const linkTarget = new Int32Array(targetCount + kept.length);
+  for (let t = 0; t < targetCount; t++) linkTarget[t] = t;
+  kept.forEach((code, k) => {
+    linkSource[targetCount + k] = Math.floor(code / width);
+    linkTarget[targetCount + k] = code % width;
+  });
+  const positions = encoded.reduce((n, { target }) => n + target.length, 0);
+  const positionStart = new Int32Array(positions + 1);
+  const links = new IntBuffer(positions * 4);
+  let position = 0;
+  for (const { source, target } of encoded) {
+    for (const t of target) {
+      links.push(t);
+      for (const s of source) {
+        const k = indexOfSorted(kept, s * width + t);
+        if (k >= 0) links.push(targetCount + k);
+      }
+      positionStart[++position] = links.length;
     }
   }
-  const parameter = new Map<number, number>();
-  const linkSource: number[] = [];
-  const linkTarget: number[] = [];
-  const parameterOf = (s: number, t: number): number => {
-    const key = (s + 1) * width + t; // s = -1 is NULL
-    let index = parameter.get(key);
-    if (index === undefined) {
-      index = linkSource.length;
-      parameter.set(key, index);
-      linkSource.push(s);
-      linkTarget.push(t);
-    }
-    return index;
-  };
-  const groups = encoded.map(({ source, target }) =>
-    target.map((t) => {
-      const links = [parameterOf(-1, t)];
-      for (const s of source) if ((cooccurrence.get(s * width + t) ?? 0) >= minCooccurrence) links.push(parameterOf(s, t));
-      return Int32Array.from(links);
-    }),
-  );
-  return {
-    sourceWords: [...sourceIds.keys()],
-    targetWords: [...targetIds.keys()],
-    linkSource: Int32Array.from(linkSource),
-    linkTarget: Int32Array.from(linkTarget),
-    groups,
-  };
+  return { sourceWords: [...sourceIds.keys()], targetWords: [...targetIds.keys()], linkSource, linkTarget, positionStart, links: links.toArray() };
 }
 
 /** Model 1 EM over a compiled corpus; returns p(target word | source word) per parameter. */
@@ -115,12 +148,16 @@ function trainModel1(corpus: CompiledCorpus, iterations: number): Float64Array {
   const totals = new Float64Array(corpus.sourceWords.length + 1);
   for (let iteration = 0; iteration < iterations; iteration++) {
     counts.fill(0);
-    for (const pair of corpus.groups) {
-      for (const links of pair) {
-        let norm = 0;
-        for (const k of links) norm += probability[k] as number;
-        if (norm === 0) continue;
-        for (const k of links) counts[k] = (counts[k] as number) + (probability[k] as number) / norm;
+    const { links, positionStart } = corpus;
+    for (let p = 0; p + 1 < positionStart.length; p++) {
+      const from = positionStart[p] as number;
+      const to = positionStart[p + 1] as number;
+      let norm = 0;
+      for (let q = from; q < to; q++) norm += probability[links[q] as number] as number;
+      if (norm === 0) continue;
+      for (let q = from; q < to; q++) {
+        const k = links[q] as number;
+        counts[k] = (counts[k] as number) + (probability[k] as number) / norm;
       }
     }
     // p(t | s) = count(s, t) / sum over t' of count(s, t'); totals are per source word (slot 0 is NULL).
@@ -144,11 +181,17 @@ function probabilities(corpus: CompiledCorpus, probability: Float64Array, floor:
   return byPair;
 }
 
+/** At most `max` items spread evenly over `items`, in order (all of them when there are few). */
+export function sampleEvenly<T>(items: readonly T[], max: number): T[] {
+  const step = Math.max(1, items.length / max);
+  const used: T[] = [];
+  for (let k = 0; k < items.length && used.length < max; k += step) used.push(items[Math.floor(k)] as T);
+  return used;
+}
+
 /** Learns target-word → source-words translations from aligned pairs. */
 export function learnLexicon(pairs: readonly TrainingPair[], options: LexiconOptions = DEFAULT_LEXICON_OPTIONS): Lexicon {
-  const step = Math.max(1, pairs.length / options.maxPairs);
-  const used: TrainingPair[] = [];
-  for (let k = 0; k < pairs.length && used.length < options.maxPairs; k += step) used.push(pairs[Math.floor(k)] as TrainingPair);
+  const used = sampleEvenly(pairs, options.maxPairs);
   // Forward: p(target | source), keyed "source\u0001target"; backward: p(source | target), keyed "target\u0001source".
   const forwardCorpus = compile(used, options.minCooccurrence, false);
   // sqrt(p1 * p2) >= minProbability needs each of p1, p2 >= minProbability squared.

@@ -7,7 +7,7 @@ import type { ScoredBead } from '../model.js';
 import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
 import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
 import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, wordsOf, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
-import { learnLexicon } from './lexicon.js';
+import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
@@ -235,7 +235,8 @@ function alignSecondPass(
   const confident = firstPass.filter((b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR);
   const contentWords = (side: TokenizedSide, flagsOfSide: Uint8Array, s: number): string[] =>
     wordsOf(side, s).filter((_, k) => flagsOfSide[side.ids[(side.starts[s] as number) + k] as number] !== 1);
-  const training = confident.map((b) => ({
+  // Sample before building word lists: a long document has far more confident beads than the lexicon uses.
+  const training = sampleEvenly(confident, DEFAULT_LEXICON_OPTIONS.maxPairs).map((b) => ({
     source: contentWords(tokens.source, tokens.functionWords.source, b.source[0] as number),
     target: contentWords(tokens.target, tokens.functionWords.target, b.target[0] as number),
   }));
