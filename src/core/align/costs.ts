@@ -3,7 +3,7 @@
  * (shared numbers, identical words, cognates, learned translations) + paragraph-boundary agreement.
  */
 import type { BeadScore } from './dp.js';
-import type { KeySpace, SideFeatures } from './features.js';
+import { PUNCTUATION_CLASSES, type KeySpace, type SideFeatures } from './features.js';
 
 /** Weights of the evidence; see README.md in this folder for how they were chosen. */
 export interface ScoringWeights {
@@ -19,6 +19,8 @@ export interface ScoringWeights {
   paragraph: number;
   /** Gale-Church variance of target length per source character. */
   lengthVariance: number;
+  /** Penalty per punctuation mark (question, exclamation, parenthesis) found on one side of a bead only. */
+  punctuation: number;
 }
 
 /** Gale & Church (1993) priors; 1-3/3-1 from the Text+Berg link counts in ../shared/eval/raw SOURCE.txt. */
@@ -38,6 +40,7 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   lexicalCenter: 0.5,
   paragraph: 2,
   lengthVariance: 6.8,
+  punctuation: 1,
 };
 
 /** Mean lexical similarity of random pairs and of true pairs, measured on the document itself. */
@@ -201,6 +204,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
     score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance);
+    if (weights.punctuation !== 0) score -= weights.punctuation * punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
     // Span-local indices to absolute ones.
     const { similarity, words } = meter.measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
@@ -209,6 +213,19 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     }
     return score;
   };
+}
+
+/** Marks of each punctuation class present on one side of the bead and not the other (absolute indices). */
+function punctuationMismatch(source: Uint8Array, i0: number, i1: number, target: Uint8Array, j0: number, j1: number): number {
+  let mismatch = 0;
+  for (let c = 0; c < PUNCTUATION_CLASSES.length; c++) {
+    let a = 0;
+    let b = 0;
+    for (let i = i0; i < i1; i++) a += source[i * PUNCTUATION_CLASSES.length + c] as number;
+    for (let j = j0; j < j1; j++) b += target[j * PUNCTUATION_CLASSES.length + c] as number;
+    mismatch += Math.abs(a - b);
+  }
+  return mismatch;
 }
 
 function prefixLengths(lengths: Float64Array, span: IndexSpan): Float64Array {

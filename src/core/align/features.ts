@@ -14,6 +14,8 @@ export interface SideFeatures {
   count: number;
   /** Length in characters (UTF-16 code units) of each trimmed sentence. */
   lengths: Float64Array;
+  /** Punctuation marks per sentence and class, as in {@link TokenizedSide}. */
+  punctuation: Uint8Array;
   /** Sentence s has content words `words[wordStart[s] .. wordStart[s + 1])` (frequent function words left out). */
   wordStart: Int32Array;
   /** Vocabulary id of each content word. */
@@ -36,6 +38,20 @@ export interface TokenizedSide {
   starts: Int32Array;
   /** Trimmed length in characters of each sentence. */
   lengths: Float64Array;
+  /** Sentence s has `punctuation[s * PUNCTUATION_CLASSES.length + c]` marks of class c. */
+  punctuation: Uint8Array;
+}
+
+/**
+ * Punctuation that translations keep: a question stays a question, an exclamation an exclamation, a
+ * parenthesis a parenthesis, in French, English and German alike (quotes and dashes differ too much by language).
+ */
+export const PUNCTUATION_CLASSES: readonly RegExp[] = [/[?¿]/g, /[!¡]/g, /[(]/g];
+
+function countPunctuation(text: string, into: Uint8Array, offset: number): void {
+  PUNCTUATION_CLASSES.forEach((pattern, c) => {
+    into[offset + c] = Math.min(255, text.match(pattern)?.length ?? 0);
+  });
 }
 
 /** Interns strings as small integers so bead scoring touches only typed arrays. */
@@ -95,7 +111,9 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const ids = new IntBuffer(texts.length * 16);
   const starts = new Int32Array(texts.length + 1);
   const lengths = new Float64Array(texts.length);
+  const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
   texts.forEach((text, s) => {
+    countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
     for (const token of tokenize(text)) {
       let id = vocabularyIds.get(token);
       if (id === undefined) {
@@ -108,7 +126,7 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
   });
-  return { vocabulary, ids: ids.toArray(), starts, lengths };
+  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation };
 }
 
 /** The folded words of sentence `s`. */
@@ -155,11 +173,25 @@ export interface KeyOptions {
 // Simard, Foster & Isabelle (1992): words sharing their first four letters are likely cognates.
 const COGNATE_PREFIX = 4;
 
+// Cognates that differ in their vowels or doubling (gouvernement/government, Kommission/commission):
+// compare their first four consonants; three at least, or short words would match by chance.
+const SKELETON_CONSONANTS = 4;
+
+/** The first consonants of a folded word, doubled letters collapsed: "gouvernement" and "government" share "gvrn". */
+export function consonantSkeleton(word: string): string {
+  const consonants = word.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  return consonants.slice(0, SKELETON_CONSONANTS);
+}
+
 function keysOfWord(word: string, space: KeySpace, lexicon: Lexicon | undefined): number[] {
   if (/^\d/.test(word)) return [space.intern(`#${word}`)];
   const keys: number[] = [];
   if (word.length >= 2) keys.push(space.intern(`=${word}`));
   if (word.length > COGNATE_PREFIX) keys.push(space.intern(`~${word.slice(0, COGNATE_PREFIX)}`));
+  if (word.length > COGNATE_PREFIX) {
+    const skeleton = consonantSkeleton(word);
+    if (skeleton.length >= SKELETON_CONSONANTS - 1) keys.push(space.intern(`^${skeleton}`));
+  }
   const translations = lexicon?.get(word);
   if (translations) for (const t of translations) keys.push(space.intern(`=${t}`));
   return keys;
@@ -203,6 +235,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
   return {
     count,
     lengths: side.lengths,
+    punctuation: side.punctuation,
     wordStart,
     words: words.toArray(),
     keyStart,
