@@ -5,12 +5,14 @@
 import type { Alignment, BlockBead, ScoredBead, SegmentedDocument } from '../model.js';
 import type { Lexicon } from './features.js';
 import { alignBlocks } from './paragraphs.js';
-import { alignSentences, type SpanPair } from './sentences.js';
+import { alignSentences, type PriorPair, type SentenceAlignmentInput, type SpanPair } from './sentences.js';
 
 /** Options of document alignment. */
 export interface DocumentAlignmentOptions {
   /** User dictionary: folded target word → folded source words. */
   dictionary?: Lexicon;
+  /** Sentence pairs from earlier alignments in the same language pair; see {@link SentenceAlignmentInput.priorPairs}. */
+  priorPairs?: readonly PriorPair[];
 }
 
 // The sentences of a run of consecutive blocks are consecutive too: their range is [first, last + 1).
@@ -53,6 +55,7 @@ export function alignDocuments(source: SegmentedDocument, target: SegmentedDocum
     target: target.sentences.map((s) => s.text),
     spans,
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
+    ...(options.priorPairs ? { priorPairs: options.priorPairs } : {}),
   });
   return { source, target, blocks: withSentenceConfidence(blockBeads, sentences, source), sentences };
 }

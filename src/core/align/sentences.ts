@@ -16,6 +16,12 @@ export interface SpanPair {
   target: { start: number; end: number };
 }
 
+/** A sentence and its translation from an earlier alignment: source-language text first. */
+export interface PriorPair {
+  source: string;
+  target: string;
+}
+
 /** What to align. */
 export interface SentenceAlignmentInput {
   /** Source sentences (trimmed text). */
@@ -29,6 +35,11 @@ export interface SentenceAlignmentInput {
   targetParagraphStarts?: readonly number[];
   /** User dictionary: folded target word → folded source words. */
   dictionary?: Lexicon;
+  /**
+   * Sentence pairs aligned earlier in the same language pair (the service's store): they train the lexicon
+   * beside this document's own confident beads, so short documents start with what long ones taught.
+   */
+  priorPairs?: readonly PriorPair[];
   /** Override the scoring weights (for experiments). */
   weights?: ScoringWeights;
   /** Skip the lexicon-learning pass (for comparison). */
