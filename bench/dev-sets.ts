@@ -154,6 +154,18 @@ export function loadTransReadNovels(paragraphs: boolean, root = evalRawDir()): D
 }
 
 /** Every development set present, in a fixed order. */
+/**
+ * The UNPC development set (4,000 French-English sentence pairs from UN documents) as earlier pairs, the way
+ * a service store holding UN documents would offer them; null when absent.
+ */
+export function loadUnpcDevPairs(root = evalRawDir()): { source: string; target: string }[] | null {
+  const base = join(root, 'unpc-v1.0-testsets', 'devset', 'UNv1.0.devset');
+  if (!existsSync(`${base}.fr`) || !existsSync(`${base}.en`)) return null;
+  const fr = readFileSync(`${base}.fr`, 'utf8').split('\n');
+  const en = readFileSync(`${base}.en`, 'utf8').split('\n');
+  return fr.map((source, k) => ({ source: source.trim(), target: (en[k] ?? '').trim() })).filter((p) => p.source !== '' && p.target !== '');
+}
+
 export function loadDevSets(root = evalRawDir()): DevSet[] {
   return [loadTextBergDev(root), loadTransReadNovels(false, root), loadTransReadNovels(true, root)].filter(
     (s): s is DevSet => s !== null,

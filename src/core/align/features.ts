@@ -129,13 +129,6 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation };
 }
 
-/** The folded words of sentence `s`. */
-export function wordsOf(side: TokenizedSide, s: number): string[] {
-  const words: string[] = [];
-  for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) words.push(side.vocabulary[side.ids[k] as number] as string);
-  return words;
-}
-
 /** How common a word must be (share of sentences containing it) to count as a function word. */
 const FUNCTION_WORD_SHARE = 0.05;
 /** Below this many sentences the share is too noisy: only a small absolute count decides. */

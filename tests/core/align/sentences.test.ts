@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences, type PriorPair } from '../../../src/core/align/sentences.js';
+
+// Two invented languages whose words share no letters' worth of evidence (three letters: no cognate keys),
+// so only a lexicon can tell which sentence translates which.
+const LETTERS = 'bcdfghjklmnpqrstvwxz';
+const sourceWord = (k: number): string => `${LETTERS[k % 20]}a${LETTERS[Math.floor(k / 20) % 20]}`;
+const targetWord = (k: number): string => `${LETTERS[k % 20]}o${LETTERS[Math.floor(k / 20) % 20]}`.toUpperCase();
+const sentence = (words: readonly number[], word: (k: number) => string): string => `${words.map(word).join(' ')}.`;
+
+// Deterministic pseudo-random word choices (a linear congruential sequence; its low bits are not random).
+function wordRuns(count: number, length: number, seed: number): number[][] {
+  let state = seed;
+  const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+  return Array.from({ length: count }, () => Array.from({ length }, () => Math.floor(next() / 65_536) % 400));
+}
+
+const priorPairs: PriorPair[] = wordRuns(1500, 6, 7).map((words) => ({
+  source: sentence(words, sourceWord),
+  // The translation keeps the words in reverse order, as a language with another word order would.
+  target: sentence([...words].reverse(), targetWord),
+}));
+
+describe('alignSentences with earlier pairs (priorPairs)', () => {
+  const runs = wordRuns(10, 6, 99);
+  const MISSING = 4;
+  const source = runs.map((words) => sentence(words, sourceWord));
+  // One sentence is missing from the translation; all sentences have the same length, so length cannot tell which.
+  const target = runs.filter((_, k) => k !== MISSING).map((words) => sentence([...words].reverse(), targetWord));
+  const dropped = (beads: ReturnType<typeof alignSentences>) => beads.find((bead) => bead.target.length === 0);
+
+  it('finds the untranslated sentence from translations learned on the earlier pairs', () => {
+    const beads = alignSentences({ source, target, priorPairs });
+    expect(beads.map((bead) => [bead.source, bead.target])).toEqual(
+      runs.map((_, k) => (k === MISSING ? [[k], []] : [[k], [k < MISSING ? k : k - 1]])),
+    );
+    expect(dropped(beads)?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('is less sure of it without them', () => {
+    const withPrior = dropped(alignSentences({ source, target, priorPairs }))?.confidence ?? 0;
+    const without = alignSentences({ source, target }).find((bead) => bead.source[0] === MISSING && bead.target.length === 0)?.confidence ?? 0;
+    expect(without).toBeLessThan(withPrior - 0.2);
+  });
+
+  it('gives the same alignment for the same inputs', () => {
+    expect(alignSentences({ source, target, priorPairs })).toEqual(alignSentences({ source, target, priorPairs: [...priorPairs] }));
+  });
+});
