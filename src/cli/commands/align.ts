@@ -72,7 +72,7 @@ export function registerAlignCommand(program: Command): void {
   program
     .command('align')
     .description('align the two language versions of a document and write a translation memory')
-    .argument('<source>', 'source-language file (.md, .txt; one sentence a line with --presegmented)')
+    .argument('<source>', 'source-language file (.docx, .pdf, .html, .md, .txt; one sentence a line with --presegmented)')
     .argument('<target>', 'target-language file')
     .option('-o, --output <file>', 'write here instead of standard output (written whole or not at all)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from -o extension, else tmx)`, 'auto')

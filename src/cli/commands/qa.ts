@@ -19,7 +19,7 @@ export function registerQaCommand(program: Command): void {
   program
     .command('qa')
     .description('check paragraph parity: the same paragraphs, numbers and footnotes on both sides (exit 1 when not)')
-    .argument('<source>', 'source-language file')
+    .argument('<source>', 'source-language file (.docx, .pdf, .html, .md, .txt)')
     .argument('<target>', 'target-language file')
     .option('-f, --format <format>', 'json or text', 'text')
     .option('-o, --output <file>', 'write the report here instead of standard output')

@@ -15,7 +15,8 @@ import {
   type UnitSelection,
 } from './collect-units.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
-import { escapeXmlAttribute, escapeXmlText, replaceXmlForbiddenChars } from './xml-text.js';
+import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, type TmxVariant } from './tmx-parts.js';
+import { replaceXmlForbiddenChars } from './xml-text.js';
 
 /** Options of {@link writeTmx}. */
 export interface TmxOptions extends UnitSelection {
@@ -29,18 +30,6 @@ export interface TmxOptions extends UnitSelection {
   tuidPrefix?: string;
 }
 
-/** `<prop type>` values paralign writes in each `<tu>` (TMX 1.4b: types the standard does not define start with "x-"). */
-export const TmxPropType = {
-  /** The document symbol, e.g. "CTOC/COP/2018/1". */
-  symbol: 'x-paralign-symbol',
-  /** The label path of the unit's first source paragraph, e.g. "12/a". */
-  label: 'x-paralign-label',
-  /** The bead's confidence with two decimals. */
-  confidence: 'x-paralign-confidence',
-} as const;
-/** See {@link TmxPropType}. */
-export type TmxPropType = (typeof TmxPropType)[keyof typeof TmxPropType];
-
 /**
  * Streams a TMX 1.4b document, one chunk for the prolog and header, one per `<tu>`, one to close; returns the summary.
  */
@@ -50,7 +39,12 @@ export function* writeTmx(alignment: Alignment, options: TmxOptions): Generator<
   const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
   const summary = createExportSummary();
 
-  yield formatProlog(options, srcLang);
+  yield formatTmxProlog({
+    segtype: options.units === UnitKind.paragraph ? 'paragraph' : 'sentence',
+    srcLang,
+    creationDate: options.creationDate,
+    creationToolVersion: options.creationToolVersion,
+  });
   for (const unit of collectUnits(alignment, options, replaceXmlForbiddenChars, summary)) {
     yield formatTu(unit, {
       symbol,
@@ -60,7 +54,7 @@ export function* writeTmx(alignment: Alignment, options: TmxOptions): Generator<
       tuidPrefix: options.tuidPrefix,
     });
   }
-  yield '  </body>\n</tmx>\n';
+  yield TMX_EPILOG;
   return summary;
 }
 
@@ -93,40 +87,6 @@ export function resolveTmxSrcLang(alignment: Alignment, requested?: LanguageCode
   return (original === null ? undefined : matching(original)) ?? alignment.source.language;
 }
 
-/** Formats a date as TMX 1.4b's date attributes want it (ISO 8601 basic format, UTC): `YYYYMMDDThhmmssZ`. */
-export function formatTmxDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) {
-    throw new ExportError(ExportErrorCode.badOption, 'The TMX creation date is an invalid Date.');
-  }
-  // toISOString is always UTC: "2018-07-18T09:05:03.000Z" → "20180718T090503Z".
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-}
-
-function formatProlog(options: TmxOptions, srcLang: LanguageCode): string {
-  // The seven attributes the DTD requires, then creationdate; insertion order is output order.
-  const header: Record<string, string> = {
-    creationtool: 'paralign',
-    creationtoolversion: options.creationToolVersion,
-    segtype: options.units === UnitKind.paragraph ? 'paragraph' : 'sentence',
-    'o-tmf': 'paralign',
-    adminlang: 'en',
-    srclang: srcLang,
-    datatype: 'plaintext',
-    creationdate: formatTmxDate(options.creationDate),
-  };
-  const attributes = Object.entries(header)
-    .map(([name, value]) => `${name}="${escapeXmlAttribute(value)}"`)
-    .join(' ');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    // Java readers fetch the DTD named here; the bare system id is the form they resolve locally (tmx-check README).
-    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' +
-    '<tmx version="1.4">\n' +
-    `  <header ${attributes}/>\n` +
-    '  <body>\n'
-  );
-}
-
 interface TuContext {
   symbol: string | null;
   sourceFirst: boolean;
@@ -136,26 +96,15 @@ interface TuContext {
 }
 
 function formatTu(unit: ExportUnit, context: TuContext): string {
-  const tuid = context.tuidPrefix === undefined ? '' : ` tuid="${escapeXmlAttribute(context.tuidPrefix + unit.bead)}"`;
-  const props: string[] = [];
-  if (context.symbol !== null) props.push(formatProp(TmxPropType.symbol, context.symbol));
-  if (unit.label !== null) props.push(formatProp(TmxPropType.label, unit.label));
-  if (Number.isFinite(unit.confidence)) props.push(formatProp(TmxPropType.confidence, unit.confidence.toFixed(2)));
-  const source = formatTuv(context.sourceLang, unit.source);
-  const target = formatTuv(context.targetLang, unit.target);
-  // translate-toolkit takes the first <tuv> as the source whatever the header says: srclang's comes first.
-  const tuvs = context.sourceFirst ? [source, target] : [target, source];
-  // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>, so every prop precedes the first tuv.
-  return `    <tu${tuid}>\n${[...props, ...tuvs].join('')}    </tu>\n`;
-}
-
-function formatProp(type: TmxPropType, value: string): string {
-  return `      <prop type="${type}">${escapeXmlText(value)}</prop>\n`;
-}
-
-function formatTuv(language: LanguageCode, text: string): string {
-  // `text` is non-empty and trimmed (collectUnits); nothing is added inside <seg>, since OmegaT matches it verbatim.
-  return `      <tuv xml:lang="${escapeXmlAttribute(language)}"><seg>${escapeXmlText(text)}</seg></tuv>\n`;
+  const source: TmxVariant = [context.sourceLang, unit.source];
+  const target: TmxVariant = [context.targetLang, unit.target];
+  return formatTmxUnit({
+    ...(context.tuidPrefix === undefined ? {} : { tuid: context.tuidPrefix + unit.bead }),
+    symbol: context.symbol,
+    label: unit.label,
+    confidence: unit.confidence,
+    variants: context.sourceFirst ? [source, target] : [target, source],
+  });
 }
 
 function sameLanguage(a: LanguageCode, b: LanguageCode): boolean {

@@ -6,14 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportSummary } from '../../../src/core/export/collect-units.js';
 import { ExportError, ExportErrorCode } from '../../../src/core/export/export-error.js';
-import {
-  formatTmxDate,
-  resolveTmxSrcLang,
-  summarizeTmx,
-  TmxPropType,
-  writeTmx,
-  type TmxOptions,
-} from '../../../src/core/export/tmx.js';
+import { formatTmxDate, TmxPropType } from '../../../src/core/export/tmx-parts.js';
+import { resolveTmxSrcLang, summarizeTmx, writeTmx, type TmxOptions } from '../../../src/core/export/tmx.js';
 import type { Alignment } from '../../../src/core/model.js';
 import { alignment, expectedSentenceUnits, french } from './fixtures/un-ctoc-note/alignment.js';
 import { elements, only, readXml, textOf, type XmlElement } from './read-xml.js';
