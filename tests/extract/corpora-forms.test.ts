@@ -27,6 +27,15 @@ describe.each(corporaCases)('corpora/%s rendered as DOCX and PDF', (name) => {
   });
 });
 
+describe.each(corporaCases)('corpora/%s: PDF against the DOCX it was printed from', (name) => {
+  it('gives the same sentences, word for word (running heads gone, hyphenated line ends joined)', async () => {
+    const docx = await alignForm(name, 'docx');
+    const pdf = await alignForm(name, 'pdf');
+    expect(pdf.fr.sentences.map((s) => s.text)).toEqual(docx.fr.sentences.map((s) => s.text));
+    expect(pdf.en.sentences.map((s) => s.text)).toEqual(docx.en.sentences.map((s) => s.text));
+  });
+});
+
 describe('report-structure: the one explained difference', () => {
   it('DOCX and PDF agree with each other and cut "Assembly.1 Information" where the footnote call is', async () => {
     const docx = await alignForm('report-structure', 'docx');

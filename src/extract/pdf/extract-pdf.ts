@@ -144,6 +144,8 @@ function joinLines(previous: string, next: string, knownWords: ReadonlySet<strin
     if (!knownWords.has(`${hyphenated[1] ?? ''}-${following[1] ?? ''}`.toLowerCase()) && knownWords.has(whole)) return previous.slice(0, -1) + next;
     return previous + next;
   }
+  // A hyphen before a capital joins a compound of names ("Sud-" + "Est", "Asia-" + "Pacific"): keep it, add no space.
+  if (/\p{L}-$/u.test(previous) && /^\p{Lu}/u.test(next)) return previous + next;
   return `${previous} ${next}`;
 }
 

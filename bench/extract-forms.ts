@@ -1,0 +1,38 @@
+/**
+ * `npm run bench:forms`: each corpora/ pair as text, as DOCX (rendered with Word numbering and footnotes) and
+ * as PDF (LibreOffice's rendering of that DOCX, committed under tests/fixtures/extract): label paths recovered
+ * against the text form, and how many sentence beads of the text form's alignment the other form reproduces.
+ */
+import { parseLinks } from '../src/core/export/links.js';
+import { alignForm, corporaCases, labelPaths, type Form } from '../tests/extract/corpora-forms.js';
+
+type Aligned = Awaited<ReturnType<typeof alignForm>>;
+
+// A bead by its texts, not its indices: one extra sentence early on must not make every later bead differ.
+function beadTexts(aligned: Aligned): string[] {
+  return parseLinks(aligned.links).map(
+    (b) => `${b.source.map((i) => aligned.fr.sentences[i]?.text).join(' ')}\u0001${b.target.map((j) => aligned.en.sentences[j]?.text).join(' ')}`,
+  );
+}
+
+// Labels of `found` that match `expected` position by position (both in document order).
+function matchingLabels(expected: readonly string[], found: readonly string[]): number {
+  return expected.filter((label, k) => found[k] === label).length;
+}
+
+console.log('| pair | form | labels recovered (fr) | labels recovered (en) | sentences fr / en (text form) | beads identical to the text form |');
+console.log('|---|---|---|---|---|---|');
+for (const name of corporaCases) {
+  const text = await alignForm(name, 'text');
+  const textBeads = new Set(beadTexts(text));
+  for (const form of ['docx', 'pdf'] as const satisfies readonly Form[]) {
+    const other = await alignForm(name, form);
+    const fr = labelPaths(text.fr);
+    const en = labelPaths(text.en);
+    const same = beadTexts(other).filter((b) => textBeads.has(b)).length;
+    console.log(
+      `| ${name} | ${form} | ${matchingLabels(fr, labelPaths(other.fr))}/${fr.length} | ${matchingLabels(en, labelPaths(other.en))}/${en.length} | ` +
+        `${other.fr.sentences.length} / ${other.en.sentences.length} (${text.fr.sentences.length} / ${text.en.sentences.length}) | ${same}/${textBeads.size} |`,
+    );
+  }
+}
