@@ -5,6 +5,7 @@
  *
  *   npm run bench:tm-export              # 1,000,000 units
  *   npm run bench:tm-export -- 200000    # fewer
+ *   npm run bench:tm-export -- --sample  # time Store.sampleTrainingPairs (5,000 units) instead of export and search
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { Alignment, Block, Sentence } from '../src/core/model.js';
 import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
+import type { Store, TrainingSample } from '../src/storage/store.js';
 
 const UNITS_PER_PAIR = 10_000;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
@@ -84,6 +86,44 @@ async function timeSearches(config: StoreConfig): Promise<string> {
   }
   await store.close();
   return `search ${parts.join(', ')}`;
+}
+
+const SAMPLE_LIMIT = 5000;
+const SAMPLE_MIN_CONFIDENCE = 0.9;
+
+/**
+ * Times {@link Store.sampleTrainingPairs} of 5,000 units at confidence 0.9 (a fifth of the filled units qualify):
+ * cold then the median of 5 warm calls, both directions, leaving out the newest pair, and a language pair the store
+ * lacks (the whole table is read: the worst case).
+ */
+async function timeSamples(config: StoreConfig): Promise<string> {
+  const store = openStore(config);
+  const newest = (await store.listPairs({}, { limit: 1, offset: 0 })).items[0]?.id;
+  const cases: Array<[string, Parameters<Store['sampleTrainingPairs']>[0]]> = [
+    ['fr→en', { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
+    ['en→fr', { sourceLanguage: 'en', targetLanguage: 'fr', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
+    [
+      'fr→en without the newest pair',
+      { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT, ...(newest === undefined ? {} : { excludePairId: newest }) },
+    ],
+    ['es→en (absent)', { sourceLanguage: 'es', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
+  ];
+  const parts: string[] = [];
+  for (const [name, request] of cases) {
+    const times: number[] = [];
+    let sample: TrainingSample = { pairs: [], version: 'none' };
+    for (let run = 0; run < 6; run++) {
+      const started = performance.now();
+      sample = await store.sampleTrainingPairs(request);
+      times.push(performance.now() - started);
+    }
+    const [cold = 0, ...warm] = times;
+    warm.sort((a, b) => a - b);
+    const median = warm[Math.floor(warm.length / 2)] ?? 0;
+    parts.push(`${name}: ${sample.pairs.length} pairs (${sample.version}) cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`);
+  }
+  await store.close();
+  return `sample ${parts.join('; ')}`;
 }
 
 /** Child mode: export the whole store to /dev/null and print one JSON line of figures. */
@@ -154,15 +194,25 @@ async function main(): Promise<void> {
     await exportAll(JSON.parse(process.argv[3] ?? '{}') as StoreConfig);
     return;
   }
-  const units = Number(process.argv[2] ?? 1_000_000);
-  console.log(`Filling each store with ${units} units (${UNITS_PER_PAIR} a pair), then exporting TMX to /dev/null in a child process.`);
+  const sampleOnly = process.argv.includes('--sample');
+  const units = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 1_000_000);
+  console.log(
+    `Filling each store with ${units} units (${UNITS_PER_PAIR} a pair), then ` +
+      (sampleOnly ? 'sampling training pairs.' : 'exporting TMX to /dev/null in a child process.'),
+  );
+  const measure = async (backend: string, config: StoreConfig, fillMs: number): Promise<void> => {
+    if (sampleOnly) {
+      console.log(`${backend.padEnd(10)} fill ${(fillMs / 1000).toFixed(1)} s | ${await timeSamples(config)}`);
+      return;
+    }
+    report(backend, fillMs, runExportChild(config));
+    console.log(`${backend.padEnd(10)} ${await timeSearches(config)}`);
+  };
 
   const folder = mkdtempSync(join(tmpdir(), 'paralign-tm-bench-'));
   try {
     const sqlite: StoreConfig = { sqlitePath: join(folder, 'bench.sqlite') };
-    const fillMs = await fill(sqlite, units);
-    report('sqlite', fillMs, runExportChild(sqlite));
-    console.log(`sqlite     ${await timeSearches(sqlite)}`);
+    await measure('sqlite', sqlite, await fill(sqlite, units));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -176,9 +226,7 @@ async function main(): Promise<void> {
   const schema = `paralign_bench_${process.pid}`;
   const postgres: StoreConfig = { databaseUrl: url, schema };
   try {
-    const fillMs = await fill(postgres, units);
-    report('postgres', fillMs, runExportChild(postgres));
-    console.log(`postgres   ${await timeSearches(postgres)}`);
+    await measure('postgres', postgres, await fill(postgres, units));
   } finally {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

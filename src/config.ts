@@ -1,5 +1,6 @@
 /** Settings from the environment: the only module that reads process.env (callers pass `env`, so tests need not touch it). */
 import { join } from 'node:path';
+import { DEFAULT_LIMITS } from './extract/limits.js';
 
 /** Every setting paralign's service reads, with its unit. */
 export interface Config {
@@ -19,13 +20,20 @@ export interface Config {
   workerConcurrency: number;
   /** Prefix of every BullMQ key in Redis (QUEUE_PREFIX, default "paralign"). */
   queuePrefix: string;
-  /** Largest accepted upload file, in bytes (MAX_UPLOAD_BYTES, default 20 MiB). */
+  /** Largest accepted upload file, in bytes (MAX_UPLOAD_BYTES, default 50 MiB, the extractors' own limit). */
   maxUploadBytes: number;
   /**
    * How long a worker's lock on a job lasts without renewal, in ms (WORKER_LOCK_MS, default 30000): a killed worker's
    * job goes to another worker after about this long; also the interval of the stalled-job check.
    */
   workerLockMs: number;
+  /**
+   * Most stored segments that train each alignment's lexicon, the most recent one-to-one segments of the same language
+   * pair (PARALIGN_LEXICON_UNITS, default 5000; 0 trains on the document alone).
+   */
+  lexiconUnits: number;
+  /** Least confidence, in [0, 1], of a stored segment that trains a lexicon (PARALIGN_LEXICON_MIN_CONFIDENCE, default 0.9). */
+  lexiconMinConfidence: number;
 }
 
 /** Reads the {@link Config} from `env`, throwing an Error that names the variable when a value is unusable. */
@@ -42,8 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: readString(env, 'SQLITE_PATH') ?? join(dataDir, 'paralign.sqlite'),
     workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 2, 1, 1024),
     queuePrefix: readString(env, 'QUEUE_PREFIX') ?? 'paralign',
-    maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1, Number.MAX_SAFE_INTEGER),
+    maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', DEFAULT_LIMITS.maxFileBytes, 1, Number.MAX_SAFE_INTEGER),
     workerLockMs: readInteger(env, 'WORKER_LOCK_MS', 30_000, 1000, 3_600_000),
+    // The core trains on at most 5,000 pairs (DEFAULT_LEXICON_OPTIONS.maxPairs) and thins a larger sample evenly.
+    lexiconUnits: readInteger(env, 'PARALIGN_LEXICON_UNITS', 5000, 0, 1_000_000),
+    lexiconMinConfidence: readNumber(env, 'PARALIGN_LEXICON_MIN_CONFIDENCE', 0.9, 0, 1),
   };
 }
 
@@ -51,6 +62,16 @@ function readString(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   // An empty variable (NAME= in a compose file) means "not set".
   return value === undefined || value === '' ? undefined : value;
+}
+
+function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = readString(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
 }
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -12,7 +12,9 @@ describe('loadConfig', () => {
       sqlitePath: 'data/paralign.sqlite',
       workerConcurrency: 2,
       queuePrefix: 'paralign',
-      maxUploadBytes: 20 * 1024 * 1024,
+      maxUploadBytes: 50 * 1024 * 1024,
+      lexiconUnits: 5000,
+      lexiconMinConfidence: 0.9,
     });
     expect(config).not.toHaveProperty('databaseUrl');
     expect(config).not.toHaveProperty('databaseSchema');
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
       QUEUE_PREFIX: 'run1',
       MAX_UPLOAD_BYTES: '1000',
       SQLITE_PATH: '',
+      PARALIGN_LEXICON_UNITS: '0',
+      PARALIGN_LEXICON_MIN_CONFIDENCE: '0.75',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,6 +43,8 @@ describe('loadConfig', () => {
       workerConcurrency: 8,
       queuePrefix: 'run1',
       maxUploadBytes: 1000,
+      lexiconUnits: 0,
+      lexiconMinConfidence: 0.75,
     });
   });
 
@@ -48,6 +54,10 @@ describe('loadConfig', () => {
     ['WORKER_CONCURRENCY', '0'],
     ['WORKER_CONCURRENCY', '1.5'],
     ['MAX_UPLOAD_BYTES', '-1'],
+    ['PARALIGN_LEXICON_UNITS', '-1'],
+    ['PARALIGN_LEXICON_UNITS', '2.5'],
+    ['PARALIGN_LEXICON_MIN_CONFIDENCE', '1.5'],
+    ['PARALIGN_LEXICON_MIN_CONFIDENCE', 'high'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });

@@ -10,6 +10,7 @@ import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
 import { createTmRouter } from './routes/tm.js';
+import { createReviewRouter } from './web/create-review-router.js';
 
 export type { AppDeps } from './app-deps.js';
 
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRouter(deps));
   app.use(createPairsRouter(deps));
   app.use(createTmRouter(deps));
+  app.use(createReviewRouter(deps));
   app.use(ADMIN_QUEUES_PATH, createAdminRouter(deps));
 
   app.use(notFoundHandler);

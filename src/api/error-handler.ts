@@ -50,14 +50,20 @@ export function createErrorHandler(logger: Logger, maxUploadBytes: number): Erro
   };
 }
 
-interface TranslatedError {
+/** An error as an answer: status, message code, message values and an English fallback. */
+export interface TranslatedError {
+  /** HTTP status to answer with. */
   status: number;
+  /** Message key in the errors catalogue. */
   code: string;
+  /** Interpolation values of the message (safe to show). */
   values: Record<string, string | number>;
+  /** Text to show when the catalogue has no such key. */
   fallback: string;
 }
 
-function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
+/** Maps any thrown value to its answer; the JSON handler and the review pages share it so each error is translated once. */
+export function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
   if (error instanceof HttpError) return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };
   if (error instanceof MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') {

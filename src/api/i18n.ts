@@ -1,4 +1,7 @@
-/** The API's message catalogues (src/api/locales/{en,fr}/*.json), loaded once, chosen per request by Accept-Language. */
+/**
+ * The API's message catalogues (src/api/locales/{en,fr}/*.json), loaded once, chosen per request by a `?lng=` query
+ * parameter (so a reviewer can switch a page's language by link) or else by Accept-Language.
+ */
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n } from 'i18next';
 import FsBackend from 'i18next-fs-backend';
@@ -8,7 +11,7 @@ import { LanguageDetector } from 'i18next-http-middleware';
 export const API_LANGUAGES = ['en', 'fr'] as const;
 
 /** Catalogue files, one per namespace, in each language folder. */
-export const API_NAMESPACES = ['errors', 'status'] as const;
+export const API_NAMESPACES = ['errors', 'status', 'review'] as const;
 
 /** Creates an initialised i18next instance reading the catalogues synchronously (no request can race the load). */
 export function createApiI18n(): i18n {
@@ -29,7 +32,7 @@ export function createApiI18n(): i18n {
       // Messages go into JSON, not HTML: escaping would turn "A/1" into "A&#x2F;1" (shared/STACK.md).
       interpolation: { escapeValue: false },
       backend: { loadPath: `${localesDir}{{lng}}/{{ns}}.json` },
-      detection: { order: ['header'], caches: false },
+      detection: { order: ['querystring', 'header'], lookupQuerystring: 'lng', caches: false },
     });
   return instance;
 }

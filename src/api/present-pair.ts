@@ -19,6 +19,7 @@ export interface PairJson {
   contentHash: string;
   counts: PairRecord['counts'];
   parity: boolean | null;
+  lexiconVersion: string | null;
   createdAt: string;
   updatedAt: string;
   jobId: string;
@@ -41,6 +42,7 @@ export function presentPair(pair: PairRecord, t: TFunction): PairJson {
     contentHash: pair.contentHash,
     counts: pair.counts,
     parity: pair.parity,
+    lexiconVersion: pair.lexiconVersion,
     createdAt: pair.createdAt.toISOString(),
     updatedAt: pair.updatedAt.toISOString(),
     jobId: alignJobId(pair.id),

@@ -122,6 +122,10 @@ export const pairSchema = z
     contentHash: z.string(),
     counts: countsSchema.nullable(),
     parity: z.boolean().nullable(),
+    lexiconVersion: z.string().nullable().meta({
+      description:
+        'Which sample of earlier pairs in the store trained the lexicon: "<segments>@<last seq>-<hash>", "none" when the store had none; null until aligned.',
+    }),
     createdAt: z.string().meta({ format: 'date-time' }),
     updatedAt: z.string().meta({ format: 'date-time' }),
     jobId: z.string(),

@@ -9,16 +9,15 @@ import { ErrorCode } from '../core/errors.js';
 import { extractDocument } from '../extract/extract-document.js';
 import { decodeText } from '../extract/decode-text.js';
 import { assertPairLanguages } from '../extract/detect-language.js';
-
-/** Largest input accepted, in bytes (a UN report is a few hundred kB). */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new InputError(`${path}: is a folder, not a file`, ErrorCode.unreadable);
-    if (stats.size > MAX_INPUT_BYTES) throw new InputError(`${basename(path)}: the file is ${Math.round(stats.size / 1048576)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+    // Checked before reading, so a huge file is never loaded into memory.
+    assertFileSize(stats.size, basename(path), DEFAULT_LIMITS);
     return readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -33,7 +32,7 @@ export function readTextFile(path: string): string {
 
 /** Extracts, parses and segments one file. */
 export async function loadDocument(path: string, language: LanguageCode): Promise<SegmentedDocument> {
-  const extracted = await extractDocument(readInputBytes(path), basename(path), { language, limits: { maxFileBytes: MAX_INPUT_BYTES } });
+  const extracted = await extractDocument(readInputBytes(path), basename(path), { language });
   const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
   if (document.sentences.length === 0) throw new InputError(`${basename(path)}: no text to align was found in the file`);
   return document;

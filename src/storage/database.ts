@@ -27,6 +27,8 @@ export interface PairsTable {
   sentence_beads: number | null;
   // 0/1 rather than a boolean: SQLite has none, and one representation keeps the queries shared.
   parity: number | null;
+  // Which store sample trained the alignment's lexicon (TrainingSample.version); null when saved without one.
+  lexicon_version: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +76,10 @@ export interface SegmentsTable {
   label: string | null;
   source_sentences: string;
   target_sentences: string;
+  // 1 when the bead is one sentence on each side, else 0: the beads that train the lexicon (migration 002).
+  one_to_one: number;
+  // The pair's languages, direction-free (language-pair-key.ts), copied here so one index serves training samples.
+  language_pair: string;
 }
 
 /** The whole schema as Kysely sees it. */

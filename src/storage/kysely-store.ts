@@ -1,10 +1,11 @@
 /** The {@link Store} contract on Kysely: one implementation, SQL dialect differences left to Kysely and the migrations. */
-import { randomUUID } from 'node:crypto';
-import { Migrator, sql, type Kysely, type Selectable } from 'kysely';
+import { createHash, randomUUID } from 'node:crypto';
+import { Migrator, sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
 import type { BlocksTable, Database, PairsTable, SegmentsTable, StoreDialect } from './database.js';
 import { listMigrations } from './migrations/list-migrations.js';
+import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
 import {
   PAIR_STATUSES,
@@ -16,12 +17,15 @@ import {
   type PairFiles,
   type PairFilter,
   type PairRecord,
+  type SaveAlignmentOptions,
   type SearchHit,
   type Store,
   type StoredBlockBead,
   type StoredSegment,
   type StoredUnit,
   type StreamOptions,
+  type TrainingSample,
+  type TrainingSampleRequest,
   type UnitFilter,
 } from './store.js';
 import { StoreError, StoreErrorCode } from './store-error.js';
@@ -41,9 +45,14 @@ export interface KyselyStoreOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 2000;
-// Rows per multi-row INSERT: 12 columns × 500 stays under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters.
+// Rows per multi-row INSERT: 13 columns × 500 stays under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters.
 const INSERT_ROWS = 500;
 const MIGRATION_TABLE = 'paralign_migration';
+// How Kysely types `segments as s` in the sample query's subqueries.
+type SegmentsFrom = Database & { s: SegmentsTable };
+const EMPTY_SAMPLE_VERSION = 'none';
+// Hex digits of the sample hash in a version: 48 bits, no collision in practice among one store's samples.
+const VERSION_HASH_DIGITS = 12;
 
 /** A {@link Store} over a Kysely instance for SQLite or PostgreSQL. */
 export class KyselyStore implements Store {
@@ -107,6 +116,7 @@ export class KyselyStore implements Store {
           block_beads: null,
           sentence_beads: null,
           parity: null,
+          lexicon_version: null,
           created_at: now,
           updated_at: now,
         })
@@ -183,10 +193,9 @@ export class KyselyStore implements Store {
     return this.getPair(id);
   }
 
-  async saveAlignment(id: string, alignment: Alignment, report: ParityReport): Promise<void> {
+  async saveAlignment(id: string, alignment: Alignment, report: ParityReport, options: SaveAlignmentOptions = {}): Promise<void> {
     const now = this.#now().toISOString();
     const blocks = toBlockRows(id, alignment);
-    const segments = toSegmentRows(id, alignment);
     const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
     await this.#db.transaction().execute(async (trx) => {
       // The UPDATE comes first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is
@@ -204,14 +213,15 @@ export class KyselyStore implements Store {
           block_beads: alignment.blocks.length,
           sentence_beads: alignment.sentences.length,
           parity: report.parity ? 1 : 0,
+          lexicon_version: options.lexiconVersion ?? null,
           symbol: eb.fn.coalesce('symbol', eb.val(symbol)),
           updated_at: now,
         }))
         .where('id', '=', id)
+        .returning(['source_language', 'target_language'])
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) {
-        throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
-      }
+      if (updated === undefined) throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
+      const segments = toSegmentRows(id, alignment, toLanguagePairKey(updated.source_language, updated.target_language));
       // Delete then insert: a retried job replaces the earlier result, never adds to it.
       await trx.deleteFrom('segments').where('pair_id', '=', id).execute();
       await trx.deleteFrom('blocks').where('pair_id', '=', id).execute();
@@ -391,6 +401,49 @@ export class KyselyStore implements Store {
     return { items, total: Number(count.total) };
   }
 
+  async sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample> {
+    const { limit, minConfidence } = request;
+    if (!Number.isInteger(limit) || limit < 0) {
+      throw new StoreError(StoreErrorCode.badArgument, `The sample limit must be an integer of at least 0, not ${limit}.`);
+    }
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new StoreError(StoreErrorCode.badArgument, `minConfidence must be a number from 0 to 1, not ${minConfidence}.`);
+    }
+    if (limit === 0) return { pairs: [], version: EMPTY_SAMPLE_VERSION };
+    const from = normalizeLanguage(request.sourceLanguage);
+    const to = normalizeLanguage(request.targetLanguage);
+    // The pair's row is read by scalar subqueries, not a join: with segments as the only table in FROM, neither
+    // planner can start from pairs and sort a whole language pair's segments; each one walks the partial index
+    // segments_training (migration 002) backwards from the newest segment and stops at `limit`.
+    const pairColumn = <C extends 'status' | 'source_language'>(eb: ExpressionBuilder<SegmentsFrom, 's'>, column: C) =>
+      eb.selectFrom('pairs as p').select(`p.${column}`).whereRef('p.id', '=', 's.pair_id');
+    let query = this.#db
+      .selectFrom('segments as s')
+      .select((eb) => ['s.seq', 's.source_text', 's.target_text', pairColumn(eb, 'source_language').as('pair_source_language')])
+      .where('s.language_pair', '=', toLanguagePairKey(from, to))
+      .where('s.one_to_one', '=', 1)
+      .where('s.confidence', '>=', minConfidence)
+      .where('s.source_text', '<>', '')
+      .where('s.target_text', '<>', '')
+      .where((eb) => eb(pairColumn(eb, 'status'), '=', PairStatus.done));
+    if (request.excludePairId !== undefined) query = query.where('s.pair_id', '<>', request.excludePairId);
+    const newestFirst = await query.orderBy('s.seq', 'desc').limit(limit).execute();
+    const rows = newestFirst.reverse();
+    const last = rows.at(-1);
+    if (last === undefined) return { pairs: [], version: EMPTY_SAMPLE_VERSION };
+    const hash = createHash('sha256');
+    const pairs = rows.map((row) => {
+      // A pair stored the other way round has the requested source language on its target side.
+      const reversed = row.pair_source_language !== from;
+      const pair = reversed ? { source: row.target_text, target: row.source_text } : { source: row.source_text, target: row.target_text };
+      // What is handed out, in order: the same rows asked for in the other direction make another version.
+      hash.update(`${JSON.stringify([Number(row.seq), pair.source, pair.target])}\n`);
+      return pair;
+    });
+    const digest = hash.digest('hex').slice(0, VERSION_HASH_DIGITS);
+    return { pairs, version: `${rows.length}@${Number(last.seq)}-${digest}` };
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.#db);
   }
@@ -468,6 +521,7 @@ function toPairRecord(row: Selectable<PairsTable>): PairRecord {
     failureReason: row.failure_reason,
     counts,
     parity: row.parity === null ? null : row.parity === 1,
+    lexiconVersion: row.lexicon_version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -525,7 +579,7 @@ function toBlockRows(pairId: string, alignment: Alignment): BlocksTable[] {
   });
 }
 
-function toSegmentRows(pairId: string, alignment: Alignment): Omit<SegmentsTable, 'seq'>[] {
+function toSegmentRows(pairId: string, alignment: Alignment, languagePair: string): Omit<SegmentsTable, 'seq'>[] {
   const blockBeadOf = (side: 'source' | 'target'): Map<number, number> => {
     const map = new Map<number, number>();
     alignment.blocks.forEach((bead, index) => {
@@ -561,6 +615,8 @@ function toSegmentRows(pairId: string, alignment: Alignment): Omit<SegmentsTable
       label: block?.path ?? null,
       source_sentences: JSON.stringify(bead.source),
       target_sentences: JSON.stringify(bead.target),
+      one_to_one: bead.source.length === 1 && bead.target.length === 1 ? 1 : 0,
+      language_pair: languagePair,
     };
   });
 }

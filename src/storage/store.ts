@@ -4,6 +4,7 @@
  * One interface, two backends (SQLite by default, PostgreSQL to scale out) that pass one shared test suite
  * (tests/storage/store-contract.ts). Timestamps are UTC; pages are `limit`/`offset`; indices are 0-based.
  */
+import type { PriorPair } from '../core/align/sentences.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
 import type { StoreError } from './store-error.js';
@@ -101,6 +102,11 @@ export interface PairRecord {
   counts: PairCounts | null;
   /** The parity report's verdict, null until aligned. */
   parity: boolean | null;
+  /**
+   * Which store sample trained the alignment's lexicon ({@link TrainingSample.version}, "none" for an empty one);
+   * null until aligned, or when the alignment was saved without one.
+   */
+  lexiconVersion: string | null;
   /** When the pair was first uploaded. */
   createdAt: Date;
   /** When the pair last changed. */
@@ -219,6 +225,37 @@ export interface StoredUnit {
   confidence: number;
 }
 
+/** Options of {@link Store.saveAlignment}. */
+export interface SaveAlignmentOptions {
+  /** The {@link TrainingSample.version} that trained the alignment's lexicon, recorded on the pair. */
+  lexiconVersion?: string;
+}
+
+/** What {@link Store.sampleTrainingPairs} should take from the translation memory. */
+export interface TrainingSampleRequest {
+  /** Language the sample's `source` texts are in. */
+  sourceLanguage: LanguageCode;
+  /** Language the sample's `target` texts are in. */
+  targetLanguage: LanguageCode;
+  /** Least confidence of a segment taken, in [0, 1]. */
+  minConfidence: number;
+  /** Most segments taken (an integer, at least 0; 0 gives the empty sample). */
+  limit: number;
+  /** A pair whose segments are left out (the pair being aligned, when it is aligned again). */
+  excludePairId?: string;
+}
+
+/** Sentence pairs from the store that train a new alignment's lexicon, and a name for exactly this sample. */
+export interface TrainingSample {
+  /** Source-language sentence first, in increasing `seq` (oldest first). */
+  pairs: PriorPair[];
+  /**
+   * `"<count>@<last seq>-<12 hex digits of a SHA-256 over every seq and text>"`, or `"none"` for the empty sample:
+   * equal versions mean equal samples, so a pair's {@link PairRecord.lexiconVersion} names what trained it.
+   */
+  version: string;
+}
+
 /** Filters of {@link Store.streamUnits}; absent fields do not filter. */
 export interface UnitFilter {
   /** Exact collection. */
@@ -294,9 +331,10 @@ export interface Store {
   /**
    * Writes the pair's segments, block beads, alignment and report in ONE transaction, replacing any earlier result,
    * and marks the pair done at 100 % with its counts, parity and (when it had none) the documents' symbol.
+   * Records `options.lexiconVersion` on the pair (null when absent).
    * Throws {@link StoreError} `STORE_NOT_FOUND` for an unknown pair; on any failure nothing is written.
    */
-  saveAlignment(id: string, alignment: Alignment, report: ParityReport): Promise<void>;
+  saveAlignment(id: string, alignment: Alignment, report: ParityReport, options?: SaveAlignmentOptions): Promise<void>;
 
   /** A page of the pair's block beads (each with its sentence beads), or null when nothing is stored. */
   getAlignment(id: string, page: PageRequest): Promise<Page<StoredBlockBead> | null>;
@@ -321,6 +359,15 @@ export interface Store {
    * folding done by the store, identical on both backends; no stemming, accents matter); newest pair first.
    */
   searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>>;
+
+  /**
+   * The `limit` most recent (highest `seq`) segments fit to train a lexicon for `sourceLanguage` → `targetLanguage`:
+   * from pairs whose status is done, one sentence on each side, confidence at least `minConfidence`, not from
+   * `excludePairId`. Pairs stored the other way round (target → source) count too, their texts swapped. The same
+   * store state gives the same sample and version. Throws {@link StoreError} `STORE_BAD_ARGUMENT` for a limit that
+   * is not a non-negative integer or a confidence outside [0, 1].
+   */
+  sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample>;
 
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { describeLexiconMigration } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
 
 // The machine's PostgreSQL (trust auth, database `test`); .ci/run starts it when it is not up.
@@ -38,6 +40,24 @@ describeStoreContract('postgres', async ({ now }) => {
   };
 });
 
+describeLexiconMigration('postgres', async () => {
+  counter += 1;
+  const schema = `${runPrefix}_${counter}`;
+  await admin.query(`create schema "${schema}"`);
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1, options: `-c search_path=${schema}` });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    schema,
+    openStore: () => openStore({ databaseUrl: DATABASE_URL, schema }),
+    dispose: async () => {
+      await db.destroy();
+      await admin.query(`drop schema "${schema}" cascade`);
+    },
+  };
+});
+
 describe('PostgreSQL store schema', () => {
   it('migrates into its own schema once, even when several processes start together', async () => {
     const schema = `${runPrefix}_concurrent`;
@@ -45,7 +65,7 @@ describe('PostgreSQL store schema', () => {
     await Promise.all(stores.map((store) => store.migrate()));
     await Promise.all(stores.map((store) => store.close()));
     const { rows } = await admin.query<{ name: string }>(`select name from "${schema}".paralign_migration order by name`);
-    expect(rows.map((row) => row.name)).toEqual(['001-initial']);
+    expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-lexicon-version']);
     const tables = await admin.query<{ table_name: string }>(
       'select table_name from information_schema.tables where table_schema = $1 order by table_name',
       [schema],

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { describeLexiconMigration } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'paralign-sqlite-'));
@@ -18,6 +21,13 @@ describeStoreContract('sqlite', async ({ now }) => {
   return { store, dispose: () => store.close() };
 });
 
+describeLexiconMigration('sqlite', async () => {
+  counter += 1;
+  const path = join(folder, `bare-${counter}.sqlite`);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+  return { db, dialect: 'sqlite', openStore: () => openStore({ sqlitePath: path }), dispose: () => db.destroy() };
+});
+
 describe('SQLite store file', () => {
   it('creates its folder and runs in WAL mode', async () => {
     const path = join(folder, 'nested', 'deeper', 'wal.sqlite');
@@ -29,6 +39,6 @@ describe('SQLite store file', () => {
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = database.prepare('select name from paralign_migration order by name').pluck().all();
     database.close();
-    expect(applied).toEqual(['001-initial']);
+    expect(applied).toEqual(['001-initial', '002-lexicon-version']);
   });
 });

@@ -98,6 +98,25 @@ function syntheticAlignment(size: number, tag: string): Alignment {
   };
 }
 
+/** Sentence beads as `[source indices, target indices, confidence]`. */
+type BeadSpec = [number[], number[], number];
+
+/**
+ * A synthetic alignment of `sentences` sentences a side whose sentence beads are `beads`; `reversed` stores it as
+ * English → French (the sentences keep their "fr"/"en" texts, so the texts tell which side is which).
+ */
+function alignmentOfBeads(tag: string, sentences: number, beads: BeadSpec[], reversed = false): Alignment {
+  const base = syntheticAlignment(sentences, tag);
+  const sides = reversed ? { source: { ...base.target, language: 'en' }, target: { ...base.source, language: 'fr' } } : base;
+  return { ...base, ...sides, sentences: beads.map(([source, target, confidence]) => ({ source, target, confidence })) };
+}
+
+/** "fr A 6" for the synthetic sentence "fr A sentence 6 ééé…." (language, tag, index). */
+function short(text: string): string {
+  const match = /^(\w+) (\w+) sentence (\d+) /.exec(text);
+  return match === null ? text : `${match[1]} ${match[2]} ${match[3]}`;
+}
+
 function exposeGc(): () => void {
   // vitest does not start node with --expose-gc; the flag set at run time shows `gc` in a new context.
   setFlagsFromString('--expose-gc');
@@ -406,6 +425,110 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(page.items).toHaveLength(2);
       expect(page.total).toBeGreaterThan(3);
       await expect(store.searchSegments('  ', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
+    });
+
+    it('samples training pairs: done pairs, one-to-one beads over the threshold, both directions, newest last', async () => {
+      const store = await open();
+      const save = async (tag: string, alignment: Alignment, languages: [string, string] = ['fr', 'en']): Promise<string> => {
+        const { pair } = await store.createPair({
+          source: { name: `${tag}.src`, bytes: Buffer.from(`training ${tag} source`) },
+          target: { name: `${tag}.tgt`, bytes: Buffer.from(`training ${tag} target`) },
+          sourceLanguage: languages[0],
+          targetLanguage: languages[1],
+        });
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+        return pair.id;
+      };
+      const sample = (request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {}): ReturnType<Store['sampleTrainingPairs']> =>
+        store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 100, ...request });
+      const labels = async (request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {}): Promise<string[]> =>
+        (await sample(request)).pairs.map((p) => `${short(p.source)} | ${short(p.target)}`);
+
+      expect(await sample()).toEqual({ pairs: [], version: 'none' });
+      const z = await save('Z', alignmentOfBeads('Z', 2, [[[0], [0], 0.95], [[1], [1], 0.95]]));
+      const a = alignmentOfBeads('A', 8, [
+        [[0], [0], 0.95],
+        [[1, 2], [1], 0.99],
+        [[3], [2, 3], 0.99],
+        [[], [4], 0.99],
+        [[4], [], 0.99],
+        [[5], [5], 0.5],
+        // Exactly the threshold is enough.
+        [[6], [6], 0.9],
+        [[7], [7], 0.97],
+      ]);
+      const aId = await save('A', a);
+      // Stored English → French: its texts come back swapped for a French → English request.
+      const bId = await save('B', alignmentOfBeads('B', 3, [[[0], [0], 0.95], [[1], [1], 0.95], [[2], [2], 0.95]], true), ['en', 'fr']);
+      // Aligned, then sent back to work: its segments are stored but the pair is not done.
+      const cId = await save('C', alignmentOfBeads('C', 2, [[[0], [0], 0.99], [[1], [1], 0.99]]));
+      await store.updateStatus(cId, PairStatus.parsing, 0);
+      // Another language pair.
+      await save('D', alignmentOfBeads('D', 2, [[[0], [0], 0.99], [[1], [1], 0.99]]), ['fr', 'es']);
+
+      const all = ['fr Z 0 | en Z 0', 'fr Z 1 | en Z 1', 'fr A 0 | en A 0', 'fr A 6 | en A 6', 'fr A 7 | en A 7', 'fr B 0 | en B 0', 'fr B 1 | en B 1', 'fr B 2 | en B 2'];
+      expect(await labels()).toEqual(all);
+      const first = (await sample()).pairs[2];
+      expect(first).toEqual({ source: a.source.sentences[0]?.text, target: a.target.sentences[0]?.text });
+      // The other direction: the same segments, every pair swapped.
+      expect(await labels({ sourceLanguage: 'EN', targetLanguage: 'fr' })).toEqual(all.map((label) => label.split(' | ').reverse().join(' | ')));
+      expect(await labels({ sourceLanguage: 'fr', targetLanguage: 'es' })).toEqual(['fr D 0 | en D 0', 'fr D 1 | en D 1']);
+      expect(await labels({ minConfidence: 0.96 })).toEqual(['fr A 7 | en A 7']);
+      expect(await labels({ minConfidence: 0.3 })).toEqual([...all.slice(0, 3), 'fr A 5 | en A 5', ...all.slice(3)]);
+      expect(await labels({ excludePairId: bId })).toEqual(all.slice(0, 5));
+      expect(await labels({ excludePairId: z })).toEqual(all.slice(2));
+      // The most recent `limit`, oldest first.
+      expect(await labels({ limit: 4 })).toEqual(all.slice(4));
+      expect(await labels({ limit: 1 })).toEqual(all.slice(7));
+      expect(await sample({ limit: 0 })).toEqual({ pairs: [], version: 'none' });
+      expect(await sample({ sourceLanguage: 'fr', targetLanguage: 'de' })).toEqual({ pairs: [], version: 'none' });
+
+      // Deterministic: the same store state gives the same sample and version.
+      const once = await sample({ limit: 4 });
+      expect(await sample({ limit: 4 })).toEqual(once);
+      expect(once.version).toMatch(/^4@\d+-[0-9a-f]{12}$/);
+      expect((await sample({ limit: 4, sourceLanguage: 'en', targetLanguage: 'fr' })).version).not.toBe(once.version);
+      // Same count, same newest segment, other content (A left the sample, Z filled in): another version.
+      await store.updateStatus(aId, PairStatus.aligning, 50);
+      const without = await sample({ limit: 4 });
+      expect(without.pairs.map((p) => short(p.source))).toEqual(['fr Z 1', 'fr B 0', 'fr B 1', 'fr B 2']);
+      expect(without.version.split('-')[0]).toBe(once.version.split('-')[0]);
+      expect(without.version).not.toBe(once.version);
+      // A new pair saved changes the sample and its version.
+      await save('E', alignmentOfBeads('E', 1, [[[0], [0], 0.92]]));
+      const grown = await sample({ limit: 4 });
+      expect(grown.pairs.map((p) => short(p.source))).toEqual(['fr B 0', 'fr B 1', 'fr B 2', 'fr E 0']);
+      expect(grown.version).not.toBe(without.version);
+
+      await expect(sample({ limit: -1 })).rejects.toThrow(StoreError);
+      await expect(sample({ limit: 1.5 })).rejects.toThrow(StoreError);
+      await expect(sample({ minConfidence: 1.1 })).rejects.toThrow(StoreError);
+      await expect(sample({ minConfidence: Number.NaN })).rejects.toThrow(StoreError);
+    });
+
+    it('records which sample trained an alignment, and forgets it when a save gives none', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      expect(pair.lexiconVersion).toBeNull();
+      await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: '12@345-0123456789ab' });
+      expect((await store.getPair(pair.id))?.lexiconVersion).toBe('12@345-0123456789ab');
+      expect((await store.listPairs({}, { limit: 10, offset: 0 })).items[0]?.lexiconVersion).toBe('12@345-0123456789ab');
+      await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: 'none' });
+      expect((await store.getPair(pair.id))?.lexiconVersion).toBe('none');
+      // A save replaces the whole result, the version with it.
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      expect((await store.getPair(pair.id))?.lexiconVersion).toBeNull();
+      // The real core's alignment of a corpus pair trains the next one: its one-to-one confident beads are sampled.
+      await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: 'none' });
+      const trained = await store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 5000 });
+      const expected = note.alignment.sentences
+        .filter((bead) => bead.source.length === 1 && bead.target.length === 1 && bead.confidence >= 0.9)
+        .map((bead) => ({
+          source: note.alignment.source.sentences[bead.source[0] ?? -1]?.text.trim(),
+          target: note.alignment.target.sentences[bead.target[0] ?? -1]?.text.trim(),
+        }));
+      expect(expected.length).toBeGreaterThan(5);
+      expect(trained.pairs).toEqual(expected);
     });
 
     it('deletes a pair with everything that hangs off it', async () => {

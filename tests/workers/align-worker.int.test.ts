@@ -1,8 +1,10 @@
 /**
  * Workers against the real Redis and store: bad input fails at once without retry; a worker killed with SIGKILL in
- * the middle of a large job leaves it to another worker, and the pair ends with exactly one set of segments.
+ * the middle of a large job leaves it to another worker, and the pair ends with exactly one set of segments; each
+ * pair's lexicon trains on the pairs aligned before it, and the pair records which sample that was.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { pino } from 'pino';
@@ -166,4 +168,47 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
     // The sandboxed processor reported its last stage through the parent worker.
     expect(job?.progress).toEqual({ stage: 'done', percent: 100 });
   }, 60_000);
+});
+
+describe.skipIf(!redisAvailable)('alignment workers training on the store', () => {
+  // A service of its own: the first pair must meet an empty store.
+  let service: TestService;
+
+  beforeAll(async () => {
+    service = await startTestService('lexicon', { workers: 1 });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  const alignCorpusPair = async (name: string): Promise<{ id: string; lexiconVersion: unknown }> => {
+    const read = (language: string): Buffer => readFileSync(new URL(`../../corpora/${name}/${language}.md`, import.meta.url));
+    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.md', bytes: read('fr') }, en: { name: 'en.md', bytes: read('en') } });
+    expect(response.status).toBe(202);
+    const { pairId } = (await response.json()) as { pairId: string };
+    const pair = await waitForPair(service.baseUrl, pairId, 60_000);
+    expect(pair.status, String(pair.failureReason)).toBe('done');
+    return { id: pairId, lexiconVersion: pair.lexiconVersion };
+  };
+
+  it('aligns the first pair without a store sample and the next one with the first pair\'s segments', async () => {
+    const first = await alignCorpusPair('un-note-ctoc-cop-2018');
+    expect(first.lexiconVersion).toBe('none');
+    const { lexiconUnits, lexiconMinConfidence } = service.config;
+    const offered = await service.store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: lexiconMinConfidence, limit: lexiconUnits });
+    expect(offered.pairs.length).toBeGreaterThan(0);
+
+    const second = await alignCorpusPair('resolution-preamble');
+    expect(second.lexiconVersion).toMatch(/^\d+@\d+-[0-9a-f]{12}$/);
+    // Exactly the first pair's sample: the version names it, and the store answers it again for the second pair.
+    expect(second.lexiconVersion).toBe(offered.version);
+    const again = await service.store.sampleTrainingPairs({
+      sourceLanguage: 'fr',
+      targetLanguage: 'en',
+      minConfidence: lexiconMinConfidence,
+      limit: lexiconUnits,
+      excludePairId: second.id,
+    });
+    expect(again).toEqual(offered);
+  }, 150_000);
 });

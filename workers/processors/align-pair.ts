@@ -1,7 +1,8 @@
 /**
  * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs
- * extract → parse → segment → align → report, and saves the result in one transaction. Thin on purpose: the work is
- * in src/core and src/extract; this file only moves data and reports progress.
+ * extract → parse → segment → align → report, and saves the result in one transaction. The lexicon also trains on a
+ * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was. Thin on
+ * purpose: the work is in src/core and src/extract; this file only moves data and reports progress.
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { alignDocuments } from '../../src/core/align/align-documents.js';
@@ -11,18 +12,24 @@ import { parseDocument } from '../../src/core/parse/parse-document.js';
 import { buildParityReport } from '../../src/core/qa/parity-report.js';
 import { segmentDocument } from '../../src/core/segment/segment-document.js';
 import { extractDocument } from '../../src/extract/extract-document.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
 import { openConfiguredStore } from '../../src/open-configured-store.js';
 import { PairStatus, type Store, type StoredFile } from '../../src/storage/store.js';
 
+let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
+
+function getConfig(): Config {
+  configCache ??= loadConfig(process.env);
+  return configCache;
+}
 
 // The child is reused for many jobs: one store (one connection pool) per child process. The worker process that
 // forked it has migrated the store already.
 function getStore(): Promise<Store> {
-  storePromise ??= openConfiguredStore(loadConfig(process.env), { migrate: false });
+  storePromise ??= openConfiguredStore(getConfig(), { migrate: false });
   return storePromise;
 }
 
@@ -59,10 +66,19 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
     }
 
     await report(PairStatus.aligning, STAGE_PERCENT.aligning);
-    const alignment = alignDocuments(source, target);
+    const { lexiconUnits, lexiconMinConfidence } = getConfig();
+    // The pair's own earlier result is left out: aligning it again must not learn from itself.
+    const sample = await store.sampleTrainingPairs({
+      sourceLanguage: pair.sourceLanguage,
+      targetLanguage: pair.targetLanguage,
+      minConfidence: lexiconMinConfidence,
+      limit: lexiconUnits,
+      excludePairId: pairId,
+    });
+    const alignment = alignDocuments(source, target, { priorPairs: sample.pairs });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
     const parity = buildParityReport(alignment);
-    await store.saveAlignment(pairId, alignment, parity);
+    await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });
     await job.updateProgress({ stage: PairStatus.done, percent: 100 } satisfies AlignProgress);
     return { pairId, sentenceBeads: alignment.sentences.length, parity: parity.parity, durationMs: Date.now() - started };
   } catch (error) {

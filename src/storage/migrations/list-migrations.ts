@@ -2,11 +2,15 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { up as initial } from './001-initial.js';
+import { up as lexiconVersion } from './002-lexicon-version.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
 // Kysely runs them in name order and records each name in the `paralign_migration` table.
-const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['001-initial', initial]];
+const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
+  ['001-initial', initial],
+  ['002-lexicon-version', lexiconVersion],
+];
 
 /** A provider of every migration, bound to the dialect they run on. */
 export function listMigrations(dialect: StoreDialect): MigrationProvider {

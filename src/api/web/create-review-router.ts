@@ -1,0 +1,87 @@
+/** /review: the QA review pages (server-rendered HTML over the same store as the JSON API). */
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { PairStatus, type PairStatus as PairStatusValue } from '../../storage/store.js';
+import type { AppDeps } from '../app-deps.js';
+import { translateError } from '../error-handler.js';
+import { API_LANGUAGES } from '../i18n.js';
+import { HttpError, HttpErrorCode } from '../http-error.js';
+import { listPairsQuerySchema, pairParamsSchema } from '../schemas.js';
+import type { PageContext } from './page-context.js';
+import { renderErrorPage } from './render-error-page.js';
+import { renderPairListPage } from './render-pair-list-page.js';
+import { renderPairPage } from './render-pair-page.js';
+import { readQuery, reviewPairQuerySchema } from './review-query.js';
+import { setReviewSecurityHeaders } from './review-security-headers.js';
+import { REVIEW_ICON, REVIEW_ICON_PATH, REVIEW_STYLESHEET, REVIEW_STYLESHEET_PATH } from './review-assets.js';
+
+/** Builds the router of the review pages and their stylesheet. */
+export function createReviewRouter(deps: AppDeps): Router {
+  const { store, logger, config } = deps;
+  const router = Router();
+  router.use('/review', setReviewSecurityHeaders);
+
+  router.get(REVIEW_STYLESHEET_PATH, (_req, res) => {
+    res.type('text/css; charset=utf-8').setHeader('Cache-Control', 'public, max-age=300');
+    res.send(REVIEW_STYLESHEET);
+  });
+  router.get(REVIEW_ICON_PATH, (_req, res) => {
+    res.type('image/svg+xml').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send(REVIEW_ICON);
+  });
+
+  router.get('/review', async (req, res) => {
+    const query = readQuery(req.query);
+    const { limit, offset, collection, symbol, status, parity } = listPairsQuerySchema.parse(query);
+    const filter = {
+      ...(collection !== undefined ? { collection } : {}),
+      ...(symbol !== undefined ? { symbol } : {}),
+      ...(status !== undefined ? { status: status as PairStatusValue } : {}),
+      ...(parity !== undefined ? { parity } : {}),
+    };
+    const pairs = await store.listPairs(filter, { limit, offset });
+    sendPage(res, renderPairListPage(pageContext(req), { pairs, filter, limit, offset }));
+  });
+
+  router.get('/review/:id', async (req, res) => {
+    const { id } = pairParamsSchema.parse(req.params);
+    const { only, limit, offset } = reviewPairQuerySchema.parse(readQuery(req.query));
+    const pair = await store.getPair(id);
+    if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    const done = pair.status === PairStatus.done;
+    const [report, alignment] = done ? await Promise.all([store.getReport(id), store.getAlignment(id, { limit, offset })]) : [null, null];
+    sendPage(res, renderPairPage(pageContext(req), { pair, report, alignment, page: { limit, offset }, onlyProblems: only === 'problems' }));
+  });
+
+  router.all('/review/*rest', (req) => {
+    throw new HttpError(404, HttpErrorCode.notFound, { path: req.path });
+  });
+
+  const renderError: ErrorRequestHandler = (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const translated = translateError(error, config.maxUploadBytes);
+    if (translated.status >= 500 && translated.code === HttpErrorCode.internal) logger.error({ err: error, path: req.path }, 'unhandled error');
+    const message = req.t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback });
+    res.status(translated.status);
+    sendPage(res, renderErrorPage(pageContext(req), translated.status, message));
+  };
+  router.use('/review', renderError);
+  return router;
+}
+
+function pageContext(req: Request): PageContext {
+  return {
+    // resolvedLanguage is the catalogue actually used ("fr" for "fr-FR"), always one of API_LANGUAGES.
+    language: req.i18n.resolvedLanguage ?? API_LANGUAGES[0],
+    t: (key, values) => req.t(key, { ns: 'review', ...values }),
+    path: req.path,
+    query: readQuery(req.query),
+  };
+}
+
+function sendPage(res: Response, page: string): void {
+  res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-store');
+  res.send(page);
+}

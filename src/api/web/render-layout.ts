@@ -1,0 +1,53 @@
+/** The HTML document around every review page: head, language switch, stylesheet link, optional self-refresh. */
+import { buildHref } from './build-href.js';
+import { html, type SafeHtml } from './html.js';
+import type { PageContext } from './page-context.js';
+import { REVIEW_ICON_PATH, REVIEW_STYLESHEET_PATH } from './review-assets.js';
+
+/** Languages offered by the switch at the top of each page, with their own names. */
+const LANGUAGE_NAMES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['en', 'English'],
+  ['fr', 'Français'],
+];
+
+/** What {@link renderLayout} wraps. */
+export interface LayoutInput {
+  /** Text of `<title>` and of the page's `<h1>`. */
+  title: string;
+  /** Page content after the `<h1>`. */
+  body: SafeHtml;
+  /** Reload the page after this many seconds (meta refresh, no script needed); absent for a page that stays. */
+  refreshSeconds?: number;
+}
+
+/** Renders a complete HTML document in the context's language. */
+export function renderLayout(context: PageContext, input: LayoutInput): string {
+  const { t } = context;
+  const switcher = LANGUAGE_NAMES.map(([code, name]) =>
+    code === context.language
+      ? html`<strong lang="${code}">${name}</strong>`
+      : html`<a lang="${code}" hreflang="${code}" href="${buildHref(context.path, context.query, { lng: code })}">${name}</a>`,
+  );
+  return html`<!DOCTYPE html>
+<html lang="${context.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${input.refreshSeconds !== undefined ? html`<meta http-equiv="refresh" content="${input.refreshSeconds}">` : null}
+<title>${input.title} · paralign</title>
+<link rel="stylesheet" href="${REVIEW_STYLESHEET_PATH}">
+<link rel="icon" type="image/svg+xml" href="${REVIEW_ICON_PATH}">
+</head>
+<body>
+<header class="top">
+<nav><a href="/review">${t('nav.pairs')}</a></nav>
+<nav class="languages" aria-label="${t('nav.language')}">${switcher}</nav>
+</header>
+<main>
+<h1>${input.title}</h1>
+${input.body}
+</main>
+</body>
+</html>
+`.value;
+}

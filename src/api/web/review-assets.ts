@@ -1,0 +1,62 @@
+/**
+ * The review pages' static assets: their only stylesheet, served from one URL so the Content-Security-Policy needs no
+ * inline style, and an icon, so browsers asking for one get it instead of a 404.
+ */
+
+/** Where the stylesheet is served. */
+export const REVIEW_STYLESHEET_PATH = '/review/assets/review.css';
+
+/** The stylesheet; the row classes are `RowClass` of build-alignment-rows.ts. */
+export const REVIEW_STYLESHEET = `
+:root { color-scheme: light; --line: #d0d4da; --muted: #5b6470; --bad: #b42318; --ok: #067647; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, sans-serif; color: #1d2127; background: #fff; }
+main { padding: 0 1.5rem 3rem; max-width: 110rem; }
+h1 { font-size: 1.5rem; margin: 1rem 0 .75rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .35rem; }
+a { color: #1849a9; }
+.top { display: flex; justify-content: space-between; padding: .5rem 1.5rem; border-bottom: 1px solid var(--line); background: #f6f7f9; }
+.languages { display: flex; gap: .75rem; }
+table { border-collapse: collapse; width: 100%; margin: .25rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f0f2f5; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.muted, .empty-side { color: var(--muted); font-style: italic; }
+.parity-ok { color: var(--ok); font-weight: 600; }
+.parity-bad { color: var(--bad); font-weight: 600; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.exports a { margin-right: 1rem; }
+.pager { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; }
+.filters { margin: .5rem 0 1rem; display: flex; gap: 1rem; flex-wrap: wrap; }
+progress { width: 20rem; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; width: 45%; }
+table.alignment td.conf { width: 4.5rem; }
+tr.group th { background: #e8ecf2; }
+tr.group .shape { font-weight: normal; color: var(--muted); margin-left: .75rem; }
+tr.missing td, tr.extra td { background: #fef3f2; }
+tr.split td, tr.merge td, tr.many td { background: #fffaeb; }
+tr.low-confidence td.conf { color: var(--bad); font-weight: 600; }
+tr.number-mismatch td.text { box-shadow: inset 3px 0 0 #f79009; }
+tr.untranslated td, tr.length-outlier td.conf { background: #f4f3ff; }
+tr.group.split th, tr.group.merge th, tr.group.many th { background: #fedf89; }
+tr.group.missing th, tr.group.extra th { background: #fecdca; }
+tr.group.number-mismatch th { box-shadow: inset 4px 0 0 #f79009; }
+.legend span { display: inline-block; padding: 0 .4rem; margin-right: .5rem; border: 1px solid var(--line); }
+.legend .missing, .legend .extra { background: #fef3f2; }
+.legend .split, .legend .merge { background: #fffaeb; }
+.legend .number-mismatch { box-shadow: inset 3px 0 0 #f79009; }
+.legend .low-confidence { color: var(--bad); }
+ul.problems { margin: .25rem 0 .75rem; padding-left: 1.25rem; }
+.tokens code { background: #f0f2f5; padding: 0 .25rem; margin-right: .25rem; }
+`;
+
+/** Where the icon is served. */
+export const REVIEW_ICON_PATH = '/review/assets/icon.svg';
+
+/** The icon: a blue square with two white bars, the two columns of a review page. */
+export const REVIEW_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1849a9"/>' +
+  '<rect x="3" y="4" width="4" height="8" fill="#fff"/><rect x="9" y="4" width="4" height="8" fill="#fff"/></svg>';
