@@ -1,5 +1,7 @@
-/** Refuses uploads that cannot be documents (empty, binary) by their bytes, never by their extension. */
-import { decodeTextWithEncoding } from '../extract/decode-text.js';
+/** Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension. */
+import { parseDictionary } from '../core/align/dictionary.js';
+import { InputError } from '../core/errors.js';
+import { decodeText, decodeTextWithEncoding } from '../extract/decode-text.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
 /** What an upload looks like from its first bytes. */
@@ -10,7 +12,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": DOCX is a ZIP package (
 
 /** Checks one uploaded file and tells its kind; throws a 4xx {@link HttpError} for an empty or binary file. */
 export function checkUpload(field: string, name: string, bytes: Uint8Array): UploadKind {
-  if (bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) {
+  if (isBlank(bytes)) {
     throw new HttpError(422, HttpErrorCode.emptyFile, { field, name });
   }
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
@@ -21,6 +23,27 @@ export function checkUpload(field: string, name: string, bytes: Uint8Array): Upl
     throw new HttpError(415, HttpErrorCode.binaryFile, { field, name });
   }
   return 'text';
+}
+
+/**
+ * Checks an uploaded dictionary the way the worker will read it (src/extract/read-dictionary.ts); throws a 422
+ * {@link HttpError} for one that is binary, has a malformed line, or has no entry.
+ */
+export function checkDictionaryUpload(field: string, name: string, bytes: Uint8Array): void {
+  if (isBlank(bytes)) throw new HttpError(422, HttpErrorCode.emptyDictionary, { field, name });
+  let entries: number;
+  try {
+    entries = parseDictionary(decodeText(bytes, name)).size;
+  } catch (error) {
+    // Decoding and parsing throw InputError for bad bytes or lines; anything else is a bug and goes on.
+    if (error instanceof InputError) throw new HttpError(422, HttpErrorCode.badDictionary, { field, name });
+    throw error;
+  }
+  if (entries === 0) throw new HttpError(422, HttpErrorCode.emptyDictionary, { field, name });
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  return bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

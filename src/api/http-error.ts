@@ -13,6 +13,8 @@ export const HttpErrorCode = {
   emptyFile: 'EMPTY_FILE',
   binaryFile: 'BINARY_FILE',
   sameFile: 'SAME_FILE',
+  emptyDictionary: 'EMPTY_DICTIONARY',
+  badDictionary: 'BAD_DICTIONARY',
   badMultipart: 'BAD_MULTIPART',
   badRequest: 'BAD_REQUEST',
   queueUnavailable: 'QUEUE_UNAVAILABLE',

@@ -20,6 +20,7 @@ export interface PairJson {
   counts: PairRecord['counts'];
   parity: boolean | null;
   lexiconVersion: string | null;
+  hasDictionary: boolean;
   createdAt: string;
   updatedAt: string;
   jobId: string;
@@ -43,6 +44,7 @@ export function presentPair(pair: PairRecord, t: TFunction): PairJson {
     counts: pair.counts,
     parity: pair.parity,
     lexiconVersion: pair.lexiconVersion,
+    hasDictionary: pair.hasDictionary,
     createdAt: pair.createdAt.toISOString(),
     updatedAt: pair.updatedAt.toISOString(),
     jobId: alignJobId(pair.id),

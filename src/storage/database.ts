@@ -29,6 +29,8 @@ export interface PairsTable {
   parity: number | null;
   // Which store sample trained the alignment's lexicon (TrainingSample.version); null when saved without one.
   lexicon_version: string | null;
+  // Uploaded name of the pair's dictionary; null when it has none (migration 003).
+  dictionary_file_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -38,6 +40,8 @@ export interface PairFilesTable {
   pair_id: string;
   source_content: Uint8Array;
   target_content: Uint8Array;
+  // The dictionary's bytes as uploaded; null when the pair has none (migration 003).
+  dictionary_content: Uint8Array | null;
 }
 
 /** `pair_results`: the whole alignment and the parity report as JSON text. */

@@ -86,7 +86,7 @@ export class KyselyStore implements Store {
   async createPair(input: CreatePairInput): Promise<CreatePairResult> {
     const sourceLanguage = normalizeLanguage(input.sourceLanguage);
     const targetLanguage = normalizeLanguage(input.targetLanguage);
-    const contentHash = computePairHash(input.source.bytes, input.target.bytes, sourceLanguage, targetLanguage);
+    const contentHash = computePairHash(input.source.bytes, input.target.bytes, sourceLanguage, targetLanguage, input.dictionary?.bytes);
     const existing = await this.#findByHash(contentHash);
     if (existing !== null) return { pair: existing, created: false };
 
@@ -117,6 +117,7 @@ export class KyselyStore implements Store {
           sentence_beads: null,
           parity: null,
           lexicon_version: null,
+          dictionary_file_name: input.dictionary?.name ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -126,7 +127,12 @@ export class KyselyStore implements Store {
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
       await trx
         .insertInto('pair_files')
-        .values({ pair_id: id, source_content: input.source.bytes, target_content: input.target.bytes })
+        .values({
+          pair_id: id,
+          source_content: input.source.bytes,
+          target_content: input.target.bytes,
+          dictionary_content: input.dictionary?.bytes ?? null,
+        })
         .execute();
       return true;
     }).catch(async (error: unknown) => {
@@ -150,13 +156,16 @@ export class KyselyStore implements Store {
     const row = await this.#db
       .selectFrom('pairs')
       .innerJoin('pair_files', 'pair_files.pair_id', 'pairs.id')
-      .select(['source_file_name', 'target_file_name', 'source_content', 'target_content'])
+      .select(['source_file_name', 'target_file_name', 'dictionary_file_name', 'source_content', 'target_content', 'dictionary_content'])
       .where('pairs.id', '=', id)
       .executeTakeFirst();
     if (row === undefined) return null;
     return {
       source: { name: row.source_file_name, bytes: row.source_content },
       target: { name: row.target_file_name, bytes: row.target_content },
+      ...(row.dictionary_file_name !== null && row.dictionary_content !== null
+        ? { dictionary: { name: row.dictionary_file_name, bytes: row.dictionary_content } }
+        : {}),
     };
   }
 
@@ -522,6 +531,7 @@ function toPairRecord(row: Selectable<PairsTable>): PairRecord {
     counts,
     parity: row.parity === null ? null : row.parity === 1,
     lexiconVersion: row.lexicon_version,
+    hasDictionary: row.dictionary_file_name !== null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -52,6 +52,11 @@ export interface CreatePairInput {
   collection?: string | null;
   /** Document symbol as the uploader gave it; when null, {@link Store.saveAlignment} fills it from the documents. */
   symbol?: string | null;
+  /**
+   * Bilingual dictionary for the aligner (src/core/align/dictionary.ts formats, source side first), stored as uploaded;
+   * absent for none. Part of the content hash: the same files with another dictionary are another pair.
+   */
+  dictionary?: StoredFile;
 }
 
 /** How much each side has and how many beads the alignment made; set by {@link Store.saveAlignment}. */
@@ -74,7 +79,7 @@ export interface PairCounts {
 export interface PairRecord {
   /** Stable id (UUID unless the caller chose one). */
   id: string;
-  /** Lower-case hex SHA-256 over both files and languages; see src/storage/pair-hash.ts. */
+  /** Lower-case hex SHA-256 over both files, languages and the dictionary if any; see src/storage/pair-hash.ts. */
   contentHash: string;
   /** Uploaded name of the source file. */
   sourceFileName: string;
@@ -107,6 +112,8 @@ export interface PairRecord {
    * null until aligned, or when the alignment was saved without one.
    */
   lexiconVersion: string | null;
+  /** Whether the pair was uploaded with a dictionary ({@link PairFiles.dictionary}). */
+  hasDictionary: boolean;
   /** When the pair was first uploaded. */
   createdAt: Date;
   /** When the pair last changed. */
@@ -117,16 +124,18 @@ export interface PairRecord {
 export interface CreatePairResult {
   /** The new pair, or the one already stored for the same files. */
   pair: PairRecord;
-  /** False when the same files and languages were already stored (nothing was written). */
+  /** False when the same files, languages and dictionary were already stored (nothing was written). */
   created: boolean;
 }
 
-/** Both uploaded files of a pair. */
+/** Both uploaded files of a pair, and its dictionary when it has one. */
 export interface PairFiles {
   /** The source-language file. */
   source: StoredFile;
   /** The target-language file. */
   target: StoredFile;
+  /** The dictionary as uploaded; absent when the pair has none. */
+  dictionary?: StoredFile;
 }
 
 /** A page request; `limit` at least 1, `offset` at least 0. */
@@ -310,13 +319,16 @@ export interface Store {
   /** Applies pending numbered migrations (src/storage/migrations/), recording each; safe to call at every start. */
   migrate(): Promise<void>;
 
-  /** Stores a new pair with its files as queued, or returns the pair already stored for the same files and languages. */
+  /**
+   * Stores a new pair with its files as queued, or returns the pair already stored for the same files, languages and
+   * dictionary (or lack of one).
+   */
   createPair(input: CreatePairInput): Promise<CreatePairResult>;
 
   /** The pair with this id, or null. */
   getPair(id: string): Promise<PairRecord | null>;
 
-  /** Both uploaded files of a pair, or null when the pair is unknown. */
+  /** Both uploaded files of a pair and its dictionary if any, or null when the pair is unknown. */
   getPairFiles(id: string): Promise<PairFiles | null>;
 
   /** Pairs matching `filter`, newest upload first. */

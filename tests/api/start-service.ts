@@ -111,15 +111,21 @@ export async function startTestService(name: string, options: TestServiceOptions
   };
 }
 
-/** Uploads a pair of files (name → text or bytes) as multipart fields `fr` and `en`. */
+/** A file to upload: its name and its text or bytes. */
+export interface UploadFile {
+  name: string;
+  bytes: Uint8Array | string;
+}
+
+/** Uploads a pair of files as multipart fields `fr` and `en`, and `dictionary` when given. */
 export async function uploadPair(
   baseUrl: string,
-  files: { fr?: { name: string; bytes: Uint8Array | string }; en?: { name: string; bytes: Uint8Array | string } },
+  files: { fr?: UploadFile; en?: UploadFile; dictionary?: UploadFile },
   headers: Record<string, string> = {},
   fields: Record<string, string> = {},
 ): Promise<Response> {
   const form = new FormData();
-  for (const field of ['fr', 'en'] as const) {
+  for (const field of ['fr', 'en', 'dictionary'] as const) {
     const file = files[field];
     if (file !== undefined) form.append(field, new Blob([file.bytes]), file.name);
   }

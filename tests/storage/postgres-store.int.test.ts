@@ -65,7 +65,7 @@ describe('PostgreSQL store schema', () => {
     await Promise.all(stores.map((store) => store.migrate()));
     await Promise.all(stores.map((store) => store.close()));
     const { rows } = await admin.query<{ name: string }>(`select name from "${schema}".paralign_migration order by name`);
-    expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-lexicon-version']);
+    expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-lexicon-version', '003-pair-dictionary']);
     const tables = await admin.query<{ table_name: string }>(
       'select table_name from information_schema.tables where table_schema = $1 order by table_name',
       [schema],

@@ -186,6 +186,51 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.listPairs({}, { limit: 10, offset: 0 })).total).toBe(2);
     });
 
+    it('stores a dictionary with the files, and a different dictionary makes a different pair', async () => {
+      const store = await open();
+      const dictionary = { name: 'Termes été.tsv', bytes: new Uint8Array(Buffer.from('\ufeffconférence\tconference\n')) };
+      const plain = await store.createPair(pairInput(note));
+      const withDictionary = await store.createPair(pairInput(note, { dictionary }));
+      expect(withDictionary.created).toBe(true);
+      expect(withDictionary.pair.id).not.toBe(plain.pair.id);
+      expect(withDictionary.pair.contentHash).not.toBe(plain.pair.contentHash);
+      expect(plain.pair.hasDictionary).toBe(false);
+      expect(withDictionary.pair.hasDictionary).toBe(true);
+      expect((await store.getPair(withDictionary.pair.id))?.hasDictionary).toBe(true);
+      const listed = await store.listPairs({}, { limit: 10, offset: 0 });
+      expect(listed.items.map((pair) => pair.hasDictionary).sort()).toEqual([false, true]);
+
+      const files = await store.getPairFiles(withDictionary.pair.id);
+      expect(files?.dictionary?.name).toBe('Termes été.tsv');
+      expect(Buffer.from(files?.dictionary?.bytes ?? []).equals(Buffer.from(dictionary.bytes))).toBe(true);
+      expect(Buffer.from(files?.source.bytes ?? []).equals(Buffer.from(note.fr))).toBe(true);
+      expect((await store.getPairFiles(plain.pair.id))?.dictionary).toBeUndefined();
+
+      const sameDictionary = await store.createPair(pairInput(note, { dictionary: { name: 'renamed.txt', bytes: dictionary.bytes } }));
+      expect(sameDictionary).toMatchObject({ created: false, pair: { id: withDictionary.pair.id } });
+      const otherDictionary = await store.createPair(
+        pairInput(note, { dictionary: { name: dictionary.name, bytes: new Uint8Array(Buffer.from('conférence\tmeeting\n')) } }),
+      );
+      expect(otherDictionary.created).toBe(true);
+      expect(new Set([plain, withDictionary, otherDictionary].map(({ pair }) => pair.contentHash)).size).toBe(3);
+      const noDictionaryAgain = await store.createPair(pairInput(note));
+      expect(noDictionaryAgain).toMatchObject({ created: false, pair: { id: plain.pair.id, hasDictionary: false } });
+      expect(await store.deletePair(withDictionary.pair.id)).toBe(true);
+      expect(await store.getPairFiles(withDictionary.pair.id)).toBeNull();
+    });
+
+    it('keeps the hash of a pair without a dictionary as it was before dictionaries, so old pairs still deduplicate', async () => {
+      const store = await open();
+      const { pair } = await store.createPair({
+        source: { name: 'fr.txt', bytes: new Uint8Array(Buffer.from('1. Le texte.\n')) },
+        target: { name: 'en.txt', bytes: new Uint8Array(Buffer.from('1. The text.\n')) },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+      });
+      // SHA-256 of the four length-prefixed parts (languages, then files), as stored before migration 003.
+      expect(pair.contentHash).toBe('b8ad7aaae4c9a6724ef7bfd7971770a1135c69d6ab337ec2c6c97ea9b963fe90');
+    });
+
     it('keeps a caller-chosen id and refuses it for other files', async () => {
       const store = await open();
       const { pair } = await store.createPair(pairInput(note, { id: 'job-42' }));

@@ -1,7 +1,8 @@
 /**
  * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs
  * extract → parse → segment → align → report, and saves the result in one transaction. The lexicon also trains on a
- * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was. Thin on
+ * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was; a dictionary
+ * uploaded with the pair is handed to the aligner. Thin on
  * purpose: the work is in src/core and src/extract; this file only moves data and reports progress.
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
@@ -12,6 +13,7 @@ import { parseDocument } from '../../src/core/parse/parse-document.js';
 import { buildParityReport } from '../../src/core/qa/parity-report.js';
 import { segmentDocument } from '../../src/core/segment/segment-document.js';
 import { extractDocument } from '../../src/extract/extract-document.js';
+import { readDictionary } from '../../src/extract/read-dictionary.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
@@ -57,6 +59,8 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
     if (pair === null || files === null) throw new UnrecoverableError(`pair ${pairId} no longer exists`);
 
     await report(PairStatus.parsing, STAGE_PERCENT.loaded);
+    // Read first: a dictionary the API let through but that no longer parses fails the job before any real work.
+    const dictionary = files.dictionary === undefined ? undefined : readDictionary(files.dictionary.bytes, files.dictionary.name);
     const source = await segmentFile(files.source, pair.sourceLanguage);
     await report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented);
     const target = await segmentFile(files.target, pair.targetLanguage);
@@ -75,7 +79,7 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
       limit: lexiconUnits,
       excludePairId: pairId,
     });
-    const alignment = alignDocuments(source, target, { priorPairs: sample.pairs });
+    const alignment = alignDocuments(source, target, { priorPairs: sample.pairs, ...(dictionary !== undefined ? { dictionary } : {}) });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
     const parity = buildParityReport(alignment);
     await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });

@@ -9,7 +9,7 @@ import { PARALIGN_VERSION } from '../../cli/version.js';
 import { enqueueAlignment, forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
 import { PairStatus, type PairRecord } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
-import { checkUpload } from '../check-upload.js';
+import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { presentPair } from '../present-pair.js';
 import {
@@ -25,6 +25,8 @@ import { streamChunks } from '../stream-chunks.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from '../with-timeout.js';
 
 const UPLOAD_FIELDS = ['fr', 'en'] as const;
+// Optional third file: a bilingual dictionary for the aligner, source side first.
+const DICTIONARY_FIELD = 'dictionary';
 
 const EXPORT_TYPES = {
   tmx: { contentType: 'application/x-tmx+xml; charset=utf-8', extension: 'tmx' },
@@ -40,7 +42,7 @@ export function createPairsRouter(deps: AppDeps): Router {
     storage: multer.memoryStorage(),
     // French file names arrive as UTF-8 in filename="..."; busboy's default (latin1) turns them into mojibake.
     defParamCharset: 'utf8',
-    limits: { fileSize: config.maxUploadBytes, files: 2, fields: 10, fieldSize: 4096 },
+    limits: { fileSize: config.maxUploadBytes, files: UPLOAD_FIELDS.length + 1, fields: 10, fieldSize: 4096 },
   });
 
   const queueUnavailable = (): HttpError => new HttpError(503, HttpErrorCode.queueUnavailable);
@@ -53,16 +55,20 @@ export function createPairsRouter(deps: AppDeps): Router {
     }
   };
 
-  router.post('/v1/pairs', upload.fields(UPLOAD_FIELDS.map((name) => ({ name, maxCount: 1 }))), async (req, res) => {
+  const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
+  router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
     const fields = uploadFieldsSchema.parse(req.body ?? {});
     const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
     const [fr, en] = UPLOAD_FIELDS.map((field) => {
       const file = files[field]?.[0];
       if (file === undefined) throw new HttpError(400, HttpErrorCode.missingFile, { field });
       checkUpload(field, file.originalname, file.buffer);
-      return { name: file.originalname, bytes: new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength) };
+      return { name: file.originalname, bytes: toBytes(file.buffer) };
     }) as [{ name: string; bytes: Uint8Array }, { name: string; bytes: Uint8Array }];
     if (Buffer.compare(fr.bytes, en.bytes) === 0) throw new HttpError(422, HttpErrorCode.sameFile);
+    const dictionaryFile = files[DICTIONARY_FIELD]?.[0];
+    if (dictionaryFile !== undefined) checkDictionaryUpload(DICTIONARY_FIELD, dictionaryFile.originalname, dictionaryFile.buffer);
+    const dictionary = dictionaryFile === undefined ? undefined : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
     metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength);
 
     const frIsSource = fields.sourceLanguage === 'fr';
@@ -73,6 +79,7 @@ export function createPairsRouter(deps: AppDeps): Router {
       targetLanguage: frIsSource ? 'en' : 'fr',
       collection: fields.collection ?? null,
       symbol: fields.symbol ?? null,
+      ...(dictionary !== undefined ? { dictionary } : {}),
     });
 
     let current: PairRecord = pair;
@@ -193,6 +200,10 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 function* prepend(head: string[], rest: Iterator<string>): Generator<string> {

@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { up as initial } from './001-initial.js';
 import { up as lexiconVersion } from './002-lexicon-version.js';
+import { up as pairDictionary } from './003-pair-dictionary.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -10,6 +11,7 @@ type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['001-initial', initial],
   ['002-lexicon-version', lexiconVersion],
+  ['003-pair-dictionary', pairDictionary],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */
