@@ -436,6 +436,14 @@ export class KyselyStore implements Store {
       .where('s.target_text', '<>', '')
       .where((eb) => eb(pairColumn(eb, 'status'), '=', PairStatus.done));
     if (request.excludePairId !== undefined) query = query.where('s.pair_id', '<>', request.excludePairId);
+    if (request.stableEvery !== undefined) {
+      if (!Number.isInteger(request.stableEvery) || request.stableEvery < 1) {
+        throw new StoreError(StoreErrorCode.badArgument, `stableEvery must be a positive integer, not ${request.stableEvery}.`);
+      }
+      const newest = await query.clearSelect().select('s.seq').orderBy('s.seq', 'desc').limit(1).executeTakeFirst();
+      const boundary = newest === undefined ? 0 : Math.floor(Number(newest.seq) / request.stableEvery) * request.stableEvery;
+      if (boundary > 0) query = query.where('s.seq', '<=', boundary);
+    }
     const newestFirst = await query.orderBy('s.seq', 'desc').limit(limit).execute();
     const rows = newestFirst.reverse();
     const last = rows.at(-1);

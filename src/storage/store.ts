@@ -4,7 +4,7 @@
  * One interface, two backends (SQLite by default, PostgreSQL to scale out) that pass one shared test suite
  * (tests/storage/store-contract.ts). Timestamps are UTC; pages are `limit`/`offset`; indices are 0-based.
  */
-import type { PriorPair } from '../core/align/sentences.js';
+import type { PriorPair } from '../core/align/store-lexicon.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
 import type { StoreError } from './store-error.js';
@@ -252,6 +252,12 @@ export interface TrainingSampleRequest {
   limit: number;
   /** A pair whose segments are left out (the pair being aligned, when it is aligned again). */
   excludePairId?: string;
+  /**
+   * When set, only segments up to the last multiple of this many `seq` that the store has passed are taken, so the
+   * sample (and a lexicon learned from it) stays the same while the next this-many segments arrive; a store
+   * that has not passed the first multiple yet gives its newest segments as usual.
+   */
+  stableEvery?: number;
 }
 
 /** Sentence pairs from the store that train a new alignment's lexicon, and a name for exactly this sample. */

@@ -528,6 +528,15 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await sample({ limit: 0 })).toEqual({ pairs: [], version: 'none' });
       expect(await sample({ sourceLanguage: 'fr', targetLanguage: 'de' })).toEqual({ pairs: [], version: 'none' });
 
+      // stableEvery: only segments up to the last multiple of it the store has passed, so the sample holds still
+      // while new segments arrive. B's three segments are the newest three (seq newest - 2 .. newest).
+      const newest = Number(/@(\d+)-/.exec((await sample()).version)?.[1]);
+      expect(await labels({ stableEvery: newest - 2 })).toEqual(all.slice(0, 6));
+      expect(await labels({ stableEvery: 1 })).toEqual(all);
+      // A store that has not passed the first multiple gives its newest segments as usual.
+      expect(await labels({ stableEvery: newest + 1 })).toEqual(all);
+      await expect(sample({ stableEvery: 0 })).rejects.toThrow(StoreError);
+
       // Deterministic: the same store state gives the same sample and version.
       const once = await sample({ limit: 4 });
       expect(await sample({ limit: 4 })).toEqual(once);

@@ -7,6 +7,7 @@
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { alignDocuments } from '../../src/core/align/align-documents.js';
+import { learnStoreLexicon, type StoreLexicon } from '../../src/core/align/store-lexicon.js';
 import { InputError, ParalignError } from '../../src/core/errors.js';
 import type { LanguageCode, SegmentedDocument } from '../../src/core/model.js';
 import { parseDocument } from '../../src/core/parse/parse-document.js';
@@ -18,7 +19,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
 import { openConfiguredStore } from '../../src/open-configured-store.js';
-import { PairStatus, type Store, type StoredFile } from '../../src/storage/store.js';
+import { PairStatus, type Store, type StoredFile, type TrainingSample } from '../../src/storage/store.js';
 
 let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
@@ -78,8 +79,11 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
       minConfidence: lexiconMinConfidence,
       limit: lexiconUnits,
       excludePairId: pairId,
+      // The sample moves on every `lexiconUnits` new segments, not with every pair: its lexicon is learned once.
+      stableEvery: Math.max(1, lexiconUnits),
     });
-    const alignment = alignDocuments(source, target, { priorPairs: sample.pairs, ...(dictionary !== undefined ? { dictionary } : {}) });
+    const storeLexicon = storeLexiconFor(sample);
+    const alignment = alignDocuments(source, target, { ...(storeLexicon ? { storeLexicon } : {}), ...(dictionary !== undefined ? { dictionary } : {}) });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
     const parity = buildParityReport(alignment);
     await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });
@@ -89,6 +93,17 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
     await recordFailure(store, job, pairId, error);
     throw error instanceof ParalignError ? new UnrecoverableError(`${error.code}: ${error.message}`) : error;
   }
+}
+
+let cachedStoreLexicon: { version: string; storeLexicon: StoreLexicon | null } | undefined;
+
+// Learning a lexicon from thousands of stored pairs costs far more than aligning a short document: the child
+// process keeps the last one, named by the sample's version, for the jobs that follow.
+function storeLexiconFor(sample: TrainingSample): StoreLexicon | null {
+  if (cachedStoreLexicon?.version !== sample.version) {
+    cachedStoreLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs) };
+  }
+  return cachedStoreLexicon.storeLexicon;
 }
 
 async function segmentFile(file: StoredFile, language: LanguageCode): Promise<SegmentedDocument> {

@@ -5,14 +5,15 @@
 import type { Alignment, BlockBead, ScoredBead, SegmentedDocument } from '../model.js';
 import type { Lexicon } from './features.js';
 import { alignBlocks } from './paragraphs.js';
-import { alignSentences, type PriorPair, type SentenceAlignmentInput, type SpanPair } from './sentences.js';
+import { alignSentences, type SentenceAlignmentInput, type SpanPair } from './sentences.js';
+import type { StoreLexicon } from './store-lexicon.js';
 
 /** Options of document alignment. */
 export interface DocumentAlignmentOptions {
   /** User dictionary: folded target word → folded source words. */
   dictionary?: Lexicon;
-  /** Sentence pairs from earlier alignments in the same language pair; see {@link SentenceAlignmentInput.priorPairs}. */
-  priorPairs?: readonly PriorPair[];
+  /** What earlier alignments in the same language pair teach; see {@link SentenceAlignmentInput.storeLexicon}. */
+  storeLexicon?: StoreLexicon;
 }
 
 // The sentences of a run of consecutive blocks are consecutive too: their range is [first, last + 1).
@@ -55,7 +56,7 @@ export function alignDocuments(source: SegmentedDocument, target: SegmentedDocum
     target: target.sentences.map((s) => s.text),
     spans,
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
-    ...(options.priorPairs ? { priorPairs: options.priorPairs } : {}),
+    ...(options.storeLexicon ? { storeLexicon: options.storeLexicon } : {}),
   });
   return { source, target, blocks: withSentenceConfidence(blockBeads, sentences, source), sentences };
 }

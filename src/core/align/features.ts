@@ -129,6 +129,16 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation };
 }
 
+/** The words of sentence `s` that are not function words of its side. */
+export function contentWordsOf(side: TokenizedSide, functionWords: Uint8Array, s: number): string[] {
+  const words: string[] = [];
+  for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
+    const id = side.ids[k] as number;
+    if (functionWords[id] !== 1) words.push(side.vocabulary[id] as string);
+  }
+  return words;
+}
+
 /** How common a word must be (share of sentences containing it) to count as a function word. */
 const FUNCTION_WORD_SHARE = 0.05;
 /** Below this many sentences the share is too noisy: only a small absolute count decides. */

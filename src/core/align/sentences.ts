@@ -6,20 +6,15 @@
 import type { ScoredBead } from '../model.js';
 import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
 import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
-import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
-import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly, type TrainingPair } from './lexicon.js';
+import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, tokenizeSide, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
+import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
+import type { StoreLexicon } from './store-lexicon.js';
 import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
 export interface SpanPair {
   source: { start: number; end: number };
   target: { start: number; end: number };
-}
-
-/** A sentence and its translation from an earlier alignment: source-language text first. */
-export interface PriorPair {
-  source: string;
-  target: string;
 }
 
 /** What to align. */
@@ -36,10 +31,10 @@ export interface SentenceAlignmentInput {
   /** User dictionary: folded target word → folded source words. */
   dictionary?: Lexicon;
   /**
-   * Sentence pairs aligned earlier in the same language pair (the service's store): they train the lexicon
-   * beside this document's own confident beads, so short documents start with what long ones taught.
+   * What sentence pairs aligned earlier in the same language pair (the service's store) teach: its lexicon joins
+   * this document's own in both passes. Learn it once with {@link learnStoreLexicon} and reuse it.
    */
-  priorPairs?: readonly PriorPair[];
+  storeLexicon?: StoreLexicon;
   /** Override the scoring weights (for experiments). */
   weights?: ScoringWeights;
   /** Skip the lexicon-learning pass (for comparison). */
@@ -90,7 +85,8 @@ interface Tokens {
   functionWords: { source: Uint8Array; target: Uint8Array };
 }
 
-function featuresFor(tokens: Tokens, lexicon: Lexicon | undefined, space = new KeySpace()): Sides {
+function featuresFor(tokens: Tokens, lexicon: Lexicon | undefined): Sides {
+  const space = new KeySpace();
   const source = buildFeatures(tokens.source, space, { functionWords: tokens.functionWords.source });
   const target = buildFeatures(tokens.target, space, { functionWords: tokens.functionWords.target, lexicon });
   return { source, target, space };
@@ -217,60 +213,6 @@ function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): S
   return bandAround(pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m), n, m, ANCHOR_BAND_RADIUS);
 }
 
-/** Below this many earlier pairs, a first-pass lexicon would be noise. */
-const MIN_PRIOR_PAIRS = 200;
-
-/** The words of sentence `s` that are not function words of its side. */
-function contentWords(side: TokenizedSide, functionWords: Uint8Array, s: number): string[] {
-  const words: string[] = [];
-  for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
-    const id = side.ids[k] as number;
-    if (functionWords[id] !== 1) words.push(side.vocabulary[id] as string);
-  }
-  return words;
-}
-
-/** Earlier sentence pairs, ready for training and for measuring what true pairs look like. */
-interface PriorSample {
-  /** Content words of each pair. */
-  training: TrainingPair[];
-  /** The pairs tokenized, pair k being sentence k on both sides; null when there are none. */
-  tokens: Tokens | null;
-}
-
-function preparePrior(pairs: readonly PriorPair[]): PriorSample {
-  const used = sampleEvenly(pairs, DEFAULT_LEXICON_OPTIONS.maxPairs);
-  if (used.length === 0) return { training: [], tokens: null };
-  const source = tokenizeSide(used.map((p) => p.source));
-  const target = tokenizeSide(used.map((p) => p.target));
-  // Function words are judged on the earlier pairs themselves, as on a document.
-  const functionWords = { source: findFunctionWords(source), target: findFunctionWords(target) };
-  const training = used.map((_, s) => ({ source: contentWords(source, functionWords.source, s), target: contentWords(target, functionWords.target, s) }));
-  return { training, tokens: { source, target, functionWords } };
-}
-
-/** Pairs measured to estimate the similarity of true pairs from earlier ones. */
-const PRIOR_CALIBRATION_PAIRS = 500;
-
-/**
- * Mean similarity of earlier pairs under `lexicon`, measured in the document's key space: a sample of true
- * pairs to calibrate against when the document has not yet given its own.
- */
-function priorTrueMean(prior: PriorSample, lexicon: Lexicon | undefined, space: KeySpace): number | null {
-  if (!prior.tokens || prior.training.length < MIN_PRIOR_PAIRS) return null;
-  const sides = featuresFor(prior.tokens, lexicon, space);
-  const meter = new SimilarityMeter(sides.source, sides.target, space);
-  let total = 0;
-  let count = 0;
-  for (const s of sampleEvenly([...prior.training.keys()], PRIOR_CALIBRATION_PAIRS)) {
-    const { similarity, words } = meter.measure(s, s + 1, s, s + 1);
-    if (words === 0) continue;
-    total += similarity;
-    count += 1;
-  }
-  return count >= 5 ? total / count : null;
-}
-
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
 export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
   const weights = input.lengthOnly ? { ...(input.weights ?? DEFAULT_WEIGHTS), lexical: 0, punctuation: 0 } : (input.weights ?? DEFAULT_WEIGHTS);
@@ -281,10 +223,10 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
   const target = tokenizeSide(input.target);
   const tokens: Tokens = { source, target, functionWords: { source: findFunctionWords(source), target: findFunctionWords(target) } };
 
-  const prior = preparePrior(input.lengthOnly ? [] : (input.priorPairs ?? []));
-  const firstPass = alignFirstPass(tokens, input, spans, weights, prior);
+  const store = input.lengthOnly ? undefined : input.storeLexicon;
+  const firstPass = alignFirstPass(tokens, input, spans, weights, store);
   if (input.singlePass || input.lengthOnly) return firstPass;
-  return alignSecondPass(tokens, input, spans, weights, firstPass, prior);
+  return alignSecondPass(tokens, input, spans, weights, firstPass, store);
 }
 
 function alignFirstPass(
@@ -292,16 +234,13 @@ function alignFirstPass(
   input: SentenceAlignmentInput,
   spans: readonly SpanPair[],
   weights: ScoringWeights,
-  prior: PriorSample,
+  store: StoreLexicon | undefined,
 ): ScoredBead[] {
-  // With enough earlier pairs, even the first pass knows some translations.
-  const priorLexicon = prior.training.length >= MIN_PRIOR_PAIRS ? learnLexicon(prior.training) : undefined;
-  const lexicon = mergeLexicons(priorLexicon, input.dictionary);
-  const sides = featuresFor(tokens, lexicon);
+  // With earlier pairs, even the first pass knows some translations.
+  const sides = featuresFor(tokens, mergeLexicons(store?.lexicon, input.dictionary));
   const random = chanceSimilarity(sides.source, sides.target, sides.space);
-  const priorMean = priorLexicon ? priorTrueMean(prior, lexicon, sides.space) : null;
   // Without earlier pairs there is no sample of true pairs yet: assume they share 30 points more than chance.
-  const trueMean = priorMean === null ? Math.min(0.9, random + 0.3) : Math.max(random + 0.1, priorMean);
+  const trueMean = store ? Math.max(random + 0.1, store.trueMean) : Math.min(0.9, random + 0.3);
   return alignSpans(sides, input, spans, { randomMean: random, trueMean }, weights, null);
 }
 
@@ -311,17 +250,16 @@ function alignSecondPass(
   spans: readonly SpanPair[],
   weights: ScoringWeights,
   firstPass: ScoredBead[],
-  prior: PriorSample,
+  store: StoreLexicon | undefined,
 ): ScoredBead[] {
   const confident = firstPass.filter((b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR);
   // Sample before building word lists: a long document has far more confident beads than the lexicon uses.
-  const own = sampleEvenly(confident, DEFAULT_LEXICON_OPTIONS.maxPairs).map((b) => ({
-    source: contentWords(tokens.source, tokens.functionWords.source, b.source[0] as number),
-    target: contentWords(tokens.target, tokens.functionWords.target, b.target[0] as number),
+  const training = sampleEvenly(confident, DEFAULT_LEXICON_OPTIONS.maxPairs).map((b) => ({
+    source: contentWordsOf(tokens.source, tokens.functionWords.source, b.source[0] as number),
+    target: contentWordsOf(tokens.target, tokens.functionWords.target, b.target[0] as number),
   }));
-  // Earlier pairs fill the training budget the document leaves: a long document teaches itself.
-  const training = [...own, ...sampleEvenly(prior.training, DEFAULT_LEXICON_OPTIONS.maxPairs - own.length)];
-  const lexicon = mergeLexicons(learnLexicon(training), input.dictionary);
+  // The document's own translations first; the store's fill in the words the document has too few pairs to learn.
+  const lexicon = mergeLexicons(mergeLexicons(learnLexicon(training), store?.lexicon), input.dictionary);
   const sides = featuresFor(tokens, lexicon);
   const meter = new SimilarityMeter(sides.source, sides.target, sides.space);
   let trueTotal = 0;
@@ -336,8 +274,7 @@ function alignSecondPass(
   }
   const random = chanceSimilarity(sides.source, sides.target, sides.space);
   // The document's own confident beads are the best sample of its true pairs; earlier pairs stand in for them.
-  const priorMean = trueCount >= 5 ? null : priorTrueMean(prior, lexicon, sides.space);
-  const trueMean = trueCount >= 5 ? trueTotal / trueCount : (priorMean ?? Math.min(0.9, random + 0.3));
+  const trueMean = trueCount >= 5 ? trueTotal / trueCount : (store?.trueMean ?? Math.min(0.9, random + 0.3));
   const calibration = { randomMean: random, trueMean: Math.max(random + 0.1, trueMean) };
   return alignSpans(sides, input, spans, calibration, weights, firstPass);
 }

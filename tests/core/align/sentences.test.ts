@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignSentences, type PriorPair } from '../../../src/core/align/sentences.js';
+import { alignSentences } from '../../../src/core/align/sentences.js';
+import { learnStoreLexicon, type PriorPair } from '../../../src/core/align/store-lexicon.js';
 
 // Two invented languages whose words share no letters' worth of evidence (three letters: no cognate keys),
 // so only a lexicon can tell which sentence translates which.
@@ -21,7 +22,19 @@ const priorPairs: PriorPair[] = wordRuns(1500, 6, 7).map((words) => ({
   target: sentence([...words].reverse(), targetWord),
 }));
 
-describe('alignSentences with earlier pairs (priorPairs)', () => {
+describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon)', () => {
+  const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
+
+  it('learns the translations of the earlier pairs', () => {
+    expect(storeLexicon?.pairs).toBe(priorPairs.length);
+    expect(storeLexicon?.lexicon.get(targetWord(17).toLowerCase())).toContain(sourceWord(17));
+    expect(storeLexicon?.trueMean).toBeGreaterThan(0.9);
+  });
+
+  it('learns nothing from too few pairs', () => {
+    expect(learnStoreLexicon(priorPairs.slice(0, 50))).toBeNull();
+  });
+
   const runs = wordRuns(10, 6, 99);
   const MISSING = 4;
   const source = runs.map((words) => sentence(words, sourceWord));
@@ -30,19 +43,19 @@ describe('alignSentences with earlier pairs (priorPairs)', () => {
   const dropped = (beads: ReturnType<typeof alignSentences>) => beads.find((bead) => bead.target.length === 0);
 
   it('finds the untranslated sentence from translations learned on the earlier pairs', () => {
-    const beads = alignSentences({ source, target, priorPairs });
+    const beads = alignSentences({ source, target, storeLexicon });
     expect(beads.map((bead) => [bead.source, bead.target])).toEqual(
       runs.map((_, k) => (k === MISSING ? [[k], []] : [[k], [k < MISSING ? k : k - 1]])),
     );
   });
 
   it('is far less sure of it without them', () => {
-    const withPrior = dropped(alignSentences({ source, target, priorPairs }))?.confidence ?? 0;
+    const withPrior = dropped(alignSentences({ source, target, storeLexicon }))?.confidence ?? 0;
     const without = alignSentences({ source, target }).find((bead) => bead.source[0] === MISSING && bead.target.length === 0)?.confidence ?? 0;
     expect(without).toBeLessThan(withPrior - 0.2);
   });
 
   it('gives the same alignment for the same inputs', () => {
-    expect(alignSentences({ source, target, priorPairs })).toEqual(alignSentences({ source, target, priorPairs: [...priorPairs] }));
+    expect(alignSentences({ source, target, storeLexicon })).toEqual(alignSentences({ source, target, storeLexicon: learnStoreLexicon([...priorPairs]) ?? undefined }));
   });
 });
