@@ -15,53 +15,36 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Alignment, Block, Sentence } from '../src/core/model.js';
+import type { Alignment } from '../src/core/model.js';
 import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import type { Store, TrainingSample } from '../src/storage/store.js';
+import { syntheticAlignment, type SyntheticShape } from '../tests/fixtures/synthetic-alignment.js';
 
 const UNITS_PER_PAIR = 10_000;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
-function syntheticAlignment(size: number, tag: string): Alignment {
-  const side = (language: string): Alignment['source'] => {
-    const blocks: Block[] = [];
-    const sentences: Sentence[] = [];
-    for (let b = 0; b * 10 < size; b++) {
-      // ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
-      const texts = Array.from({ length: Math.min(10, size - b * 10) }, (_, k) =>
-        `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${b * 10 + k} `.padEnd(150, 'x') + '.',
-      );
-      let offset = 0;
-      const text = texts.join(' ');
-      for (const t of texts) {
-        sentences.push({ index: sentences.length, block: b, raw: t, text: t, range: { start: offset, end: offset + t.length } });
-        offset += t.length + 1;
-      }
-      blocks.push({ index: b, kind: 'paragraph', label: null, path: String(b + 1), text, raw: text, range: { start: 0, end: text.length } });
-    }
-    const meta = { symbol: `CTOC/COP/${tag}`, distribution: null, date: null, originalLanguage: null, session: null, agendaItem: null, title: null };
-    return { language, blocks, sentences, meta };
-  };
-  const source = side('fr');
-  const target = side('en');
-  return {
-    source,
-    target,
-    blocks: source.blocks.map((block) => ({ source: [block.index], target: [block.index], confidence: 1, method: 'label' })),
-    sentences: source.sentences.map((sentence) => ({ source: [sentence.index], target: [sentence.index], confidence: 0.5 + (sentence.index % 50) / 100 })),
-  };
+// ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
+const BENCH_SHAPE: SyntheticShape = {
+  sentenceText: (language, tag, index) =>
+    `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${index} `.padEnd(150, 'x') + '.',
+  confidence: (index) => 0.5 + (index % 50) / 100,
+  symbol: (tag) => `CTOC/COP/${tag}`,
+};
+
+function benchAlignment(size: number, tag: string): Alignment {
+  return syntheticAlignment(size, tag, BENCH_SHAPE);
 }
 
 async function fill(config: StoreConfig, units: number): Promise<number> {
   const store = openStore(config);
   await store.migrate();
   // The report's content does not matter here; building one per 10,000-bead pair would dominate the fill time.
-  const report = buildParityReport(syntheticAlignment(10, 'report'));
+  const report = buildParityReport(benchAlignment(10, 'report'));
   const started = performance.now();
   for (let i = 0; i * UNITS_PER_PAIR < units; i++) {
-    const alignment = syntheticAlignment(Math.min(UNITS_PER_PAIR, units - i * UNITS_PER_PAIR), `${i}`);
+    const alignment = benchAlignment(Math.min(UNITS_PER_PAIR, units - i * UNITS_PER_PAIR), `${i}`);
     const { pair } = await store.createPair({
       source: { name: `${i}.fr.docx`, bytes: Buffer.from(`bench ${i} fr`) },
       target: { name: `${i}.en.docx`, bytes: Buffer.from(`bench ${i} en`) },

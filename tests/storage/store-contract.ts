@@ -6,12 +6,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alignDocuments } from '../../src/core/align/align-documents.js';
-import type { Alignment, Block, Sentence } from '../../src/core/model.js';
+import type { Alignment } from '../../src/core/model.js';
 import { parseDocument } from '../../src/core/parse/parse-document.js';
 import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
 import { segmentDocument } from '../../src/core/segment/segment-document.js';
 import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
 import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
+import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../fixtures/synthetic-alignment.js';
 
 /** A fresh, migrated store and how to dispose of it (close and delete its file or schema). */
 export interface StoreHandle {
@@ -67,35 +68,16 @@ async function collect(units: AsyncIterable<StoredUnit>): Promise<StoredUnit[]> 
   return all;
 }
 
-/** A synthetic alignment of `size` 1-1 sentence beads, ten sentences a block, with ~300-character sentences. */
+/** ~300-character sentences whose texts say their language, tag and index ("fr A sentence 6 ééé…."). */
+const CONTRACT_SHAPE: SyntheticShape = {
+  sentenceText: (language, tag, index) => `${language} ${tag} sentence ${index} `.padEnd(300, language === 'fr' ? 'é' : 'e') + '.',
+  confidence: () => 0.9,
+  symbol: (tag) => `SYN/${tag}`,
+};
+
+/** A synthetic alignment of `size` 1-1 sentence beads, ten sentences a block. */
 function syntheticAlignment(size: number, tag: string): Alignment {
-  const side = (language: string): Alignment['source'] => {
-    const blocks: Block[] = [];
-    const sentences: Sentence[] = [];
-    for (let b = 0; b * 10 < size; b++) {
-      const texts = Array.from({ length: Math.min(10, size - b * 10) }, (_, k) =>
-        `${language} ${tag} sentence ${b * 10 + k} `.padEnd(300, language === 'fr' ? 'é' : 'e') + '.',
-      );
-      const text = texts.join(' ');
-      let offset = 0;
-      for (const sentenceText of texts) {
-        const raw = offset + sentenceText.length < text.length ? `${sentenceText} ` : sentenceText;
-        sentences.push({ index: sentences.length, block: b, raw, text: sentenceText, range: { start: offset, end: offset + raw.length } });
-        offset += raw.length;
-      }
-      blocks.push({ index: b, kind: 'paragraph', label: null, path: String(b + 1), text, raw: text, range: { start: 0, end: text.length } });
-    }
-    const meta = { symbol: `SYN/${tag}`, distribution: null, date: null, originalLanguage: null, session: null, agendaItem: null, title: null };
-    return { language, blocks, sentences, meta };
-  };
-  const source = side('fr');
-  const target = side('en');
-  return {
-    source,
-    target,
-    blocks: source.blocks.map((block) => ({ source: [block.index], target: [block.index], confidence: 1, method: 'label' })),
-    sentences: source.sentences.map((sentence) => ({ source: [sentence.index], target: [sentence.index], confidence: 0.9 })),
-  };
+  return syntheticAlignmentOf(size, tag, CONTRACT_SHAPE);
 }
 
 /** Sentence beads as `[source indices, target indices, confidence]`. */
