@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueAlignment } from '../../src/queue/enqueue-alignment.js';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService, type UploadFile } from './start-service.js';
+import { redisAvailable, startTestService, uploadPair, waitForJobState, waitForPair, type TestService, type UploadFile } from './start-service.js';
 
 const corpus = new URL('../../corpora/resolution-preamble/', import.meta.url);
 const fr: UploadFile = { name: 'fr.md', bytes: readFileSync(new URL('fr.md', corpus)) };
@@ -129,6 +129,7 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     const failed = await waitForPair(service.baseUrl, pair.id);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(/^BAD_INPUT: dictionary line 1: /);
+    await waitForJobState(service.queue, jobId, 'failed');
     const job = await service.queue.getJob(jobId);
     expect(job?.attemptsMade).toBe(1);
   });

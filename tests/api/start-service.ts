@@ -143,3 +143,18 @@ export async function waitForPair(baseUrl: string, id: string, timeoutMs = 60_00
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
+
+/**
+ * Polls until BullMQ has settled a job as `state`: the store marks a pair failed inside the processor, a moment
+ * before the worker records the attempt on the job, so a test that reads the job right after the pair races it.
+ */
+export async function waitForJobState(queue: Queue, jobId: string, state: 'completed' | 'failed', timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await queue.getJob(jobId);
+    const current = job === undefined ? 'missing' : await job.getState();
+    if (current === state) return;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${current} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

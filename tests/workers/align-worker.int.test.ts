@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignJobId, closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { configToEnv } from '../../src/queue/config-env.js';
 import { startAlignWorker } from '../../workers/start-align-worker.js';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from '../api/start-service.js';
+import { redisAvailable, startTestService, uploadPair, waitForJobState, waitForPair, type TestService } from '../api/start-service.js';
 import { makeLargePair } from './make-large-pair.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,8 +54,8 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
       const pair = await waitForPair(service.baseUrl, pairId, 30_000);
       expect(pair.status).toBe('failed');
       expect(pair.failureReason).toMatch(/^BAD_INPUT: .*same text/);
+      await waitForJobState(queue, alignJobId(pairId), 'failed');
       const job = await queue.getJob(alignJobId(pairId));
-      expect(await job?.getState()).toBe('failed');
       expect(job?.attemptsMade).toBe(1);
       const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, { headers: { 'Accept-Language': 'fr' } });
       expect(tmx.status).toBe(409);
