@@ -88,6 +88,15 @@ describe('paralign align', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--min-confidence/);
   });
+
+  it('refuses a dictionary without entries in one line, and uses one that has them', () => {
+    const empty = paralign('align', fr, en, '--dictionary', file('empty-dictionary.txt', '# comments only\n\n'));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr.trim().split('\n')).toEqual([expect.stringMatching(/empty-dictionary\.txt: the dictionary has no entry/)]);
+    const used = paralign('align', fr, en, '--format', 'links', '--dictionary', file('dictionary.txt', 'traite\ttrafficking\n'));
+    expect(used.status).toBe(0);
+    expect(parseLinks(used.stdout).length).toBeGreaterThan(5);
+  });
 });
 
 describe('paralign qa', () => {

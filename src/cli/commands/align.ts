@@ -1,7 +1,7 @@
 /** `paralign align`: two documents (or presegmented texts) in, an alignment out as TMX, JSON, TSV or links. */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { alignDocuments } from '../../core/align/align-documents.js';
-import { parseDictionary } from '../../core/align/dictionary.js';
 import { readPresegmented } from '../../core/align/presegmented.js';
 import { alignSentences } from '../../core/align/sentences.js';
 import { ErrorCode, InputError } from '../../core/errors.js';
@@ -12,7 +12,8 @@ import { writeTsv } from '../../core/export/tsv.js';
 import type { UnitKind } from '../../core/export/collect-units.js';
 import type { Lexicon } from '../../core/align/features.js';
 import { buildParityReport } from '../../core/qa/parity-report.js';
-import { assertDistinctFiles, loadPair, readTextFile } from '../load-document.js';
+import { assertDistinctFiles, loadPair, readInputBytes, readTextFile } from '../load-document.js';
+import { readDictionary } from '../../extract/read-dictionary.js';
 import { createStageProgress } from '../progress.js';
 
 import { PARALIGN_VERSION } from '../version.js';
@@ -47,8 +48,9 @@ function parseFormat(value: string, output: string | undefined): OutputFormat {
   return chosen as OutputFormat;
 }
 
+// The service's reader: the same decoding and the same refusal of a dictionary without entries.
 function loadDictionary(path: string | undefined): Lexicon | undefined {
-  return path === undefined ? undefined : parseDictionary(readTextFile(path));
+  return path === undefined ? undefined : readDictionary(readInputBytes(path), basename(path));
 }
 
 function runPresegmented(sourcePath: string, targetPath: string, options: AlignOptions, format: OutputFormat): void {
