@@ -10,21 +10,19 @@ import { fileURLToPath } from 'node:url';
 import { alignSentences } from '../src/core/align/sentences.js';
 import { scoreAlignments } from '../src/core/eval/score-alignment.js';
 import type { Bead } from '../src/core/model.js';
-import { evalRawDir } from './dev-sets.js';
+import { evalRawDir, loadUnpcPairs } from './dev-sets.js';
 
 const SIZES = [10_000, 100_000];
 
-function unpcLines(language: 'en' | 'fr'): string[] {
-  const dir = join(evalRawDir(), 'unpc-v1.0-testsets');
-  return ['testset/UNv1.0.testset', 'devset/UNv1.0.devset'].flatMap((file) =>
-    readFileSync(join(dir, `${file}.${language}`), 'utf8').split('\n').filter((l) => l.trim() !== ''),
-  );
+function unpcPairs(): { source: string; target: string }[] {
+  return [...(loadUnpcPairs('testset') ?? []), ...(loadUnpcPairs('devset') ?? [])];
 }
 
 /** A pair of `size` source sentences with a known alignment: every 97th target dropped, every 53rd pair merged. */
 export function buildPair(size: number): { source: string[]; target: string[]; gold: Bead[] } {
-  const fr = unpcLines('fr');
-  const en = unpcLines('en');
+  const pairs = unpcPairs();
+  const fr = pairs.map((p) => p.source);
+  const en = pairs.map((p) => p.target);
   const source: string[] = [];
   const target: string[] = [];
   const gold: Bead[] = [];

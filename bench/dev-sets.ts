@@ -155,14 +155,14 @@ export function loadTransReadNovels(paragraphs: boolean, root = evalRawDir()): D
 
 /** Every development set present, in a fixed order. */
 /**
- * The UNPC development set (4,000 French-English sentence pairs from UN documents) as earlier pairs, the way
- * a service store holding UN documents would offer them; null when absent.
+ * One UNPC set (`testset` or `devset`: 4,000 French-English sentence pairs from UN documents each), French first,
+ * pairs with a blank side left out; null when absent.
  */
-export function loadUnpcDevPairs(root = evalRawDir()): { source: string; target: string }[] | null {
-  const base = join(root, 'unpc-v1.0-testsets', 'devset', 'UNv1.0.devset');
+export function loadUnpcPairs(set: 'testset' | 'devset', root = evalRawDir()): { source: string; target: string }[] | null {
+  const base = join(root, 'unpc-v1.0-testsets', set, `UNv1.0.${set}`);
   if (!existsSync(`${base}.fr`) || !existsSync(`${base}.en`)) return null;
-  const fr = readFileSync(`${base}.fr`, 'utf8').split('\n');
-  const en = readFileSync(`${base}.en`, 'utf8').split('\n');
+  const fr = lines(`${base}.fr`);
+  const en = lines(`${base}.en`);
   return fr.map((source, k) => ({ source: source.trim(), target: (en[k] ?? '').trim() })).filter((p) => p.source !== '' && p.target !== '');
 }
 
