@@ -1,7 +1,7 @@
 /** Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension. */
-import { parseDictionary } from '../core/align/dictionary.js';
 import { InputError } from '../core/errors.js';
-import { decodeText, decodeTextWithEncoding } from '../extract/decode-text.js';
+import { decodeTextWithEncoding } from '../extract/decode-text.js';
+import { decodeDictionary } from '../extract/read-dictionary.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
 /** What an upload looks like from its first bytes. */
@@ -33,7 +33,7 @@ export function checkDictionaryUpload(field: string, name: string, bytes: Uint8A
   if (isBlank(bytes)) throw new HttpError(422, HttpErrorCode.emptyDictionary, { field, name });
   let entries: number;
   try {
-    entries = parseDictionary(decodeText(bytes, name)).size;
+    entries = decodeDictionary(bytes, name).size;
   } catch (error) {
     // Decoding and parsing throw InputError for bad bytes or lines; anything else is a bug and goes on.
     if (error instanceof InputError) throw new HttpError(422, HttpErrorCode.badDictionary, { field, name });

@@ -10,8 +10,13 @@ import { decodeText } from './decode-text.js';
  * entry at all. `name` only appears in messages.
  */
 export function readDictionary(bytes: Uint8Array, name: string): Lexicon {
-  const lexicon = parseDictionary(decodeText(bytes, name));
+  const lexicon = decodeDictionary(bytes, name);
   // Comments only, or every entry a word paired with itself: an empty lexicon would silently change nothing.
   if (lexicon.size === 0) throw new InputError(`${name}: the dictionary has no entry`);
   return lexicon;
+}
+
+/** Decodes and parses a dictionary's bytes; the lexicon may be empty. Throws {@link InputError} for binary bytes or a malformed line. */
+export function decodeDictionary(bytes: Uint8Array, name: string): Lexicon {
+  return parseDictionary(decodeText(bytes, name));
 }

@@ -32,7 +32,7 @@ export interface SentenceAlignmentInput {
   dictionary?: Lexicon;
   /**
    * What sentence pairs aligned earlier in the same language pair (the service's store) teach: its lexicon joins
-   * this document's own in both passes. Learn it once with {@link learnStoreLexicon} and reuse it.
+   * this document's own in both passes. Learn it once (store-lexicon.ts) and reuse it.
    */
   storeLexicon?: StoreLexicon;
   /** Override the scoring weights (for experiments). */

@@ -23,7 +23,7 @@ export interface StoreLexicon {
 }
 
 /** Below this many earlier pairs, a lexicon would be noise. */
-export const MIN_PRIOR_PAIRS = 200;
+const MIN_PRIOR_PAIRS = 200;
 /** Pairs measured to estimate the similarity of true pairs. */
 const CALIBRATION_PAIRS = 500;
 
