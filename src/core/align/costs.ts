@@ -34,10 +34,21 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
     '2-2': Math.log(0.011),
     '3-1': Math.log(0.004),
     '1-3': Math.log(0.004),
+    // Five- and six-sentence beads: far below their share of gold beads (about 3%), because their length and
+    // lexical evidence is summed over more words and would otherwise win too often (chosen on the dev sets).
+    '2-3': Math.log(0.0002),
+    '3-2': Math.log(0.0002),
+    '1-4': Math.log(0.0002),
+    '4-1': Math.log(0.0002),
+    '3-3': Math.log(0.00002),
+    '2-4': Math.log(0.00002),
+    '4-2': Math.log(0.00002),
+    '1-5': Math.log(0.00002),
+    '5-1': Math.log(0.00002),
   },
   length: 1,
   lexical: 6,
-  lexicalCenter: 0.5,
+  lexicalCenter: 0.4,
   paragraph: 2,
   lengthVariance: 6.8,
   punctuation: 1,
@@ -172,6 +183,12 @@ function countMatched(side: SideFeatures, from: number, to: number, stamps: Int3
 
 const MAX_SIDE = 8;
 
+// Lexical evidence is clipped to this many spreads below and above chance: one bead cannot outweigh everything.
+const MIN_Z = -1.5;
+const MAX_Z = 2;
+// How much less likely than dropping its sentences a bead must be, at best, to be skipped (e^-5).
+const HOPELESS_MARGIN = 5;
+
 // Evidence from a handful of words is weak: full weight from this many content words on both sides.
 const WORDS_FOR_FULL_WEIGHT = 8;
 
@@ -194,6 +211,8 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     if (a !== undefined && b !== undefined && a < MAX_SIDE && b < MAX_SIDE) priorTable[a * MAX_SIDE + b] = logPrior;
   }
 
+  const bestLexical = weights.lexical * (MAX_Z - weights.lexicalCenter);
+  const dropPrior = Math.min(priorTable[1 * MAX_SIDE] as number, priorTable[1] as number);
   return (i0, i1, j0, j1) => {
     const a = i1 - i0;
     const b = j1 - j0;
@@ -205,10 +224,13 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
     score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance);
     if (weights.punctuation !== 0) score -= weights.punctuation * punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
+    // A bead worse than dropping all its sentences even with the best lexical evidence is never chosen and has a
+    // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
+    if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
     // Span-local indices to absolute ones.
     const { similarity, words } = meter.measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
-      const z = Math.min(2, Math.max(-1.5, (similarity - calibration.randomMean) / spread));
+      const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
     }
     return score;

@@ -4,7 +4,7 @@
  * Each bead's confidence is its posterior probability under the pass-2 model.
  */
 import type { ScoredBead } from '../model.js';
-import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
+import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, WIDE_SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
 import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
 import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, tokenizeSide, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
@@ -50,10 +50,16 @@ const ANCHOR_BAND_RADIUS = 25;
 const REFINE_BAND_RADIUS = 10;
 /**
  * Temperature of the final posteriors, chosen so that confidence matches observed accuracy on the development
- * data (reliability table in README.md; 1 was overconfident: 0.994 claimed, 0.957 observed). The first pass
- * keeps 1: its posteriors only pick training beads and cut points.
+ * data (reliability table in README.md; 1 was overconfident: 0.994 claimed, 0.980 observed; 1.5 underconfident:
+ * 0.816 claimed, 0.901 observed). The first pass keeps 1: its posteriors only pick training beads and cut points.
  */
-const POSTERIOR_TEMPERATURE = 1.5;
+const POSTERIOR_TEMPERATURE = 1.2;
+/**
+ * Log-bonus of a 0-1 (1-0) bead that follows another: insertions come in runs (captions, credits, a passage the
+ * translator added), so each one after the first costs about e^2 times less than an isolated one. Much more
+ * and the search starts trading weak 1-1 beads for runs of deletions and insertions (measured on the dev sets).
+ */
+const INSERTION_RUN_BONUS = 2;
 /** Pass-1 beads at least this probable train the lexicon. */
 const TRAINING_POSTERIOR = 0.6;
 
@@ -179,7 +185,12 @@ function alignSpans(
       lengthRatio,
     });
     const band = chooseBand(sides, span, guide);
-    const result = alignByDp(n, m, score, band, SENTENCE_BEAD_SHAPES, guide ? POSTERIOR_TEMPERATURE : 1);
+    // Wide beads only in the final pass: the first pass only picks training beads and the band, and wide
+    // beads cost as much scoring as all the other shapes together.
+    const shapes = guide ? WIDE_SENTENCE_BEAD_SHAPES : SENTENCE_BEAD_SHAPES;
+    // Gale-Church (the length-only baseline) has no model of runs.
+    const runBonus = input.lengthOnly ? 0 : INSERTION_RUN_BONUS;
+    const result = alignByDp(n, m, score, band, shapes, guide ? POSTERIOR_TEMPERATURE : 1, runBonus);
     result.beads.forEach((bead, k) =>
       beads.push({
         // Shift span-local indices back to document indices.

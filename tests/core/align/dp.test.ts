@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, type BeadScore } from '../../../src/core/align/dp.js';
+import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, WIDE_SENTENCE_BEAD_SHAPES, type BeadScore, type BeadShape } from '../../../src/core/align/dp.js';
 
 // Units are numbers; a bead scores well when its source sum equals its target sum (a toy length model).
 function sumScorer(source: number[], target: number[]): BeadScore {
@@ -85,4 +85,80 @@ describe('alignByDp', () => {
       expect(band.hi[i]).toBeGreaterThanOrEqual(band.hi[i - 1] as number);
     }
   });
+
+  it('stretches the row before a jump in the path to where the jump lands', () => {
+    // The path stays near 2 until row 2, then jumps to 30 (a run of 28 insertions travelled along row 2).
+    const band = bandAround([0, 1, 2, 30, 31], 4, 32, 2);
+    expect(band.hi[2]).toBeGreaterThanOrEqual(32);
+  });
+
+  it('makes a run of insertions cheaper than absorbing them into wide beads when runBonus says so', () => {
+    // Units 1..4 of the target match nothing; absorbing them costs -4 a unit, an isolated insertion -5.
+    const score: BeadScore = (i0, i1, j0, j1) => {
+      if (i1 - i0 === 0 && j1 - j0 === 1) return -5;
+      if (i1 - i0 === 1 && j1 - j0 === 0) return -20;
+      const junk = Math.max(0, Math.min(j1, 5) - Math.max(j0, 1));
+      const real = j1 - j0 - junk;
+      return real === 1 && i1 - i0 === 1 ? -4 * junk : -30;
+    };
+    const shapes: BeadShape[] = [...WIDE_SENTENCE_BEAD_SHAPES];
+    const absorbed = alignByDp(2, 6, score, fullBand(2, 6), shapes, 1, 0);
+    expect(absorbed.beads.some((b) => b.target.length > 1)).toBe(true);
+    const run = alignByDp(2, 6, score, fullBand(2, 6), shapes, 1, 2);
+    expect(run.beads).toEqual([
+      { source: [0], target: [0] },
+      { source: [], target: [1] },
+      { source: [], target: [2] },
+      { source: [], target: [3] },
+      { source: [], target: [4] },
+      { source: [1], target: [5] },
+    ]);
+  });
+
+  it.each([0, 1.5])('gives each bead its exact marginal with run bonus %s (checked by enumerating every path)', (runBonus) => {
+    let seed = 11;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const table = new Map<string, number>();
+    const score: BeadScore = (i0, i1, j0, j1) => {
+      const key = `${i0},${i1},${j0},${j1}`;
+      if (!table.has(key)) table.set(key, -4 * random());
+      return table.get(key) as number;
+    };
+    const n = 3;
+    const m = 4;
+    const temperature = 1.3;
+    const shapes = SENTENCE_BEAD_SHAPES;
+    // Every path from (0, 0) to (n, m) with its log-weight, run bonus included.
+    const paths: { beads: string[]; weight: number }[] = [];
+    const walk = (i: number, j: number, previous: string, beads: string[], weight: number): void => {
+      if (i === n && j === m) {
+        paths.push({ beads, weight });
+        return;
+      }
+      for (const shape of shapes) {
+        const i1 = i + shape.source;
+        const j1 = j + shape.target;
+        if (i1 > n || j1 > m) continue;
+        const kind = `${shape.source}-${shape.target}`;
+        const run = (kind === '0-1' || kind === '1-0') && previous === kind ? runBonus : 0;
+        walk(i1, j1, kind, [...beads, `${i},${i1},${j},${j1}`], weight + (score(i, i1, j, j1) + run) / temperature);
+      }
+    };
+    walk(0, 0, '', [], 0);
+    const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
+    const result = alignByDp(n, m, score, fullBand(n, m), shapes, temperature, runBonus);
+    let i0 = 0;
+    let j0 = 0;
+    result.beads.forEach((bead, k) => {
+      const id = `${i0},${i0 + bead.source.length},${j0},${j0 + bead.target.length}`;
+      i0 += bead.source.length;
+      j0 += bead.target.length;
+      const exact = paths.filter((p) => p.beads.includes(id)).reduce((sum, p) => sum + Math.exp(p.weight), 0) / total;
+      expect(result.posteriors[k]).toBeCloseTo(exact, 6);
+    });
+    // And the chosen path is the heaviest one.
+    const heaviest = paths.reduce((a, b) => (b.weight > a.weight ? b : a));
+    expect(result.score / temperature).toBeCloseTo(heaviest.weight, 9);
+  });
 });
+

@@ -59,3 +59,38 @@ describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon
     expect(alignSentences({ source, target, storeLexicon })).toEqual(alignSentences({ source, target, storeLexicon: learnStoreLexicon([...priorPairs]) ?? undefined }));
   });
 });
+
+describe('alignSentences with free translations', () => {
+  const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
+  const runs = wordRuns(12, 6, 123);
+  const translate = (words: readonly number[]): string => sentence([...words].reverse(), targetWord);
+  const pairKey = (beads: ReturnType<typeof alignSentences>) => beads.map((bead) => `${bead.source.join(',')}:${bead.target.join(',')}`);
+
+  it('keeps a block of captions the source lacks as insertions, and aligns what follows it', () => {
+    // Six short lines in words neither side's lexicon knows, between the sixth and seventh sentences.
+    const captions = wordRuns(6, 3, 5).map((words) => `${words.map((k) => `${LETTERS[k % 20]}u${LETTERS[Math.floor(k / 20) % 20]}`).join(' ')}.`);
+    const source = runs.map((words) => sentence(words, sourceWord));
+    const target = [...runs.slice(0, 6).map(translate), ...captions, ...runs.slice(6).map(translate)];
+    const keys = pairKey(alignSentences({ source, target, storeLexicon }));
+    const expected = [
+      ...runs.slice(0, 6).map((_, k) => `${k}:${k}`),
+      ...captions.map((_, c) => `:${6 + c}`),
+      ...runs.slice(6).map((_, k) => `${6 + k}:${12 + k}`),
+    ];
+    expect(keys).toEqual(expected);
+  });
+
+  it('aligns two sentences rendered as three in one bead', () => {
+    // Sentences 4 and 5 (twelve words) are regrouped into three sentences of four words.
+    const regrouped = [...runs[4]!, ...runs[5]!].reverse();
+    const target = [
+      ...runs.slice(0, 4).map(translate),
+      sentence(regrouped.slice(0, 4), targetWord),
+      sentence(regrouped.slice(4, 8), targetWord),
+      sentence(regrouped.slice(8), targetWord),
+      ...runs.slice(6).map(translate),
+    ];
+    const source = runs.map((words) => sentence(words, sourceWord));
+    expect(pairKey(alignSentences({ source, target, storeLexicon }))).toContain('4,5:4,5,6');
+  });
+});
