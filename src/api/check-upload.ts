@@ -1,6 +1,7 @@
 /** Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension. */
 import { InputError } from '../core/errors.js';
 import { decodeTextWithEncoding } from '../extract/decode-text.js';
+import { DictionaryLineError } from '../core/align/dictionary.js';
 import { decodeDictionary } from '../extract/read-dictionary.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
@@ -36,6 +37,7 @@ export function checkDictionaryUpload(field: string, name: string, bytes: Uint8A
     entries = decodeDictionary(bytes, name).size;
   } catch (error) {
     // Decoding and parsing throw InputError for bad bytes or lines; anything else is a bug and goes on.
+    if (error instanceof DictionaryLineError) throw new HttpError(422, HttpErrorCode.badDictionaryLine, { field, name, line: error.line });
     if (error instanceof InputError) throw new HttpError(422, HttpErrorCode.badDictionary, { field, name });
     throw error;
   }

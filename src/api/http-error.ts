@@ -15,6 +15,7 @@ export const HttpErrorCode = {
   sameFile: 'SAME_FILE',
   emptyDictionary: 'EMPTY_DICTIONARY',
   badDictionary: 'BAD_DICTIONARY',
+  badDictionaryLine: 'BAD_DICTIONARY_LINE',
   badMultipart: 'BAD_MULTIPART',
   badRequest: 'BAD_REQUEST',
   queueUnavailable: 'QUEUE_UNAVAILABLE',

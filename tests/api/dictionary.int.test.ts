@@ -105,8 +105,15 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
       'a line in neither form',
       { name: 'dict.txt', bytes: 'Assemblée générale\tGeneral Assembly\nune ligne sans séparateur\n' },
       'en',
-      'BAD_DICTIONARY',
-      'The dictionary (dict.txt) is not a text file of "source<TAB>target" or "target @ source" lines.',
+      'BAD_DICTIONARY_LINE',
+      'The dictionary (dict.txt), line 2: expected "source<TAB>target" or "target @ source".',
+    ],
+    [
+      'a line in neither form',
+      { name: 'dict.txt', bytes: 'Assemblée générale\tGeneral Assembly\nune ligne sans séparateur\n' },
+      'fr',
+      'BAD_DICTIONARY_LINE',
+      'Le dictionnaire (dict.txt), ligne 2 : « source<TAB>cible » ou « cible @ source » attendu.',
     ],
   ] as const)('refuses a dictionary of %s with 422 in Accept-Language %s and keeps no pair', async (_case, bad, language, code, message) => {
     const before = await pairTotal();

@@ -5,7 +5,15 @@
 import { InputError } from '../errors.js';
 import { tokenize, type Lexicon } from './features.js';
 
-/** Parses a dictionary into folded target word → folded source words. */
+/** A dictionary line in neither form; `line` (1-based) lets each interface name it in its own language. */
+export class DictionaryLineError extends InputError {
+  constructor(readonly line: number) {
+    super(`dictionary line ${line}: expected "source<TAB>target" or "target @ source"`);
+    this.name = 'DictionaryLineError';
+  }
+}
+
+/** Parses a dictionary into folded target word → folded source words; throws {@link DictionaryLineError}. */
 export function parseDictionary(text: string): Lexicon {
   const lexicon = new Map<string, string[]>();
   const add = (source: string, target: string): void => {
@@ -22,14 +30,14 @@ export function parseDictionary(text: string): Lexicon {
     if (trimmed === '' || trimmed.startsWith('#')) return;
     if (line.includes('\t')) {
       const [source, target] = line.split('\t');
-      if (!source?.trim() || !target?.trim()) throw new InputError(`dictionary line ${index + 1}: expected "source<TAB>target"`);
+      if (!source?.trim() || !target?.trim()) throw new DictionaryLineError(index + 1);
       add(source, target);
     } else if (line.includes(' @ ')) {
       const [target, source] = line.split(' @ ');
-      if (!source?.trim() || !target?.trim()) throw new InputError(`dictionary line ${index + 1}: expected "target @ source"`);
+      if (!source?.trim() || !target?.trim()) throw new DictionaryLineError(index + 1);
       add(source, target);
     } else {
-      throw new InputError(`dictionary line ${index + 1}: expected "source<TAB>target" or "target @ source"`);
+      throw new DictionaryLineError(index + 1);
     }
   });
   return lexicon;
