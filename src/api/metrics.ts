@@ -8,7 +8,7 @@ import { ALIGN_QUEUE_NAME, closeWithin, createRedisClient, type QueueConfig } fr
 export interface ApiMetrics {
   /** This process's registry (never the global one: tests build several apps in one process). */
   registry: Registry;
-  /** Bytes of both files of each upload. */
+  /** Bytes of each upload's files: both documents and the dictionary, if any. */
   uploadBytes: Histogram;
   /** Uploads by outcome (created, existing). */
   uploads: Counter<'outcome'>;
@@ -38,7 +38,7 @@ export function createApiMetrics(queue: Queue<AlignJobData, AlignJobResult>, que
   });
   const uploadBytes = new Histogram({
     name: 'paralign_upload_bytes',
-    help: 'Size of both files of an upload, in bytes.',
+    help: 'Size of the files of an upload (both documents and the dictionary, if any), in bytes.',
     buckets: [1e3, 1e4, 1e5, 1e6, 1e7, 1e8],
     registers: [registry],
   });

@@ -45,6 +45,21 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     expect(text).toContain('"hasDictionary"');
   });
 
+  const uploadedBytes = async (): Promise<number> => {
+    const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    return Number(/^paralign_upload_bytes_sum (\S+)$/m.exec(text)?.[1] ?? NaN);
+  };
+
+  it('counts the dictionary in the upload-size metric', async () => {
+    const before = await uploadedBytes();
+    const small: UploadFile = { name: 'petit.tsv', bytes: 'Assemblée\tAssembly\n' };
+    const answer = await uploadPair(service.baseUrl, { fr, en, dictionary: small });
+    expect(answer.status).toBe(202);
+    const size = (file: UploadFile): number => (typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength);
+    expect((await uploadedBytes()) - before).toBe(size(fr) + size(en) + size(small));
+    await waitForPair(service.baseUrl, ((await answer.json()) as UploadAnswer).pairId);
+  });
+
   it('aligns a corpora pair uploaded with a dictionary, and another dictionary makes another pair', async () => {
     const withDictionary = await uploadPair(service.baseUrl, { fr, en, dictionary });
     expect(withDictionary.status).toBe(202);

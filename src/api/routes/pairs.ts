@@ -69,7 +69,7 @@ export function createPairsRouter(deps: AppDeps): Router {
     const dictionaryFile = files[DICTIONARY_FIELD]?.[0];
     if (dictionaryFile !== undefined) checkDictionaryUpload(DICTIONARY_FIELD, dictionaryFile.originalname, dictionaryFile.buffer);
     const dictionary = dictionaryFile === undefined ? undefined : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
-    metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength);
+    metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength + (dictionary?.bytes.byteLength ?? 0));
 
     const frIsSource = fields.sourceLanguage === 'fr';
     const { pair, created } = await store.createPair({
