@@ -161,4 +161,3 @@ describe('alignByDp', () => {
     expect(result.score / temperature).toBeCloseTo(heaviest.weight, 9);
   });
 });
-
