@@ -20,22 +20,16 @@ export const SENTENCE_BEAD_SHAPES: readonly BeadShape[] = [
   { source: 1, target: 3 },
 ];
 
+/** Every shape of exactly `size` sentences with both sides non-empty: 1-(size-1) ... (size-1)-1. */
+function shapesOfSize(size: number): BeadShape[] {
+  return Array.from({ length: size - 1 }, (_, k) => ({ source: k + 1, target: size - k - 1 }));
+}
+
 /**
  * Every bead of up to six sentences: free translations regroup sentences (2-3, 1-4, 3-3...), and about one
  * gold bead in thirty on the dev sets has five or six. Their priors keep them for strong evidence.
  */
-export const WIDE_SENTENCE_BEAD_SHAPES: readonly BeadShape[] = [
-  ...SENTENCE_BEAD_SHAPES,
-  { source: 2, target: 3 },
-  { source: 3, target: 2 },
-  { source: 1, target: 4 },
-  { source: 4, target: 1 },
-  { source: 3, target: 3 },
-  { source: 2, target: 4 },
-  { source: 4, target: 2 },
-  { source: 1, target: 5 },
-  { source: 5, target: 1 },
-];
+export const WIDE_SENTENCE_BEAD_SHAPES: readonly BeadShape[] = [...SENTENCE_BEAD_SHAPES, ...shapesOfSize(5), ...shapesOfSize(6)];
 
 /** Paragraph beads: one paragraph may be split in two or dropped, not more. */
 export const BLOCK_BEAD_SHAPES: readonly BeadShape[] = [
