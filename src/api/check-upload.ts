@@ -1,7 +1,7 @@
 /** Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension. */
+import { DictionaryLineError } from '../core/align/dictionary.js';
 import { InputError } from '../core/errors.js';
 import { decodeTextWithEncoding } from '../extract/decode-text.js';
-import { DictionaryLineError } from '../core/align/dictionary.js';
 import { decodeDictionary } from '../extract/read-dictionary.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
