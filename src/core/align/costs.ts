@@ -213,7 +213,8 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   }
 
   const bestLexical = weights.lexical * (MAX_Z - weights.lexicalCenter);
-  const dropPrior = Math.min(priorTable[1 * MAX_SIDE] as number, priorTable[1] as number);
+  // The lower of the 1-0 and 0-1 log priors: pruning against the dearer drop errs towards scoring the bead.
+  const dropPrior = Math.min(priorTable[1 * MAX_SIDE + 0] as number, priorTable[0 * MAX_SIDE + 1] as number);
   return (i0, i1, j0, j1) => {
     const a = i1 - i0;
     const b = j1 - j0;
