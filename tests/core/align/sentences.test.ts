@@ -22,8 +22,10 @@ const priorPairs: PriorPair[] = wordRuns(1500, 6, 7).map((words) => ({
   target: sentence([...words].reverse(), targetWord),
 }));
 
+// Learned once for the whole file: both suites align with what the earlier pairs teach.
+const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
+
 describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon)', () => {
-  const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
 
   it('learns the translations of the earlier pairs', () => {
     expect(storeLexicon?.pairs).toBe(priorPairs.length);
@@ -61,7 +63,6 @@ describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon
 });
 
 describe('alignSentences with free translations', () => {
-  const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
   const runs = wordRuns(12, 6, 123);
   const translate = (words: readonly number[]): string => sentence([...words].reverse(), targetWord);
   const pairKey = (beads: ReturnType<typeof alignSentences>) => beads.map((bead) => `${bead.source.join(',')}:${bead.target.join(',')}`);
