@@ -26,6 +26,8 @@ export interface SideFeatures {
   /** Sentence s's keys, deduplicated, are `keySet[setStart[s] .. setStart[s + 1])`: what the other side looks up. */
   setStart: Int32Array;
   keySet: Int32Array;
+  /** By vocabulary id: 1 for numbers (the words whose only key is their digits). */
+  isNumber: Uint8Array;
 }
 
 /** The folded tokens of one side: a vocabulary and, per sentence, a run of word ids. */
@@ -210,6 +212,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     if (options.functionWords[id] !== 1) for (const key of keysOfWord(word, space, options.lexicon)) wordKeys.push(key);
     keyStart[id + 1] = wordKeys.length;
   });
+  const isNumber = Uint8Array.from(side.vocabulary, (word) => (/^\d/.test(word) ? 1 : 0));
   const count = side.starts.length - 1;
   const wordStart = new Int32Array(count + 1);
   const setStart = new Int32Array(count + 1);
@@ -245,5 +248,6 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     wordKeys: wordKeys.toArray(),
     setStart,
     keySet: keySet.toArray(),
+    isNumber,
   };
 }

@@ -226,7 +226,7 @@ function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): S
 
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
 export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
-  const weights = input.lengthOnly ? { ...(input.weights ?? DEFAULT_WEIGHTS), lexical: 0, punctuation: 0 } : (input.weights ?? DEFAULT_WEIGHTS);
+  const weights = input.lengthOnly ? { ...(input.weights ?? DEFAULT_WEIGHTS), lexical: 0, punctuation: 0, numberLeak: 0 } : (input.weights ?? DEFAULT_WEIGHTS);
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];

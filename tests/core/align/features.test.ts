@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeatures, consonantSkeleton, KeySpace, PUNCTUATION_CLASSES, tokenize, tokenizeSide } from '../../../src/core/align/features.js';
-import { createBeadScorer, DEFAULT_WEIGHTS } from '../../../src/core/align/costs.js';
+import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter } from '../../../src/core/align/costs.js';
 
 describe('tokenize', () => {
   it.each([
@@ -66,5 +66,60 @@ describe('punctuation evidence', () => {
     expect(withPunctuation(0, 1, 0, 1)).toBeGreaterThan(withPunctuation(0, 1, 1, 2));
     const without = score({ ...DEFAULT_WEIGHTS, punctuation: 0 });
     expect(without(0, 1, 0, 1)).toBeCloseTo(without(0, 1, 1, 2), 6);
+  });
+});
+
+describe('numbers across a bead boundary', () => {
+  const sidesOf = (source: string[], target: string[]) => {
+    const space = new KeySpace();
+    const none = (n: number) => new Uint8Array(n);
+    const s = tokenizeSide(source);
+    const t = tokenizeSide(target);
+    return {
+      source: buildFeatures(s, space, { functionWords: none(s.vocabulary.length) }),
+      target: buildFeatures(t, space, { functionWords: none(t.vocabulary.length) }),
+      space,
+    };
+  };
+  // The German splits after "zwei Tage", the French before "deux jours": "250" crosses the boundary.
+  const source = ['Die ersten Seillängen kosteten Stunden, 250 Höhenmeter erforderten zwei Tage.', 'Sechs Stunden Steigeisenarbeit folgten.'];
+  const target = ['Les premières longueurs coûtèrent des heures.', 'Il fallut deux jours pour gravir 250 m. Six heures de cramponnage suivirent.'];
+
+  it('counts a number matched only in the sentence just across the boundary', () => {
+    const { source: s, target: t, space } = sidesOf(source, target);
+    const meter = new SimilarityMeter(s, t, space);
+    meter.measure(0, 1, 0, 1);
+    expect(meter.numbersLeaking(0, 1, 0, 1)).toBe(1);
+    meter.measure(0, 2, 0, 2);
+    expect(meter.numbersLeaking(0, 2, 0, 2)).toBe(0);
+  });
+
+  it('does not count a number that also matches inside the bead', () => {
+    const { source: s, target: t, space } = sidesOf(['Im Jahr 1956 ging es los.', 'Auch 1956 kam man zurück.'], ['En 1956 on partit.', 'En 1956 on revint.']);
+    const meter = new SimilarityMeter(s, t, space);
+    meter.measure(0, 1, 0, 1);
+    expect(meter.numbersLeaking(0, 1, 0, 1)).toBe(0);
+  });
+
+  it('makes the scorer prefer the bead that keeps the number whole', () => {
+    const { source: s, target: t, space } = sidesOf(source, target);
+    const score = (weights: typeof DEFAULT_WEIGHTS) =>
+      createBeadScorer({
+        source: s,
+        target: t,
+        sourceSpan: { start: 0, end: 2 },
+        targetSpan: { start: 0, end: 2 },
+        space,
+        sourceParagraphStarts: new Uint8Array(0),
+        targetParagraphStarts: new Uint8Array(0),
+        calibration: { randomMean: 0.1, trueMean: 0.5 },
+        weights,
+        lengthRatio: 1,
+      });
+    const split = (scorer: ReturnType<typeof score>) => scorer(0, 1, 0, 1) + scorer(1, 2, 1, 2);
+    const withLeak = score(DEFAULT_WEIGHTS);
+    const withoutLeak = score({ ...DEFAULT_WEIGHTS, numberLeak: 0 });
+    expect(withoutLeak(0, 2, 0, 2)).toBeCloseTo(withLeak(0, 2, 0, 2), 6);
+    expect(split(withoutLeak) - split(withLeak)).toBeCloseTo(2 * DEFAULT_WEIGHTS.numberLeak, 6);
   });
 });
