@@ -152,34 +152,40 @@ export class SimilarityMeter {
    * other side. Only valid right after measure() on the same bead, whose stamps it reuses.
    */
   numbersLeaking(i0: number, i1: number, j0: number, j1: number): number {
+    const { source, target } = this;
+    const sourceNumbers = (source.numberStart[i1] as number) - (source.numberStart[i0] as number);
+    const targetNumbers = (target.numberStart[j1] as number) - (target.numberStart[j0] as number);
+    if (sourceNumbers === 0 && targetNumbers === 0) return 0;
     const inside = this.epoch;
     const across = ++this.epoch;
-    const { source, target } = this;
-    if (j0 > 0) stampAcross(target, j0 - 1, this.targetStamp, inside, across);
-    if (j1 < target.count) stampAcross(target, j1, this.targetStamp, inside, across);
-    if (i0 > 0) stampAcross(source, i0 - 1, this.sourceStamp, inside, across);
-    if (i1 < source.count) stampAcross(source, i1, this.sourceStamp, inside, across);
-    return countLeaking(source, i0, i1, this.targetStamp, inside, across) + countLeaking(target, j0, j1, this.sourceStamp, inside, across);
+    let leaking = 0;
+    if (sourceNumbers > 0) {
+      if (j0 > 0) stampNumbersAcross(target, j0 - 1, this.targetStamp, inside, across);
+      if (j1 < target.count) stampNumbersAcross(target, j1, this.targetStamp, inside, across);
+      leaking += countAcross(source, i0, i1, this.targetStamp, across);
+    }
+    if (targetNumbers > 0) {
+      if (i0 > 0) stampNumbersAcross(source, i0 - 1, this.sourceStamp, inside, across);
+      if (i1 < source.count) stampNumbersAcross(source, i1, this.sourceStamp, inside, across);
+      leaking += countAcross(target, j0, j1, this.sourceStamp, across);
+    }
+    return leaking;
   }
 }
 
-// Marks the keys of one sentence outside the bead, leaving the bead's own keys marked as inside.
-function stampAcross(side: SideFeatures, sentence: number, stamps: Int32Array, inside: number, across: number): void {
-  const { keySet } = side;
-  for (let k = side.setStart[sentence] as number, end = side.setStart[sentence + 1] as number; k < end; k++) {
-    const key = keySet[k] as number;
+// Marks the numbers of one sentence outside the bead, leaving numbers the bead itself has marked as inside.
+function stampNumbersAcross(side: SideFeatures, sentence: number, stamps: Int32Array, inside: number, across: number): void {
+  const { numberKeys } = side;
+  for (let k = side.numberStart[sentence] as number, end = side.numberStart[sentence + 1] as number; k < end; k++) {
+    const key = numberKeys[k] as number;
     if (stamps[key] !== inside) stamps[key] = across;
   }
 }
 
-function countLeaking(side: SideFeatures, from: number, to: number, stamps: Int32Array, inside: number, across: number): number {
-  const { words, wordKeys, keyStart, isNumber } = side;
+function countAcross(side: SideFeatures, from: number, to: number, stamps: Int32Array, across: number): number {
+  const { numberKeys } = side;
   let leaking = 0;
-  for (let w = side.wordStart[from] as number, end = side.wordStart[to] as number; w < end; w++) {
-    const word = words[w] as number;
-    // A number has a single key, its digits.
-    if (isNumber[word] === 1 && stamps[wordKeys[keyStart[word] as number] as number] === across) leaking += 1;
-  }
+  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++) if (stamps[numberKeys[k] as number] === across) leaking += 1;
   return leaking;
 }
 

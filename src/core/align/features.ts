@@ -26,8 +26,9 @@ export interface SideFeatures {
   /** Sentence s's keys, deduplicated, are `keySet[setStart[s] .. setStart[s + 1])`: what the other side looks up. */
   setStart: Int32Array;
   keySet: Int32Array;
-  /** By vocabulary id: 1 for numbers (the words whose only key is their digits). */
-  isNumber: Uint8Array;
+  /** Sentence s's numbers, one key per occurrence, are `numberKeys[numberStart[s] .. numberStart[s + 1])`. */
+  numberStart: Int32Array;
+  numberKeys: Int32Array;
 }
 
 /** The folded tokens of one side: a vocabulary and, per sentence, a run of word ids. */
@@ -212,12 +213,13 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     if (options.functionWords[id] !== 1) for (const key of keysOfWord(word, space, options.lexicon)) wordKeys.push(key);
     keyStart[id + 1] = wordKeys.length;
   });
-  const isNumber = Uint8Array.from(side.vocabulary, (word) => (/^\d/.test(word) ? 1 : 0));
   const count = side.starts.length - 1;
   const wordStart = new Int32Array(count + 1);
   const setStart = new Int32Array(count + 1);
   const words = new IntBuffer(side.ids.length);
   const keySet = new IntBuffer(side.ids.length * 2);
+  const numberStart = new Int32Array(count + 1);
+  const numberKeys = new IntBuffer(16);
   const seen = new Set<number>();
   for (let s = 0; s < count; s++) {
     seen.clear();
@@ -227,6 +229,8 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
       const to = keyStart[id + 1] as number;
       if (from === to) continue; // a function word, or too short to carry evidence
       words.push(id);
+      // A number's only key is its digits.
+      if (/^\d/.test(side.vocabulary[id] as string)) numberKeys.push(wordKeys.at(from));
       for (let q = from; q < to; q++) {
         const key = wordKeys.at(q);
         if (!seen.has(key)) {
@@ -236,6 +240,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
       }
     }
     wordStart[s + 1] = words.length;
+    numberStart[s + 1] = numberKeys.length;
     setStart[s + 1] = keySet.length;
   }
   return {
@@ -248,6 +253,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     wordKeys: wordKeys.toArray(),
     setStart,
     keySet: keySet.toArray(),
-    isNumber,
+    numberStart,
+    numberKeys: numberKeys.toArray(),
   };
 }
