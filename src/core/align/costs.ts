@@ -26,6 +26,8 @@ export interface ScoringWeights {
    * the other side: the boundary cuts through a translation ("250 m took two days" split differently).
    */
   numberLeak: number;
+  /** Log prior of a 1-0 or 0-1 bead whose sentence has no word (see `wordless` in features.ts). */
+  wordlessDropPrior: number;
 }
 
 /** Gale & Church (1993) priors; 1-3/3-1 from the Text+Berg link counts in ../shared/eval/raw SOURCE.txt. */
@@ -60,6 +62,9 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   punctuation: 1,
   // From 2 to 6 all gained about the same on Text+Berg (many figures and dates); the novels have almost none.
   numberLeak: 4,
+  // A line without words carries no translation: leaving it out is about as likely as attaching it to a neighbour
+  // as a 1-2 bead, so dots, dashes and OCR debris stay out of the translation units beside them.
+  wordlessDropPrior: Math.log(0.05),
 };
 
 /** Mean lexical similarity of random pairs and of true pairs, measured on the document itself. */
@@ -268,6 +273,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const b = j1 - j0;
     let score = a < MAX_SIDE && b < MAX_SIDE ? (priorTable[a * MAX_SIDE + b] as number) : -Infinity;
     if (score === -Infinity) return score;
+    if (a + b === 1 && (a === 1 ? source.wordless[i0 + si] : target.wordless[j0 + tj]) === 1) score = weights.wordlessDropPrior;
     if (paragraphs) score += paragraphAgreement(context, i0 + si, i1 + si, j0 + tj, j1 + tj) * weights.paragraph;
     if (i1 === i0 || j1 === j0) return score;
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);

@@ -16,6 +16,8 @@ export interface SideFeatures {
   lengths: Float64Array;
   /** Punctuation marks per sentence and class, as in {@link TokenizedSide}. */
   punctuation: Uint8Array;
+  /** As in {@link TokenizedSide}. */
+  wordless: Uint8Array;
   /** Sentence s has content words `words[wordStart[s] .. wordStart[s + 1])` (frequent function words left out). */
   wordStart: Int32Array;
   /** Vocabulary id of each content word. */
@@ -43,6 +45,8 @@ export interface TokenizedSide {
   lengths: Float64Array;
   /** Sentence s has `punctuation[s * PUNCTUATION_CLASSES.length + c]` marks of class c. */
   punctuation: Uint8Array;
+  /** 1 for sentences without a word of two letters or more: dots, dashes, OCR debris, a bare number. */
+  wordless: Uint8Array;
 }
 
 /**
@@ -115,9 +119,12 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const starts = new Int32Array(texts.length + 1);
   const lengths = new Float64Array(texts.length);
   const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
+  const wordless = new Uint8Array(texts.length);
   texts.forEach((text, s) => {
     countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
-    for (const token of tokenize(text)) {
+    const tokens = tokenize(text);
+    if (!tokens.some((token) => /\p{L}{2}/u.test(token))) wordless[s] = 1;
+    for (const token of tokens) {
       let id = vocabularyIds.get(token);
       if (id === undefined) {
         id = vocabulary.length;
@@ -129,7 +136,7 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
   });
-  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation };
+  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation, wordless };
 }
 
 /** The words of sentence `s` that are not function words of its side. */
@@ -247,6 +254,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     count,
     lengths: side.lengths,
     punctuation: side.punctuation,
+    wordless: side.wordless,
     wordStart,
     words: words.toArray(),
     keyStart,

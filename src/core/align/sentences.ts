@@ -224,9 +224,14 @@ function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): S
   return bandAround(pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m), n, m, ANCHOR_BAND_RADIUS);
 }
 
+/** Gale-Church: the same priors and length evidence, nothing about the words. */
+function lengthOnlyWeights(weights: ScoringWeights): ScoringWeights {
+  return { ...weights, lexical: 0, punctuation: 0, numberLeak: 0, wordlessDropPrior: weights.logPrior['1-0'] ?? -Infinity };
+}
+
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
 export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
-  const weights = input.lengthOnly ? { ...(input.weights ?? DEFAULT_WEIGHTS), lexical: 0, punctuation: 0, numberLeak: 0 } : (input.weights ?? DEFAULT_WEIGHTS);
+  const weights = input.lengthOnly ? lengthOnlyWeights(input.weights ?? DEFAULT_WEIGHTS) : (input.weights ?? DEFAULT_WEIGHTS);
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];

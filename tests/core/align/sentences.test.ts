@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEIGHTS } from '../../../src/core/align/costs.js';
 import { alignSentences } from '../../../src/core/align/sentences.js';
 import { learnStoreLexicon, type PriorPair } from '../../../src/core/align/store-lexicon.js';
 
@@ -93,5 +94,16 @@ describe('alignSentences with free translations', () => {
     ];
     const source = runs.map((words) => sentence(words, sourceWord));
     expect(pairKey(alignSentences({ source, target, storeLexicon }))).toContain('4,5:4,5,6');
+  });
+
+  it('leaves lines without words (dots, OCR debris) out of the translation units beside them', () => {
+    const source = runs.map((words) => sentence(words, sourceWord));
+    const target = [...runs.slice(0, 3).map(translate), '.....', '- _-', ...runs.slice(3).map(translate)];
+    const keys = pairKey(alignSentences({ source, target, storeLexicon }));
+    expect(keys.slice(2, 6)).toEqual(['2:2', ':3', ':4', '3:5']);
+    // Priced like any other dropped sentence, they are glued to a neighbour instead.
+    const ordinary = { ...DEFAULT_WEIGHTS, wordlessDropPrior: DEFAULT_WEIGHTS.logPrior['0-1'] as number };
+    const glued = pairKey(alignSentences({ source, target, storeLexicon, weights: ordinary }));
+    expect(glued.filter((key) => key.startsWith(':'))).toEqual([]);
   });
 });
