@@ -3,6 +3,7 @@
  * (shared numbers, identical words, cognates, learned translations) + paragraph-boundary agreement.
  */
 import type { BeadScore } from './dp.js';
+import { PairOverlap } from './pair-overlap.js';
 import { PUNCTUATION_CLASSES, type KeySpace, type SideFeatures } from './features.js';
 
 /** Weights of the evidence; see README.md in this folder for how they were chosen. */
@@ -154,14 +155,17 @@ export class SimilarityMeter {
 
   /**
    * Numbers of the bead that match nothing inside it but something in the sentence just before or after it on the
-   * other side. Only valid right after measure() on the same bead, whose stamps it reuses.
+   * other side (absolute indices).
    */
   numbersLeaking(i0: number, i1: number, j0: number, j1: number): number {
     const { source, target } = this;
     const sourceNumbers = (source.numberStart[i1] as number) - (source.numberStart[i0] as number);
     const targetNumbers = (target.numberStart[j1] as number) - (target.numberStart[j0] as number);
     if (sourceNumbers === 0 && targetNumbers === 0) return 0;
-    const inside = this.epoch;
+    // A number's only key is its digits: the bead's own numbers are all it can match inside.
+    const inside = ++this.epoch;
+    stampNumbers(source, i0, i1, this.sourceStamp, inside);
+    stampNumbers(target, j0, j1, this.targetStamp, inside);
     const across = ++this.epoch;
     let leaking = 0;
     if (sourceNumbers > 0) {
@@ -176,6 +180,11 @@ export class SimilarityMeter {
     }
     return leaking;
   }
+}
+
+function stampNumbers(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): void {
+  const { numberKeys } = side;
+  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++) stamps[numberKeys[k] as number] = epoch;
 }
 
 // Marks the numbers of one sentence outside the bead, leaving numbers the bead itself has marked as inside.
@@ -250,6 +259,13 @@ const WORDS_FOR_FULL_WEIGHT = 8;
 export function createBeadScorer(context: ScoringContext): BeadScore {
   const { source, target, weights, calibration, sourceSpan, targetSpan } = context;
   const meter = new SimilarityMeter(source, target, context.space);
+  const overlap = new PairOverlap(source, target, context.space);
+  const measure = (i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } => {
+    const words = (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
+    if (words === 0) return { similarity: 0, words: 0 };
+    if (!overlap.fits(i0, i1, j0, j1)) return meter.measure(i0, i1, j0, j1);
+    return { similarity: overlap.matched(i0, i1, j0, j1) / words, words };
+  };
   const sourcePrefix = prefixLengths(source.lengths, sourceSpan);
   const targetPrefix = prefixLengths(target.lengths, targetSpan);
   const si = sourceSpan.start;
@@ -284,7 +300,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
     // Span-local indices to absolute ones.
-    const { similarity, words } = meter.measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
+    const { similarity, words } = measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
       const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
