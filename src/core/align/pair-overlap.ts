@@ -136,11 +136,9 @@ export class PairOverlap {
       this.rows.delete(r);
       this.spare.push(row);
     }
-    // The DP never jumps this far; if it did, forgetting everything only costs recomputation.
-    if (this.rows.size >= MAX_ROWS) {
-      for (const row of this.rows.values()) this.spare.push(row);
-      this.rows.clear();
-    }
+    // The DP never jumps this far; if it did, forgetting everything only costs recomputation. These rows are
+    // not pooled: the bead being measured may still be reading some of them.
+    if (this.rows.size >= MAX_ROWS) this.rows.clear();
   }
 
   // Bit q of the source mask: the q-th content word of sentence i has a key in sentence j; and the reverse.
