@@ -4,7 +4,7 @@
  */
 import type { BeadScore } from './dp.js';
 import { PairOverlap } from './pair-overlap.js';
-import { PUNCTUATION_CLASSES, type KeySpace, type SideFeatures } from './features.js';
+import { PUNCTUATION_CLASSES, type KeySpace, type KeyStamps, type SideFeatures } from './features.js';
 
 /** Weights of the evidence; see README.md in this folder for how they were chosen. */
 export interface ScoringWeights {
@@ -125,31 +125,28 @@ export function lengthLogProbability(sourceLength: number, targetLength: number,
 
 /** Measures how much of a bead's content words find a counterpart on the other side (absolute indices). */
 export class SimilarityMeter {
-  private readonly sourceStamp: Int32Array;
-  private readonly targetStamp: Int32Array;
-  private epoch = 0;
+  private readonly stamps: KeyStamps;
 
   constructor(
     private readonly source: SideFeatures,
     private readonly target: SideFeatures,
     space: KeySpace,
   ) {
-    this.sourceStamp = new Int32Array(space.size);
-    this.targetStamp = new Int32Array(space.size);
+    this.stamps = space.stamps();
   }
 
   /** Share of content words of both sides matched on the other side, and how many words there were. */
   measure(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
-    this.epoch += 1;
-    const epoch = this.epoch;
     const source = this.source;
     const target = this.target;
     const words =
       (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
     if (words === 0) return { similarity: 0, words: 0 };
-    stamp(source, i0, i1, this.sourceStamp, epoch);
-    stamp(target, j0, j1, this.targetStamp, epoch);
-    const matched = countMatched(source, i0, i1, this.targetStamp, epoch) + countMatched(target, j0, j1, this.sourceStamp, epoch);
+    const epoch = this.stamps.next();
+    const { source: sourceStamp, target: targetStamp } = this.stamps;
+    stamp(source, i0, i1, sourceStamp, epoch);
+    stamp(target, j0, j1, targetStamp, epoch);
+    const matched = countMatched(source, i0, i1, targetStamp, epoch) + countMatched(target, j0, j1, sourceStamp, epoch);
     return { similarity: matched / words, words };
   }
 
@@ -163,20 +160,21 @@ export class SimilarityMeter {
     const targetNumbers = (target.numberStart[j1] as number) - (target.numberStart[j0] as number);
     if (sourceNumbers === 0 && targetNumbers === 0) return 0;
     // A number's only key is its digits: the bead's own numbers are all it can match inside.
-    const inside = ++this.epoch;
-    stampNumbers(source, i0, i1, this.sourceStamp, inside);
-    stampNumbers(target, j0, j1, this.targetStamp, inside);
-    const across = ++this.epoch;
+    const { source: sourceStamp, target: targetStamp } = this.stamps;
+    const inside = this.stamps.next();
+    stampNumbers(source, i0, i1, sourceStamp, inside);
+    stampNumbers(target, j0, j1, targetStamp, inside);
+    const across = this.stamps.next();
     let leaking = 0;
     if (sourceNumbers > 0) {
-      if (j0 > 0) stampNumbersAcross(target, j0 - 1, this.targetStamp, inside, across);
-      if (j1 < target.count) stampNumbersAcross(target, j1, this.targetStamp, inside, across);
-      leaking += countAcross(source, i0, i1, this.targetStamp, across);
+      if (j0 > 0) stampNumbersAcross(target, j0 - 1, targetStamp, inside, across);
+      if (j1 < target.count) stampNumbersAcross(target, j1, targetStamp, inside, across);
+      leaking += countAcross(source, i0, i1, targetStamp, across);
     }
     if (targetNumbers > 0) {
-      if (i0 > 0) stampNumbersAcross(source, i0 - 1, this.sourceStamp, inside, across);
-      if (i1 < source.count) stampNumbersAcross(source, i1, this.sourceStamp, inside, across);
-      leaking += countAcross(target, j0, j1, this.sourceStamp, across);
+      if (i0 > 0) stampNumbersAcross(source, i0 - 1, sourceStamp, inside, across);
+      if (i1 < source.count) stampNumbersAcross(source, i1, sourceStamp, inside, across);
+      leaking += countAcross(target, j0, j1, sourceStamp, across);
     }
     return leaking;
   }

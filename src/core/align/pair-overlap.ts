@@ -3,7 +3,7 @@
  * same source and target sentences meet in dozens of beads; matching their words once per sentence pair, as
  * bitmasks of matched word positions, turns each bead's measure into a few ORs and bit counts.
  */
-import type { KeySpace, SideFeatures } from './features.js';
+import type { KeySpace, KeyStamps, SideFeatures } from './features.js';
 
 /** A mask is two 32-bit words per sentence and pair (the code below ORs and counts exactly two). */
 const CHUNKS = 2;
@@ -37,17 +37,14 @@ export class PairOverlap {
   private readonly spare: Row[] = [];
   /** The rows of the bead being measured (reused: no allocation per bead). */
   private readonly beadRows: Row[] = [];
-  private readonly sourceStamp: Int32Array;
-  private readonly targetStamp: Int32Array;
-  private epoch = 0;
+  private readonly stamps: KeyStamps;
 
   constructor(
     private readonly source: SideFeatures,
     private readonly target: SideFeatures,
     space: KeySpace,
   ) {
-    this.sourceStamp = new Int32Array(space.size);
-    this.targetStamp = new Int32Array(space.size);
+    this.stamps = space.stamps();
   }
 
   /** Whether every sentence of the bead is short enough for masks (absolute indices). */
@@ -143,11 +140,11 @@ export class PairOverlap {
 
   // Bit q of the source mask: the q-th content word of sentence i has a key in sentence j; and the reverse.
   private fill(i: number, j: number, masks: Uint32Array, at: number): void {
-    const epoch = ++this.epoch;
-    stampKeys(this.target, j, this.targetStamp, epoch);
-    markMatched(this.source, i, this.targetStamp, epoch, masks, at);
-    stampKeys(this.source, i, this.sourceStamp, epoch);
-    markMatched(this.target, j, this.sourceStamp, epoch, masks, at + CHUNKS);
+    const epoch = this.stamps.next();
+    stampKeys(this.target, j, this.stamps.target, epoch);
+    markMatched(this.source, i, this.stamps.target, epoch, masks, at);
+    stampKeys(this.source, i, this.stamps.source, epoch);
+    markMatched(this.target, j, this.stamps.source, epoch, masks, at + CHUNKS);
   }
 }
 
