@@ -2,6 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { buildFeatures, consonantSkeleton, KeySpace, PUNCTUATION_CLASSES, tokenize, tokenizeSide } from '../../../src/core/align/features.js';
 import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter } from '../../../src/core/align/costs.js';
 
+// Features of two short texts with no function words left out, over one key space.
+function featuresOf(source: string[], target: string[]) {
+  const space = new KeySpace();
+  const none = (n: number) => new Uint8Array(n);
+  const s = tokenizeSide(source);
+  const t = tokenizeSide(target);
+  return {
+    source: buildFeatures(s, space, { functionWords: none(s.vocabulary.length) }),
+    target: buildFeatures(t, space, { functionWords: none(t.vocabulary.length) }),
+    space,
+  };
+}
+
+// A bead scorer over all of both texts, with a fixed calibration.
+function scorerOver(sides: ReturnType<typeof featuresOf>, weights: typeof DEFAULT_WEIGHTS) {
+  return createBeadScorer({
+    ...sides,
+    sourceSpan: { start: 0, end: sides.source.count },
+    targetSpan: { start: 0, end: sides.target.count },
+    sourceParagraphStarts: new Uint8Array(0),
+    targetParagraphStarts: new Uint8Array(0),
+    calibration: { randomMean: 0.1, trueMean: 0.5 },
+    weights,
+    lengthRatio: 1,
+  });
+}
+
 describe('tokenize', () => {
   it.each([
     ['La Conférence a adopté', ['la', 'conference', 'a', 'adopte']],
@@ -28,17 +55,6 @@ describe('consonantSkeleton', () => {
 });
 
 describe('punctuation evidence', () => {
-  const features = (source: string[], target: string[]) => {
-    const space = new KeySpace();
-    const none = (n: number) => new Uint8Array(n);
-    const s = tokenizeSide(source);
-    const t = tokenizeSide(target);
-    return {
-      source: buildFeatures(s, space, { functionWords: none(s.vocabulary.length) }),
-      target: buildFeatures(t, space, { functionWords: none(t.vocabulary.length) }),
-      space,
-    };
-  };
 
   it('counts question marks, exclamation marks and parentheses per sentence', () => {
     const side = tokenizeSide(['Pourquoi ? Non !', 'Voir (ci-dessous) et (ci-dessus).']);
@@ -48,20 +64,8 @@ describe('punctuation evidence', () => {
   });
 
   it('scores a question against a question above a question against a statement of the same length', () => {
-    const { source, target, space } = features(['Where did she go?'], ['Où est-elle allée ?', 'Où est-elle allée .']);
-    const score = (weights: typeof DEFAULT_WEIGHTS) =>
-      createBeadScorer({
-        source,
-        target,
-        sourceSpan: { start: 0, end: 1 },
-        targetSpan: { start: 0, end: 2 },
-        space,
-        sourceParagraphStarts: new Uint8Array(0),
-        targetParagraphStarts: new Uint8Array(0),
-        calibration: { randomMean: 0.1, trueMean: 0.5 },
-        weights,
-        lengthRatio: 1,
-      });
+    const { source, target, space } = featuresOf(['Where did she go?'], ['Où est-elle allée ?', 'Où est-elle allée .']);
+    const score = (weights: typeof DEFAULT_WEIGHTS) => scorerOver({ source, target, space }, weights);
     const withPunctuation = score(DEFAULT_WEIGHTS);
     expect(withPunctuation(0, 1, 0, 1)).toBeGreaterThan(withPunctuation(0, 1, 1, 2));
     const without = score({ ...DEFAULT_WEIGHTS, punctuation: 0 });
@@ -70,23 +74,12 @@ describe('punctuation evidence', () => {
 });
 
 describe('numbers across a bead boundary', () => {
-  const sidesOf = (source: string[], target: string[]) => {
-    const space = new KeySpace();
-    const none = (n: number) => new Uint8Array(n);
-    const s = tokenizeSide(source);
-    const t = tokenizeSide(target);
-    return {
-      source: buildFeatures(s, space, { functionWords: none(s.vocabulary.length) }),
-      target: buildFeatures(t, space, { functionWords: none(t.vocabulary.length) }),
-      space,
-    };
-  };
   // The German splits after "zwei Tage", the French before "deux jours": "250" crosses the boundary.
   const source = ['Die ersten Seillängen kosteten Stunden, 250 Höhenmeter erforderten zwei Tage.', 'Sechs Stunden Steigeisenarbeit folgten.'];
   const target = ['Les premières longueurs coûtèrent des heures.', 'Il fallut deux jours pour gravir 250 m. Six heures de cramponnage suivirent.'];
 
   it('counts a number matched only in the sentence just across the boundary', () => {
-    const { source: s, target: t, space } = sidesOf(source, target);
+    const { source: s, target: t, space } = featuresOf(source, target);
     const meter = new SimilarityMeter(s, t, space);
     meter.measure(0, 1, 0, 1);
     expect(meter.numbersLeaking(0, 1, 0, 1)).toBe(1);
@@ -95,27 +88,15 @@ describe('numbers across a bead boundary', () => {
   });
 
   it('does not count a number that also matches inside the bead', () => {
-    const { source: s, target: t, space } = sidesOf(['Im Jahr 1956 ging es los.', 'Auch 1956 kam man zurück.'], ['En 1956 on partit.', 'En 1956 on revint.']);
+    const { source: s, target: t, space } = featuresOf(['Im Jahr 1956 ging es los.', 'Auch 1956 kam man zurück.'], ['En 1956 on partit.', 'En 1956 on revint.']);
     const meter = new SimilarityMeter(s, t, space);
     meter.measure(0, 1, 0, 1);
     expect(meter.numbersLeaking(0, 1, 0, 1)).toBe(0);
   });
 
   it('makes the scorer prefer the bead that keeps the number whole', () => {
-    const { source: s, target: t, space } = sidesOf(source, target);
-    const score = (weights: typeof DEFAULT_WEIGHTS) =>
-      createBeadScorer({
-        source: s,
-        target: t,
-        sourceSpan: { start: 0, end: 2 },
-        targetSpan: { start: 0, end: 2 },
-        space,
-        sourceParagraphStarts: new Uint8Array(0),
-        targetParagraphStarts: new Uint8Array(0),
-        calibration: { randomMean: 0.1, trueMean: 0.5 },
-        weights,
-        lengthRatio: 1,
-      });
+    const { source: s, target: t, space } = featuresOf(source, target);
+    const score = (weights: typeof DEFAULT_WEIGHTS) => scorerOver({ source: s, target: t, space }, weights);
     const split = (scorer: ReturnType<typeof score>) => scorer(0, 1, 0, 1) + scorer(1, 2, 1, 2);
     const withLeak = score(DEFAULT_WEIGHTS);
     const withoutLeak = score({ ...DEFAULT_WEIGHTS, numberLeak: 0 });
