@@ -126,6 +126,7 @@ export function lengthLogProbability(sourceLength: number, targetLength: number,
 /** Measures how much of a bead's content words find a counterpart on the other side (absolute indices). */
 export class SimilarityMeter {
   private readonly stamps: KeyStamps;
+  private overlap: PairOverlap | null = null;
 
   constructor(
     private readonly source: SideFeatures,
@@ -135,12 +136,28 @@ export class SimilarityMeter {
     this.stamps = space.stamps();
   }
 
+  private wordsOf(i0: number, i1: number, j0: number, j1: number): number {
+    const { source, target } = this;
+    return (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
+  }
+
+  /**
+   * As measure(), for the beads of a DP: sentence pairs met again in neighbouring beads are matched once and cached
+   * (pair-overlap.ts). Scattered pairs (chance similarity, calibration) should use measure().
+   */
+  measureBead(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
+    const words = this.wordsOf(i0, i1, j0, j1);
+    if (words === 0) return { similarity: 0, words: 0 };
+    this.overlap ??= new PairOverlap(this.source, this.target, this.stamps);
+    if (!this.overlap.fits(i0, i1, j0, j1)) return this.measure(i0, i1, j0, j1);
+    return { similarity: this.overlap.matched(i0, i1, j0, j1) / words, words };
+  }
+
   /** Share of content words of both sides matched on the other side, and how many words there were. */
   measure(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
     const source = this.source;
     const target = this.target;
-    const words =
-      (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
+    const words = this.wordsOf(i0, i1, j0, j1);
     if (words === 0) return { similarity: 0, words: 0 };
     const epoch = this.stamps.next();
     const { source: sourceStamp, target: targetStamp } = this.stamps;
@@ -257,13 +274,6 @@ const WORDS_FOR_FULL_WEIGHT = 8;
 export function createBeadScorer(context: ScoringContext): BeadScore {
   const { source, target, weights, calibration, sourceSpan, targetSpan } = context;
   const meter = new SimilarityMeter(source, target, context.space);
-  const overlap = new PairOverlap(source, target, context.space);
-  const measure = (i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } => {
-    const words = (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
-    if (words === 0) return { similarity: 0, words: 0 };
-    if (!overlap.fits(i0, i1, j0, j1)) return meter.measure(i0, i1, j0, j1);
-    return { similarity: overlap.matched(i0, i1, j0, j1) / words, words };
-  };
   const sourcePrefix = prefixLengths(source.lengths, sourceSpan);
   const targetPrefix = prefixLengths(target.lengths, targetSpan);
   const si = sourceSpan.start;
@@ -298,7 +308,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
     // Span-local indices to absolute ones.
-    const { similarity, words } = measure(i0 + si, i1 + si, j0 + tj, j1 + tj);
+    const { similarity, words } = meter.measureBead(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
       const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);

@@ -246,6 +246,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
   const vocabularySize = side.vocabulary.length;
   const keyStart = new Int32Array(vocabularySize + 1);
   const wordKeys = new IntBuffer(vocabularySize * 3);
+  const isNumber = Uint8Array.from(side.vocabulary, (word) => (/^\d/.test(word) ? 1 : 0));
   side.vocabulary.forEach((word, id) => {
     if (options.functionWords[id] !== 1) for (const key of keysOfWord(word, space, options.lexicon)) wordKeys.push(key);
     keyStart[id + 1] = wordKeys.length;
@@ -267,7 +268,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
       if (from === to) continue; // a function word, or too short to carry evidence
       words.push(id);
       // A number's only key is its digits.
-      if (/^\d/.test(side.vocabulary[id] as string)) numberKeys.push(wordKeys.at(from));
+      if (isNumber[id] === 1) numberKeys.push(wordKeys.at(from));
       for (let q = from; q < to; q++) {
         const key = wordKeys.at(q);
         if (!seen.has(key)) {

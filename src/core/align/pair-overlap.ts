@@ -3,11 +3,11 @@
  * same source and target sentences meet in dozens of beads; matching their words once per sentence pair, as
  * bitmasks of matched word positions, turns each bead's measure into a few ORs and bit counts.
  */
-import type { KeySpace, KeyStamps, SideFeatures } from './features.js';
+import type { KeyStamps, SideFeatures } from './features.js';
 
 /** A mask is two 32-bit words per sentence and pair (the code below ORs and counts exactly two). */
 const CHUNKS = 2;
-/** Sentences with more content words than this are measured word by word (by the caller's fallback). */
+/** Sentences with more content words than this are measured word by word (SimilarityMeter.measureBead). */
 export const MAX_MASKED_WORDS = 32 * CHUNKS;
 /** Per pair: CHUNKS words for the source sentence's mask, then CHUNKS for the target sentence's. */
 const STRIDE = 2 * CHUNKS;
@@ -37,15 +37,11 @@ export class PairOverlap {
   private readonly spare: Row[] = [];
   /** The rows of the bead being measured (reused: no allocation per bead). */
   private readonly beadRows: Row[] = [];
-  private readonly stamps: KeyStamps;
-
   constructor(
     private readonly source: SideFeatures,
     private readonly target: SideFeatures,
-    space: KeySpace,
-  ) {
-    this.stamps = space.stamps();
-  }
+    private readonly stamps: KeyStamps,
+  ) {}
 
   /** Whether every sentence of the bead is short enough for masks (absolute indices). */
   fits(i0: number, i1: number, j0: number, j1: number): boolean {

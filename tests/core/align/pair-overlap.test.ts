@@ -38,7 +38,7 @@ describe('PairOverlap', () => {
       for (let a = 1; a <= 3 && a <= i1; a++) for (let b = 1; b <= 3 && b <= j1; b++) beads.push([i1 - a, i1, j1 - b, j1]);
 
   it('counts exactly the words that matching word by word counts, forwards and backwards', () => {
-    const overlap = new PairOverlap(source, target, space);
+    const overlap = new PairOverlap(source, target, space.stamps());
     let compared = 0;
     let partial = 0;
     for (const bead of [...beads, ...[...beads].reverse()]) {
@@ -55,7 +55,7 @@ describe('PairOverlap', () => {
   });
 
   it('refuses beads with a sentence longer than a mask', () => {
-    const overlap = new PairOverlap(source, target, space);
+    const overlap = new PairOverlap(source, target, space.stamps());
     expect(overlap.fits(36, 37, 36, 37)).toBe(false);
     expect(overlap.fits(35, 36, 35, 36)).toBe(true);
   });
