@@ -1,5 +1,5 @@
 /**
- * Paragraph labels of UN documents ("12.", "(a)", "a)", "(iv)", "IV.", "A.", "Annex I", "*", "Item 2 (b)")
+ * Paragraph labels of UN documents ("12.", "(a)", "a)", "(iv)", "IV.", "A.", "Annex I", "Article 5", "*", "Item 2 (b)")
  * turned into language-neutral {@link Label}s, and the label paths built from them.
  */
 import { LabelStyle, type Label } from '../model.js';
@@ -122,6 +122,8 @@ const LEADING_SPACE = /^[ \t]*/;
 const AGENDA =
   /^(?:(?:provisional[ \t]+)?agenda[ \t]+items?|items?|points?)[ \t\u00A0]+(\d{1,3})(?:[ \t\u00A0]*\(([a-z])\)|[ \t\u00A0]+([a-z])\))?(?=[\s*,.:;]|$)/i;
 const ANNEX = /^(Annexe?|ANNEXE?)(?:[ \t\u00A0]+([IVXLC]+|\d{1,2}|[A-Z]))?(?=[\s.:*\u2013\u2014-]|$)/;
+// "Article premier" (French for article 1) and "1er" read as 1.
+const ARTICLE = /^(?:Article|ARTICLE|Art\.)[ \t\u00A0]+(premier|PREMIER|1er|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/;
 const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:/;
 const STARS = /^\*{1,3}(?=[ \t\u00A0]+\S)/;
 const BULLET = /^[-\u2022\u2013\u2014\u25AA\u25E6\u25CF\u2023\u00B7](?=[ \t\u00A0]+\S)/;
@@ -129,6 +131,11 @@ const FOOTNOTE_NUMBER = /^\d{1,3}(?=[ \t\u00A0]+\S)/;
 
 function end(markdown: boolean): string {
   return markdown ? '(?=[\\s*_]|$)' : '(?=\\s|$)';
+}
+
+// What may follow a heading label spelled as a word: nothing, or punctuation before a title ("Annexe II : Liste").
+function isHeadingRest(after: string): boolean {
+  return /^[ \t\u00A0]*(?:$|[.:*\u2013\u2014-])/.test(after);
 }
 
 function leadingLabelAt(text: string, context: LabelContext): { label: Label; length: number } | null {
@@ -146,10 +153,16 @@ function leadingLabelAt(text: string, context: LabelContext): { label: Label; le
   if (m) {
     // "Annex I contains the list ..." is a sentence, not a heading: the label must end the line or be
     // followed by punctuation (": Title", "*").
-    const after = text.slice(m[0].length).replace(/^[ \t\u00A0]+/, '');
-    if (after === '' || /^[.:*\u2013\u2014-]/.test(after)) {
+    if (isHeadingRest(text.slice(m[0].length))) {
       return { label: makeLabel(LabelStyle.annex, m[2] ?? '', m[0]), length: m[0].length };
     }
+  }
+
+  m = ARTICLE.exec(text);
+  // As for annexes: "Article 5 of the Convention provides ..." is a sentence, not a heading.
+  if (m && isHeadingRest(text.slice(m[0].length))) {
+    const value = /^\d+$/.test(m[1] ?? '') ? String(Number(m[1])) : '1';
+    return { label: makeLabel(LabelStyle.article, value, m[0]), length: m[0].length };
   }
 
   m = STARS.exec(text);
@@ -224,6 +237,8 @@ export function parseLabel(raw: string): Label | null {
 export interface LabelPathState {
   /** Open annex segment ("annex:I"), or null outside annexes. */
   annex: string | null;
+  /** Open article segment ("art:5"), or null outside articles; a roman or letter heading closes it. */
+  article: string | null;
   /** Value of the open "I." heading. */
   upperRoman: string | null;
   /** Value of the open "A." heading. */
@@ -237,6 +252,7 @@ export interface LabelPathState {
 /** The state at the start of a document. */
 export const initialLabelPathState: LabelPathState = {
   annex: null,
+  article: null,
   upperRoman: null,
   upperLetter: null,
   paragraph: null,
@@ -248,7 +264,7 @@ function join(segments: ReadonlyArray<string | null>): string {
 }
 
 /**
- * Computes the path of a labelled block ("12", "12/a", "12/a/ii", "II/A", "fn:1", "annex:I/3"; null for
+ * Computes the path of a labelled block ("12", "12/a", "12/a/ii", "II/A", "fn:1", "annex:I/3", "art:2/1"; null for
  * bullets and agenda items) and the numbering state after it.
  */
 export function advanceLabelPath(state: LabelPathState, label: Label): { state: LabelPathState; path: string | null } {
@@ -258,19 +274,25 @@ export function advanceLabelPath(state: LabelPathState, label: Label): { state: 
       const annex = `annex:${v}`;
       return { state: { ...initialLabelPathState, annex }, path: annex };
     }
+    case LabelStyle.article: {
+      // Article numbers run through chapters, as paragraph numbers run through headings; the numbering of the
+      // paragraphs restarts in each article.
+      const article = `art:${v}`;
+      return { state: { ...state, article, paragraph: null, lowerLetter: null }, path: join([state.annex, article]) };
+    }
     case LabelStyle.upperRoman:
       return {
-        state: { ...state, upperRoman: v, upperLetter: null, paragraph: null, lowerLetter: null },
+        state: { ...state, upperRoman: v, upperLetter: null, article: null, paragraph: null, lowerLetter: null },
         path: join([state.annex, v]),
       };
     case LabelStyle.upperLetter:
       return {
-        state: { ...state, upperLetter: v, paragraph: null, lowerLetter: null },
+        state: { ...state, upperLetter: v, article: null, paragraph: null, lowerLetter: null },
         path: join([state.annex, state.upperRoman, v]),
       };
     case LabelStyle.arabic:
       // Paragraph numbers run through headings, so the path of "12." does not include them.
-      return { state: { ...state, paragraph: v, lowerLetter: null }, path: join([state.annex, v]) };
+      return { state: { ...state, paragraph: v, lowerLetter: null }, path: join([state.annex, state.article, v]) };
     case LabelStyle.lowerLetter:
       return { state: { ...state, lowerLetter: v }, path: join([state.annex, ...parentOf(state), v]) };
     case LabelStyle.lowerRoman:
@@ -285,9 +307,10 @@ export function advanceLabelPath(state: LabelPathState, label: Label): { state: 
   }
 }
 
-// Sub-paragraphs hang under the open numbered paragraph, or under the open headings when a heading came
-// after the last numbered paragraph (lettered lists directly under "A. Background").
+// Sub-paragraphs hang under the open numbered paragraph, or under the open article or headings when one came
+// after the last numbered paragraph (lettered lists directly under "A. Background" or "Article 2").
 function parentOf(state: LabelPathState): Array<string | null> {
-  if (state.paragraph !== null) return [state.paragraph];
+  if (state.paragraph !== null) return [state.article, state.paragraph];
+  if (state.article !== null) return [state.article];
   return [state.upperRoman, state.upperLetter];
 }

@@ -185,7 +185,9 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
     if (open === null || opening !== null || heading || open.type !== DraftType.prose || linePerBlock[i]) {
       const draft = draftOf();
       drafts.push(draft);
-      current = heading ? null : draft;
+      // "Article 3" alone on its line is a heading: the line under it is the article's text, not its wrapped rest.
+      const headingLine = style === LabelStyle.article && opening?.leading.rest === '';
+      current = heading || headingLine ? null : draft;
     } else {
       open.lines.push(line);
     }
@@ -208,9 +210,9 @@ function isBold(draft: Draft, markdown: boolean): boolean {
   return /^(\*\*|__)(?=\S)[\s\S]*\S\1$/.test(content);
 }
 
-// Labels spelled as words belong to the text: "Item 2 (b) of the provisional agenda", "Annex I".
+// Labels spelled as words belong to the text: "Item 2 (b) of the provisional agenda", "Annex I", "Article 5".
 function keepsLabelInText(label: Label): boolean {
-  return label.style === LabelStyle.agendaItem || label.style === LabelStyle.annex;
+  return label.style === LabelStyle.agendaItem || label.style === LabelStyle.annex || label.style === LabelStyle.article;
 }
 
 function textOf(draft: Draft, markdown: boolean): string {
@@ -279,7 +281,8 @@ function findBodyStart(drafts: Draft[]): number {
       style === LabelStyle.arabic ||
       style === LabelStyle.upperRoman ||
       style === LabelStyle.upperLetter ||
-      style === LabelStyle.annex
+      style === LabelStyle.annex ||
+      style === LabelStyle.article
     );
   });
   return index === -1 ? drafts.length : index;
@@ -308,6 +311,7 @@ function kindOfLabel(label: Label, text: string, plain: string): Kind {
     case LabelStyle.upperRoman:
     case LabelStyle.upperLetter:
     case LabelStyle.annex:
+    case LabelStyle.article:
       return text.length <= MAX_HEADING && !/\.$/.test(text) ? BlockKind.heading : BlockKind.paragraph;
     case LabelStyle.agendaItem:
       return plain.length <= MAX_HEADING && !endsLikeSentence(plain) ? BlockKind.heading : BlockKind.text;
@@ -393,7 +397,8 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       pathState = advanced.state;
       path = advanced.path;
       if (label.style === LabelStyle.arabic) numbered = true;
-      if (label.style === LabelStyle.annex) numbered = false;
+      // An annex restarts the numbering; an article's unnumbered text is the article's, not a paragraph's rest.
+      if (label.style === LabelStyle.annex || label.style === LabelStyle.article) numbered = false;
       if (isLower(label)) previousLower = label;
       else if (label.style !== LabelStyle.footnote && label.style !== LabelStyle.bullet) previousLower = null;
       if (isUpper(label)) previousUpper = label;

@@ -142,6 +142,8 @@ function readOrdinal(label: Label): { system: NumberingSystem; upper: boolean; o
       return readRoman(value);
     case 'footnote':
       return /^\*+$/u.test(value) ? { system: 'stars', upper: false, ordinal: value.length } : readArabic(value);
+    case 'article':
+      return readArabic(value);
     case 'annex':
       // "Annex I", "Annex A" and "Annex 1" all occur; "I", "V", "X" are read as roman, "C", "D", "L", "M" as letters.
       return (/^[ivx]+$/iu.test(value) ? readRoman(value) : null) ?? readArabic(value) ?? readLetters(value);

@@ -33,6 +33,11 @@ describe('parseLabel', () => {
     ['Annexe I', 'annex:I'],
     ['ANNEX II', 'annex:II'],
     ['ANNEXE II', 'annex:II'],
+    ['Article 5', 'article:5'],
+    ['ARTICLE 12', 'article:12'],
+    ['Art. 3', 'article:3'],
+    ['Article premier', 'article:1'],
+    ['Article 1er', 'article:1'],
     ['*', 'footnote:*'],
     ['**', 'footnote:**'],
     ['1', 'footnote:1'],
@@ -64,6 +69,7 @@ describe('parseLabel', () => {
     ['Item 2 (b)', 'Point 2 b)'],
     ['Annex I', 'Annexe I'],
     ['ANNEX III', 'Annexe III'],
+    ['Article 1', 'Article premier'],
     ['Item 108', 'Point 108'],
   ])('English %s and French %s have the same key', (en, fr) => {
     const a = parseLabel(en);
@@ -90,6 +96,7 @@ describe('splitLeadingLabel', () => {
     ['Agenda item 108', 'agendaItem:108', '', 15],
     ['Annex I', 'annex:I', '', 7],
     ['Annexe II : Liste des participants', 'annex:II', ': Liste des participants', 9],
+    ['Article 2 : Non-discrimination', 'article:2', ': Non-discrimination', 9],
     ['- first item', 'bullet:', 'first item', 1],
     ['• premier', 'bullet:', 'premier', 1],
     ['1.\u00A0Texte', 'arabic:1', 'Texte', 2],
@@ -104,6 +111,9 @@ describe('splitLeadingLabel', () => {
     '12.1 Sub-section',
     '2018 was a year',
     'Annex I contains the list of participants.',
+    'Article 5 of the Convention provides that',
+    "Article premier de la Convention",
+    'Articles 3 and 4',
     'M. Banda a soumis le projet.',
     'Mr. Banda submitted the draft.',
     'The General Assembly,',
@@ -235,6 +245,12 @@ describe('advanceLabelPath', () => {
   it('prefixes paths inside an annex and restarts there', () => {
     expect(pathsOf(['5.', 'Annex I', '1.', '(a)', 'II.', 'A.', 'Annexe II', '1.'])).toEqual([
       '5', 'annex:I', 'annex:I/1', 'annex:I/1/a', 'annex:I/II', 'annex:I/II/A', 'annex:II', 'annex:II/1',
+    ]);
+  });
+
+  it('prefixes paths inside an article, restarts its paragraphs, and closes it at a roman heading', () => {
+    expect(pathsOf(['Article 1', '(a)', 'Article 2', '1.', '(a)', '2.', 'II.', '3.', 'Annex I', 'Article 1', '1.'])).toEqual([
+      'art:1', 'art:1/a', 'art:2', 'art:2/1', 'art:2/1/a', 'art:2/2', 'II', '3', 'annex:I', 'annex:I/art:1', 'annex:I/art:1/1',
     ]);
   });
 

@@ -211,6 +211,22 @@ describe('parseDocument blocks', () => {
     ]);
   });
 
+  it('reads articles as headings with their own paths, even when the text follows on the next line', () => {
+    // The layout of the UN's plain-text declarations: no blank line between an article's heading and its text.
+    const source = 'Préambule\n\nArticle premier\nTous les êtres humains naissent libres.\n\nArticle 2\n1. Chacun peut se prévaloir.\n2. De plus, il ne sera fait.\n\nArticle 3\nTout individu a droit à la vie.';
+    const doc = parseDocument(source, { language: 'fr', format: 'text' });
+    expect(rows(doc)).toEqual([
+      ['title', null, 'Préambule'],
+      ['heading', 'art:1', 'Article premier'],
+      ['text', null, 'Tous les êtres humains naissent libres.'],
+      ['heading', 'art:2', 'Article 2'],
+      ['paragraph', 'art:2/1', 'Chacun peut se prévaloir.'],
+      ['paragraph', 'art:2/2', 'De plus, il ne sera fait.'],
+      ['heading', 'art:3', 'Article 3'],
+      ['text', null, 'Tout individu a droit à la vie.'],
+    ]);
+  });
+
   it('runs paragraph numbers through headings and puts A. under the latest roman heading', () => {
     const source = 'I. One\n\n1. a.\n\nA. Sub\n\n2. b.\n\nII. Two\n\nA. Again\n\n3. c.\n\nB. Long heading-like line that ends with a full stop.';
     const doc = parseDocument(source, { language: 'en', format: 'text' });

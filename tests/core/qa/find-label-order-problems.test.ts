@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLabelOrderProblems } from '../../../src/core/qa/find-label-order-problems.js';
+import { parseDocument } from '../../../src/core/parse/parse-document.js';
+import { segmentDocument } from '../../../src/core/segment/segment-document.js';
 import { heading, makeDocument, note, para, sub, type BlockSpec } from './make-alignment.js';
 
 function problemsOf(specs: BlockSpec[]): Array<[string, string, string | null, string[]]> {
@@ -45,6 +47,16 @@ describe('findLabelOrderProblems', () => {
   it('reads roman numerals by value', () => {
     const specs = [heading('I', 'A'), heading('II', 'B'), heading('IV', 'C'), heading('III', 'D')];
     expect(problemsOf(specs)).toEqual([['backwards', 'III.', 'IV.', []]]);
+  });
+
+  it('checks article numbers, and restarts paragraph numbers in each article', () => {
+    const text = 'Article premier\n\n1. One.\n\n2. Two.\n\nArticle 2\n\n1. One.\n\nArticle 4\n\n1. One.\n\n3. Three.';
+    const document = segmentDocument(parseDocument(text, { language: 'fr', format: 'text' }));
+    const found = findLabelOrderProblems(document, 'target').map((p) => [p.problem, p.path, p.skipped]);
+    expect(found).toEqual([
+      ['gap', 'art:4', ['3']],
+      ['gap', 'art:4/3', ['2']],
+    ]);
   });
 
   it('reports the side and block of each problem', () => {
