@@ -7,10 +7,12 @@ import { alignDocuments } from '../src/core/align/align-documents.js';
 import { alignSentences } from '../src/core/align/sentences.js';
 import { learnStoreLexicon, type PriorPair, type StoreLexicon } from '../src/core/align/store-lexicon.js';
 import { scoreAgainstCorpusGold } from '../src/core/eval/corpus-gold.js';
+import { scoreAgainstParagraphGold } from '../src/core/eval/paragraph-gold.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/eval/score-alignment.js';
 import type { Bead, ScoredBead } from '../src/core/model.js';
 import { loadCorpusCases } from './corpora.js';
 import { loadDevSets, loadUnpcPairs, type DevDocument, type DevSet } from './dev-sets.js';
+import { loadUdhr } from './structural-sets.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -94,6 +96,19 @@ for (const corpus of loadCorpusCases()) {
   lines.push(
     `| ${corpus.name} | ${p.matched}/${p.total}${p.misses.length ? ` (missed: ${p.misses.join(', ')})` : ''} | ${scores.segmentation.matched}/${scores.segmentation.total} | ${f(scores.sentences.strict.precision)} | ${f(scores.sentences.strict.recall)} | **${f(scores.sentences.strict.f1)}** | ${f(scores.sentences.lax.f1)} | ${withStore ? f(withStore.sentences.strict.f1) : '-'} |`,
   );
+}
+
+// Structural gold: whole paragraphs (articles, list items), so the measure is whether each pair stays together.
+const structural = [loadUdhr()].filter((c) => c !== null);
+if (structural.length > 0) {
+  lines.push('');
+  lines.push('| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | sentences in no gold paragraph |');
+  lines.push('|---|---|---|---|');
+  for (const c of structural) {
+    const s = scoreAgainstParagraphGold(alignDocuments(c.source, c.target), c.gold);
+    const missed = s.misses.length ? ` (missed: ${s.misses.slice(0, 5).join('; ')}${s.misses.length > 5 ? '; …' : ''})` : '';
+    lines.push(`| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.unmapped} |`);
+  }
 }
 
 lines.push('');
