@@ -33,6 +33,15 @@ function firstSentences(document: SegmentedDocument): Int32Array {
   return first;
 }
 
+// The first sentence of each block that has sentences.
+function blockStarts(firstSentenceOfBlock: Int32Array): number[] {
+  const starts = new Set<number>();
+  for (let b = 0; b + 1 < firstSentenceOfBlock.length; b++) {
+    if ((firstSentenceOfBlock[b] as number) < (firstSentenceOfBlock[b + 1] as number)) starts.add(firstSentenceOfBlock[b] as number);
+  }
+  return [...starts];
+}
+
 /** Aligns two documents; block and sentence beads each cover both sides completely, in order. */
 export function alignDocuments(source: SegmentedDocument, target: SegmentedDocument, options: DocumentAlignmentOptions = {}): Alignment {
   const blockBeads = alignBlocks(source.blocks, target.blocks);
@@ -55,6 +64,9 @@ export function alignDocuments(source: SegmentedDocument, target: SegmentedDocum
     source: source.sentences.map((s) => s.text),
     target: target.sentences.map((s) => s.text),
     spans,
+    // Inside a span, block boundaries are paragraph boundaries: soft evidence, as hunalign's <p>.
+    sourceParagraphStarts: blockStarts(sourceFirst),
+    targetParagraphStarts: blockStarts(targetFirst),
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
     ...(options.storeLexicon ? { storeLexicon: options.storeLexicon } : {}),
   });

@@ -56,6 +56,67 @@ describe('alignDocuments', () => {
     expect(scores.sentences.strict.f1).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('keeps a paragraph with no counterpart apart from the next one: block boundaries count as paragraph marks', () => {
+    // The UDHR preamble: English has "Now, therefore," where French goes straight on; glued to the next line as a
+    // 2-1 bead, it would put English with no French counterpart into the translation unit.
+    const fr = segmentDocument(
+      parseDocument(
+        [
+          'Considérant que la coopération entre les États est essentielle au développement durable,',
+          'Considérant que les ressources en eau douce des régions arides diminuent depuis 1990,',
+          "Considérant qu'une conception commune de ces objectifs est de la plus haute importance,",
+          "L'Assemblée générale",
+          'Proclame la présente Déclaration sur la coopération en matière de ressources en eau.',
+        ].join('\n\n'),
+        { language: 'fr', format: 'text' },
+      ),
+    );
+    const en = segmentDocument(
+      parseDocument(
+        [
+          'Whereas cooperation between States is essential to sustainable development,',
+          'Whereas the freshwater resources of arid regions have been shrinking since 1990,',
+          'Whereas a common understanding of these objectives is of the greatest importance,',
+          'Now, therefore,',
+          'The General Assembly',
+          'Proclaims this Declaration on Cooperation in Water Resources.',
+        ].join('\n\n'),
+        { language: 'en', format: 'text' },
+      ),
+    );
+    const alignment = alignDocuments(fr, en);
+    expectFullCoverage(alignment);
+    expect(alignment.sentences.map((b) => [b.source, b.target])).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[], [3]],
+      [[3], [4]],
+      [[4], [5]],
+    ]);
+  });
+
+  it('aligns articles by their numbers, "Article premier" with "Article 1"', () => {
+    const fr = segmentDocument(
+      parseDocument('Article premier\nTous les êtres humains naissent libres.\n\nArticle 2\nChacun peut se prévaloir de tous les droits.', { language: 'fr', format: 'text' }),
+    );
+    const en = segmentDocument(
+      parseDocument('Article 1\nAll human beings are born free.\n\nArticle 2\nEveryone is entitled to all the rights.', { language: 'en', format: 'text' }),
+    );
+    const alignment = alignDocuments(fr, en);
+    const byLabel = alignment.blocks.filter((b) => b.method === 'label').map((b) => [b.source, b.target]);
+    expect(byLabel).toEqual([
+      [[0], [0]],
+      [[2], [2]],
+    ]);
+    expect(alignment.sentences.map((b) => [b.source, b.target])).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+    ]);
+  });
+
   it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
     const fr = segmentDocument(
       parseDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', { language: 'fr', format: 'text' }),
