@@ -185,8 +185,9 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
     if (open === null || opening !== null || heading || open.type !== DraftType.prose || linePerBlock[i]) {
       const draft = draftOf();
       drafts.push(draft);
-      // "Article 3" alone on its line is a heading: the line under it is the article's text, not its wrapped rest.
-      const headingLine = style === LabelStyle.article && opening?.leading.rest === '';
+      // "Article 3" or "Annex I" alone on its line is a heading: the line under it is the article's text or the
+      // annex's title, not the wrapped rest of the heading.
+      const headingLine = (style === LabelStyle.article || style === LabelStyle.annex) && opening?.leading.rest === '';
       current = heading || headingLine ? null : draft;
     } else {
       open.lines.push(line);

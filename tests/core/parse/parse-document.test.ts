@@ -211,6 +211,16 @@ describe('parseDocument blocks', () => {
     ]);
   });
 
+  it('keeps an annex heading apart from the title on the line under it', () => {
+    const doc = parseDocument('1. Text.\n\nAnnex I\nList of participants\n\n1. First.', { language: 'en', format: 'text' });
+    expect(rows(doc)).toEqual([
+      ['paragraph', '1', 'Text.'],
+      ['heading', 'annex:I', 'Annex I'],
+      ['heading', null, 'List of participants'],
+      ['paragraph', 'annex:I/1', 'First.'],
+    ]);
+  });
+
   it('reads articles as headings with their own paths, even when the text follows on the next line', () => {
     // The layout of the UN's plain-text declarations: no blank line between an article's heading and its text.
     const source = 'Préambule\n\nArticle premier\nTous les êtres humains naissent libres.\n\nArticle 2\n1. Chacun peut se prévaloir.\n2. De plus, il ne sera fait.\n\nArticle 3\nTout individu a droit à la vie.';
