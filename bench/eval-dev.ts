@@ -12,7 +12,7 @@ import { scoreAlignments, type AlignmentScores } from '../src/core/eval/score-al
 import type { Bead, ScoredBead } from '../src/core/model.js';
 import { loadCorpusCases } from './corpora.js';
 import { loadDevSets, loadUnpcPairs, type DevDocument, type DevSet } from './dev-sets.js';
-import { loadUdhr } from './structural-sets.js';
+import { loadJusticeLaws, loadUdhr } from './structural-sets.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -99,15 +99,21 @@ for (const corpus of loadCorpusCases()) {
 }
 
 // Structural gold: whole paragraphs (articles, list items), so the measure is whether each pair stays together.
-const structural = [loadUdhr()].filter((c) => c !== null);
-if (structural.length > 0) {
+const udhr = loadUdhr();
+const laws = loadJusticeLaws();
+if (udhr || laws.length > 0) {
   lines.push('');
   lines.push('| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | sentences in no gold paragraph |');
   lines.push('|---|---|---|---|');
-  for (const c of structural) {
+  const total = { kept: 0, total: 0, beadsInside: 0, beads: 0, unmapped: 0 };
+  for (const c of [...(udhr ? [udhr] : []), ...laws]) {
     const s = scoreAgainstParagraphGold(alignDocuments(c.source, c.target), c.gold);
-    const missed = s.misses.length ? ` (missed: ${s.misses.slice(0, 5).join('; ')}${s.misses.length > 5 ? '; …' : ''})` : '';
+    if (c !== udhr) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += s[key];
+    const missed = c === udhr && s.misses.length ? ` (missed: ${s.misses.slice(0, 3).join('; ')}${s.misses.length > 3 ? '; …' : ''})` : '';
     lines.push(`| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.unmapped} |`);
+  }
+  if (laws.length > 0) {
+    lines.push(`| all ${laws.length} laws | ${total.kept}/${total.total} (${f(total.kept / total.total)}) | ${total.beadsInside}/${total.beads} (${f(total.beadsInside / total.beads)}) | ${total.unmapped} |`);
   }
 }
 

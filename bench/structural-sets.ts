@@ -1,8 +1,9 @@
 /**
- * Development sets whose gold is structural markup rather than sentence links: the plain-text files a user would
- * upload, parsed and segmented as the CLI does, with gold paragraph pairs read from the XML of the same text.
+ * Development sets whose gold is structural markup rather than sentence links: plain text a user would upload
+ * (the set's own text files, or the text rendered from its markup), parsed and segmented as the CLI does, with
+ * gold paragraph pairs read from the markup.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { ParagraphGoldPair } from '../src/core/eval/paragraph-gold.js';
@@ -27,6 +28,9 @@ interface MarkupParagraph {
   text: string;
 }
 
+// The text of some markup, white space collapsed.
+const clean = (nodes: readonly XmlNode[]): string => textOf(nodes).replace(/\s+/g, ' ').trim();
+
 function textOf(nodes: readonly XmlNode[]): string {
   return nodes
     .map((node) => {
@@ -44,7 +48,7 @@ function paragraphsOf(nodes: readonly XmlNode[], section: string, out: MarkupPar
     if (!tag || tag === '#text') continue;
     const children = node[tag] as XmlNode[];
     if (tag === 'title' || tag === 'para') {
-      out.push({ section, text: textOf(children).replace(/\s+/g, ' ').trim() });
+      out.push({ section, text: clean(children) });
       continue;
     }
     const attributes = (node[':@'] ?? {}) as Record<string, string>;
@@ -108,4 +112,148 @@ export function loadUdhr(root = evalRawDir()): StructuralCase | null {
   // SOURCE.txt: the English preamble's "Now, therefore," has no French counterpart.
   const gold = pairBySection(readMarkup(frXml), readMarkup(enXml), new Set(['Now, therefore,']));
   return { name: 'udhr', source: load(frText, 'fr'), target: load(enText, 'en'), gold };
+}
+
+/** One line of a law as a reader sees it, with the key that names its place in both languages. */
+interface LawUnit {
+  key: string;
+  text: string;
+  /** Keys of the elements it lies in, outermost first: a subsection's unit lies in its section. */
+  within: string[];
+}
+
+// Elements whose own text is a numbered provision ("1", "(1)", "(a)" / "a)", "(i)" / "(i)", "(A)").
+const PROVISIONS = new Set(['Section', 'Subsection', 'Paragraph', 'Subparagraph', 'Clause', 'Subclause']);
+// Notes on amendments, footnotes and schedules are not the text of the law.
+const SKIPPED = new Set(['HistoricalNote', 'Footnote', 'Note', 'TableGroup', 'BilingualGroup', 'FormulaGroup']);
+
+function childrenOf(node: XmlNode): { tag: string; children: XmlNode[] } | null {
+  const tag = Object.keys(node).find((key) => key !== ':@');
+  return tag && tag !== '#text' ? { tag, children: node[tag] as XmlNode[] } : null;
+}
+
+function findText(nodes: readonly XmlNode[], tag: string): string | null {
+  for (const node of nodes) {
+    const element = childrenOf(node);
+    if (!element) continue;
+    if (element.tag === tag) return clean(element.children);
+    const inner = findText(element.children, tag);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
+
+/**
+ * The lines of a law's body in reading order: headings, marginal notes, each provision as "label text",
+ * definitions (keyed by their English term, so that the two alphabetical orders pair up) and continued text.
+ */
+function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[]): LawUnit[] {
+  let headings = out.filter((u) => u.key.startsWith('heading:')).length;
+  let continued = 0;
+  for (const node of nodes) {
+    const element = childrenOf(node);
+    if (!element || SKIPPED.has(element.tag)) continue;
+    const { tag, children } = element;
+    const parent = within.at(-1) ?? '';
+    if (tag === 'Heading') {
+      out.push({ key: `heading:${headings++}`, text: findText(children, 'TitleText') ?? clean(children), within });
+    } else if (PROVISIONS.has(tag) || tag === 'Definition') {
+      const label = findDirect(children, 'Label');
+      const name = tag === 'Definition' ? `def:${findText(children, 'DefinedTermEn') ?? ''}` : (label ?? '').replace(/[()]/g, '');
+      const key = `${parent}/${name}`;
+      const inner = [...within, key];
+      for (const child of children) {
+        const part = childrenOf(child);
+        if (!part) continue;
+        if (part.tag === 'MarginalNote') out.push({ key: `${key}#note`, text: clean(part.children), within: inner });
+        else if (part.tag === 'Text' || part.tag === 'Repealed') {
+          const text = clean(part.children);
+          out.push({ key, text: label ? `${label} ${text}` : text, within: inner });
+        }
+      }
+      renderLaw(children.filter((child) => !['MarginalNote', 'Text', 'Repealed', 'Label'].includes(childrenOf(child)?.tag ?? '')), inner, out);
+    } else if (tag.startsWith('Continued')) {
+      out.push({ key: `${parent}#continued${continued++}`, text: clean(children), within });
+    } else if (tag !== 'Label' && tag !== 'MarginalNote' && tag !== 'Text') {
+      renderLaw(children, within, out);
+    }
+  }
+  return out;
+}
+
+function findDirect(nodes: readonly XmlNode[], tag: string): string | null {
+  for (const node of nodes) {
+    const element = childrenOf(node);
+    if (element?.tag === tag) return clean(element.children);
+  }
+  return null;
+}
+
+function bodyOf(path: string): XmlNode[] {
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
+  const find = (nodes: readonly XmlNode[]): XmlNode[] | null => {
+    for (const node of nodes) {
+      const element = childrenOf(node);
+      if (!element) continue;
+      if (element.tag === 'Body') return element.children;
+      const inner = find(element.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(parser.parse(readFileSync(path, 'utf8')) as XmlNode[]) ?? [];
+}
+
+/**
+ * Gold pairs of a law: units with the same key pair up; where the two versions structure an element
+ * differently (English lists "(a)", "(b)" where French runs one sentence), the element and everything in it
+ * become one unit on each side. Keys left on one side only are one-sided pairs.
+ */
+function pairLawUnits(source: LawUnit[], target: LawUnit[]): ParagraphGoldPair[] {
+  const keysWithin = (units: LawUnit[]): Map<string, string> => {
+    const map = new Map<string, string[]>();
+    for (const unit of units) for (const element of unit.within) map.set(element, [...(map.get(element) ?? []), unit.key]);
+    return new Map([...map].map(([element, keys]) => [element, [...new Set(keys)].sort().join('|')]));
+  };
+  const sourceKeys = keysWithin(source);
+  const targetKeys = keysWithin(target);
+  // The outermost element whose content differs is where the two versions stop matching line for line.
+  const collapse = (unit: LawUnit): string => unit.within.find((element) => sourceKeys.get(element) !== targetKeys.get(element) && sourceKeys.has(element) && targetKeys.has(element)) ?? unit.key;
+  const group = (units: LawUnit[]): Map<string, string> => {
+    const texts = new Map<string, string>();
+    for (const unit of units) {
+      const key = collapse(unit);
+      texts.set(key, texts.has(key) ? `${texts.get(key) ?? ''} ${unit.text}` : unit.text);
+    }
+    return texts;
+  };
+  const sourceTexts = group(source);
+  const targetTexts = group(target);
+  const gold: ParagraphGoldPair[] = [];
+  for (const [key, text] of sourceTexts) gold.push({ source: text, target: targetTexts.get(key) ?? null });
+  for (const [key, text] of targetTexts) if (!sourceTexts.has(key)) gold.push({ source: null, target: text });
+  return gold;
+}
+
+const lawText = (units: LawUnit[]): string => units.map((unit) => unit.text).join('\n\n');
+
+/**
+ * The Canadian federal laws of `canada-justice-laws-xml/` (co-drafted, not translated: lists and definitions
+ * differ), each rendered as the plain text a reader copies (one provision a paragraph, "(a)" in English and "a)"
+ * in French), parsed and aligned as the CLI does; gold pairs from the markup. Empty when absent.
+ */
+export function loadJusticeLaws(root = evalRawDir()): StructuralCase[] {
+  const dir = join(root, 'canada-justice-laws-xml');
+  if (!existsSync(join(dir, 'eng')) || !existsSync(join(dir, 'fra'))) return [];
+  return readdirSync(join(dir, 'eng'))
+    .filter((name) => name.endsWith('.xml'))
+    .sort()
+    .flatMap((name) => {
+      const french = join(dir, 'fra', name.replace(/^SOR-/, 'DORS-'));
+      if (!existsSync(french)) return [];
+      const source = renderLaw(bodyOf(french), [], []);
+      const target = renderLaw(bodyOf(join(dir, 'eng', name)), [], []);
+      const segment = (units: LawUnit[], language: string): SegmentedDocument => segmentDocument(parseDocument(lawText(units), { language, format: 'text' }));
+      return [{ name: `law ${name.replace(/\.xml$/, '')}`, source: segment(source, 'fr'), target: segment(target, 'en'), gold: pairLawUnits(source, target) }];
+    });
 }

@@ -26,23 +26,39 @@ export interface ParagraphGoldScores {
 
 const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-// For each sentence, the gold pair whose paragraph on this side contains it, in document order; -1 if none.
+// How far past the end of the previous sentence the next one may start in the same gold paragraph: a label such
+// as " (a) " removed by the parser lies between them when the gold joins several lines into one paragraph.
+const CONTINUATION_SLACK = 12;
+
+/**
+ * For each sentence, the gold pair whose paragraph on this side contains it; -1 if none. Sentences go on in the
+ * current paragraph; otherwise the next one found starts a paragraph (searched forwards, then from the top, since
+ * gold pairs need not follow this side's order); failing that, any paragraph containing it.
+ */
 function pairOfSentences(document: SegmentedDocument, paragraphs: ReadonlyArray<{ pair: number; text: string }>): Int32Array {
   const owner = new Int32Array(document.sentences.length).fill(-1);
-  let p = 0;
+  const order = (p: number): number[] => [...paragraphs.keys()].slice(p + 1).concat([...paragraphs.keys()].slice(0, p + 1));
+  let p = -1;
   let from = 0;
   document.sentences.forEach((sentence, k) => {
     const text = normalise(sentence.text);
-    // A sentence of front matter, or one our parser glued to a heading, belongs to none: the walk stays put.
-    for (let q = p; q < paragraphs.length; q++) {
-      const paragraph = paragraphs[q] as { pair: number; text: string };
-      const at = paragraph.text.indexOf(text, q === p ? from : 0);
-      if (at < 0) continue;
-      owner[k] = paragraph.pair;
-      p = q;
-      from = at + text.length;
-      return;
+    if (text === '') return;
+    const current = paragraphs[p];
+    const at = current ? current.text.indexOf(text, from) : -1;
+    let found = at >= 0 && at - from <= CONTINUATION_SLACK ? p : -1;
+    let position = at;
+    const candidates = order(p);
+    if (found < 0) found = candidates.find((q) => (paragraphs[q] as { text: string }).text.startsWith(text)) ?? -1;
+    if (found >= 0 && found !== p) position = 0;
+    if (found < 0) {
+      found = candidates.find((q) => (paragraphs[q] as { text: string }).text.includes(text)) ?? -1;
+      position = found >= 0 ? (paragraphs[found] as { text: string }).text.indexOf(text) : -1;
     }
+    // A sentence of front matter, or one our parser glued to a heading, belongs to none: the walk stays put.
+    if (found < 0) return;
+    owner[k] = (paragraphs[found] as { pair: number }).pair;
+    p = found;
+    from = position + text.length;
   });
   return owner;
 }
