@@ -29,14 +29,28 @@ describe('matchLabelAnchors', () => {
     const source = [block(0, null), block(1, '1'), block(2, '2'), block(3, '4'), block(4, '3'), block(5, '5'), block(6, '5')];
     const target = [block(0, '1'), block(1, '2'), block(2, '3'), block(3, '4'), block(4, '5'), block(5, '6')];
     const anchors = matchLabelAnchors(source, target);
-    // Longest chain: 1, 2, one of 3/4 (they cross), one 5; 6 and the duplicate 5 stay unanchored.
-    expect(anchors).toHaveLength(4);
+    // Longest chain: 1, 2, one of 3/4 (they cross); 6 is missing, and a 5 met twice names no single place.
+    expect(anchors).toHaveLength(3);
+    expect(anchors.some((a) => source[a.source]?.path === '5')).toBe(false);
     expect(anchors.slice(0, 2)).toEqual([{ source: 1, target: 0 }, { source: 2, target: 1 }]);
     for (const a of anchors) expect(source[a.source]?.path).toBe(target[a.target]?.path);
     for (let k = 1; k < anchors.length; k++) {
       expect(anchors[k]?.source).toBeGreaterThan(anchors[k - 1]?.source as number);
       expect(anchors[k]?.target).toBeGreaterThan(anchors[k - 1]?.target as number);
     }
+  });
+});
+
+describe('matchLabelAnchors with repeated paths', () => {
+  it('anchors no list item whose path repeats: "(a)" under sections whose numbers are not labels', () => {
+    // Two sections, each with a list; the French one runs the first list into its lead-in sentence.
+    const source = [block(0, null), block(1, null), block(2, null), block(3, 'a'), block(4, 'b')];
+    const target = [block(0, null), block(1, 'a'), block(2, 'b'), block(3, null), block(4, 'a'), block(5, 'b')];
+    expect(matchLabelAnchors(source, target)).toEqual([]);
+    // The same lists under numbered paragraphs have paths of their own and anchor.
+    const numbered = (blocks: Block[], parents: string[]): Block[] => blocks.map((b, k) => (b.path ? block(k, `${parents[k]}/${b.path}`) : b));
+    const anchors = matchLabelAnchors(numbered(source, ['', '', '', '2', '2']), numbered(target, ['', '1', '1', '', '2', '2']));
+    expect(anchors).toEqual([{ source: 3, target: 4 }, { source: 4, target: 5 }]);
   });
 });
 
