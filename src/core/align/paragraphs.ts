@@ -1,31 +1,26 @@
 /**
- * Paragraph (block) alignment: label paths are hard anchors, taken in order by a longest common subsequence
- * (so missing, extra, duplicated and out-of-sequence labels are tolerated); the blocks between two anchors
- * are aligned by DP on length and shared tokens. A block beside an anchor may join it (a paragraph split in
- * two). Every block of both sides ends up in exactly one bead.
+ * Paragraph (block) alignment: label paths met once on each side are hard anchors, taken in order by a longest
+ * common subsequence (so missing, extra and out-of-sequence labels are tolerated, and repeated ones ignored);
+ * the blocks between two anchors are aligned by DP on length and shared tokens. A block beside an anchor may
+ * join it (a paragraph split in two). Every block of both sides ends up in exactly one bead.
  */
 import type { Block, BlockBead } from '../model.js';
 import { alignByDp, BLOCK_BEAD_SHAPES, fullBand, bandAround } from './dp.js';
 import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, type LexicalCalibration } from './costs.js';
 import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, type SideFeatures } from './features.js';
 
-const pathCounts = new WeakMap<readonly Block[], Map<string, number>>();
-function isUnique(blocks: readonly Block[], path: string): boolean {
-  let counts = pathCounts.get(blocks);
-  if (!counts) {
-    counts = new Map();
-    for (const block of blocks) if (block.path !== null) counts.set(block.path, (counts.get(block.path) ?? 0) + 1);
-    pathCounts.set(blocks, counts);
-  }
-  return counts.get(path) === 1;
+// A path met twice on one side names no single place: "(a)" of every section when the sections' own numbers
+// were not read as labels. Pairing such paths in order would anchor lists of different sections to each other.
+function uniquelyLabelled(blocks: readonly Block[]): Block[] {
+  const counts = new Map<string, number>();
+  for (const block of blocks) if (block.path !== null) counts.set(block.path, (counts.get(block.path) ?? 0) + 1);
+  return blocks.filter((block) => block.path !== null && counts.get(block.path) === 1);
 }
 
 /** Pairs of block indices whose label paths match, in increasing order on both sides. */
 export function matchLabelAnchors(source: readonly Block[], target: readonly Block[]): { source: number; target: number }[] {
-  // A path met twice on one side names no single place: "(a)" of every section when the sections' own numbers
-  // were not read as labels. Pairing such paths in order anchors lists of different sections to each other.
-  const a = source.filter((b) => b.path !== null && isUnique(source, b.path));
-  const b = target.filter((b) => b.path !== null && isUnique(target, b.path));
+  const a = uniquelyLabelled(source);
+  const b = uniquelyLabelled(target);
   // LCS by dynamic programming over the labelled blocks only; documents have at most a few thousand.
   const n = a.length;
   const m = b.length;
