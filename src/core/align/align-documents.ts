@@ -70,7 +70,25 @@ export function alignDocuments(source: SegmentedDocument, target: SegmentedDocum
     ...(options.dictionary ? { dictionary: options.dictionary } : {}),
     ...(options.storeLexicon ? { storeLexicon: options.storeLexicon } : {}),
   });
-  return { source, target, blocks: withSentenceConfidence(blockBeads, sentences, source), sentences };
+  const scored = withBlockConfidence(sentences, blockBeads, source, target);
+  return { source, target, blocks: withSentenceConfidence(blockBeads, scored, source), sentences: scored };
+}
+
+// Sentence posteriors are conditional on the spans: where the blocks were paired by content, not by a label, a
+// sentence bead is right only if that pairing is, so its confidence is the product of the two.
+function withBlockConfidence(sentences: readonly ScoredBead[], blocks: readonly BlockBead[], source: SegmentedDocument, target: SegmentedDocument): ScoredBead[] {
+  const beadOfSource = new Int32Array(source.blocks.length).fill(-1);
+  const beadOfTarget = new Int32Array(target.blocks.length).fill(-1);
+  blocks.forEach((bead, k) => {
+    for (const b of bead.source) beadOfSource[b] = k;
+    for (const b of bead.target) beadOfTarget[b] = k;
+  });
+  return sentences.map((bead) => {
+    const first = bead.source[0];
+    const k = first !== undefined ? beadOfSource[source.sentences[first]?.block ?? -1] : beadOfTarget[target.sentences[bead.target[0] ?? -1]?.block ?? -1];
+    const block = blocks[k ?? -1];
+    return block?.method === 'content' ? { ...bead, confidence: bead.confidence * block.confidence } : bead;
+  });
 }
 
 // A block bead anchored on a label is only as trustworthy as the sentences inside it agree.

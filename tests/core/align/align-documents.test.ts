@@ -131,6 +131,39 @@ describe('alignDocuments', () => {
     ]);
   });
 
+  it('passes the doubt of a pairing of unnumbered paragraphs on to the sentences inside it', () => {
+    // The translation swaps the middle paragraphs: no monotone alignment is right there, and it must not say 1.00.
+    const fr = segmentDocument(
+      parseDocument(
+        [
+          'Le Comité s’est réuni à Vienne le 3 mai 2018.',
+          'Il a examiné les rapports des groupes de travail sur la traite des personnes.',
+          'Les participants ont remercié le Secrétariat de son appui.',
+          'La séance a été levée à 18 heures.',
+        ].join('\n\n'),
+        { language: 'fr', format: 'text' },
+      ),
+    );
+    const en = segmentDocument(
+      parseDocument(
+        [
+          'The Committee met in Vienna on 3 May 2018.',
+          'Participants thanked the Secretariat for its support.',
+          'It considered the reports of the working groups on trafficking in persons.',
+          'The meeting rose at 6 p.m.',
+        ].join('\n\n'),
+        { language: 'en', format: 'text' },
+      ),
+    );
+    const alignment = alignDocuments(fr, en);
+    expectFullCoverage(alignment);
+    const first = alignment.sentences[0];
+    expect(first?.confidence).toBeGreaterThan(0.9);
+    const middle = alignment.sentences.filter((b) => b.source.some((i) => i === 1 || i === 2) || b.target.some((j) => j === 1 || j === 2));
+    expect(middle.length).toBeGreaterThan(0);
+    for (const bead of middle) expect(bead.confidence).toBeLessThan(0.5);
+  });
+
   it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
     const fr = segmentDocument(
       parseDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', { language: 'fr', format: 'text' }),
