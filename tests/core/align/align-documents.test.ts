@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments } from '../../../src/core/align/align-documents.js';
 import { matchLabelAnchors } from '../../../src/core/align/paragraphs.js';
 import { scoreAgainstCorpusGold } from '../../../src/core/eval/corpus-gold.js';
-import type { Alignment, Block } from '../../../src/core/model.js';
+import type { Alignment, Block, SegmentedDocument } from '../../../src/core/model.js';
 import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import { segmentDocument } from '../../../src/core/segment/segment-document.js';
 import { loadCorpusCases } from '../../../bench/corpora.js';
+
+const textDocument = (lines: string | string[], language: string): SegmentedDocument =>
+  segmentDocument(parseDocument(Array.isArray(lines) ? lines.join('\n\n') : lines, { language, format: 'text' }));
 
 function block(index: number, path: string | null): Block {
   return { index, kind: 'paragraph', label: null, path, text: `text ${index}`, raw: '', range: { start: 0, end: 0 } };
@@ -73,30 +76,26 @@ describe('alignDocuments', () => {
   it('keeps a paragraph with no counterpart apart from the next one: block boundaries count as paragraph marks', () => {
     // The UDHR preamble: English has "Now, therefore," where French goes straight on; glued to the next line as a
     // 2-1 bead, it would put English with no French counterpart into the translation unit.
-    const fr = segmentDocument(
-      parseDocument(
-        [
-          'Considérant que la coopération entre les États est essentielle au développement durable,',
-          'Considérant que les ressources en eau douce des régions arides diminuent depuis 1990,',
-          "Considérant qu'une conception commune de ces objectifs est de la plus haute importance,",
-          "L'Assemblée générale",
-          'Proclame la présente Déclaration sur la coopération en matière de ressources en eau.',
-        ].join('\n\n'),
-        { language: 'fr', format: 'text' },
-      ),
+    const fr = textDocument(
+      [
+        'Considérant que la coopération entre les États est essentielle au développement durable,',
+        'Considérant que les ressources en eau douce des régions arides diminuent depuis 1990,',
+        "Considérant qu'une conception commune de ces objectifs est de la plus haute importance,",
+        "L'Assemblée générale",
+        'Proclame la présente Déclaration sur la coopération en matière de ressources en eau.',
+      ],
+      'fr',
     );
-    const en = segmentDocument(
-      parseDocument(
-        [
-          'Whereas cooperation between States is essential to sustainable development,',
-          'Whereas the freshwater resources of arid regions have been shrinking since 1990,',
-          'Whereas a common understanding of these objectives is of the greatest importance,',
-          'Now, therefore,',
-          'The General Assembly',
-          'Proclaims this Declaration on Cooperation in Water Resources.',
-        ].join('\n\n'),
-        { language: 'en', format: 'text' },
-      ),
+    const en = textDocument(
+      [
+        'Whereas cooperation between States is essential to sustainable development,',
+        'Whereas the freshwater resources of arid regions have been shrinking since 1990,',
+        'Whereas a common understanding of these objectives is of the greatest importance,',
+        'Now, therefore,',
+        'The General Assembly',
+        'Proclaims this Declaration on Cooperation in Water Resources.',
+      ],
+      'en',
     );
     const alignment = alignDocuments(fr, en);
     expectFullCoverage(alignment);
@@ -111,12 +110,8 @@ describe('alignDocuments', () => {
   });
 
   it('aligns articles by their numbers, "Article premier" with "Article 1"', () => {
-    const fr = segmentDocument(
-      parseDocument('Article premier\nTous les êtres humains naissent libres.\n\nArticle 2\nChacun peut se prévaloir de tous les droits.', { language: 'fr', format: 'text' }),
-    );
-    const en = segmentDocument(
-      parseDocument('Article 1\nAll human beings are born free.\n\nArticle 2\nEveryone is entitled to all the rights.', { language: 'en', format: 'text' }),
-    );
+    const fr = textDocument('Article premier\nTous les êtres humains naissent libres.\n\nArticle 2\nChacun peut se prévaloir de tous les droits.', 'fr');
+    const en = textDocument('Article 1\nAll human beings are born free.\n\nArticle 2\nEveryone is entitled to all the rights.', 'en');
     const alignment = alignDocuments(fr, en);
     const byLabel = alignment.blocks.filter((b) => b.method === 'label').map((b) => [b.source, b.target]);
     expect(byLabel).toEqual([
@@ -133,27 +128,23 @@ describe('alignDocuments', () => {
 
   it('passes the doubt of a pairing of unnumbered paragraphs on to the sentences inside it', () => {
     // The translation swaps the middle paragraphs: no monotone alignment is right there, and it must not say 1.00.
-    const fr = segmentDocument(
-      parseDocument(
-        [
-          'Le Comité s’est réuni à Vienne le 3 mai 2018.',
-          'Il a examiné les rapports des groupes de travail sur la traite des personnes.',
-          'Les participants ont remercié le Secrétariat de son appui.',
-          'La séance a été levée à 18 heures.',
-        ].join('\n\n'),
-        { language: 'fr', format: 'text' },
-      ),
+    const fr = textDocument(
+      [
+        'Le Comité s’est réuni à Vienne le 3 mai 2018.',
+        'Il a examiné les rapports des groupes de travail sur la traite des personnes.',
+        'Les participants ont remercié le Secrétariat de son appui.',
+        'La séance a été levée à 18 heures.',
+      ],
+      'fr',
     );
-    const en = segmentDocument(
-      parseDocument(
-        [
-          'The Committee met in Vienna on 3 May 2018.',
-          'Participants thanked the Secretariat for its support.',
-          'It considered the reports of the working groups on trafficking in persons.',
-          'The meeting rose at 6 p.m.',
-        ].join('\n\n'),
-        { language: 'en', format: 'text' },
-      ),
+    const en = textDocument(
+      [
+        'The Committee met in Vienna on 3 May 2018.',
+        'Participants thanked the Secretariat for its support.',
+        'It considered the reports of the working groups on trafficking in persons.',
+        'The meeting rose at 6 p.m.',
+      ],
+      'en',
     );
     const alignment = alignDocuments(fr, en);
     expectFullCoverage(alignment);
@@ -165,12 +156,8 @@ describe('alignDocuments', () => {
   });
 
   it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
-    const fr = segmentDocument(
-      parseDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', { language: 'fr', format: 'text' }),
-    );
-    const en = segmentDocument(
-      parseDocument('1. The Committee adopted its agenda.\n3. The meeting rose.', { language: 'en', format: 'text' }),
-    );
+    const fr = textDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', 'fr');
+    const en = textDocument('1. The Committee adopted its agenda.\n3. The meeting rose.', 'en');
     const alignment = alignDocuments(fr, en);
     expectFullCoverage(alignment);
     const dropped = alignment.sentences.find((b) => b.target.length === 0);
