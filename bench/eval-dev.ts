@@ -103,17 +103,18 @@ const udhr = loadUdhr();
 const laws = loadJusticeLaws();
 if (udhr || laws.length > 0) {
   lines.push('');
-  lines.push('| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | sentences in no gold paragraph |');
-  lines.push('|---|---|---|---|');
-  const total = { kept: 0, total: 0, beadsInside: 0, beads: 0, unmapped: 0 };
+  lines.push('| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | of them at confidence ≥ 0.90 | sentences in no gold paragraph |');
+  lines.push('|---|---|---|---|---|');
+  const total = { kept: 0, total: 0, beadsInside: 0, beads: 0, confidentInside: 0, confident: 0, unmapped: 0 };
   for (const c of [...(udhr ? [udhr] : []), ...laws]) {
     const s = scoreAgainstParagraphGold(alignDocuments(c.source, c.target), c.gold);
     if (c !== udhr) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += s[key];
     const missed = c === udhr && s.misses.length ? ` (missed: ${s.misses.slice(0, 3).join('; ')}${s.misses.length > 3 ? '; …' : ''})` : '';
-    lines.push(`| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.unmapped} |`);
+    lines.push(`| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.confidentInside}/${s.confident} | ${s.unmapped} |`);
   }
   if (laws.length > 0) {
-    lines.push(`| all ${laws.length} laws | ${total.kept}/${total.total} (${f(total.kept / total.total)}) | ${total.beadsInside}/${total.beads} (${f(total.beadsInside / total.beads)}) | ${total.unmapped} |`);
+    const ratio = (a: number, b: number): string => `${a}/${b} (${f(a / b)})`;
+    lines.push(`| all ${laws.length} laws | ${ratio(total.kept, total.total)} | ${ratio(total.beadsInside, total.beads)} | ${ratio(total.confidentInside, total.confident)} | ${total.unmapped} |`);
   }
 }
 

@@ -18,6 +18,9 @@ export interface ParagraphGoldScores {
   /** Beads with sentences on both sides whose sentences all belong to one gold pair. */
   beadsInside: number;
   beads: number;
+  /** The same for the beads of confidence at least {@link CONFIDENT}: an upper bound on their precision. */
+  confidentInside: number;
+  confident: number;
   /** Sentences that no gold paragraph contains (front matter of a file, or a splitter that changed the text). */
   unmapped: number;
   /** The gold pairs not kept, as "source text → target text", shortened. */
@@ -25,6 +28,9 @@ export interface ParagraphGoldScores {
 }
 
 const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The confidence from which a bead is counted as confident (the README's reliability threshold). */
+export const CONFIDENT = 0.9;
 
 // How far past the end of the previous sentence the next one may start in the same gold paragraph: a label such
 // as " (a) " removed by the parser lies between them when the gold joins several lines into one paragraph.
@@ -81,6 +87,8 @@ export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly P
   const seen = new Uint8Array(gold.length);
   let beadsInside = 0;
   let beads = 0;
+  let confidentInside = 0;
+  let confident = 0;
   for (const bead of alignment.sentences) {
     const owners = new Set([...bead.source.map((i) => sourceOwner[i] as number), ...bead.target.map((j) => targetOwner[j] as number)]);
     const sole = owners.size === 1 ? ([...owners][0] as number) : -1;
@@ -95,6 +103,10 @@ export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly P
     if (bead.source.length > 0 && bead.target.length > 0) {
       beads += 1;
       if (sole >= 0) beadsInside += 1;
+      if (bead.confidence >= CONFIDENT) {
+        confident += 1;
+        if (sole >= 0) confidentInside += 1;
+      }
     }
   }
   const misses: string[] = [];
@@ -102,5 +114,5 @@ export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly P
     if (broken[index] === 1 || seen[index] === 0) misses.push(`${shorten(pair.source)} → ${shorten(pair.target)}`);
   });
   const unmapped = [...sourceOwner, ...targetOwner].filter((owner) => owner < 0).length;
-  return { kept: gold.length - misses.length, total: gold.length, beadsInside, beads, unmapped, misses };
+  return { kept: gold.length - misses.length, total: gold.length, beadsInside, beads, confidentInside, confident, unmapped, misses };
 }

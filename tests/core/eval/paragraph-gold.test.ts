@@ -15,10 +15,10 @@ const GOLD: ParagraphGoldPair[] = [
   { source: 'Chacun peut se prévaloir des droits.', target: 'Everyone is entitled to all rights.' },
 ];
 
-function alignmentWith(pairs: Array<[number[], number[]]>): Alignment {
+function alignmentWith(pairs: Array<[number[], number[]]>, confidence = 1): Alignment {
   const source = segmentDocument(parseDocument(FR, { language: 'fr', format: 'text' }));
   const target = segmentDocument(parseDocument(EN, { language: 'en', format: 'text' }));
-  const sentences: ScoredBead[] = pairs.map(([s, t]) => ({ source: s, target: t, confidence: 1 }));
+  const sentences: ScoredBead[] = pairs.map(([s, t]) => ({ source: s, target: t, confidence }));
   return { source, target, blocks: [], sentences };
 }
 
@@ -33,7 +33,7 @@ describe('scoreAgainstParagraphGold', () => {
       const scores = scoreAgainstParagraphGold(alignmentWith(beads), GOLD);
       expect(scores).toMatchObject({ kept: 5, total: 5, unmapped: 2, misses: [] });
     }
-    expect(scoreAgainstParagraphGold(alignmentWith(RIGHT), GOLD)).toMatchObject({ beadsInside: 5, beads: 6 });
+    expect(scoreAgainstParagraphGold(alignmentWith(RIGHT), GOLD)).toMatchObject({ beadsInside: 5, beads: 6, confidentInside: 5, confident: 6 });
   });
 
   it('breaks both pairs a bead crosses, and a one-sided paragraph glued to its neighbour', () => {
@@ -41,6 +41,12 @@ describe('scoreAgainstParagraphGold', () => {
     const scores = scoreAgainstParagraphGold(alignmentWith(glued), GOLD);
     expect(scores.kept).toBe(3);
     expect(scores.misses).toEqual(['Tous naissent libres. Ils sont doués de … → All are born free. They are endowed with…', '∅ → Now, therefore,']);
+  });
+
+  it('counts the confident beads apart', () => {
+    const glued: Array<[number[], number[]]> = [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3, 4]], [[4], [5]], [[5], [6]]];
+    expect(scoreAgainstParagraphGold(alignmentWith(glued, 0.95), GOLD)).toMatchObject({ confidentInside: 4, confident: 6 });
+    expect(scoreAgainstParagraphGold(alignmentWith(glued, 0.5), GOLD)).toMatchObject({ confidentInside: 0, confident: 0 });
   });
 
   it('breaks a two-sided pair when one of its sentences is left unaligned', () => {
