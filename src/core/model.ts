@@ -55,8 +55,12 @@ export const LabelStyle = {
   footnote: 'footnote',
   /** "Annex I" / "Annexe I". */
   annex: 'annex',
-  /** "Article 5" / "Article premier": the articles of conventions, declarations and statutes. */
+  /** "Article 5" / "Article premier", "Rule 5": the articles of conventions, declarations, statutes and rules. */
   article: 'article',
+  /** "Chapter IV" / "Chapitre IV", "Chapter I" / "Chapitre premier": the chapters of the Charter and of treaties. */
+  chapter: 'chapter',
+  /** "Section 3": the sections of bulletins and instructions (ST/SGB, ST/AI) and of budget fascicles. */
+  section: 'section',
   /** Agenda item: "Item 2 (b)" / "Point 2 b)". */
   agendaItem: 'agendaItem',
   /** Bullet: "-", "•". Carries no number, so never anchors. */

@@ -1,6 +1,6 @@
 /**
- * Paragraph labels of UN documents ("12.", "(a)", "a)", "(iv)", "IV.", "A.", "Annex I", "Article 5", "*", "Item 2 (b)")
- * turned into language-neutral {@link Label}s, and the label paths built from them.
+ * Paragraph labels of UN documents ("12.", "(a)", "a)", "(iv)", "IV.", "A.", "Annex I", "Article 5", "Chapter IV",
+ * "Section 3", "*", "Item 2 (b)") turned into language-neutral {@link Label}s, and the label paths built from them.
  */
 import { LabelStyle, type Label } from '../model.js';
 
@@ -122,8 +122,19 @@ const LEADING_SPACE = /^[ \t]*/;
 const AGENDA =
   /^(?:(?:provisional[ \t]+)?agenda[ \t]+items?|items?|points?)[ \t\u00A0]+(\d{1,3})(?:[ \t\u00A0]*\(([a-z])\)|[ \t\u00A0]+([a-z])\))?(?=[\s*,.:;]|$)/i;
 const ANNEX = /^(Annexe?|ANNEXE?)(?:[ \t\u00A0]+([IVXLC]+|\d{1,2}|[A-Z]))?(?=[\s.:*\u2013\u2014-]|$)/;
-// "Article premier" (French for article 1) and "1er" read as 1.
-const ARTICLE = /^(?:Article|ARTICLE|Art\.)[ \t\u00A0]+(premier|PREMIER|1er|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/;
+// Headings spelled as a word and a number. "Premier" and "1er" are French for 1; English rules of procedure say
+// "Rule 5" where the French say "Article 5".
+const WORD_HEADINGS: ReadonlyArray<{ pattern: RegExp; style: LabelStyle }> = [
+  { pattern: /^(?:Article|ARTICLE|Art\.|Rule|RULE|Règle|RÈGLE)[ \t\u00A0]+(premier|PREMIER|1er|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.article },
+  { pattern: /^(?:Chapter|CHAPTER|Chapitre|CHAPITRE)[ \t\u00A0]+(premier|PREMIER|1er|[IVXLC]+|\d{1,2})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.chapter },
+  { pattern: /^(?:Section|SECTION)[ \t\u00A0]+([IVXLC]+|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.section },
+];
+
+// "premier", "1er", "IV", "12" → "1", "1", "4", "12".
+function wordHeadingNumber(raw: string): string {
+  if (/^\d+$/.test(raw)) return String(Number(raw));
+  return String(romanToNumber(raw) ?? 1);
+}
 const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:/;
 const STARS = /^\*{1,3}(?=[ \t\u00A0]+\S)/;
 const BULLET = /^[-\u2022\u2013\u2014\u25AA\u25E6\u25CF\u2023\u00B7](?=[ \t\u00A0]+\S)/;
@@ -158,11 +169,10 @@ function leadingLabelAt(text: string, context: LabelContext): { label: Label; le
     }
   }
 
-  m = ARTICLE.exec(text);
-  // As for annexes: "Article 5 of the Convention provides ..." is a sentence, not a heading.
-  if (m && isHeadingRest(text.slice(m[0].length))) {
-    const value = /^\d+$/.test(m[1] ?? '') ? String(Number(m[1])) : '1';
-    return { label: makeLabel(LabelStyle.article, value, m[0]), length: m[0].length };
+  for (const { pattern, style } of WORD_HEADINGS) {
+    m = pattern.exec(text);
+    // As for annexes: "Article 5 of the Convention provides ..." is a sentence, not a heading.
+    if (m && isHeadingRest(text.slice(m[0].length))) return { label: makeLabel(style, wordHeadingNumber(m[1] ?? ''), m[0]), length: m[0].length };
   }
 
   m = STARS.exec(text);
@@ -264,8 +274,8 @@ function join(segments: ReadonlyArray<string | null>): string {
 }
 
 /**
- * Computes the path of a labelled block ("12", "12/a", "12/a/ii", "II/A", "fn:1", "annex:I/3", "art:2/1"; null for
- * bullets and agenda items) and the numbering state after it.
+ * Computes the path of a labelled block ("12", "12/a", "12/a/ii", "II/A", "fn:1", "annex:I/3", "art:2/1", "chap:4",
+ * "sec:3"; null for bullets and agenda items) and the numbering state after it.
  */
 export function advanceLabelPath(state: LabelPathState, label: Label): { state: LabelPathState; path: string | null } {
   const v = label.value;
@@ -279,6 +289,12 @@ export function advanceLabelPath(state: LabelPathState, label: Label): { state: 
       // paragraphs restarts in each article.
       const article = `art:${v}`;
       return { state: { ...state, article, paragraph: null, lowerLetter: null }, path: join([state.annex, article]) };
+    }
+    case LabelStyle.chapter:
+    case LabelStyle.section: {
+      // Like a roman heading: it closes the open article and paragraph; articles run on through it.
+      const heading = `${label.style === LabelStyle.chapter ? 'chap' : 'sec'}:${v}`;
+      return { state: { ...state, upperRoman: null, upperLetter: null, article: null, paragraph: null, lowerLetter: null }, path: join([state.annex, heading]) };
     }
     case LabelStyle.upperRoman:
       return {

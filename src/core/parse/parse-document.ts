@@ -187,7 +187,7 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
       drafts.push(draft);
       // "Article 3" or "Annex I" alone on its line is a heading: the line under it is the article's text or the
       // annex's title, not the wrapped rest of the heading.
-      const headingLine = (style === LabelStyle.article || style === LabelStyle.annex) && opening?.leading.rest === '';
+      const headingLine = style !== undefined && isWordHeading(style) && opening?.leading.rest === '';
       current = heading || headingLine ? null : draft;
     } else {
       open.lines.push(line);
@@ -211,9 +211,14 @@ function isBold(draft: Draft, markdown: boolean): boolean {
   return /^(\*\*|__)(?=\S)[\s\S]*\S\1$/.test(content);
 }
 
+// Headings spelled as a word and a number: "Annex I", "Article 5", "Chapter IV", "Section 3".
+function isWordHeading(style: LabelStyle): boolean {
+  return style === LabelStyle.annex || style === LabelStyle.article || style === LabelStyle.chapter || style === LabelStyle.section;
+}
+
 // Labels spelled as words belong to the text: "Item 2 (b) of the provisional agenda", "Annex I", "Article 5".
 function keepsLabelInText(label: Label): boolean {
-  return label.style === LabelStyle.agendaItem || label.style === LabelStyle.annex || label.style === LabelStyle.article;
+  return label.style === LabelStyle.agendaItem || isWordHeading(label.style);
 }
 
 function textOf(draft: Draft, markdown: boolean): string {
@@ -282,8 +287,7 @@ function findBodyStart(drafts: Draft[]): number {
       style === LabelStyle.arabic ||
       style === LabelStyle.upperRoman ||
       style === LabelStyle.upperLetter ||
-      style === LabelStyle.annex ||
-      style === LabelStyle.article
+      (style !== undefined && isWordHeading(style))
     );
   });
   return index === -1 ? drafts.length : index;
@@ -313,6 +317,8 @@ function kindOfLabel(label: Label, text: string, plain: string): Kind {
     case LabelStyle.upperLetter:
     case LabelStyle.annex:
     case LabelStyle.article:
+    case LabelStyle.chapter:
+    case LabelStyle.section:
       return text.length <= MAX_HEADING && !/\.$/.test(text) ? BlockKind.heading : BlockKind.paragraph;
     case LabelStyle.agendaItem:
       return plain.length <= MAX_HEADING && !endsLikeSentence(plain) ? BlockKind.heading : BlockKind.text;
@@ -398,8 +404,9 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
       pathState = advanced.state;
       path = advanced.path;
       if (label.style === LabelStyle.arabic) numbered = true;
-      // An annex restarts the numbering; an article's unnumbered text is the article's, not a paragraph's rest.
-      if (label.style === LabelStyle.annex || label.style === LabelStyle.article) numbered = false;
+      // An annex restarts the numbering; the unnumbered text under an article, chapter or section heading is its
+      // own, not the rest of a paragraph.
+      if (isWordHeading(label.style)) numbered = false;
       if (isLower(label)) previousLower = label;
       else if (label.style !== LabelStyle.footnote && label.style !== LabelStyle.bullet) previousLower = null;
       if (isUpper(label)) previousUpper = label;

@@ -143,6 +143,8 @@ function readOrdinal(label: Label): { system: NumberingSystem; upper: boolean; o
     case 'footnote':
       return /^\*+$/u.test(value) ? { system: 'stars', upper: false, ordinal: value.length } : readArabic(value);
     case 'article':
+    case 'chapter':
+    case 'section':
       return readArabic(value);
     case 'annex':
       // "Annex I", "Annex A" and "Annex 1" all occur; "I", "V", "X" are read as roman, "C", "D", "L", "M" as letters.

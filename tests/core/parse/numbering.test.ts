@@ -38,6 +38,11 @@ describe('parseLabel', () => {
     ['Art. 3', 'article:3'],
     ['Article premier', 'article:1'],
     ['Article 1er', 'article:1'],
+    ['Rule 12', 'article:12'],
+    ['Chapter IV', 'chapter:4'],
+    ['CHAPITRE PREMIER', 'chapter:1'],
+    ['Chapter 3', 'chapter:3'],
+    ['Section 3', 'section:3'],
     ['*', 'footnote:*'],
     ['**', 'footnote:**'],
     ['1', 'footnote:1'],
@@ -70,6 +75,8 @@ describe('parseLabel', () => {
     ['Annex I', 'Annexe I'],
     ['ANNEX III', 'Annexe III'],
     ['Article 1', 'Article premier'],
+    ['Rule 5', 'Article 5'],
+    ['Chapter I', 'Chapitre premier'],
     ['Item 108', 'Point 108'],
   ])('English %s and French %s have the same key', (en, fr) => {
     const a = parseLabel(en);
@@ -114,6 +121,9 @@ describe('splitLeadingLabel', () => {
     'Article 5 of the Convention provides that',
     "Article premier de la Convention",
     'Articles 3 and 4',
+    'Chapter IV of the Charter',
+    'Section 3 describes the methods',
+    'Rule 12 applies',
     'M. Banda a soumis le projet.',
     'Mr. Banda submitted the draft.',
     'The General Assembly,',
@@ -251,6 +261,12 @@ describe('advanceLabelPath', () => {
   it('prefixes paths inside an article, restarts its paragraphs, and closes it at a roman heading', () => {
     expect(pathsOf(['Article 1', '(a)', 'Article 2', '1.', '(a)', '2.', 'II.', '3.', 'Annex I', 'Article 1', '1.'])).toEqual([
       'art:1', 'art:1/a', 'art:2', 'art:2/1', 'art:2/1/a', 'art:2/2', 'II', '3', 'annex:I', 'annex:I/art:1', 'annex:I/art:1/1',
+    ]);
+  });
+
+  it('reads chapters and sections as headings that close the open article; article numbers run through them', () => {
+    expect(pathsOf(['Chapter I', 'Article 1', '1.', 'Article 2', 'Chapter II', 'Article 3', 'Section 1', '1.'])).toEqual([
+      'chap:1', 'art:1', 'art:1/1', 'art:2', 'chap:2', 'art:3', 'sec:1', '1',
     ]);
   });
 

@@ -211,6 +211,18 @@ describe('parseDocument blocks', () => {
     ]);
   });
 
+  it('reads the Charter layout: chapter and article headings with their titles and text on the lines under them', () => {
+    const source = 'CHAPITRE PREMIER\nBUTS ET PRINCIPES\n\nArticle 1\nLes buts des Nations Unies sont les suivants :\n1. Maintenir la paix.\n2. Développer des relations amicales.';
+    expect(rows(parseDocument(source, { language: 'fr', format: 'text' }))).toEqual([
+      ['heading', 'chap:1', 'CHAPITRE PREMIER'],
+      ['heading', null, 'BUTS ET PRINCIPES'],
+      ['heading', 'art:1', 'Article 1'],
+      ['text', null, 'Les buts des Nations Unies sont les suivants :'],
+      ['paragraph', 'art:1/1', 'Maintenir la paix.'],
+      ['paragraph', 'art:1/2', 'Développer des relations amicales.'],
+    ]);
+  });
+
   it('keeps an annex heading apart from the title on the line under it', () => {
     const doc = parseDocument('1. Text.\n\nAnnex I\nList of participants\n\n1. First.', { language: 'en', format: 'text' });
     expect(rows(doc)).toEqual([
