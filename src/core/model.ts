@@ -93,7 +93,7 @@ export interface Block {
    * Language-neutral label path from the outermost numbered ancestor, values joined by "/":
    * "12" (paragraph 12), "12/a" (its sub-paragraph (a) or a)), "12/a/ii", "II" and "II/A" (headings),
    * "fn:1" and "fn:*" (footnotes), "annex:I" and "annex:I/3" (paragraph 3 of Annex I), "art:5" and "art:5/2"
-   * (paragraph 2 of article 5);
+   * (paragraph 2 of article 5), "chap:4" (Chapter IV), "sec:3" (Section 3);
    * null when the block is unlabelled. Equal paths on both sides mean the same place in the document.
    */
   path: string | null;

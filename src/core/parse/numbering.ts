@@ -122,6 +122,11 @@ const LEADING_SPACE = /^[ \t]*/;
 const AGENDA =
   /^(?:(?:provisional[ \t]+)?agenda[ \t]+items?|items?|points?)[ \t\u00A0]+(\d{1,3})(?:[ \t\u00A0]*\(([a-z])\)|[ \t\u00A0]+([a-z])\))?(?=[\s*,.:;]|$)/i;
 const ANNEX = /^(Annexe?|ANNEXE?)(?:[ \t\u00A0]+([IVXLC]+|\d{1,2}|[A-Z]))?(?=[\s.:*\u2013\u2014-]|$)/;
+const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:/;
+const STARS = /^\*{1,3}(?=[ \t\u00A0]+\S)/;
+const BULLET = /^[-\u2022\u2013\u2014\u25AA\u25E6\u25CF\u2023\u00B7](?=[ \t\u00A0]+\S)/;
+const FOOTNOTE_NUMBER = /^\d{1,3}(?=[ \t\u00A0]+\S)/;
+
 // Headings spelled as a word and a number. "Premier" and "1er" are French for 1; English rules of procedure say
 // "Rule 5" where the French say "Article 5".
 const WORD_HEADINGS: ReadonlyArray<{ pattern: RegExp; style: LabelStyle }> = [
@@ -135,10 +140,6 @@ function wordHeadingNumber(raw: string): string {
   if (/^\d+$/.test(raw)) return String(Number(raw));
   return String(romanToNumber(raw) ?? 1);
 }
-const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:/;
-const STARS = /^\*{1,3}(?=[ \t\u00A0]+\S)/;
-const BULLET = /^[-\u2022\u2013\u2014\u25AA\u25E6\u25CF\u2023\u00B7](?=[ \t\u00A0]+\S)/;
-const FOOTNOTE_NUMBER = /^\d{1,3}(?=[ \t\u00A0]+\S)/;
 
 function end(markdown: boolean): string {
   return markdown ? '(?=[\\s*_]|$)' : '(?=\\s|$)';
