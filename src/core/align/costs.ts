@@ -20,6 +20,11 @@ export interface ScoringWeights {
   paragraph: number;
   /** Gale-Church variance of target length per source character. */
   lengthVariance: number;
+  /**
+   * Variance (characters squared) added whatever the length: short segments vary more than in proportion to
+   * their length ("Relevé" / "Record of disclosures to be retained").
+   */
+  lengthVarianceFloor: number;
   /** Penalty per punctuation mark (question, exclamation, parenthesis) found on one side of a bead only. */
   punctuation: number;
   /**
@@ -60,6 +65,9 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   // Translators move paragraph breaks: at 2 the novels aligned worse with their paragraph marks than without.
   paragraph: 1,
   lengthVariance: 6.8,
+  // For sentences any floor cost the dev sets (Text+Berg / novels 0.899 / 0.882 at 0, 0.899 / 0.879 at 50,
+  // 0.892 / 0.871 at 200); blocks have one, see paragraphs.ts.
+  lengthVarianceFloor: 0,
   punctuation: 1,
   // From 2 to 6 all gained about the same on Text+Berg (many figures and dates); the novels have almost none.
   numberLeak: 4,
@@ -115,11 +123,11 @@ export function lengthRatioOf(source: SideFeatures, target: SideFeatures): numbe
   return s > 0 && t > 0 ? t / s : 1;
 }
 
-/** Gale-Church: log P(|delta| >= observed) for source and target lengths in characters. */
-export function lengthLogProbability(sourceLength: number, targetLength: number, ratio: number, variance: number): number {
+/** Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in ScoringWeights. */
+export function lengthLogProbability(sourceLength: number, targetLength: number, ratio: number, variance: number, floor = 0): number {
   const mean = (sourceLength + targetLength / ratio) / 2;
   if (mean === 0) return 0;
-  const delta = (targetLength - sourceLength * ratio) / Math.sqrt(variance * mean);
+  const delta = (targetLength - sourceLength * ratio) / Math.sqrt(variance * mean + floor);
   return logErfc(Math.abs(delta) / Math.SQRT2);
 }
 
@@ -302,7 +310,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     if (i1 === i0 || j1 === j0) return score;
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
-    score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance);
+    score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance, weights.lengthVarianceFloor);
     if (weights.punctuation !== 0) score -= weights.punctuation * punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
     // A bead worse than dropping all its sentences even with the best lexical evidence is never chosen and has a
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).

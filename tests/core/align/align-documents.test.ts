@@ -155,6 +155,33 @@ describe('alignDocuments', () => {
     for (const bead of middle) expect(bead.confidence).toBeLessThan(0.5);
   });
 
+  it('pairs a short heading with a much longer translation of it rather than gluing it to its neighbours', () => {
+    // Unnumbered provisions with side headings, as a law copied as plain text reads: "(8)" and "(1)" are no labels.
+    const fr = textDocument(
+      [
+        '(8) L’expression conseil de la première nation, à l’alinéa (7)e), s’entend au sens du paragraphe 2(1) de la loi sur l’autonomie gouvernementale de cette première nation.',
+        'Relevé',
+        '(1) Le responsable d’une institution fédérale fait un relevé des usages des renseignements.',
+        'Exception',
+        '(2) Le paragraphe (1) ne s’applique pas aux renseignements personnels communiqués aux organismes d’enquête.',
+      ],
+      'fr',
+    );
+    const en = textDocument(
+      [
+        '(8) The expression council of the first nation in paragraph (7)(e) has the meaning given in subsection 2(1) of its self-government act.',
+        'Record of disclosures to be retained',
+        '(1) The head of a government institution shall retain a record of any use of personal information.',
+        'Limitation',
+        '(2) Subsection (1) does not apply in respect of personal information disclosed to investigative bodies.',
+      ],
+      'en',
+    );
+    const alignment = alignDocuments(fr, en);
+    expectFullCoverage(alignment);
+    expect(alignment.blocks.map((b) => [b.source, b.target])).toEqual([0, 1, 2, 3, 4].map((k) => [[k], [k]]));
+  });
+
   it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
     const fr = textDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', 'fr');
     const en = textDocument('1. The Committee adopted its agenda.\n3. The meeting rose.', 'en');
