@@ -78,10 +78,10 @@ describe('loadUdhr', () => {
   it('pairs titles, preamble paragraphs and article paragraphs by position, the known extra paragraph alone', () => {
     const dir = join(root, 'udhr-unicode');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'udhr_fra.xml'), declaration('fr', 'Déclaration', ['Considérant la paix,', 'L’Assemblée'], [['Article premier', 'Tous sont libres.', 'Nul ne est esclave.']]));
-    writeFileSync(join(dir, 'udhr_eng.xml'), declaration('en', 'Declaration', ['Whereas peace,', 'Now, therefore,', 'The Assembly'], [['Article 1', 'All are free.', 'No one is a slave.']]));
-    writeFileSync(join(dir, 'udhr_fra.txt'), 'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nTous sont libres.\nNul ne est esclave.\n');
-    writeFileSync(join(dir, 'udhr_eng.txt'), 'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nAll are free.\nNo one is a slave.\n');
+    writeFileSync(join(dir, 'udhr_fra.xml'), declaration('fr', 'Déclaration', ['Considérant la paix,', 'L’Assemblée'], [['Article premier', 'Le comité se réunit.', 'Il adopte son rapport.']]));
+    writeFileSync(join(dir, 'udhr_eng.xml'), declaration('en', 'Declaration', ['Whereas peace,', 'Now, therefore,', 'The Assembly'], [['Article 1', 'The committee meets.', 'It adopts its report.']]));
+    writeFileSync(join(dir, 'udhr_fra.txt'), 'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nLe comité se réunit.\nIl adopte son rapport.\n');
+    writeFileSync(join(dir, 'udhr_eng.txt'), 'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\nIt adopts its report.\n');
     const udhr = loadUdhr(root);
     expect(udhr?.gold).toEqual([
       { source: 'Déclaration', target: 'Declaration' },
@@ -90,8 +90,8 @@ describe('loadUdhr', () => {
       { source: null, target: 'Now, therefore,' },
       { source: 'L’Assemblée', target: 'The Assembly' },
       { source: 'Article premier', target: 'Article 1' },
-      { source: 'Tous sont libres.', target: 'All are free.' },
-      { source: 'Nul ne est esclave.', target: 'No one is a slave.' },
+      { source: 'Le comité se réunit.', target: 'The committee meets.' },
+      { source: 'Il adopte son rapport.', target: 'It adopts its report.' },
     ]);
     expect(udhr?.source.blocks.some((b) => b.path === 'art:1')).toBe(true);
   });

@@ -110,8 +110,8 @@ describe('alignDocuments', () => {
   });
 
   it('aligns articles by their numbers, "Article premier" with "Article 1"', () => {
-    const fr = textDocument('Article premier\nTous les êtres humains naissent libres.\n\nArticle 2\nChacun peut se prévaloir de tous les droits.', 'fr');
-    const en = textDocument('Article 1\nAll human beings are born free.\n\nArticle 2\nEveryone is entitled to all the rights.', 'en');
+    const fr = textDocument('Article premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\nLe comité se réunit deux fois par an.', 'fr');
+    const en = textDocument('Article 1\nThe members of the committee are elected for four years.\n\nArticle 2\nThe committee meets twice a year.', 'en');
     const alignment = alignDocuments(fr, en);
     const byLabel = alignment.blocks.filter((b) => b.method === 'label').map((b) => [b.source, b.target]);
     expect(byLabel).toEqual([

@@ -4,15 +4,15 @@ import type { Alignment, ScoredBead } from '../../../src/core/model.js';
 import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import { segmentDocument } from '../../../src/core/segment/segment-document.js';
 
-const FR = 'Copie de travail\n\nArticle premier\n\nTous naissent libres. Ils sont doués de raison.\n\nArticle 2\n\nChacun peut se prévaloir des droits.';
-const EN = 'Working copy\n\nArticle 1\n\nAll are born free. They are endowed with reason.\n\nNow, therefore,\n\nArticle 2\n\nEveryone is entitled to all rights.';
+const FR = 'Copie de travail\n\nArticle premier\n\nLe comité se réunit. Il adopte son rapport.\n\nArticle 2\n\nLe secrétariat assiste le comité.';
+const EN = 'Working copy\n\nArticle 1\n\nThe committee meets. It adopts its report.\n\nNow, therefore,\n\nArticle 2\n\nThe secretariat assists the committee.';
 
 const GOLD: ParagraphGoldPair[] = [
   { source: 'Article premier', target: 'Article 1' },
-  { source: 'Tous naissent libres. Ils sont doués de raison.', target: 'All are born free. They are endowed with reason.' },
+  { source: 'Le comité se réunit. Il adopte son rapport.', target: 'The committee meets. It adopts its report.' },
   { source: null, target: 'Now, therefore,' },
   { source: 'Article 2', target: 'Article 2' },
-  { source: 'Chacun peut se prévaloir des droits.', target: 'Everyone is entitled to all rights.' },
+  { source: 'Le secrétariat assiste le comité.', target: 'The secretariat assists the committee.' },
 ];
 
 function alignmentWith(pairs: Array<[number[], number[]]>, confidence = 1): Alignment {
@@ -40,7 +40,7 @@ describe('scoreAgainstParagraphGold', () => {
     const glued: Array<[number[], number[]]> = [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3, 4]], [[4], [5]], [[5], [6]]];
     const scores = scoreAgainstParagraphGold(alignmentWith(glued), GOLD);
     expect(scores.kept).toBe(3);
-    expect(scores.misses).toEqual(['Tous naissent libres. Ils sont doués de … → All are born free. They are endowed with…', '∅ → Now, therefore,']);
+    expect(scores.misses).toEqual(['Le comité se réunit. Il adopte son rappo… → The committee meets. It adopts its repor…', '∅ → Now, therefore,']);
   });
 
   it('counts the confident beads apart', () => {

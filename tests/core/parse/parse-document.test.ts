@@ -212,14 +212,14 @@ describe('parseDocument blocks', () => {
   });
 
   it('reads the Charter layout: chapter and article headings with their titles and text on the lines under them', () => {
-    const source = 'CHAPITRE PREMIER\nBUTS ET PRINCIPES\n\nArticle 1\nLes buts des Nations Unies sont les suivants :\n1. Maintenir la paix.\n2. Développer des relations amicales.';
+    const source = 'CHAPITRE PREMIER\nOBJET ET PRINCIPES\n\nArticle 1\nLe présent accord a pour objet :\n1. De renforcer la coopération.\n2. De faciliter les échanges.';
     expect(rows(parseDocument(source, { language: 'fr', format: 'text' }))).toEqual([
       ['heading', 'chap:1', 'CHAPITRE PREMIER'],
-      ['heading', null, 'BUTS ET PRINCIPES'],
+      ['heading', null, 'OBJET ET PRINCIPES'],
       ['heading', 'art:1', 'Article 1'],
-      ['text', null, 'Les buts des Nations Unies sont les suivants :'],
-      ['paragraph', 'art:1/1', 'Maintenir la paix.'],
-      ['paragraph', 'art:1/2', 'Développer des relations amicales.'],
+      ['text', null, 'Le présent accord a pour objet :'],
+      ['paragraph', 'art:1/1', 'De renforcer la coopération.'],
+      ['paragraph', 'art:1/2', 'De faciliter les échanges.'],
     ]);
   });
 
@@ -235,17 +235,17 @@ describe('parseDocument blocks', () => {
 
   it('reads articles as headings with their own paths, even when the text follows on the next line', () => {
     // The layout of the UN's plain-text declarations: no blank line between an article's heading and its text.
-    const source = 'Préambule\n\nArticle premier\nTous les êtres humains naissent libres.\n\nArticle 2\n1. Chacun peut se prévaloir.\n2. De plus, il ne sera fait.\n\nArticle 3\nTout individu a droit à la vie.';
+    const source = 'Préambule\n\nArticle premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\n1. Le comité se réunit deux fois par an.\n2. Il peut tenir des sessions extraordinaires.\n\nArticle 3\nLe secrétariat est assuré par l’Organisation.';
     const doc = parseDocument(source, { language: 'fr', format: 'text' });
     expect(rows(doc)).toEqual([
       ['title', null, 'Préambule'],
       ['heading', 'art:1', 'Article premier'],
-      ['text', null, 'Tous les êtres humains naissent libres.'],
+      ['text', null, 'Les membres du comité sont élus pour quatre ans.'],
       ['heading', 'art:2', 'Article 2'],
-      ['paragraph', 'art:2/1', 'Chacun peut se prévaloir.'],
-      ['paragraph', 'art:2/2', 'De plus, il ne sera fait.'],
+      ['paragraph', 'art:2/1', 'Le comité se réunit deux fois par an.'],
+      ['paragraph', 'art:2/2', 'Il peut tenir des sessions extraordinaires.'],
       ['heading', 'art:3', 'Article 3'],
-      ['text', null, 'Tout individu a droit à la vie.'],
+      ['text', null, 'Le secrétariat est assuré par l’Organisation.'],
     ]);
   });
 
