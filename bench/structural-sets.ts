@@ -147,8 +147,7 @@ function findText(nodes: readonly XmlNode[], tag: string): string | null {
  * The lines of a law's body in reading order: headings, marginal notes, each provision as "label text",
  * definitions (keyed by their English term, so that the two alphabetical orders pair up) and continued text.
  */
-function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[]): LawUnit[] {
-  let headings = out.filter((u) => u.key.startsWith('heading:')).length;
+function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[], count = { headings: 0 }): LawUnit[] {
   let continued = 0;
   for (const node of nodes) {
     const element = childrenOf(node);
@@ -156,7 +155,7 @@ function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[]):
     const { tag, children } = element;
     const parent = within.at(-1) ?? '';
     if (tag === 'Heading') {
-      out.push({ key: `heading:${headings++}`, text: findText(children, 'TitleText') ?? clean(children), within });
+      out.push({ key: `heading:${count.headings++}`, text: findText(children, 'TitleText') ?? clean(children), within });
     } else if (PROVISIONS.has(tag) || tag === 'Definition') {
       const label = findDirect(children, 'Label');
       const name = tag === 'Definition' ? `def:${findText(children, 'DefinedTermEn') ?? ''}` : (label ?? '').replace(/[()]/g, '');
@@ -171,11 +170,11 @@ function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[]):
           out.push({ key, text: label ? `${label} ${text}` : text, within: inner });
         }
       }
-      renderLaw(children.filter((child) => !['MarginalNote', 'Text', 'Repealed', 'Label'].includes(childrenOf(child)?.tag ?? '')), inner, out);
+      renderLaw(children.filter((child) => !['MarginalNote', 'Text', 'Repealed', 'Label'].includes(childrenOf(child)?.tag ?? '')), inner, out, count);
     } else if (tag.startsWith('Continued')) {
       out.push({ key: `${parent}#continued${continued++}`, text: clean(children), within });
     } else if (tag !== 'Label' && tag !== 'MarginalNote' && tag !== 'Text') {
-      renderLaw(children, within, out);
+      renderLaw(children, within, out, count);
     }
   }
   return out;

@@ -83,10 +83,15 @@ function withBlockConfidence(sentences: readonly ScoredBead[], blocks: readonly 
     for (const b of bead.source) beadOfSource[b] = k;
     for (const b of bead.target) beadOfTarget[b] = k;
   });
+  // Every sentence bead lies inside one span, that is one block bead: either side's first sentence finds it.
+  const blockBeadOf = (bead: ScoredBead): BlockBead | undefined => {
+    const i = bead.source[0];
+    const j = bead.target[0];
+    if (i !== undefined) return blocks[beadOfSource[source.sentences[i]?.block ?? -1] ?? -1];
+    return j === undefined ? undefined : blocks[beadOfTarget[target.sentences[j]?.block ?? -1] ?? -1];
+  };
   return sentences.map((bead) => {
-    const first = bead.source[0];
-    const k = first !== undefined ? beadOfSource[source.sentences[first]?.block ?? -1] : beadOfTarget[target.sentences[bead.target[0] ?? -1]?.block ?? -1];
-    const block = blocks[k ?? -1];
+    const block = blockBeadOf(bead);
     return block?.method === 'content' ? { ...bead, confidence: bead.confidence * block.confidence } : bead;
   });
 }

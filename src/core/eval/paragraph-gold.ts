@@ -43,7 +43,14 @@ const CONTINUATION_SLACK = 12;
  */
 function pairOfSentences(document: SegmentedDocument, paragraphs: ReadonlyArray<{ pair: number; text: string }>): Int32Array {
   const owner = new Int32Array(document.sentences.length).fill(-1);
-  const order = (p: number): number[] => [...paragraphs.keys()].slice(p + 1).concat([...paragraphs.keys()].slice(0, p + 1));
+  // The first paragraph after p, going round to the top, that passes the test; -1 if none.
+  const nextWhere = (p: number, test: (text: string) => boolean): number => {
+    for (let step = 1; step <= paragraphs.length; step++) {
+      const q = (((p + step) % paragraphs.length) + paragraphs.length) % paragraphs.length;
+      if (test((paragraphs[q] as { text: string }).text)) return q;
+    }
+    return -1;
+  };
   let p = -1;
   let from = 0;
   document.sentences.forEach((sentence, k) => {
@@ -53,11 +60,12 @@ function pairOfSentences(document: SegmentedDocument, paragraphs: ReadonlyArray<
     const at = current ? current.text.indexOf(text, from) : -1;
     let found = at >= 0 && at - from <= CONTINUATION_SLACK ? p : -1;
     let position = at;
-    const candidates = order(p);
-    if (found < 0) found = candidates.find((q) => (paragraphs[q] as { text: string }).text.startsWith(text)) ?? -1;
-    if (found >= 0 && found !== p) position = 0;
     if (found < 0) {
-      found = candidates.find((q) => (paragraphs[q] as { text: string }).text.includes(text)) ?? -1;
+      found = nextWhere(p, (paragraph) => paragraph.startsWith(text));
+      position = 0;
+    }
+    if (found < 0) {
+      found = nextWhere(p, (paragraph) => paragraph.includes(text));
       position = found >= 0 ? (paragraphs[found] as { text: string }).text.indexOf(text) : -1;
     }
     // A sentence of front matter, or one our parser glued to a heading, belongs to none: the walk stays put.
