@@ -211,7 +211,13 @@ function bodyOf(path: string): XmlNode[] {
 function pairLawUnits(source: LawUnit[], target: LawUnit[]): ParagraphGoldPair[] {
   const keysWithin = (units: LawUnit[]): Map<string, string> => {
     const map = new Map<string, string[]>();
-    for (const unit of units) for (const element of unit.within) map.set(element, [...(map.get(element) ?? []), unit.key]);
+    for (const unit of units) {
+      for (const element of unit.within) {
+        const keys = map.get(element);
+        if (keys) keys.push(unit.key);
+        else map.set(element, [unit.key]);
+      }
+    }
     return new Map([...map].map(([element, keys]) => [element, [...new Set(keys)].sort().join('|')]));
   };
   const sourceKeys = keysWithin(source);

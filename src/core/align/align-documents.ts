@@ -33,13 +33,13 @@ function firstSentences(document: SegmentedDocument): Int32Array {
   return first;
 }
 
-// The first sentence of each block that has sentences.
+// The first sentence of each block that has sentences (an empty block starts where the next one does).
 function blockStarts(firstSentenceOfBlock: Int32Array): number[] {
-  const starts = new Set<number>();
+  const starts: number[] = [];
   for (let b = 0; b + 1 < firstSentenceOfBlock.length; b++) {
-    if ((firstSentenceOfBlock[b] as number) < (firstSentenceOfBlock[b + 1] as number)) starts.add(firstSentenceOfBlock[b] as number);
+    if ((firstSentenceOfBlock[b] as number) < (firstSentenceOfBlock[b + 1] as number)) starts.push(firstSentenceOfBlock[b] as number);
   }
-  return [...starts];
+  return starts;
 }
 
 /** Aligns two documents; block and sentence beads each cover both sides completely, in order. */
