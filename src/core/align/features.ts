@@ -18,6 +18,8 @@ export interface SideFeatures {
   punctuation: Uint8Array;
   /** As in {@link TokenizedSide}. */
   wordless: Uint8Array;
+  /** As in {@link TokenizedSide}. */
+  endings: Uint8Array;
   /** Sentence s has content words `words[wordStart[s] .. wordStart[s + 1])` (frequent function words left out). */
   wordStart: Int32Array;
   /** Vocabulary id of each content word. */
@@ -47,6 +49,18 @@ export interface TokenizedSide {
   punctuation: Uint8Array;
   /** 1 for sentences without a word of two letters or more: dots, dashes, OCR debris, a bare number. */
   wordless: Uint8Array;
+  /** Class of the mark that ends each sentence, an index into {@link SENTENCE_ENDINGS} (0: none of them). */
+  endings: Uint8Array;
+}
+
+/** Marks that end a sentence, by class; 0 is anything else (a title, a line cut by OCR). */
+export const SENTENCE_ENDINGS = ['', '.', '?', '!', ':', ';', ','] as const;
+const ENDING_MARKS: Readonly<Record<string, number>> = { '.': 1, '…': 1, '?': 2, '!': 3, ':': 4, ';': 5, ',': 6 };
+
+/** The class of a sentence's last mark, looking through closing quotes and brackets ("Why?»" ends with "?"). */
+function endingOf(text: string): number {
+  const trimmed = text.replace(/[\s"'»”’)\]]+$/u, '');
+  return ENDING_MARKS[trimmed.at(-1) ?? ''] ?? 0;
 }
 
 /**
@@ -150,8 +164,10 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const lengths = new Float64Array(texts.length);
   const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
   const wordless = new Uint8Array(texts.length);
+  const endings = new Uint8Array(texts.length);
   texts.forEach((text, s) => {
     countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
+    endings[s] = endingOf(text);
     const tokens = tokenize(text);
     if (!tokens.some((token) => /\p{L}{2}/u.test(token))) wordless[s] = 1;
     for (const token of tokens) {
@@ -166,7 +182,7 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
   });
-  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation, wordless };
+  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation, wordless, endings };
 }
 
 /** The words of sentence `s` that are not function words of its side. */
@@ -286,6 +302,7 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
     lengths: side.lengths,
     punctuation: side.punctuation,
     wordless: side.wordless,
+    endings: side.endings,
     wordStart,
     words: words.toArray(),
     keyStart,

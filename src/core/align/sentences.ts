@@ -9,6 +9,7 @@ import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, Sim
 import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, tokenizeSide, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 import type { StoreLexicon } from './store-lexicon.js';
+import { learnEndingAgreement, type EndingAgreement } from './ending-agreement.js';
 import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
@@ -159,6 +160,7 @@ function alignSpans(
   calibration: LexicalCalibration,
   weights: ScoringWeights,
   guide: ScoredBead[] | null,
+  endingAgreement: EndingAgreement | null = null,
 ): ScoredBead[] {
   const sourceStarts = flags(input.source.length, input.sourceParagraphStarts);
   const targetStarts = flags(input.target.length, input.targetParagraphStarts);
@@ -183,6 +185,7 @@ function alignSpans(
       calibration,
       weights,
       lengthRatio,
+      endingAgreement,
     });
     const band = chooseBand(sides, span, guide);
     // Wide beads only in the final pass: the first pass only picks training beads and the band, where they
@@ -226,7 +229,7 @@ function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): S
 
 /** Gale-Church: the same priors and length evidence, nothing about the words. */
 function lengthOnlyWeights(weights: ScoringWeights): ScoringWeights {
-  return { ...weights, lexical: 0, punctuation: 0, numberLeak: 0, wordlessDropPrior: weights.logPrior['1-0'] ?? -Infinity };
+  return { ...weights, lexical: 0, punctuation: 0, numberLeak: 0, ending: 0, wordlessDropPrior: weights.logPrior['1-0'] ?? -Infinity };
 }
 
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
@@ -292,5 +295,10 @@ function alignSecondPass(
   // The document's own confident beads are the best sample of its true pairs; earlier pairs stand in for them.
   const trueMean = trueCount >= 5 ? trueTotal / trueCount : (store?.trueMean ?? Math.min(0.9, random + 0.3));
   const calibration = { randomMean: random, trueMean: Math.max(random + 0.1, trueMean) };
-  return alignSpans(sides, input, spans, calibration, weights, firstPass);
+  const endingAgreement = learnEndingAgreement(
+    tokens.source.endings,
+    tokens.target.endings,
+    confident.map((b) => ({ source: b.source[0] as number, target: b.target[0] as number })),
+  );
+  return alignSpans(sides, input, spans, calibration, weights, firstPass, endingAgreement);
 }
