@@ -57,10 +57,15 @@ export interface TokenizedSide {
 export const SENTENCE_ENDINGS = ['', '.', '?', '!', ':', ';', ','] as const;
 const ENDING_MARKS: Readonly<Record<string, number>> = { '.': 1, '…': 1, '?': 2, '!': 3, ':': 4, ';': 5, ',': 6 };
 
+const CLOSING = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u202f', '"', "'", '»', '”', '’', ')', ']']);
+
 /** The class of a sentence's last mark, looking through closing quotes and brackets ("Why?»" ends with "?"). */
 function endingOf(text: string): number {
-  const trimmed = text.replace(/[\s"'»”’)\]]+$/u, '');
-  return ENDING_MARKS[trimmed.at(-1) ?? ''] ?? 0;
+  // A backward scan, not a regular expression anchored at the end: that one backtracks over every long run of
+  // spaces inside the text.
+  let k = text.length - 1;
+  while (k >= 0 && CLOSING.has(text[k] as string)) k -= 1;
+  return k >= 0 ? (ENDING_MARKS[text[k] as string] ?? 0) : 0;
 }
 
 /**

@@ -13,6 +13,7 @@ describe('sentence endings', () => {
     ['The meeting was opened.', '.'],
     ['Was the report adopted?', '?'],
     ['« Pourquoi pas ? »', '?'],
+    ['« Pourquoi pas\u202f?\u00a0»', '?'],
     ['He asked: "Why not?"', '?'],
     ['The Committee recommends the following:', ':'],
     ['(a) To adopt the agenda;', ';'],
