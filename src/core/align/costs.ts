@@ -1,6 +1,7 @@
 /**
  * The log-potential of a bead: bead-type prior + Gale-Church length evidence + lexical evidence
- * (shared numbers, identical words, cognates, learned translations) + paragraph-boundary agreement.
+ * (shared numbers, identical words, cognates, learned translations) + paragraph-boundary agreement + the marks
+ * ending the bead's last sentences (second pass).
  */
 import type { BeadScore } from './dp.js';
 import { PairOverlap } from './pair-overlap.js';
@@ -299,7 +300,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   const ratio = context.lengthRatio;
   const spread = Math.max(0.05, calibration.trueMean - calibration.randomMean);
   const paragraphs = context.sourceParagraphStarts.length > 0 && context.targetParagraphStarts.length > 0;
-  const endings = context.endingAgreement ?? null;
+  const endingTable = context.endingAgreement ?? null;
 
   // Priors by shape in a flat table: bead scoring is the innermost loop of the DP.
   const priorTable = new Float64Array(MAX_SIDE * MAX_SIDE).fill(-Infinity);
@@ -322,8 +323,8 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
     score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance, weights.lengthVarianceFloor);
-    if (endings && weights.ending !== 0) {
-      score += weights.ending * (endings[(source.endings[i1 - 1 + si] as number) * SENTENCE_ENDINGS.length + (target.endings[j1 - 1 + tj] as number)] as number);
+    if (endingTable && weights.ending !== 0) {
+      score += weights.ending * (endingTable[(source.endings[i1 - 1 + si] as number) * SENTENCE_ENDINGS.length + (target.endings[j1 - 1 + tj] as number)] as number);
     }
     if (weights.punctuation !== 0) score -= weights.punctuation * punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
     // A bead worse than dropping all its sentences even with the best lexical evidence is never chosen and has a
