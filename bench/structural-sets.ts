@@ -35,8 +35,7 @@ function textOf(nodes: readonly XmlNode[]): string {
   return nodes
     .map((node) => {
       if (typeof node['#text'] === 'string' || typeof node['#text'] === 'number') return String(node['#text']);
-      const tag = Object.keys(node).find((key) => key !== ':@');
-      return tag ? textOf(node[tag] as XmlNode[]) : '';
+      return textOf(childrenOf(node)?.children ?? []);
     })
     .join('');
 }
@@ -44,9 +43,9 @@ function textOf(nodes: readonly XmlNode[]): string {
 // Titles and paragraphs in document order; list items hold paragraphs, so nesting only matters for the section.
 function paragraphsOf(nodes: readonly XmlNode[], section: string, out: MarkupParagraph[]): MarkupParagraph[] {
   for (const node of nodes) {
-    const tag = Object.keys(node).find((key) => key !== ':@');
-    if (!tag || tag === '#text') continue;
-    const children = node[tag] as XmlNode[];
+    const element = childrenOf(node);
+    if (!element) continue;
+    const { tag, children } = element;
     if (tag === 'title' || tag === 'para') {
       out.push({ section, text: clean(children) });
       continue;
@@ -58,9 +57,19 @@ function paragraphsOf(nodes: readonly XmlNode[], section: string, out: MarkupPar
   return out;
 }
 
+// The element of a node in fast-xml-parser's ordered form: its tag and children; null for text.
+function childrenOf(node: XmlNode): { tag: string; children: XmlNode[] } | null {
+  const tag = Object.keys(node).find((key) => key !== ':@');
+  return tag && tag !== '#text' ? { tag, children: node[tag] as XmlNode[] } : null;
+}
+
+// Markup in order, attributes kept, white space as written.
+function parseXml(path: string): XmlNode[] {
+  return new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false }).parse(readFileSync(path, 'utf8')) as XmlNode[];
+}
+
 function readMarkup(path: string): MarkupParagraph[] {
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
-  return paragraphsOf(parser.parse(readFileSync(path, 'utf8')) as XmlNode[], '', []);
+  return paragraphsOf(parseXml(path), '', []);
 }
 
 /**
@@ -127,11 +136,6 @@ const PROVISIONS = new Set(['Section', 'Subsection', 'Paragraph', 'Subparagraph'
 // Notes on amendments, footnotes and schedules are not the text of the law.
 const SKIPPED = new Set(['HistoricalNote', 'Footnote', 'Note', 'TableGroup', 'BilingualGroup', 'FormulaGroup']);
 
-function childrenOf(node: XmlNode): { tag: string; children: XmlNode[] } | null {
-  const tag = Object.keys(node).find((key) => key !== ':@');
-  return tag && tag !== '#text' ? { tag, children: node[tag] as XmlNode[] } : null;
-}
-
 function findText(nodes: readonly XmlNode[], tag: string): string | null {
   for (const node of nodes) {
     const element = childrenOf(node);
@@ -189,7 +193,6 @@ function findDirect(nodes: readonly XmlNode[], tag: string): string | null {
 }
 
 function bodyOf(path: string): XmlNode[] {
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
   const find = (nodes: readonly XmlNode[]): XmlNode[] | null => {
     for (const node of nodes) {
       const element = childrenOf(node);
@@ -200,7 +203,7 @@ function bodyOf(path: string): XmlNode[] {
     }
     return null;
   };
-  return find(parser.parse(readFileSync(path, 'utf8')) as XmlNode[]) ?? [];
+  return find(parseXml(path)) ?? [];
 }
 
 /**
