@@ -57,10 +57,19 @@ function runOne(size: number): void {
   const seconds = (performance.now() - started) / 1000;
   const scores = scoreAlignments([{ gold: pair.gold, test: beads }]);
   const sentences = pair.source.length + pair.target.length;
-  console.log(JSON.stringify({ size, sentences, seconds, perSecond: sentences / seconds, peakRssMb: peakRssMb(), strictF1: scores.strict.f1 }));
+  console.log(
+    JSON.stringify({
+      size,
+      sentences,
+      seconds,
+      perSecond: sentences / seconds,
+      peakRssMb: peakRssMb(),
+      strictF1: scores.strict.f1,
+    }),
+  );
 }
 
-const sizeArgument = process.argv[1]?.endsWith("align-bench.ts") ? process.argv.indexOf("--size") : -2;
+const sizeArgument = process.argv[1]?.endsWith('align-bench.ts') ? process.argv.indexOf('--size') : -2;
 if (sizeArgument === -2) {
   // Imported by another script: nothing to run.
 } else if (sizeArgument >= 0) {
@@ -70,14 +79,30 @@ if (sizeArgument === -2) {
 } else {
   const self = fileURLToPath(import.meta.url);
   const results = SIZES.map((size) => {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', self, '--size', String(size)], { encoding: 'utf8' });
-    return JSON.parse(output.trim().split('\n').at(-1) as string) as { size: number; sentences: number; seconds: number; perSecond: number; peakRssMb: number; strictF1: number };
+    const output = execFileSync(process.execPath, ['--import', 'tsx', self, '--size', String(size)], {
+      encoding: 'utf8',
+    });
+    return JSON.parse(output.trim().split('\n').at(-1) as string) as {
+      size: number;
+      sentences: number;
+      seconds: number;
+      perSecond: number;
+      peakRssMb: number;
+      strictF1: number;
+    };
   });
-  console.log('| source sentences | sentences (both sides) | time (s) | sentences/s | peak RSS (MB) | strict F1 vs constructed gold |');
+  console.log(
+    '| source sentences | sentences (both sides) | time (s) | sentences/s | peak RSS (MB) | strict F1 vs constructed gold |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.size.toLocaleString('en')} | ${r.sentences.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${Math.round(r.peakRssMb)} | ${r.strictF1.toFixed(3)} |`);
+    console.log(
+      `| ${r.size.toLocaleString('en')} | ${r.sentences.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${Math.round(r.peakRssMb)} | ${r.strictF1.toFixed(3)} |`,
+    );
   }
   const [small, large] = results;
-  if (small && large) console.log(`\nTime ratio ${large.size / small.size}x sentences: ${(large.seconds / small.seconds).toFixed(1)}x (linear = ${large.size / small.size}x).`);
+  if (small && large)
+    console.log(
+      `\nTime ratio ${large.size / small.size}x sentences: ${(large.seconds / small.seconds).toFixed(1)}x (linear = ${large.size / small.size}x).`,
+    );
 }

@@ -33,6 +33,12 @@ export function loadCorpusCases(): CorpusCase[] {
     .map((name) => {
       const dir = join(corporaDir, name);
       const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as CorpusGold;
-      return { name, dir, gold, source: load(join(dir, gold.source), 'fr'), target: load(join(dir, gold.target), 'en') };
+      return {
+        name,
+        dir,
+        gold,
+        source: load(join(dir, gold.source), 'fr'),
+        target: load(join(dir, gold.target), 'en'),
+      };
     });
 }

@@ -158,12 +158,17 @@ export function loadTransReadNovels(paragraphs: boolean, root = evalRawDir()): D
  * One UNPC set (`testset` or `devset`: 4,000 French-English sentence pairs from UN documents each), French first,
  * pairs with a blank side left out; null when absent.
  */
-export function loadUnpcPairs(set: 'testset' | 'devset', root = evalRawDir()): { source: string; target: string }[] | null {
+export function loadUnpcPairs(
+  set: 'testset' | 'devset',
+  root = evalRawDir(),
+): { source: string; target: string }[] | null {
   const base = join(root, 'unpc-v1.0-testsets', set, `UNv1.0.${set}`);
   if (!existsSync(`${base}.fr`) || !existsSync(`${base}.en`)) return null;
   const fr = lines(`${base}.fr`);
   const en = lines(`${base}.en`);
-  return fr.map((source, k) => ({ source: source.trim(), target: (en[k] ?? '').trim() })).filter((p) => p.source !== '' && p.target !== '');
+  return fr
+    .map((source, k) => ({ source: source.trim(), target: (en[k] ?? '').trim() }))
+    .filter((p) => p.source !== '' && p.target !== '');
 }
 
 export function loadDevSets(root = evalRawDir()): DevSet[] {

@@ -50,7 +50,10 @@ function storeFor(set: DevSet, document: DevDocument): PriorPair[] {
     .flatMap((other) =>
       other.gold
         .filter((b) => b.source.length === 1 && b.target.length === 1)
-        .map((b) => ({ source: other.source[b.source[0] as number] as string, target: other.target[b.target[0] as number] as string })),
+        .map((b) => ({
+          source: other.source[b.source[0] as number] as string,
+          target: other.target[b.target[0] as number] as string,
+        })),
     );
 }
 
@@ -85,13 +88,17 @@ lines.push('');
 // The UNPC development set as the store of a service that holds UN documents.
 const unpcStore = loadUnpcPairs('devset');
 const unpcLexicon = unpcStore ? learnStoreLexicon(unpcStore) : null;
-lines.push('| corpora/ pair | numbered paragraphs as gold | splitter agrees with gold sentences | strict P | strict R | strict F1 | lax F1 | strict F1 with a store of UN pairs |');
+lines.push(
+  '| corpora/ pair | numbered paragraphs as gold | splitter agrees with gold sentences | strict P | strict R | strict F1 | lax F1 | strict F1 with a store of UN pairs |',
+);
 lines.push('|---|---|---|---|---|---|---|---|');
 for (const corpus of loadCorpusCases()) {
   const alignment = alignDocuments(corpus.source, corpus.target);
   const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
   // The same document aligned by a service whose store already holds UN documents (the UNPC dev set).
-  const withStore = unpcLexicon ? scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target, { storeLexicon: unpcLexicon }), corpus.gold) : null;
+  const withStore = unpcLexicon
+    ? scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target, { storeLexicon: unpcLexicon }), corpus.gold)
+    : null;
   const p = scores.paragraphs;
   lines.push(
     `| ${corpus.name} | ${p.matched}/${p.total}${p.misses.length ? ` (missed: ${p.misses.join(', ')})` : ''} | ${scores.segmentation.matched}/${scores.segmentation.total} | ${f(scores.sentences.strict.precision)} | ${f(scores.sentences.strict.recall)} | **${f(scores.sentences.strict.f1)}** | ${f(scores.sentences.lax.f1)} | ${withStore ? f(withStore.sentences.strict.f1) : '-'} |`,
@@ -103,18 +110,27 @@ const udhr = loadUdhr();
 const laws = loadJusticeLaws();
 if (udhr || laws.length > 0) {
   lines.push('');
-  lines.push('| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | of them at confidence ≥ 0.90 | sentences in no gold paragraph |');
+  lines.push(
+    '| structural set (fr-en) | gold paragraph pairs kept together | beads inside one gold pair | of them at confidence ≥ 0.90 | sentences in no gold paragraph |',
+  );
   lines.push('|---|---|---|---|---|');
   const total = { kept: 0, total: 0, beadsInside: 0, beads: 0, confidentInside: 0, confident: 0, unmapped: 0 };
   for (const c of [...(udhr ? [udhr] : []), ...laws]) {
     const s = scoreAgainstParagraphGold(alignDocuments(c.source, c.target), c.gold);
     if (c !== udhr) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += s[key];
-    const missed = c === udhr && s.misses.length ? ` (missed: ${s.misses.slice(0, 3).join('; ')}${s.misses.length > 3 ? '; …' : ''})` : '';
-    lines.push(`| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.confidentInside}/${s.confident} | ${s.unmapped} |`);
+    const missed =
+      c === udhr && s.misses.length
+        ? ` (missed: ${s.misses.slice(0, 3).join('; ')}${s.misses.length > 3 ? '; …' : ''})`
+        : '';
+    lines.push(
+      `| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.confidentInside}/${s.confident} | ${s.unmapped} |`,
+    );
   }
   if (laws.length > 0) {
     const ratio = (a: number, b: number): string => `${a}/${b} (${f(a / b)})`;
-    lines.push(`| all ${laws.length} laws | ${ratio(total.kept, total.total)} | ${ratio(total.beadsInside, total.beads)} | ${ratio(total.confidentInside, total.confident)} | ${total.unmapped} |`);
+    lines.push(
+      `| all ${laws.length} laws | ${ratio(total.kept, total.total)} | ${ratio(total.beadsInside, total.beads)} | ${ratio(total.confidentInside, total.confident)} | ${total.unmapped} |`,
+    );
   }
 }
 
@@ -125,11 +141,15 @@ lines.push('| confidence | beads | mean confidence | observed accuracy |');
 lines.push('|---|---|---|---|');
 reliability.forEach((slot, k) => {
   const label = `${BINS[k]?.toFixed(2)}–${Math.min(1, BINS[k + 1] ?? 1).toFixed(2)}`;
-  lines.push(`| ${label} | ${slot.beads} | ${slot.beads ? f(slot.confidence / slot.beads) : '-'} | ${slot.beads ? f(slot.correct / slot.beads) : '-'} |`);
+  lines.push(
+    `| ${label} | ${slot.beads} | ${slot.beads ? f(slot.confidence / slot.beads) : '-'} | ${slot.beads ? f(slot.correct / slot.beads) : '-'} |`,
+  );
 });
 const high = reliability.slice(3);
 const highBeads = high.reduce((n, s) => n + s.beads, 0);
 const highCorrect = high.reduce((n, s) => n + s.correct, 0);
 lines.push('');
-lines.push(`Beads with confidence ≥ 0.90: ${highBeads}, of which correct: ${highCorrect} (${highBeads ? f(highCorrect / highBeads) : '-'}).`);
+lines.push(
+  `Beads with confidence ≥ 0.90: ${highBeads}, of which correct: ${highCorrect} (${highBeads ? f(highCorrect / highBeads) : '-'}).`,
+);
 console.log(lines.join('\n'));

@@ -11,7 +11,8 @@ type Aligned = Awaited<ReturnType<typeof alignForm>>;
 // A bead by its texts, not its indices: one extra sentence early on must not make every later bead differ.
 function beadTexts(aligned: Aligned): string[] {
   return parseLinks(aligned.links).map(
-    (b) => `${b.source.map((i) => aligned.fr.sentences[i]?.text).join(' ')}\u0001${b.target.map((j) => aligned.en.sentences[j]?.text).join(' ')}`,
+    (b) =>
+      `${b.source.map((i) => aligned.fr.sentences[i]?.text).join(' ')}\u0001${b.target.map((j) => aligned.en.sentences[j]?.text).join(' ')}`,
   );
 }
 
@@ -20,7 +21,9 @@ function matchingLabels(expected: readonly string[], found: readonly string[]): 
   return expected.filter((label, k) => found[k] === label).length;
 }
 
-console.log('| pair | form | labels recovered (fr) | labels recovered (en) | sentences fr / en (text form) | beads identical to the text form |');
+console.log(
+  '| pair | form | labels recovered (fr) | labels recovered (en) | sentences fr / en (text form) | beads identical to the text form |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const name of corporaCases) {
   const text = await alignForm(name, 'text');

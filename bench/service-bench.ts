@@ -30,7 +30,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function runRound(baseUrl: string, concurrency: number, pairs: number): Promise<{ perMinute: number; p50: number; p95: number }> {
+async function runRound(
+  baseUrl: string,
+  concurrency: number,
+  pairs: number,
+): Promise<{ perMinute: number; p50: number; p95: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = Date.now();
@@ -39,7 +43,10 @@ async function runRound(baseUrl: string, concurrency: number, pairs: number): Pr
       next += 1;
       const { fr, en } = makeLargePair(paragraphs, seed++);
       const t0 = Date.now();
-      const response = await uploadPair(baseUrl, { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } });
+      const response = await uploadPair(baseUrl, {
+        fr: { name: 'fr.txt', bytes: fr },
+        en: { name: 'en.txt', bytes: en },
+      });
       if (response.status !== 202) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
       const { pairId } = (await response.json()) as { pairId: string };
       const pair = await waitForPair(baseUrl, pairId, 600_000, 20);
@@ -79,7 +86,12 @@ async function stopWorkers(workers: ChildProcess[]): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'paralign-bench-'));
-const config: Config = { ...loadConfig({}), dataDir: dir, sqlitePath: join(dir, 'store.sqlite'), queuePrefix: uniquePrefix('bench') };
+const config: Config = {
+  ...loadConfig({}),
+  dataDir: dir,
+  sqlitePath: join(dir, 'store.sqlite'),
+  queuePrefix: uniquePrefix('bench'),
+};
 const store = await openConfiguredStore(config);
 const queue = createAlignQueue(config);
 const metrics = createApiMetrics(queue);
@@ -100,7 +112,9 @@ try {
       for (const concurrency of [1, 4, 16]) {
         const pairs = Math.max(8, concurrency * 2);
         const result = await runRound(baseUrl, concurrency, pairs);
-        process.stdout.write(`| ${workerCount} | ${concurrency} | ${pairs} | ${result.perMinute.toFixed(1)} | ${result.p50} | ${result.p95} |\n`);
+        process.stdout.write(
+          `| ${workerCount} | ${concurrency} | ${pairs} | ${result.perMinute.toFixed(1)} | ${result.p50} | ${result.p95} |\n`,
+        );
       }
     } finally {
       await stopWorkers(workers);

@@ -65,7 +65,9 @@ function childrenOf(node: XmlNode): { tag: string; children: XmlNode[] } | null 
 
 // Markup in order, attributes kept, white space as written.
 function parseXml(path: string): XmlNode[] {
-  return new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false }).parse(readFileSync(path, 'utf8')) as XmlNode[];
+  return new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false }).parse(
+    readFileSync(path, 'utf8'),
+  ) as XmlNode[];
 }
 
 function readMarkup(path: string): MarkupParagraph[] {
@@ -76,7 +78,11 @@ function readMarkup(path: string): MarkupParagraph[] {
  * Pairs the paragraphs of each section by position; `oneSided` names paragraphs known to have no counterpart
  * (documented in the set's SOURCE.txt). Throws when a section's counts still differ: the data changed.
  */
-function pairBySection(source: MarkupParagraph[], target: MarkupParagraph[], oneSided: ReadonlySet<string>): ParagraphGoldPair[] {
+function pairBySection(
+  source: MarkupParagraph[],
+  target: MarkupParagraph[],
+  oneSided: ReadonlySet<string>,
+): ParagraphGoldPair[] {
   const sections = [...new Set([...source, ...target].map((p) => p.section))];
   const gold: ParagraphGoldPair[] = [];
   for (const section of sections) {
@@ -159,10 +165,15 @@ function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[], 
     const { tag, children } = element;
     const parent = within.at(-1) ?? '';
     if (tag === 'Heading') {
-      out.push({ key: `heading:${count.headings++}`, text: findText(children, 'TitleText') ?? clean(children), within });
+      out.push({
+        key: `heading:${count.headings++}`,
+        text: findText(children, 'TitleText') ?? clean(children),
+        within,
+      });
     } else if (PROVISIONS.has(tag) || tag === 'Definition') {
       const label = findDirect(children, 'Label');
-      const name = tag === 'Definition' ? `def:${findText(children, 'DefinedTermEn') ?? ''}` : (label ?? '').replace(/[()]/g, '');
+      const name =
+        tag === 'Definition' ? `def:${findText(children, 'DefinedTermEn') ?? ''}` : (label ?? '').replace(/[()]/g, '');
       const key = `${parent}/${name}`;
       const inner = [...within, key];
       for (const child of children) {
@@ -174,7 +185,14 @@ function renderLaw(nodes: readonly XmlNode[], within: string[], out: LawUnit[], 
           out.push({ key, text: label ? `${label} ${text}` : text, within: inner });
         }
       }
-      renderLaw(children.filter((child) => !['MarginalNote', 'Text', 'Repealed', 'Label'].includes(childrenOf(child)?.tag ?? '')), inner, out, count);
+      renderLaw(
+        children.filter(
+          (child) => !['MarginalNote', 'Text', 'Repealed', 'Label'].includes(childrenOf(child)?.tag ?? ''),
+        ),
+        inner,
+        out,
+        count,
+      );
     } else if (tag.startsWith('Continued')) {
       out.push({ key: `${parent}#continued${continued++}`, text: clean(children), within });
     } else if (tag !== 'Label' && tag !== 'MarginalNote' && tag !== 'Text') {
@@ -226,7 +244,11 @@ function pairLawUnits(source: LawUnit[], target: LawUnit[]): ParagraphGoldPair[]
   const sourceKeys = keysWithin(source);
   const targetKeys = keysWithin(target);
   // The outermost element whose content differs is where the two versions stop matching line for line.
-  const collapse = (unit: LawUnit): string => unit.within.find((element) => sourceKeys.get(element) !== targetKeys.get(element) && sourceKeys.has(element) && targetKeys.has(element)) ?? unit.key;
+  const collapse = (unit: LawUnit): string =>
+    unit.within.find(
+      (element) =>
+        sourceKeys.get(element) !== targetKeys.get(element) && sourceKeys.has(element) && targetKeys.has(element),
+    ) ?? unit.key;
   const group = (units: LawUnit[]): Map<string, string> => {
     const texts = new Map<string, string>();
     for (const unit of units) {
@@ -261,7 +283,15 @@ export function loadJusticeLaws(root = evalRawDir()): StructuralCase[] {
       if (!existsSync(french)) return [];
       const source = renderLaw(bodyOf(french), [], []);
       const target = renderLaw(bodyOf(join(dir, 'eng', name)), [], []);
-      const segment = (units: LawUnit[], language: string): SegmentedDocument => segmentDocument(parseDocument(lawText(units), { language, format: 'text' }));
-      return [{ name: `law ${name.replace(/\.xml$/, '')}`, source: segment(source, 'fr'), target: segment(target, 'en'), gold: pairLawUnits(source, target) }];
+      const segment = (units: LawUnit[], language: string): SegmentedDocument =>
+        segmentDocument(parseDocument(lawText(units), { language, format: 'text' }));
+      return [
+        {
+          name: `law ${name.replace(/\.xml$/, '')}`,
+          source: segment(source, 'fr'),
+          target: segment(target, 'en'),
+          gold: pairLawUnits(source, target),
+        },
+      ];
     });
 }

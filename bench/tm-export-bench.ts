@@ -28,7 +28,10 @@ const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 // ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
 const BENCH_SHAPE: SyntheticShape = {
   sentenceText: (language, tag, index) =>
-    `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${index} `.padEnd(150, 'x') + '.',
+    `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${index} `.padEnd(
+      150,
+      'x',
+    ) + '.',
   confidence: (index) => 0.5 + (index % 50) / 100,
   symbol: (tag) => `CTOC/COP/${tag}`,
 };
@@ -83,13 +86,28 @@ async function timeSamples(config: StoreConfig): Promise<string> {
   const store = openStore(config);
   const newest = (await store.listPairs({}, { limit: 1, offset: 0 })).items[0]?.id;
   const cases: Array<[string, Parameters<Store['sampleTrainingPairs']>[0]]> = [
-    ['fr→en', { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
-    ['en→fr', { sourceLanguage: 'en', targetLanguage: 'fr', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
+    [
+      'fr→en',
+      { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT },
+    ],
+    [
+      'en→fr',
+      { sourceLanguage: 'en', targetLanguage: 'fr', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT },
+    ],
     [
       'fr→en without the newest pair',
-      { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT, ...(newest === undefined ? {} : { excludePairId: newest }) },
+      {
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        minConfidence: SAMPLE_MIN_CONFIDENCE,
+        limit: SAMPLE_LIMIT,
+        ...(newest === undefined ? {} : { excludePairId: newest }),
+      },
     ],
-    ['es→en (absent)', { sourceLanguage: 'es', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT }],
+    [
+      'es→en (absent)',
+      { sourceLanguage: 'es', targetLanguage: 'en', minConfidence: SAMPLE_MIN_CONFIDENCE, limit: SAMPLE_LIMIT },
+    ],
   ];
   const parts: string[] = [];
   for (const [name, request] of cases) {
@@ -103,7 +121,9 @@ async function timeSamples(config: StoreConfig): Promise<string> {
     const [cold = 0, ...warm] = times;
     warm.sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)] ?? 0;
-    parts.push(`${name}: ${sample.pairs.length} pairs (${sample.version}) cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`);
+    parts.push(
+      `${name}: ${sample.pairs.length} pairs (${sample.version}) cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`,
+    );
   }
   await store.close();
   return `sample ${parts.join('; ')}`;
@@ -164,7 +184,11 @@ function runExportChild(config: StoreConfig): { units: number; bytes: number; ms
   return JSON.parse(line) as { units: number; bytes: number; ms: number; maxRss: number };
 }
 
-function report(backend: string, fillMs: number, figures: { units: number; bytes: number; ms: number; maxRss: number }): void {
+function report(
+  backend: string,
+  fillMs: number,
+  figures: { units: number; bytes: number; ms: number; maxRss: number },
+): void {
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
   console.log(
     `${backend.padEnd(10)} fill ${(fillMs / 1000).toFixed(1)} s | export ${figures.units} units, ${mb(figures.bytes)} TMX in ` +

@@ -57,7 +57,10 @@ requeueTimer.unref();
 const server: Server = app.listen(config.port, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  logger.info({ port, worker: worker !== undefined, store: store.kind, redis: redis.privateServer ? 'private' : config.redisUrl }, `paralign listening on http://localhost:${port}`);
+  logger.info(
+    { port, worker: worker !== undefined, store: store.kind, redis: redis.privateServer ? 'private' : config.redisUrl },
+    `paralign listening on http://localhost:${port}`,
+  );
 });
 
 let stopping = false;

@@ -4,7 +4,12 @@ import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.js';
 import { configToEnv } from '../src/queue/config-env.js';
-import { ALIGN_QUEUE_NAME, createRedisOptions, type AlignJobData, type AlignJobResult } from '../src/queue/align-queue.js';
+import {
+  ALIGN_QUEUE_NAME,
+  createRedisOptions,
+  type AlignJobData,
+  type AlignJobResult,
+} from '../src/queue/align-queue.js';
 
 /** Tuning of {@link startAlignWorker}; the defaults suit production. */
 export interface AlignWorkerOptions {
@@ -20,7 +25,11 @@ export interface AlignWorkerOptions {
 export const ALIGN_PROCESSOR_FILE = fileURLToPath(new URL('./processors/align-pair.ts', import.meta.url));
 
 /** Starts consuming the alignment queue; close the returned worker to stop (it waits for running jobs). */
-export function startAlignWorker(config: Config, logger: Logger, options: AlignWorkerOptions = {}): Worker<AlignJobData, AlignJobResult> {
+export function startAlignWorker(
+  config: Config,
+  logger: Logger,
+  options: AlignWorkerOptions = {},
+): Worker<AlignJobData, AlignJobResult> {
   // The child imports a .ts file: register tsx's loader there, by absolute URL so it resolves from any cwd.
   const tsxLoader = import.meta.resolve('tsx');
   const worker = new Worker<AlignJobData, AlignJobResult>(ALIGN_QUEUE_NAME, ALIGN_PROCESSOR_FILE, {
@@ -38,7 +47,10 @@ export function startAlignWorker(config: Config, logger: Logger, options: AlignW
   });
   worker.on('completed', (job, result) => logger.info({ jobId: job.id, ...result }, 'alignment done'));
   worker.on('failed', (job, error) =>
-    logger.warn({ jobId: job?.id, pairId: job?.data.pairId, attempts: job?.attemptsMade, reason: error.message }, 'alignment failed'),
+    logger.warn(
+      { jobId: job?.id, pairId: job?.data.pairId, attempts: job?.attemptsMade, reason: error.message },
+      'alignment failed',
+    ),
   );
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   return worker;

@@ -37,7 +37,8 @@ export function checkDictionaryUpload(field: string, name: string, bytes: Uint8A
     entries = decodeDictionary(bytes, name).size;
   } catch (error) {
     // Decoding and parsing throw InputError for bad bytes or lines; anything else is a bug and goes on.
-    if (error instanceof DictionaryLineError) throw new HttpError(422, HttpErrorCode.badDictionaryLine, { field, name, line: error.line });
+    if (error instanceof DictionaryLineError)
+      throw new HttpError(422, HttpErrorCode.badDictionaryLine, { field, name, line: error.line });
     if (error instanceof InputError) throw new HttpError(422, HttpErrorCode.badDictionary, { field, name });
     throw error;
   }

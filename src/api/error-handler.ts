@@ -37,16 +37,21 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 export function createErrorHandler(logger: Logger, maxUploadBytes: number): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const translated = translateError(error, maxUploadBytes);
-    if (translated.status >= 500 && translated.code === HttpErrorCode.internal) logger.error({ err: error, path: req.path }, 'unhandled error');
+    if (translated.status >= 500 && translated.code === HttpErrorCode.internal)
+      logger.error({ err: error, path: req.path }, 'unhandled error');
     const t = typeof req.t === 'function' ? req.t : undefined;
-    const message = t ? t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback }) : translated.fallback;
+    const message = t
+      ? t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback })
+      : translated.fallback;
     if (res.headersSent) {
       // A streamed export failed half-way: the status line is gone, so cut the body short for the client to notice.
       res.destroy();
       return;
     }
     if (translated.status === 503) res.setHeader('Retry-After', '5');
-    res.status(translated.status).json({ error: { code: translated.code, message: oneLine(message) } } satisfies ErrorBody);
+    res
+      .status(translated.status)
+      .json({ error: { code: translated.code, message: oneLine(message) } } satisfies ErrorBody);
   };
 }
 
@@ -64,33 +69,74 @@ export interface TranslatedError {
 
 /** Maps any thrown value to its answer; the JSON handler and the review pages share it so each error is translated once. */
 export function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
-  if (error instanceof HttpError) return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };
+  if (error instanceof HttpError)
+    return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };
   if (error instanceof MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') {
-      return { status: 413, code: HttpErrorCode.fileTooLarge, values: { limit: Math.round((maxUploadBytes / 1048576) * 10) / 10 }, fallback: error.message };
+      return {
+        status: 413,
+        code: HttpErrorCode.fileTooLarge,
+        values: { limit: Math.round((maxUploadBytes / 1048576) * 10) / 10 },
+        fallback: error.message,
+      };
     }
-    if (error.code === 'LIMIT_UNEXPECTED_FILE') return { status: 400, code: HttpErrorCode.unexpectedFile, values: { field: error.field ?? '' }, fallback: error.message };
-    return { status: 400, code: HttpErrorCode.badMultipart, values: { detail: error.message }, fallback: error.message };
+    if (error.code === 'LIMIT_UNEXPECTED_FILE')
+      return {
+        status: 400,
+        code: HttpErrorCode.unexpectedFile,
+        values: { field: error.field ?? '' },
+        fallback: error.message,
+      };
+    return {
+      status: 400,
+      code: HttpErrorCode.badMultipart,
+      values: { detail: error.message },
+      fallback: error.message,
+    };
   }
   if (error instanceof ZodError) {
     const detail = error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
     return { status: 400, code: HttpErrorCode.badRequest, values: { detail }, fallback: detail };
   }
   if (error instanceof ParalignError) {
-    return { status: STATUS_OF_CODE[error.code] ?? 400, code: error.code, values: { detail: error.message }, fallback: error.message };
+    return {
+      status: STATUS_OF_CODE[error.code] ?? 400,
+      code: error.code,
+      values: { detail: error.message },
+      fallback: error.message,
+    };
   }
   if (isStoreOutage(error)) {
-    return { status: 503, code: HttpErrorCode.storeUnavailable, values: {}, fallback: 'The segment store is unavailable.' };
+    return {
+      status: 503,
+      code: HttpErrorCode.storeUnavailable,
+      values: {},
+      fallback: 'The segment store is unavailable.',
+    };
   }
   if (isBodyParserError(error)) {
-    return { status: 400, code: HttpErrorCode.badMultipart, values: { detail: error.message }, fallback: error.message };
+    return {
+      status: 400,
+      code: HttpErrorCode.badMultipart,
+      values: { detail: error.message },
+      fallback: error.message,
+    };
   }
   return { status: 500, code: HttpErrorCode.internal, values: {}, fallback: 'Internal error.' };
 }
 
 // Connection-level faults of pg (node errno codes, SQLSTATE 57P01-57P03: server shutting down or starting) and a
 // SQLite file locked past busy_timeout: the store is there but cannot answer now, so the client should retry.
-const STORE_OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', 'SQLITE_BUSY']);
+const STORE_OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  'SQLITE_BUSY',
+]);
 
 function isStoreOutage(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

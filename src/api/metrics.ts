@@ -42,18 +42,30 @@ export function createApiMetrics(queue: Queue<AlignJobData, AlignJobResult>, que
     buckets: [1e3, 1e4, 1e5, 1e6, 1e7, 1e8],
     registers: [registry],
   });
-  const uploads = new Counter({ name: 'paralign_uploads_total', help: 'Uploads by outcome.', labelNames: ['outcome'] as const, registers: [registry] });
+  const uploads = new Counter({
+    name: 'paralign_uploads_total',
+    help: 'Uploads by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const durations = new Histogram({
     name: 'paralign_job_duration_seconds',
     help: 'Time a worker spent on a completed alignment job, in seconds.',
     buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers: [registry],
   });
-  const failures = new Counter({ name: 'paralign_job_failures_total', help: 'Failed alignment job attempts.', registers: [registry] });
+  const failures = new Counter({
+    name: 'paralign_job_failures_total',
+    help: 'Failed alignment job attempts.',
+    registers: [registry],
+  });
 
   let events: QueueEvents | undefined;
   if (queueConfig !== undefined) {
-    events = new QueueEvents(ALIGN_QUEUE_NAME, { connection: createRedisClient(queueConfig.redisUrl, 'worker'), prefix: queueConfig.queuePrefix });
+    events = new QueueEvents(ALIGN_QUEUE_NAME, {
+      connection: createRedisClient(queueConfig.redisUrl, 'worker'),
+      prefix: queueConfig.queuePrefix,
+    });
     events.on('completed', ({ returnvalue }) => {
       const result = returnvalue as unknown as Partial<AlignJobResult> | undefined;
       if (typeof result?.durationMs === 'number') durations.observe(result.durationMs / 1000);

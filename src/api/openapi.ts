@@ -22,7 +22,9 @@ import {
 
 const errorContent = { 'application/json': { schema: errorBodySchema } };
 const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
-  Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status] ?? 'Error.', content: errorContent }]));
+  Object.fromEntries(
+    statuses.map((status) => [String(status), { description: ERROR_TEXT[status] ?? 'Error.', content: errorContent }]),
+  );
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request.',
   404: 'No such pair.',
@@ -42,7 +44,8 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
     info: {
       title: 'paralign alignment service',
       version: PARALIGN_VERSION,
-      description: 'Upload French/English UN document pairs, get them aligned by workers, export translation memories. Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
+      description:
+        'Upload French/English UN document pairs, get them aligned by workers, export translation memories. Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
     },
     paths: {
       '/v1/pairs': {
@@ -50,22 +53,34 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           summary: 'Upload a French/English pair; its alignment is queued.',
           requestBody: { content: { 'multipart/form-data': { schema: uploadBodySchema } } },
           responses: {
-            '202': { description: 'Accepted: the pair is queued.', content: { 'application/json': { schema: uploadResultSchema } } },
-            '200': { description: 'The same files were uploaded before: the existing pair.', content: { 'application/json': { schema: uploadResultSchema } } },
+            '202': {
+              description: 'Accepted: the pair is queued.',
+              content: { 'application/json': { schema: uploadResultSchema } },
+            },
+            '200': {
+              description: 'The same files were uploaded before: the existing pair.',
+              content: { 'application/json': { schema: uploadResultSchema } },
+            },
             ...errors(400, 413, 415, 422, 503),
           },
         },
         get: {
           summary: 'List pairs, newest first.',
           requestParams: { query: listPairsQuerySchema },
-          responses: { '200': { description: 'A page of pairs.', content: { 'application/json': { schema: pairPageSchema } } }, ...errors(400) },
+          responses: {
+            '200': { description: 'A page of pairs.', content: { 'application/json': { schema: pairPageSchema } } },
+            ...errors(400),
+          },
         },
       },
       '/v1/pairs/{id}': {
         get: {
           summary: 'Status, progress, metadata and failure reason of a pair.',
           requestParams: { path: pairParamsSchema },
-          responses: { '200': { description: 'The pair.', content: { 'application/json': { schema: pairSchema } } }, ...errors(404) },
+          responses: {
+            '200': { description: 'The pair.', content: { 'application/json': { schema: pairSchema } } },
+            ...errors(404),
+          },
         },
         delete: {
           summary: 'Delete a pair with its files and segments.',
@@ -77,7 +92,13 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
         get: {
           summary: 'Block beads with their sentence beads and confidences, paginated.',
           requestParams: { path: pairParamsSchema, query: pageQuerySchema },
-          responses: { '200': { description: 'A page of block beads.', content: { 'application/json': { schema: alignmentPageSchema } } }, ...errors(404, 409) },
+          responses: {
+            '200': {
+              description: 'A page of block beads.',
+              content: { 'application/json': { schema: alignmentPageSchema } },
+            },
+            ...errors(404, 409),
+          },
         },
       },
       '/v1/pairs/{id}/report': {
@@ -85,7 +106,13 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           summary: 'The paragraph-parity report (JSON, or the CLI text with format=text).',
           requestParams: { path: pairParamsSchema, query: reportQuerySchema },
           responses: {
-            '200': { description: 'The report.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) }, 'text/plain': { schema: z.string() } } },
+            '200': {
+              description: 'The report.',
+              content: {
+                'application/json': { schema: z.record(z.string(), z.unknown()) },
+                'text/plain': { schema: z.string() },
+              },
+            },
             ...errors(404, 409),
           },
         },
@@ -101,7 +128,10 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
         get: {
           summary: 'The pair as tab-separated values.',
           requestParams: { path: pairParamsSchema, query: exportQuerySchema },
-          responses: { '200': xmlStream('source, target, confidence, label.', 'text/tab-separated-values'), ...errors(400, 404, 409) },
+          responses: {
+            '200': xmlStream('source, target, confidence, label.', 'text/tab-separated-values'),
+            ...errors(400, 404, 409),
+          },
         },
       },
       '/v1/pairs/{id}/export.xliff': {
@@ -122,10 +152,18 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
         get: {
           summary: 'Concordance search over stored segments, the other language beside.',
           requestParams: { query: searchQuerySchema },
-          responses: { '200': { description: 'A page of hits.', content: { 'application/json': { schema: searchPageSchema } } }, ...errors(400) },
+          responses: {
+            '200': { description: 'A page of hits.', content: { 'application/json': { schema: searchPageSchema } } },
+            ...errors(400),
+          },
         },
       },
-      '/healthz': { get: { summary: 'The process answers.', responses: { '200': { description: 'Alive.', content: { 'application/json': { schema: healthSchema } } } } } },
+      '/healthz': {
+        get: {
+          summary: 'The process answers.',
+          responses: { '200': { description: 'Alive.', content: { 'application/json': { schema: healthSchema } } } },
+        },
+      },
       '/readyz': {
         get: {
           summary: 'Redis and the store answer.',
@@ -135,7 +173,14 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           },
         },
       },
-      '/metrics': { get: { summary: 'Prometheus metrics.', responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: z.string() } } } } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics.',
+          responses: {
+            '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: z.string() } } },
+          },
+        },
+      },
     },
   });
 }

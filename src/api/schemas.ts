@@ -9,11 +9,19 @@ const MAX_PAGE = 200;
 
 /** `limit`/`offset` query parameters, shared by every paginated route. */
 export const pageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20).meta({ description: `Items per page, 1-${MAX_PAGE}.` }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE)
+    .default(20)
+    .meta({ description: `Items per page, 1-${MAX_PAGE}.` }),
   offset: z.coerce.number().int().min(0).default(0).meta({ description: 'Items to skip.' }),
 });
 
-const statusSchema = z.enum(PAIR_STATUSES as [string, ...string[]]).meta({ id: 'PairStatus', description: 'Where the pair is in its life.' });
+const statusSchema = z
+  .enum(PAIR_STATUSES as [string, ...string[]])
+  .meta({ id: 'PairStatus', description: 'Where the pair is in its life.' });
 
 const booleanQuery = z
   .enum(['true', 'false'])
@@ -35,9 +43,24 @@ export const pairParamsSchema = z.object({
 
 /** The form fields of POST /v1/pairs besides the two files. */
 export const uploadFieldsSchema = z.object({
-  sourceLanguage: z.enum(['fr', 'en']).default('fr').meta({ description: 'Which upload is the source side: "fr" (default) or "en".' }),
-  collection: z.string().trim().min(1).max(200).optional().meta({ description: 'Collection the pair belongs to, e.g. "CTOC".' }),
-  symbol: z.string().trim().min(1).max(200).optional().meta({ description: 'Document symbol, e.g. "CTOC/COP/2018/1"; read from the documents when absent.' }),
+  sourceLanguage: z
+    .enum(['fr', 'en'])
+    .default('fr')
+    .meta({ description: 'Which upload is the source side: "fr" (default) or "en".' }),
+  collection: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Collection the pair belongs to, e.g. "CTOC".' }),
+  symbol: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Document symbol, e.g. "CTOC/COP/2018/1"; read from the documents when absent.' }),
 });
 
 /** The multipart body of POST /v1/pairs (documentation only: multer parses it). */
@@ -58,7 +81,12 @@ export const reportQuerySchema = z.object({
 
 /** Query of the per-pair exports. */
 export const exportQuerySchema = z.object({
-  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Leave out beads below this confidence (0-1).' }),
+  minConfidence: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ description: 'Leave out beads below this confidence (0-1).' }),
   units: z.enum(['sentence', 'paragraph']).default('sentence').meta({ description: 'Sentence or paragraph units.' }),
 });
 
@@ -76,10 +104,19 @@ const dateQuery = z.iso
 /** Query of GET /v1/tm/export.tmx. */
 export const tmExportQuerySchema = z.object({
   collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
-  symbolPrefix: z.string().min(1).optional().meta({ description: 'Document symbols starting with this, e.g. "CTOC/COP/".' }),
+  symbolPrefix: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Document symbols starting with this, e.g. "CTOC/COP/".' }),
   from: dateQuery.optional().meta({ description: 'Pairs uploaded at or after this instant.' }),
   to: dateQuery.optional().meta({ description: 'Pairs uploaded before this instant.' }),
-  minConfidence: z.coerce.number().min(0).max(1).optional().meta({ description: 'Units with at least this confidence.' }),
+  minConfidence: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ description: 'Units with at least this confidence.' }),
   srcLang: z.enum(['fr', 'en']).default('en').meta({ description: 'TMX header srclang.' }),
 });
 

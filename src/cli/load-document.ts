@@ -21,7 +21,10 @@ export function readInputBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ErrorCode.unreadable);
+    throw new InputError(
+      `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      ErrorCode.unreadable,
+    );
   }
 }
 
@@ -34,7 +37,8 @@ export function readTextFile(path: string): string {
 export async function loadDocument(path: string, language: LanguageCode): Promise<SegmentedDocument> {
   const extracted = await extractDocument(readInputBytes(path), basename(path), { language });
   const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
-  if (document.sentences.length === 0) throw new InputError(`${basename(path)}: no text to align was found in the file`);
+  if (document.sentences.length === 0)
+    throw new InputError(`${basename(path)}: no text to align was found in the file`);
   return document;
 }
 
@@ -61,7 +65,10 @@ export async function loadPair(
   const source = await loadDocument(sourcePath, languages.source);
   const target = await loadDocument(targetPath, languages.target);
   const textOf = (d: SegmentedDocument): string => d.sentences.map((s) => s.text).join('\n');
-  if (textOf(source) === textOf(target)) throw new InputError(`${basename(targetPath)}: has the same text as ${basename(sourcePath)}; give the two language versions`);
+  if (textOf(source) === textOf(target))
+    throw new InputError(
+      `${basename(targetPath)}: has the same text as ${basename(sourcePath)}; give the two language versions`,
+    );
   assertPairLanguages(
     { name: basename(sourcePath), language: languages.source, text: textOf(source) },
     { name: basename(targetPath), language: languages.target, text: textOf(target) },

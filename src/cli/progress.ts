@@ -16,7 +16,12 @@ const LONG_INPUT_CHARS = 200_000;
 export function createStageProgress(stages: number, inputChars: number): StageProgress {
   if (!process.stderr.isTTY || inputChars < LONG_INPUT_CHARS) return { stage: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'paralign [{bar}] {value}/{total} {stage}', hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: 'paralign [{bar}] {value}/{total} {stage}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let done = 0;

@@ -14,7 +14,10 @@ export function writeChunks(chunks: Iterable<string>, path: string | undefined):
   try {
     fd = openSync(temporary, 'w');
   } catch (error) {
-    throw new InputError(`${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ErrorCode.unreadable);
+    throw new InputError(
+      `${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      ErrorCode.unreadable,
+    );
   }
   try {
     for (const chunk of chunks) writeSync(fd, chunk);

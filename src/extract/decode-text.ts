@@ -34,8 +34,10 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', name:
 export function decodeTextWithEncoding(bytes: Uint8Array, name: string): DecodedText {
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
   let decoded: DecodedText;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: decodeUtf16(bytes, 'utf-16le', name), encoding: 'utf-16le' };
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: decodeUtf16(bytes, 'utf-16be', name), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    decoded = { text: decodeUtf16(bytes, 'utf-16le', name), encoding: 'utf-16le' };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    decoded = { text: decodeUtf16(bytes, 'utf-16be', name), encoding: 'utf-16be' };
   else {
     if (bytes.includes(0)) throw new InputError(`${name}: this is a binary file, not text (it contains NUL bytes)`);
     try {
@@ -46,7 +48,10 @@ export function decodeTextWithEncoding(bytes: Uint8Array, name: string): Decoded
       // A few stray control bytes happen in old files; more than 1 in 200 is not text.
       if (odd > bytes.length / 200) throw new InputError(`${name}: this is a binary file, not text`);
       // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 stays U+0080 instead of €).
-      decoded = { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'), encoding: 'windows-1252' };
+      decoded = {
+        text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'),
+        encoding: 'windows-1252',
+      };
     }
   }
   if (decoded.text.trim() === '') throw new InputError(`${name}: the file holds only white space`);

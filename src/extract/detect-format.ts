@@ -24,15 +24,26 @@ function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolea
 
 // Text files may carry a BOM or leading white space before "<!DOCTYPE html" or "<html".
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^(?:\uFEFF|ï»¿|þÿ|ÿþ)/, '').replace(/\0/g, '').trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'));
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^(?:\uFEFF|ï»¿|þÿ|ÿþ)/, '')
+    .replace(/\0/g, '')
+    .trimStart()
+    .toLowerCase();
+  return (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    (head.startsWith('<?xml') && head.includes('<html'))
+  );
 }
 
 /** Detects the format from magic bytes (zip, `%PDF-`, `<html`), then the extension (`.md`, `.html`); `name` only appears in messages. */
 export function detectFormat(bytes: Uint8Array, name: string): InputFormat {
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
   if (startsWith(bytes, CFB)) {
-    throw new InputError(`${name}: the file is password-protected or in the old Word 97-2003 format; remove the password or save it as .docx`);
+    throw new InputError(
+      `${name}: the file is password-protected or in the old Word 97-2003 format; remove the password or save it as .docx`,
+    );
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return InputFormat.docx;
   // pdf.js accepts a header within the first kilobyte, as Acrobat does.
@@ -41,7 +52,9 @@ export function detectFormat(bytes: Uint8Array, name: string): InputFormat {
   if (looksLikeHtml(bytes)) return InputFormat.html;
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   if (extension === 'docx' || extension === 'pdf' || extension === 'doc') {
-    throw new InputError(`${name}: the file is not a valid .${extension} (its content is not ${extension === 'pdf' ? 'a PDF' : 'a Word document'})`);
+    throw new InputError(
+      `${name}: the file is not a valid .${extension} (its content is not ${extension === 'pdf' ? 'a PDF' : 'a Word document'})`,
+    );
   }
   if (extension === 'md' || extension === 'markdown') return InputFormat.markdown;
   if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return InputFormat.html;

@@ -4,7 +4,17 @@ import { InputError } from '../core/errors.js';
 import type { LanguageCode } from '../core/model.js';
 
 // ISO 639-1 (what paralign speaks) ↔ ISO 639-3 (what franc answers).
-const TO_ISO3: Record<string, string> = { fr: 'fra', en: 'eng', de: 'deu', es: 'spa', ru: 'rus', ar: 'arb', zh: 'cmn', it: 'ita', pt: 'por' };
+const TO_ISO3: Record<string, string> = {
+  fr: 'fra',
+  en: 'eng',
+  de: 'deu',
+  es: 'spa',
+  ru: 'rus',
+  ar: 'arb',
+  zh: 'cmn',
+  it: 'ita',
+  pt: 'por',
+};
 const TO_ISO1: Record<string, string> = Object.fromEntries(Object.entries(TO_ISO3).map(([one, three]) => [three, one]));
 
 /** Below this many letters franc guesses; the check is then skipped. */
@@ -33,9 +43,14 @@ export interface PairSide {
 export function assertPairLanguages(source: PairSide, target: PairSide): void {
   const found = { source: detectLanguage(source.text), target: detectLanguage(target.text) };
   if (found.source !== null && found.source === found.target) {
-    throw new InputError(`${target.name}: both files are in the same language (${found.source}); give the ${source.language} and ${target.language} versions`);
+    throw new InputError(
+      `${target.name}: both files are in the same language (${found.source}); give the ${source.language} and ${target.language} versions`,
+    );
   }
-  for (const [side, detected] of [[source, found.source], [target, found.target]] as const) {
+  for (const [side, detected] of [
+    [source, found.source],
+    [target, found.target],
+  ] as const) {
     // Only languages paralign can tell apart are checked; an unknown declared language is taken on trust.
     if (detected !== null && TO_ISO3[side.language] !== undefined && detected !== side.language) {
       throw new InputError(`${side.name}: the text is in ${detected}, not in the declared ${side.language}`);

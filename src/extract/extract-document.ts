@@ -35,7 +35,11 @@ export interface ExtractOptions {
  * Extracts a document from its bytes; the format comes from the bytes (zip, `%PDF-`, `<html`), the extension only
  * tells Markdown from text. `fileName` names the file in errors and is never opened.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExtractOptions,
+): Promise<ExtractedDocument> {
   const limits = resolveLimits(options.limits);
   assertFileSize(bytes.length, fileName, limits);
   const sourceFormat = detectFormat(bytes, fileName);
@@ -55,7 +59,13 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     }
     default: {
       const decoded = decodeTextWithEncoding(bytes, fileName);
-      return { text: decoded.text, format: sourceFormat === InputFormat.markdown ? 'markdown' : 'text', warnings: [], sourceFormat, encoding: decoded.encoding };
+      return {
+        text: decoded.text,
+        format: sourceFormat === InputFormat.markdown ? 'markdown' : 'text',
+        warnings: [],
+        sourceFormat,
+        encoding: decoded.encoding,
+      };
     }
   }
 }

@@ -12,12 +12,48 @@ export interface HtmlExtraction {
   warnings: string[];
 }
 
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'section', 'article', 'main', 'body', 'ol', 'ul', 'table', 'tr', 'header', 'footer', 'aside', 'nav', 'dl', 'dt', 'dd', 'pre']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'section',
+  'article',
+  'main',
+  'body',
+  'ol',
+  'ul',
+  'table',
+  'tr',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+]);
 // HTML `type` attribute of <ol> (HTML §4.4.5) → the numbering formats the DOCX reader already writes.
-const OL_TYPE: Record<string, string> = { '1': 'decimal', a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' };
+const OL_TYPE: Record<string, string> = {
+  '1': 'decimal',
+  a: 'lowerLetter',
+  A: 'upperLetter',
+  i: 'lowerRoman',
+  I: 'upperRoman',
+};
 
 function inlineText($: CheerioAPI, node: AnyNode): string {
-  return $(node).text().replace(/[ \t\r\n]+/g, ' ').trim();
+  return $(node)
+    .text()
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }
 
 /** Extracts HTML as Markdown, lettered list items as `(a)` (English) or `a)` (French); `name` only appears in messages. */
@@ -28,7 +64,10 @@ export function extractHtml(html: string, name: string, language: string): HtmlE
   const visit = (node: AnyNode, depth: number): void => {
     if (node.type !== 'tag') {
       if (node.type === 'text') {
-        const text = $(node).text().replace(/[ \t\r\n]+/g, ' ').trim();
+        const text = $(node)
+          .text()
+          .replace(/[ \t\r\n]+/g, ' ')
+          .trim();
         if (text !== '') blocks.push(text);
       }
       return;
@@ -49,7 +88,8 @@ export function extractHtml(html: string, name: string, language: string): HtmlE
         // UN documents print sub-paragraph letters "(a)" in English and "a)" in French.
         const letter = formatNumber(value, format);
         const lettered = language === 'fr' ? `${letter})` : `(${letter})`;
-        const label = tag === 'ul' ? '-' : format === 'lowerLetter' || format === 'lowerRoman' ? lettered : `${letter}.`;
+        const label =
+          tag === 'ul' ? '-' : format === 'lowerLetter' || format === 'lowerRoman' ? lettered : `${letter}.`;
         if (text !== '') blocks.push(`${label} ${text}`);
         for (const list of nested) visit(list, depth + 1);
         value++;
@@ -57,11 +97,24 @@ export function extractHtml(html: string, name: string, language: string): HtmlE
       return;
     }
     if (tag === 'table') {
-      const rows = $(element).find('tr').toArray().map((row) => `| ${$(row).children('td, th').toArray().map((cell) => inlineText($, cell).replace(/\|/g, '\\|')).join(' | ')} |`);
+      const rows = $(element)
+        .find('tr')
+        .toArray()
+        .map(
+          (row) =>
+            `| ${$(row)
+              .children('td, th')
+              .toArray()
+              .map((cell) => inlineText($, cell).replace(/\|/g, '\\|'))
+              .join(' | ')} |`,
+        );
       if (rows.length > 0) blocks.push(rows.join('\n'));
       return;
     }
-    const hasBlockChild = $(element).children().toArray().some((child) => BLOCK.has(child.tagName.toLowerCase()));
+    const hasBlockChild = $(element)
+      .children()
+      .toArray()
+      .some((child) => BLOCK.has(child.tagName.toLowerCase()));
     if (BLOCK.has(tag) && !hasBlockChild) {
       const text = inlineText($, element);
       if (text !== '') blocks.push(/^h[1-6]$/.test(tag) ? `${'#'.repeat(Number(tag.slice(1)))} ${text}` : text);

@@ -30,7 +30,9 @@ export function resolveLimits(limits: Partial<ExtractLimits> | undefined): Extra
 /** Refuses a file larger than `limits.maxFileBytes`; `name` only appears in the message. */
 export function assertFileSize(size: number, name: string, limits: ExtractLimits): void {
   if (size > limits.maxFileBytes) {
-    throw new InputError(`${name}: the file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(limits.maxFileBytes)}`);
+    throw new InputError(
+      `${name}: the file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(limits.maxFileBytes)}`,
+    );
   }
 }
 

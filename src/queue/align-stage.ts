@@ -1,5 +1,5 @@
 /** The stages of an alignment job and how far along each puts the pair, shared by the worker and the API. */
-import { PairStatus } from '../storage/store.js';
+import type { PairStatus } from '../storage/store.js';
 
 /** Progress a job reports to BullMQ (job.progress) at each stage. */
 export interface AlignProgress {

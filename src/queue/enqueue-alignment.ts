@@ -24,7 +24,10 @@ export async function forgetAlignmentJob(queue: Queue<AlignJobData, AlignJobResu
  * they are. Answers how many pairs were looked at. Run at start and after Redis comes back: a Redis without
  * persistence forgets the jobs it held, the store does not.
  */
-export async function requeueUnfinishedPairs(store: Store, queue: Queue<AlignJobData, AlignJobResult>): Promise<number> {
+export async function requeueUnfinishedPairs(
+  store: Store,
+  queue: Queue<AlignJobData, AlignJobResult>,
+): Promise<number> {
   let seen = 0;
   for (const status of [PairStatus.queued, PairStatus.parsing, PairStatus.aligning]) {
     const limit = 500;

@@ -58,7 +58,8 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
   }
   const url = new URL(redisUrl);
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
-  const install = 'install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one';
+  const install =
+    'install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one';
   if (!local) throw new RedisUnavailableError(`No Redis answers at ${redisUrl}: start it, or ${install}.`);
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new RedisUnavailableError(`No Redis answers at ${redisUrl} and redis-server is not on PATH: ${install}.`);
@@ -68,7 +69,20 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
   mkdirSync(dir, { recursive: true });
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', port, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
+    [
+      '--port',
+      port,
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--protected-mode',
+      'yes',
+    ],
     { stdio: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -76,7 +90,10 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
     if (child.exitCode !== null) break;
     try {
       await pingRedis(redisUrl, 500);
-      logger.info({ redisPid: child.pid, port, dir }, `no Redis answered at ${redisUrl}: started a private redis-server (pid ${child.pid}) on port ${port}, data in ${dir}`);
+      logger.info(
+        { redisPid: child.pid, port, dir },
+        `no Redis answered at ${redisUrl}: started a private redis-server (pid ${child.pid}) on port ${port}, data in ${dir}`,
+      );
       return {
         privateServer: true,
         stop: () =>
@@ -91,5 +108,7 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
     }
   }
   child.kill('SIGKILL');
-  throw new RedisUnavailableError(`No Redis answers at ${redisUrl} and the private redis-server did not start: ${install}.`);
+  throw new RedisUnavailableError(
+    `No Redis answers at ${redisUrl} and the private redis-server did not start: ${install}.`,
+  );
 }

@@ -86,62 +86,71 @@ export class KyselyStore implements Store {
   async createPair(input: CreatePairInput): Promise<CreatePairResult> {
     const sourceLanguage = normalizeLanguage(input.sourceLanguage);
     const targetLanguage = normalizeLanguage(input.targetLanguage);
-    const contentHash = computePairHash(input.source.bytes, input.target.bytes, sourceLanguage, targetLanguage, input.dictionary?.bytes);
+    const contentHash = computePairHash(
+      input.source.bytes,
+      input.target.bytes,
+      sourceLanguage,
+      targetLanguage,
+      input.dictionary?.bytes,
+    );
     const existing = await this.#findByHash(contentHash);
     if (existing !== null) return { pair: existing, created: false };
 
     const id = input.id ?? randomUUID();
     const now = this.#now().toISOString();
-    const inserted = await this.#db.transaction().execute(async (trx) => {
-      const result = await trx
-        .insertInto('pairs')
-        .values({
-          id,
-          content_hash: contentHash,
-          source_file_name: input.source.name,
-          target_file_name: input.target.name,
-          source_bytes: input.source.bytes.byteLength,
-          target_bytes: input.target.bytes.byteLength,
-          source_language: sourceLanguage,
-          target_language: targetLanguage,
-          collection: input.collection ?? null,
-          symbol: input.symbol ?? null,
-          status: PairStatus.queued,
-          progress: 0,
-          failure_reason: null,
-          source_blocks: null,
-          target_blocks: null,
-          source_sentences: null,
-          target_sentences: null,
-          block_beads: null,
-          sentence_beads: null,
-          parity: null,
-          lexicon_version: null,
-          dictionary_file_name: input.dictionary?.name ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        // Two uploads of the same files racing: the loser inserts nothing and reads the winner's pair below.
-        .onConflict((oc) => oc.column('content_hash').doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-      await trx
-        .insertInto('pair_files')
-        .values({
-          pair_id: id,
-          source_content: input.source.bytes,
-          target_content: input.target.bytes,
-          dictionary_content: input.dictionary?.bytes ?? null,
-        })
-        .execute();
-      return true;
-    }).catch(async (error: unknown) => {
-      // The only other unique key is the id: a caller-chosen id already used by different files.
-      if (input.id !== undefined && (await this.getPair(input.id)) !== null) {
-        throw new StoreError(StoreErrorCode.conflict, `Pair id "${input.id}" is already used by other files.`);
-      }
-      throw error;
-    });
+    const inserted = await this.#db
+      .transaction()
+      .execute(async (trx) => {
+        const result = await trx
+          .insertInto('pairs')
+          .values({
+            id,
+            content_hash: contentHash,
+            source_file_name: input.source.name,
+            target_file_name: input.target.name,
+            source_bytes: input.source.bytes.byteLength,
+            target_bytes: input.target.bytes.byteLength,
+            source_language: sourceLanguage,
+            target_language: targetLanguage,
+            collection: input.collection ?? null,
+            symbol: input.symbol ?? null,
+            status: PairStatus.queued,
+            progress: 0,
+            failure_reason: null,
+            source_blocks: null,
+            target_blocks: null,
+            source_sentences: null,
+            target_sentences: null,
+            block_beads: null,
+            sentence_beads: null,
+            parity: null,
+            lexicon_version: null,
+            dictionary_file_name: input.dictionary?.name ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          // Two uploads of the same files racing: the loser inserts nothing and reads the winner's pair below.
+          .onConflict((oc) => oc.column('content_hash').doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        await trx
+          .insertInto('pair_files')
+          .values({
+            pair_id: id,
+            source_content: input.source.bytes,
+            target_content: input.target.bytes,
+            dictionary_content: input.dictionary?.bytes ?? null,
+          })
+          .execute();
+        return true;
+      })
+      .catch(async (error: unknown) => {
+        // The only other unique key is the id: a caller-chosen id already used by different files.
+        if (input.id !== undefined && (await this.getPair(input.id)) !== null) {
+          throw new StoreError(StoreErrorCode.conflict, `Pair id "${input.id}" is already used by other files.`);
+        }
+        throw error;
+      });
     const pair = await this.#findByHash(contentHash);
     if (pair === null) throw new Error(`Pair with hash ${contentHash} vanished right after it was stored.`);
     return { pair, created: inserted };
@@ -156,7 +165,14 @@ export class KyselyStore implements Store {
     const row = await this.#db
       .selectFrom('pairs')
       .innerJoin('pair_files', 'pair_files.pair_id', 'pairs.id')
-      .select(['source_file_name', 'target_file_name', 'dictionary_file_name', 'source_content', 'target_content', 'dictionary_content'])
+      .select([
+        'source_file_name',
+        'target_file_name',
+        'dictionary_file_name',
+        'source_content',
+        'target_content',
+        'dictionary_content',
+      ])
       .where('pairs.id', '=', id)
       .executeTakeFirst();
     if (row === undefined) return null;
@@ -177,7 +193,13 @@ export class KyselyStore implements Store {
     if (filter.status !== undefined) query = query.where('status', '=', checkStatus(filter.status));
     if (filter.parity !== undefined) query = query.where('parity', '=', filter.parity ? 1 : 0);
     const [rows, count] = await Promise.all([
-      query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+      query
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toPairRecord), total: Number(count.total) };
@@ -202,7 +224,12 @@ export class KyselyStore implements Store {
     return this.getPair(id);
   }
 
-  async saveAlignment(id: string, alignment: Alignment, report: ParityReport, options: SaveAlignmentOptions = {}): Promise<void> {
+  async saveAlignment(
+    id: string,
+    alignment: Alignment,
+    report: ParityReport,
+    options: SaveAlignmentOptions = {},
+  ): Promise<void> {
     const now = this.#now().toISOString();
     const blocks = toBlockRows(id, alignment);
     const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
@@ -229,15 +256,25 @@ export class KyselyStore implements Store {
         .where('id', '=', id)
         .returning(['source_language', 'target_language'])
         .executeTakeFirst();
-      if (updated === undefined) throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
-      const segments = toSegmentRows(id, alignment, toLanguagePairKey(updated.source_language, updated.target_language));
+      if (updated === undefined)
+        throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
+      const segments = toSegmentRows(
+        id,
+        alignment,
+        toLanguagePairKey(updated.source_language, updated.target_language),
+      );
       // Delete then insert: a retried job replaces the earlier result, never adds to it.
       await trx.deleteFrom('segments').where('pair_id', '=', id).execute();
       await trx.deleteFrom('blocks').where('pair_id', '=', id).execute();
       await trx.deleteFrom('pair_results').where('pair_id', '=', id).execute();
       await trx
         .insertInto('pair_results')
-        .values({ pair_id: id, alignment_json: JSON.stringify(alignment), report_json: JSON.stringify(report), saved_at: now })
+        .values({
+          pair_id: id,
+          alignment_json: JSON.stringify(alignment),
+          report_json: JSON.stringify(report),
+          saved_at: now,
+        })
         .execute();
       for (const rows of chunk(blocks)) await trx.insertInto('blocks').values(rows).execute();
       for (const rows of chunk(segments)) await trx.insertInto('segments').values(rows).execute();
@@ -282,13 +319,21 @@ export class KyselyStore implements Store {
   }
 
   async loadAlignment(id: string): Promise<Alignment | null> {
-    const row = await this.#db.selectFrom('pair_results').select('alignment_json').where('pair_id', '=', id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('pair_results')
+      .select('alignment_json')
+      .where('pair_id', '=', id)
+      .executeTakeFirst();
     // Written by saveAlignment from an Alignment; the store is the only writer of this column.
     return row === undefined ? null : (JSON.parse(row.alignment_json) as Alignment);
   }
 
   async getReport(id: string): Promise<ParityReport | null> {
-    const row = await this.#db.selectFrom('pair_results').select('report_json').where('pair_id', '=', id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('pair_results')
+      .select('report_json')
+      .where('pair_id', '=', id)
+      .executeTakeFirst();
     // Written by saveAlignment from a ParityReport; the store is the only writer of this column.
     return row === undefined ? null : (JSON.parse(row.report_json) as ParityReport);
   }
@@ -413,10 +458,16 @@ export class KyselyStore implements Store {
   async sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample> {
     const { limit, minConfidence } = request;
     if (!Number.isInteger(limit) || limit < 0) {
-      throw new StoreError(StoreErrorCode.badArgument, `The sample limit must be an integer of at least 0, not ${limit}.`);
+      throw new StoreError(
+        StoreErrorCode.badArgument,
+        `The sample limit must be an integer of at least 0, not ${limit}.`,
+      );
     }
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new StoreError(StoreErrorCode.badArgument, `minConfidence must be a number from 0 to 1, not ${minConfidence}.`);
+      throw new StoreError(
+        StoreErrorCode.badArgument,
+        `minConfidence must be a number from 0 to 1, not ${minConfidence}.`,
+      );
     }
     if (limit === 0) return { pairs: [], version: EMPTY_SAMPLE_VERSION };
     const from = normalizeLanguage(request.sourceLanguage);
@@ -428,7 +479,12 @@ export class KyselyStore implements Store {
       eb.selectFrom('pairs as p').select(`p.${column}`).whereRef('p.id', '=', 's.pair_id');
     let query = this.#db
       .selectFrom('segments as s')
-      .select((eb) => ['s.seq', 's.source_text', 's.target_text', pairColumn(eb, 'source_language').as('pair_source_language')])
+      .select((eb) => [
+        's.seq',
+        's.source_text',
+        's.target_text',
+        pairColumn(eb, 'source_language').as('pair_source_language'),
+      ])
       .where('s.language_pair', '=', toLanguagePairKey(from, to))
       .where('s.one_to_one', '=', 1)
       .where('s.confidence', '>=', minConfidence)
@@ -438,10 +494,14 @@ export class KyselyStore implements Store {
     if (request.excludePairId !== undefined) query = query.where('s.pair_id', '<>', request.excludePairId);
     if (request.stableEvery !== undefined) {
       if (!Number.isInteger(request.stableEvery) || request.stableEvery < 1) {
-        throw new StoreError(StoreErrorCode.badArgument, `stableEvery must be a positive integer, not ${request.stableEvery}.`);
+        throw new StoreError(
+          StoreErrorCode.badArgument,
+          `stableEvery must be a positive integer, not ${request.stableEvery}.`,
+        );
       }
       const newest = await query.clearSelect().select('s.seq').orderBy('s.seq', 'desc').limit(1).executeTakeFirst();
-      const boundary = newest === undefined ? 0 : Math.floor(Number(newest.seq) / request.stableEvery) * request.stableEvery;
+      const boundary =
+        newest === undefined ? 0 : Math.floor(Number(newest.seq) / request.stableEvery) * request.stableEvery;
       if (boundary > 0) query = query.where('s.seq', '<=', boundary);
     }
     const newestFirst = await query.orderBy('s.seq', 'desc').limit(limit).execute();
@@ -452,7 +512,9 @@ export class KyselyStore implements Store {
     const pairs = rows.map((row) => {
       // A pair stored the other way round has the requested source language on its target side.
       const reversed = row.pair_source_language !== from;
-      const pair = reversed ? { source: row.target_text, target: row.source_text } : { source: row.source_text, target: row.target_text };
+      const pair = reversed
+        ? { source: row.target_text, target: row.source_text }
+        : { source: row.source_text, target: row.target_text };
       // What is handed out, in order: the same rows asked for in the other direction make another version.
       hash.update(`${JSON.stringify([Number(row.seq), pair.source, pair.target])}\n`);
       return pair;
@@ -471,7 +533,11 @@ export class KyselyStore implements Store {
   }
 
   async #findByHash(contentHash: string): Promise<PairRecord | null> {
-    const row = await this.#db.selectFrom('pairs').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('pairs')
+      .selectAll()
+      .where('content_hash', '=', contentHash)
+      .executeTakeFirst();
     return row === undefined ? null : toPairRecord(row);
   }
 }
@@ -581,8 +647,14 @@ function parseIndices(json: string): number[] {
 function toBlockRows(pairId: string, alignment: Alignment): BlocksTable[] {
   return alignment.blocks.map((bead, index) => {
     const text = (doc: SegmentedDocument, indices: number[]): string =>
-      indices.map((i) => doc.blocks[i]?.text.trim() ?? '').filter((t) => t !== '').join('\n');
-    const labelled = bead.source.length > 0 ? alignment.source.blocks[bead.source[0] ?? -1] : alignment.target.blocks[bead.target[0] ?? -1];
+      indices
+        .map((i) => doc.blocks[i]?.text.trim() ?? '')
+        .filter((t) => t !== '')
+        .join('\n');
+    const labelled =
+      bead.source.length > 0
+        ? alignment.source.blocks[bead.source[0] ?? -1]
+        : alignment.target.blocks[bead.target[0] ?? -1];
     return {
       pair_id: pairId,
       bead_index: index,
@@ -610,7 +682,10 @@ function toSegmentRows(pairId: string, alignment: Alignment, languagePair: strin
   return alignment.sentences.map((bead, index) => {
     const text = (doc: SegmentedDocument, indices: number[]): string =>
       // Trimmed one by one and joined by one space, as the exports join them (collect-units.ts).
-      indices.map((i) => doc.sentences[i]?.text.trim() ?? '').filter((t) => t !== '').join(' ');
+      indices
+        .map((i) => doc.sentences[i]?.text.trim() ?? '')
+        .filter((t) => t !== '')
+        .join(' ');
     const sourceText = text(alignment.source, bead.source);
     const targetText = text(alignment.target, bead.target);
     const onSource = bead.source.length > 0;
@@ -619,7 +694,8 @@ function toSegmentRows(pairId: string, alignment: Alignment, languagePair: strin
       : alignment.target.sentences[bead.target[0] ?? -1];
     const doc = onSource ? alignment.source : alignment.target;
     const block = firstSentence === undefined ? undefined : doc.blocks[firstSentence.block];
-    const blockBead = firstSentence === undefined ? undefined : (onSource ? sourceBlockBead : targetBlockBead).get(firstSentence.block);
+    const blockBead =
+      firstSentence === undefined ? undefined : (onSource ? sourceBlockBead : targetBlockBead).get(firstSentence.block);
     return {
       pair_id: pairId,
       bead_index: index,

@@ -7,6 +7,7 @@
 import type { PriorPair } from '../core/align/store-lexicon.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc links below
 import type { StoreError } from './store-error.js';
 
 /** Where a pair is in its life: uploaded, being worked on, finished or given up. */

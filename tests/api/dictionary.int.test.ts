@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueAlignment } from '../../src/queue/enqueue-alignment.js';
-import { redisAvailable, startTestService, uploadPair, waitForJobState, waitForPair, type TestService, type UploadFile } from './start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForJobState,
+  waitForPair,
+  type TestService,
+  type UploadFile,
+} from './start-service.js';
 
 const corpus = new URL('../../corpora/resolution-preamble/', import.meta.url);
 const fr: UploadFile = { name: 'fr.md', bytes: readFileSync(new URL('fr.md', corpus)) };
@@ -33,14 +41,22 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     await service?.stop();
   });
 
-  const pairTotal = async (): Promise<number> => ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
+  const pairTotal = async (): Promise<number> =>
+    ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
 
   it('documents the dictionary field and hasDictionary in /openapi.json', async () => {
     const text = await (await fetch(`${service.baseUrl}/openapi.json`)).text();
     const openapi = JSON.parse(text) as {
-      paths: { '/v1/pairs': { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { format?: string }> } }> } } } };
+      paths: {
+        '/v1/pairs': {
+          post: {
+            requestBody: { content: Record<string, { schema: { properties: Record<string, { format?: string }> } }> };
+          };
+        };
+      };
     };
-    const properties = openapi.paths['/v1/pairs'].post.requestBody.content['multipart/form-data']?.schema.properties ?? {};
+    const properties =
+      openapi.paths['/v1/pairs'].post.requestBody.content['multipart/form-data']?.schema.properties ?? {};
     expect(properties.dictionary?.format).toBe('binary');
     expect(text).toContain('"hasDictionary"');
   });
@@ -55,7 +71,8 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     const small: UploadFile = { name: 'petit.tsv', bytes: 'Assemblée\tAssembly\n' };
     const answer = await uploadPair(service.baseUrl, { fr, en, dictionary: small });
     expect(answer.status).toBe(202);
-    const size = (file: UploadFile): number => (typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength);
+    const size = (file: UploadFile): number =>
+      typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength;
     expect((await uploadedBytes()) - before).toBe(size(fr) + size(en) + size(small));
     await waitForPair(service.baseUrl, ((await answer.json()) as UploadAnswer).pairId);
   });
@@ -71,7 +88,10 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     expect(files?.dictionary?.name).toBe('termes.tsv');
 
     // Windows-1252 (no BOM) is read too; different bytes, so a different pair of the same files.
-    const latin = { name: 'termes-1252.txt', bytes: new Uint8Array(iconv.encode('Assemblée générale\tGeneral Assembly\n', 'windows-1252')) };
+    const latin = {
+      name: 'termes-1252.txt',
+      bytes: new Uint8Array(iconv.encode('Assemblée générale\tGeneral Assembly\n', 'windows-1252')),
+    };
     const second = (await (await uploadPair(service.baseUrl, { fr, en, dictionary: latin })).json()) as UploadAnswer;
     expect(second).toMatchObject({ created: true, pair: { hasDictionary: true } });
     expect(second.pairId).not.toBe(first.pairId);
@@ -130,13 +150,16 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
       'BAD_DICTIONARY_LINE',
       'Le dictionnaire (dict.txt), ligne 2 : « source<TAB>cible » ou « cible @ source » attendu.',
     ],
-  ] as const)('refuses a dictionary of %s with 422 in Accept-Language %s and keeps no pair', async (_case, bad, language, code, message) => {
-    const before = await pairTotal();
-    const response = await uploadPair(service.baseUrl, { fr, en, dictionary: bad }, { 'Accept-Language': language });
-    expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code, message } });
-    expect(await pairTotal()).toBe(before);
-  });
+  ] as const)(
+    'refuses a dictionary of %s with 422 in Accept-Language %s and keeps no pair',
+    async (_case, bad, language, code, message) => {
+      const before = await pairTotal();
+      const response = await uploadPair(service.baseUrl, { fr, en, dictionary: bad }, { 'Accept-Language': language });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({ error: { code, message } });
+      expect(await pairTotal()).toBe(before);
+    },
+  );
 
   it('fails without retry a stored dictionary that does not parse', async () => {
     // Past the API's check (stored directly), as a dictionary stored by another version could be.

@@ -23,7 +23,11 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       await pingRedis(`redis://127.0.0.1:${port}`, 200);
@@ -48,8 +52,14 @@ let seq = 0;
 function pairFiles(): { fr: { name: string; bytes: string }; en: { name: string; bytes: string } } {
   seq += 1;
   return {
-    fr: { name: 'fr.txt', bytes: `1. Le Conseil a examiné le point ${seq} de son ordre du jour.\n2. Il a décidé de poursuivre l’examen de la question.\n` },
-    en: { name: 'en.txt', bytes: `1. The Council considered item ${seq} of its agenda.\n2. It decided to continue its consideration of the question.\n` },
+    fr: {
+      name: 'fr.txt',
+      bytes: `1. Le Conseil a examiné le point ${seq} de son ordre du jour.\n2. Il a décidé de poursuivre l’examen de la question.\n`,
+    },
+    en: {
+      name: 'en.txt',
+      bytes: `1. The Council considered item ${seq} of its agenda.\n2. It decided to continue its consideration of the question.\n`,
+    },
   };
 }
 
@@ -61,7 +71,10 @@ describe.skipIf(!redisServerAvailable)('uploads while Redis stops and restarts',
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    service = await startTestService('redis-restart', { workers: 0, config: { redisUrl: `redis://127.0.0.1:${port}` } });
+    service = await startTestService('redis-restart', {
+      workers: 0,
+      config: { redisUrl: `redis://127.0.0.1:${port}` },
+    });
   });
   afterAll(async () => {
     await service?.stop();

@@ -48,13 +48,22 @@ describe.skipIf(!redisAvailable)('review pages', () => {
 
   beforeAll(async () => {
     service = await startTestService('review');
-    const upload = async (files: Parameters<typeof uploadPair>[1], fields: Record<string, string> = {}): Promise<string> => {
+    const upload = async (
+      files: Parameters<typeof uploadPair>[1],
+      fields: Record<string, string> = {},
+    ): Promise<string> => {
       const response = await uploadPair(service.baseUrl, files, {}, fields);
       expect(response.status).toBe(202);
       return ((await response.json()) as { pairId: string }).pairId;
     };
-    ids.missingSplitMerge = await upload({ fr: corpusFile('missing-split-merge', 'fr'), en: corpusFile('missing-split-merge', 'en') });
-    ids.ctoc = await upload({ fr: corpusFile('un-note-ctoc-cop-2018', 'fr'), en: corpusFile('un-note-ctoc-cop-2018', 'en') });
+    ids.missingSplitMerge = await upload({
+      fr: corpusFile('missing-split-merge', 'fr'),
+      en: corpusFile('missing-split-merge', 'en'),
+    });
+    ids.ctoc = await upload({
+      fr: corpusFile('un-note-ctoc-cop-2018', 'fr'),
+      en: corpusFile('un-note-ctoc-cop-2018', 'en'),
+    });
     ids.hostile = await upload(HOSTILE_PAIR, { symbol: 'TEST/HOSTILE/1' });
     for (const id of Object.values(ids)) {
       const pair = await waitForPair(service.baseUrl, id);
@@ -110,7 +119,9 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     });
 
     it('takes ?lng= over Accept-Language', async () => {
-      const page = await (await fetch(`${service.baseUrl}/review?lng=fr`, { headers: { 'Accept-Language': 'en' } })).text();
+      const page = await (
+        await fetch(`${service.baseUrl}/review?lng=fr`, { headers: { 'Accept-Language': 'en' } })
+      ).text();
       expect(page).toContain('<html lang="fr">');
       expect(page).toContain('<h1>Paires de documents à vérifier</h1>');
     });
@@ -141,7 +152,10 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     });
     beforeAll(async () => {
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-      english = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9' } });
+      english = await browser.newContext({
+        locale: 'en-US',
+        extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9' },
+      });
     }, 60_000);
     afterAll(async () => {
       await browser?.close();
@@ -156,7 +170,8 @@ describe.skipIf(!redisAvailable)('review pages', () => {
         expect(await row.locator('td.status').textContent()).toBe('Aligned');
         expect(await row.locator('td.parity').textContent()).toMatch(/^(Yes|No)$/);
       }
-      const symbol = (await page.locator(`tr[data-pair-id="${ids.missingSplitMerge}"] a.pair-link`).textContent()) ?? '';
+      const symbol =
+        (await page.locator(`tr[data-pair-id="${ids.missingSplitMerge}"] a.pair-link`).textContent()) ?? '';
       expect(symbol).toBe('CTOC/COP/WG.2/2019/999');
       for (const id of [ids.missingSplitMerge, ids.ctoc]) {
         await page.locator(`tr[data-pair-id="${id}"] a.pair-link`).click();
@@ -178,13 +193,20 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       expect(await first.getAttribute('class')).toMatch(/(^| )missing-fr( |$)/);
       expect(await first.getAttribute('class')).toMatch(/(^| )extra( |$)/);
       expect(await first.locator('td').nth(0).textContent()).toBe('— nothing in French —');
-      expect(await first.locator('td').nth(1).textContent()).toContain('The Secretariat informed the Working Group that 12 States');
+      expect(await first.locator('td').nth(1).textContent()).toContain(
+        'The Secretariat informed the Working Group that 12 States',
+      );
       expect(await first.isVisible()).toBe(true);
       // The stylesheet (allowed by the policy) paints the row: not the page's white.
       const background = await first
         .locator('td')
         .nth(1)
-        .evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor);
+        .evaluate(
+          (cell) =>
+            (
+              globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }
+            ).getComputedStyle(cell).backgroundColor,
+        );
       expect(background).not.toMatch(/^rgba?\(255, 255, 255|^rgba\(0, 0, 0, 0\)$/);
       expect(await page.locator('[data-section="missing"]').textContent()).toContain('7 — only in English');
       await page.close();
@@ -196,12 +218,16 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       const split = page.locator('tr.bead[data-shape="1-2"]');
       expect(await split.count()).toBeGreaterThan(0);
       expect(await split.first().getAttribute('class')).toMatch(/(^| )split( |$)/);
-      expect(await split.first().locator('td').nth(0).textContent()).toContain('Le représentant du Secrétariat a fait une déclaration liminaire');
+      expect(await split.first().locator('td').nth(0).textContent()).toContain(
+        'Le représentant du Secrétariat a fait une déclaration liminaire',
+      );
       const merged = page.locator('tr.group[data-shape="2-1"]');
       expect(await merged.count()).toBeGreaterThan(0);
       expect(await merged.first().getAttribute('class')).toMatch(/(^| )merge( |$)/);
       expect(await merged.first().getAttribute('data-label')).toBe('10');
-      for (const className of await page.locator('tr.bead[data-shape="2-1"]').evaluateAll((rows) => rows.map((row) => row.className))) {
+      for (const className of await page
+        .locator('tr.bead[data-shape="2-1"]')
+        .evaluateAll((rows) => rows.map((row) => row.className))) {
         expect(className).toMatch(/(^| )merge( |$)/);
       }
       await page.close();
@@ -223,7 +249,10 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     });
 
     it('is in French for a French browser', async () => {
-      const french = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9' } });
+      const french = await browser.newContext({
+        locale: 'fr-FR',
+        extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9' },
+      });
       try {
         const list = await open(french, '/review');
         expect(await list.locator('html').getAttribute('lang')).toBe('fr');
@@ -236,7 +265,9 @@ describe.skipIf(!redisAvailable)('review pages', () => {
         const notFound = await french.newPage();
         expect((await notFound.goto(`${service.baseUrl}/review/no-such-pair`))?.status()).toBe(404);
         expect(await notFound.locator('h1').textContent()).toBe('Introuvable');
-        expect(await notFound.locator('.error-message').textContent()).toBe('Aucune paire n’a l’identifiant no-such-pair.');
+        expect(await notFound.locator('.error-message').textContent()).toBe(
+          'Aucune paire n’a l’identifiant no-such-pair.',
+        );
       } finally {
         await french.close();
       }

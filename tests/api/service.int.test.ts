@@ -31,7 +31,9 @@ const corpusPairs: CorpusPair[] = readdirSync(corporaDir, { withFileTypes: true 
     const files = readdirSync(join(corporaDir, entry.name));
     const fr = files.find((file) => /^fr\.[a-z]+$/.test(file));
     const en = files.find((file) => /^en\.[a-z]+$/.test(file));
-    return fr !== undefined && en !== undefined ? [{ name: entry.name, fr: join(corporaDir, entry.name, fr), en: join(corporaDir, entry.name, en) }] : [];
+    return fr !== undefined && en !== undefined
+      ? [{ name: entry.name, fr: join(corporaDir, entry.name, fr), en: join(corporaDir, entry.name, en) }]
+      : [];
   });
 
 function fileOf(path: string): { name: string; bytes: Uint8Array } {
@@ -72,10 +74,22 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     const ready = await fetch(`${service.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, store: { ok: true } } });
-    const openapi = (await (await fetch(`${service.baseUrl}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${service.baseUrl}/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toEqual(
-      expect.arrayContaining(['/v1/pairs', '/v1/pairs/{id}', '/v1/pairs/{id}/alignment', '/v1/pairs/{id}/report', '/v1/pairs/{id}/export.tmx', '/v1/tm/export.tmx', '/v1/tm/search', '/readyz']),
+      expect.arrayContaining([
+        '/v1/pairs',
+        '/v1/pairs/{id}',
+        '/v1/pairs/{id}/alignment',
+        '/v1/pairs/{id}/report',
+        '/v1/pairs/{id}/export.tmx',
+        '/v1/tm/export.tmx',
+        '/v1/tm/search',
+        '/readyz',
+      ]),
     );
     const board = await fetch(`${service.baseUrl}/admin/queues`);
     expect(board.status).toBe(200);
@@ -85,7 +99,12 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   it('uploads every corpora pair and aligns it (202, then done)', async () => {
     const uploads = await Promise.all(
       corpusPairs.map(async (pair) => {
-        const response = await uploadPair(service.baseUrl, { fr: fileOf(pair.fr), en: fileOf(pair.en) }, {}, { collection: 'corpora' });
+        const response = await uploadPair(
+          service.baseUrl,
+          { fr: fileOf(pair.fr), en: fileOf(pair.en) },
+          {},
+          { collection: 'corpora' },
+        );
         return { pair, response, body: (await response.json()) as { pairId: string; jobId: string; created: boolean } };
       }),
     );
@@ -102,19 +121,22 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     }
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))('exports each pair as TMX that the TMX 1.4 DTD accepts', async () => {
-    expect(pairIds.size).toBe(corpusPairs.length);
-    for (const [name, id] of pairIds) {
-      const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
-      const tmx = await response.text();
-      expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
-      const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
-      expect(result.stderr, name).toBe('');
-      expect(result.status, name).toBe(0);
-    }
-  });
+  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
+    'exports each pair as TMX that the TMX 1.4 DTD accepts',
+    async () => {
+      expect(pairIds.size).toBe(corpusPairs.length);
+      for (const [name, id] of pairIds) {
+        const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
+        const tmx = await response.text();
+        expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
+        const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
+        expect(result.stderr, name).toBe('');
+        expect(result.status, name).toBe(0);
+      }
+    },
+  );
 
   it('stores the same parity report as the CLI computes for the same files', async () => {
     for (const pair of corpusPairs) {
@@ -140,7 +162,9 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   });
 
   it('lists pairs with filters and pagination', async () => {
-    const page = (await (await fetch(`${service.baseUrl}/v1/pairs?limit=2&offset=1&collection=corpora&status=done`)).json()) as {
+    const page = (await (
+      await fetch(`${service.baseUrl}/v1/pairs?limit=2&offset=1&collection=corpora&status=done`)
+    ).json()) as {
       items: Array<{ id: string; status: string }>;
       total: number;
       limit: number;
@@ -177,21 +201,29 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     expect((await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx?minConfidence=2`)).status).toBe(400);
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))('streams the whole translation memory as valid TMX, filtered on demand', async () => {
-    const whole = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();
-    expect(xmllint(['--noout', '--dtdvalid', dtdPath], whole).status).toBe(0);
-    const count = (xml: string): number => xml.match(/<tu[ >]/g)?.length ?? 0;
-    expect(count(whole)).toBeGreaterThan(20);
-    const none = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?collection=nothing`)).text();
-    expect(count(none)).toBe(0);
-    expect(xmllint(['--noout', '--dtdvalid', dtdPath], none).status).toBe(0);
-    const strict = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?minConfidence=0.95`)).text();
-    expect(count(strict)).toBeLessThanOrEqual(count(whole));
-  });
+  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
+    'streams the whole translation memory as valid TMX, filtered on demand',
+    async () => {
+      const whole = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();
+      expect(xmllint(['--noout', '--dtdvalid', dtdPath], whole).status).toBe(0);
+      const count = (xml: string): number => xml.match(/<tu[ >]/g)?.length ?? 0;
+      expect(count(whole)).toBeGreaterThan(20);
+      const none = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?collection=nothing`)).text();
+      expect(count(none)).toBe(0);
+      expect(xmllint(['--noout', '--dtdvalid', dtdPath], none).status).toBe(0);
+      const strict = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?minConfidence=0.95`)).text();
+      expect(count(strict)).toBeLessThanOrEqual(count(whole));
+    },
+  );
 
   it('finds segments by concordance search with the other language beside', async () => {
-    const response = await fetch(`${service.baseUrl}/v1/tm/search?q=${encodeURIComponent('Conférence')}&lang=fr&limit=5`);
-    const page = (await response.json()) as { items: Array<{ text: string; otherText: string; otherLanguage: string }>; total: number };
+    const response = await fetch(
+      `${service.baseUrl}/v1/tm/search?q=${encodeURIComponent('Conférence')}&lang=fr&limit=5`,
+    );
+    const page = (await response.json()) as {
+      items: Array<{ text: string; otherText: string; otherLanguage: string }>;
+      total: number;
+    };
     expect(page.total).toBeGreaterThan(0);
     for (const hit of page.items) {
       expect(hit.text.toLowerCase()).toContain('conférence');
@@ -202,21 +234,56 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
 
   it.each([
     ['en', 'MISSING_FILE', 'The upload has no "en" file; send both "fr" and "en" as multipart files.'],
-    ['fr', 'MISSING_FILE', 'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.'],
-    ['fr-CA,fr;q=0.9,en;q=0.5', 'MISSING_FILE', 'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.'],
+    [
+      'fr',
+      'MISSING_FILE',
+      'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.',
+    ],
+    [
+      'fr-CA,fr;q=0.9,en;q=0.5',
+      'MISSING_FILE',
+      'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.',
+    ],
     ['de', 'MISSING_FILE', 'The upload has no "en" file; send both "fr" and "en" as multipart files.'],
   ])('answers errors in the language of Accept-Language %s', async (language, code, message) => {
-    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: '1. Texte.' } }, { 'Accept-Language': language });
+    const response = await uploadPair(
+      service.baseUrl,
+      { fr: { name: 'fr.txt', bytes: '1. Texte.' } },
+      { 'Accept-Language': language },
+    );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code, message } });
   });
 
   it.each([
     ['a missing file', { fr: { name: 'fr.txt', bytes: '1. Le texte.' } }, 400, 'MISSING_FILE'],
-    ['an empty file', { fr: { name: 'fr.txt', bytes: '' }, en: { name: 'en.txt', bytes: '1. The text.' } }, 422, 'EMPTY_FILE'],
-    ['a white-space file', { fr: { name: 'fr.txt', bytes: '  \n\n ' }, en: { name: 'en.txt', bytes: '1. The text.' } }, 422, 'EMPTY_FILE'],
-    ['a binary file', { fr: { name: 'fr.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]) }, en: { name: 'en.txt', bytes: '1. The text.' } }, 415, 'BINARY_FILE'],
-    ['the same file twice', { fr: { name: 'fr.txt', bytes: '1. Same text.' }, en: { name: 'en.txt', bytes: '1. Same text.' } }, 422, 'SAME_FILE'],
+    [
+      'an empty file',
+      { fr: { name: 'fr.txt', bytes: '' }, en: { name: 'en.txt', bytes: '1. The text.' } },
+      422,
+      'EMPTY_FILE',
+    ],
+    [
+      'a white-space file',
+      { fr: { name: 'fr.txt', bytes: '  \n\n ' }, en: { name: 'en.txt', bytes: '1. The text.' } },
+      422,
+      'EMPTY_FILE',
+    ],
+    [
+      'a binary file',
+      {
+        fr: { name: 'fr.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]) },
+        en: { name: 'en.txt', bytes: '1. The text.' },
+      },
+      415,
+      'BINARY_FILE',
+    ],
+    [
+      'the same file twice',
+      { fr: { name: 'fr.txt', bytes: '1. Same text.' }, en: { name: 'en.txt', bytes: '1. Same text.' } },
+      422,
+      'SAME_FILE',
+    ],
   ] as const)('refuses %s with a one-line 4xx and keeps no pair', async (_case, files, status, code) => {
     const before = ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
     const response = await uploadPair(service.baseUrl, files, { 'Accept-Language': 'fr' });
@@ -231,7 +298,10 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
 
   it('refuses a file over the size limit with 413', async () => {
     const big = 'x'.repeat(service.config.maxUploadBytes + 1);
-    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: big }, en: { name: 'en.txt', bytes: '1. Text.' } });
+    const response = await uploadPair(service.baseUrl, {
+      fr: { name: 'fr.txt', bytes: big },
+      en: { name: 'en.txt', bytes: '1. Text.' },
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FILE_TOO_LARGE');
   });
@@ -250,7 +320,9 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   it('answers 404 for unknown pairs and 409 for exports of unaligned ones', async () => {
     const missing = await fetch(`${service.baseUrl}/v1/pairs/no-such-pair`, { headers: { 'Accept-Language': 'fr' } });
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe('Aucune paire n’a l’identifiant no-such-pair.');
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
+      'Aucune paire n’a l’identifiant no-such-pair.',
+    );
     expect((await fetch(`${service.baseUrl}/v1/pairs/no-such-pair/export.tmx`)).status).toBe(404);
   });
 
@@ -293,7 +365,10 @@ describe.skipIf(!redisAvailable)('the API while Redis is down', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({
-      error: { code: 'QUEUE_UNAVAILABLE', message: 'La file de traitement (Redis) est indisponible ; rien n’a été accepté. Réessayez dans un instant.' },
+      error: {
+        code: 'QUEUE_UNAVAILABLE',
+        message: 'La file de traitement (Redis) est indisponible ; rien n’a été accepté. Réessayez dans un instant.',
+      },
     });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total).toBe(0);
@@ -303,6 +378,9 @@ describe.skipIf(!redisAvailable)('the API while Redis is down', () => {
     expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${service.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { redis: { ok: false }, store: { ok: true } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'unavailable',
+      checks: { redis: { ok: false }, store: { ok: true } },
+    });
   });
 });

@@ -91,7 +91,8 @@ export async function startTestService(name: string, options: TestServiceOptions
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const workers: Worker[] = [];
-  for (let i = 0; i < (options.workers ?? 1); i++) workers.push(startAlignWorker(config, logger, options.workerOptions));
+  for (let i = 0; i < (options.workers ?? 1); i++)
+    workers.push(startAlignWorker(config, logger, options.workerOptions));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -134,10 +135,18 @@ export async function uploadPair(
 }
 
 /** Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. */
-export async function waitForPair(baseUrl: string, id: string, timeoutMs = 60_000, pollMs = 100): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
+export async function waitForPair(
+  baseUrl: string,
+  id: string,
+  timeoutMs = 60_000,
+  pollMs = 100,
+): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`)).json()) as { status: string; failureReason: string | null };
+    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`)).json()) as {
+      status: string;
+      failureReason: string | null;
+    };
     if (pair.status === 'done' || pair.status === 'failed') return pair;
     if (Date.now() > deadline) throw new Error(`pair ${id} still ${pair.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -148,7 +157,12 @@ export async function waitForPair(baseUrl: string, id: string, timeoutMs = 60_00
  * Polls until BullMQ has settled a job as `state`: the store marks a pair failed inside the processor, a moment
  * before the worker records the attempt on the job, so a test that reads the job right after the pair races it.
  */
-export async function waitForJobState(queue: Queue, jobId: string, state: 'completed' | 'failed', timeoutMs = 10_000): Promise<void> {
+export async function waitForJobState(
+  queue: Queue,
+  jobId: string,
+  state: 'completed' | 'failed',
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await queue.getJob(jobId);

@@ -58,7 +58,10 @@ describe('loadJusticeLaws', () => {
       { source: 'cours d’eau Un ruisseau. (river)', target: 'river means a stream. (cours d’eau)' },
       { source: 'office L’Office des eaux. (board)', target: 'board means the Water Board. (office)' },
       // Structured differently in the two languages: the section and all it holds are one unit a side.
-      { source: '2 L’Office tient des registres et publie un rapport.', target: '2 The Board shall (a) keep records; and (b) publish a report.' },
+      {
+        source: '2 L’Office tient des registres et publie un rapport.',
+        target: '2 The Board shall (a) keep records; and (b) publish a report.',
+      },
     ]);
   });
 
@@ -71,17 +74,45 @@ const declaration = (language: string, title: string, preamble: string[], articl
   `<?xml version="1.0" encoding="UTF-8"?><udhr xml:lang="${language}"><title>${title}</title><preamble><title>P</title>${preamble
     .map((p) => `<para>${p}</para>`)
     .join('')}</preamble>${articles
-    .map((paras, k) => `<article number="${k + 1}"><title>${paras[0]}</title><orderedlist>${paras.slice(1).map((p) => `<listitem><para>${p}</para></listitem>`).join('')}</orderedlist></article>`)
+    .map(
+      (paras, k) =>
+        `<article number="${k + 1}"><title>${paras[0]}</title><orderedlist>${paras
+          .slice(1)
+          .map((p) => `<listitem><para>${p}</para></listitem>`)
+          .join('')}</orderedlist></article>`,
+    )
     .join('')}</udhr>`;
 
 describe('loadUdhr', () => {
   it('pairs titles, preamble paragraphs and article paragraphs by position, the known extra paragraph alone', () => {
     const dir = join(root, 'udhr-unicode');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'udhr_fra.xml'), declaration('fr', 'Déclaration', ['Considérant la paix,', 'L’Assemblée'], [['Article premier', 'Le comité se réunit.', 'Il adopte son rapport.']]));
-    writeFileSync(join(dir, 'udhr_eng.xml'), declaration('en', 'Declaration', ['Whereas peace,', 'Now, therefore,', 'The Assembly'], [['Article 1', 'The committee meets.', 'It adopts its report.']]));
-    writeFileSync(join(dir, 'udhr_fra.txt'), 'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nLe comité se réunit.\nIl adopte son rapport.\n');
-    writeFileSync(join(dir, 'udhr_eng.txt'), 'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\nIt adopts its report.\n');
+    writeFileSync(
+      join(dir, 'udhr_fra.xml'),
+      declaration(
+        'fr',
+        'Déclaration',
+        ['Considérant la paix,', 'L’Assemblée'],
+        [['Article premier', 'Le comité se réunit.', 'Il adopte son rapport.']],
+      ),
+    );
+    writeFileSync(
+      join(dir, 'udhr_eng.xml'),
+      declaration(
+        'en',
+        'Declaration',
+        ['Whereas peace,', 'Now, therefore,', 'The Assembly'],
+        [['Article 1', 'The committee meets.', 'It adopts its report.']],
+      ),
+    );
+    writeFileSync(
+      join(dir, 'udhr_fra.txt'),
+      'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nLe comité se réunit.\nIl adopte son rapport.\n',
+    );
+    writeFileSync(
+      join(dir, 'udhr_eng.txt'),
+      'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\nIt adopts its report.\n',
+    );
     const udhr = loadUdhr(root);
     expect(udhr?.gold).toEqual([
       { source: 'Déclaration', target: 'Declaration' },

@@ -29,7 +29,13 @@ const en = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'en.md');
 describe('paralign align', () => {
   it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX', (name, corpus) => {
     const out = join(work, `${name}.tmx`);
-    const result = paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out);
+    const result = paralign(
+      'align',
+      join(corpus.dir, corpus.gold.source),
+      join(corpus.dir, corpus.gold.target),
+      '-o',
+      out,
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const tmx = readFileSync(out, 'utf8');
@@ -37,15 +43,20 @@ describe('paralign align', () => {
     expect((tmx.match(/<tu>/g) ?? []).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!hasXmllint || !existsSync(dtd)).each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: the TMX passes xmllint --dtdvalid', (name, corpus) => {
-    const out = join(work, `${name}.checked.tmx`);
-    expect(paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out).status).toBe(0);
-    // The TMX names its DTD by a relative system id: put the DTD beside it so xmllint finds it offline.
-    copyFileSync(dtd, join(work, 'tmx14.dtd'));
-    const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
-  });
+  it.skipIf(!hasXmllint || !existsSync(dtd)).each(loadCorpusCases().map((c) => [c.name, c] as const))(
+    '%s: the TMX passes xmllint --dtdvalid',
+    (name, corpus) => {
+      const out = join(work, `${name}.checked.tmx`);
+      expect(
+        paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out).status,
+      ).toBe(0);
+      // The TMX names its DTD by a relative system id: put the DTD beside it so xmllint finds it offline.
+      copyFileSync(dtd, join(work, 'tmx14.dtd'));
+      const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+    },
+  );
 
   it('writes links covering every sentence once, in order', () => {
     const result = paralign('align', fr, en, '--format', 'links');
@@ -56,8 +67,14 @@ describe('paralign align', () => {
   });
 
   it('aligns presegmented input, blank lines marking paragraphs, into one bead a line', () => {
-    const src = file('src.txt', 'Le Comité a adopté son ordre du jour.\nIl a élu son bureau.\n\nLa séance est levée à 18 heures.\n');
-    const tgt = file('tgt.txt', 'The Committee adopted its agenda.\nIt elected its officers.\n\nThe meeting rose at 6 p.m.\n');
+    const src = file(
+      'src.txt',
+      'Le Comité a adopté son ordre du jour.\nIl a élu son bureau.\n\nLa séance est levée à 18 heures.\n',
+    );
+    const tgt = file(
+      'tgt.txt',
+      'The Committee adopted its agenda.\nIt elected its officers.\n\nThe meeting rose at 6 p.m.\n',
+    );
     const result = paralign('align', '--presegmented', src, tgt, '--format', 'links');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
@@ -65,7 +82,11 @@ describe('paralign align', () => {
 
   it.each([
     ['an empty file', () => file('empty.txt', ''), /empty\.txt: the file is empty/],
-    ['a binary file', () => file('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])), /photo\.txt: .*binary/],
+    [
+      'a binary file',
+      () => file('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3])),
+      /photo\.txt: .*binary/,
+    ],
     ['a missing file', () => join(work, 'missing.md'), /missing\.md: cannot be read/],
     ['a file of blanks', () => file('blank.txt', '  \n\n \n'), /blank\.txt: the file holds only white space/],
   ])('refuses %s with one line and exit code 2', (_what, make, message) => {
@@ -92,8 +113,18 @@ describe('paralign align', () => {
   it('refuses a dictionary without entries in one line, and uses one that has them', () => {
     const empty = paralign('align', fr, en, '--dictionary', file('empty-dictionary.txt', '# comments only\n\n'));
     expect(empty.status).toBe(2);
-    expect(empty.stderr.trim().split('\n')).toEqual([expect.stringMatching(/empty-dictionary\.txt: the dictionary has no entry/)]);
-    const used = paralign('align', fr, en, '--format', 'links', '--dictionary', file('dictionary.txt', 'traite\ttrafficking\n'));
+    expect(empty.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/empty-dictionary\.txt: the dictionary has no entry/),
+    ]);
+    const used = paralign(
+      'align',
+      fr,
+      en,
+      '--format',
+      'links',
+      '--dictionary',
+      file('dictionary.txt', 'traite\ttrafficking\n'),
+    );
     expect(used.status).toBe(0);
     expect(parseLinks(used.stdout).length).toBeGreaterThan(5);
   });

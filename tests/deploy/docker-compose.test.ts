@@ -14,7 +14,9 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as { services: Record<string, Service> };
+const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8')) as {
+  services: Record<string, Service>;
+};
 const services = compose.services;
 
 describe('docker-compose.yml', () => {
@@ -29,16 +31,19 @@ describe('docker-compose.yml', () => {
     expect(services.worker?.container_name).toBeUndefined();
   });
 
-  it.each(['api', 'worker'])('points %s at the compose Redis and PostgreSQL with a configuration loadConfig accepts', (name) => {
-    const environment = services[name]?.environment ?? {};
-    expect(environment.REDIS_URL).toBe('redis://redis:6379');
-    expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/\w+$/);
-    const config = loadConfig(environment);
-    expect(config.redisUrl).toBe('redis://redis:6379');
-    expect(config.databaseUrl).toBe(environment.DATABASE_URL);
-    expect(services[name]?.depends_on?.redis?.condition).toBe('service_healthy');
-    expect(services[name]?.depends_on?.postgres?.condition).toBe('service_healthy');
-  });
+  it.each(['api', 'worker'])(
+    'points %s at the compose Redis and PostgreSQL with a configuration loadConfig accepts',
+    (name) => {
+      const environment = services[name]?.environment ?? {};
+      expect(environment.REDIS_URL).toBe('redis://redis:6379');
+      expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/\w+$/);
+      const config = loadConfig(environment);
+      expect(config.redisUrl).toBe('redis://redis:6379');
+      expect(config.databaseUrl).toBe(environment.DATABASE_URL);
+      expect(services[name]?.depends_on?.redis?.condition).toBe('service_healthy');
+      expect(services[name]?.depends_on?.postgres?.condition).toBe('service_healthy');
+    },
+  );
 
   it('uses one queue prefix for the API and the workers', () => {
     expect(services.api?.environment?.QUEUE_PREFIX).toBe(services.worker?.environment?.QUEUE_PREFIX);
@@ -53,6 +58,10 @@ describe('docker-compose.yml', () => {
   it('matches the database credentials the postgres service creates', () => {
     const env = services.postgres?.environment ?? {};
     const url = new URL(services.api?.environment?.DATABASE_URL ?? '');
-    expect([url.username, url.password, url.pathname.slice(1)]).toEqual([env.POSTGRES_USER, env.POSTGRES_PASSWORD, env.POSTGRES_DB]);
+    expect([url.username, url.password, url.pathname.slice(1)]).toEqual([
+      env.POSTGRES_USER,
+      env.POSTGRES_PASSWORD,
+      env.POSTGRES_DB,
+    ]);
   });
 });

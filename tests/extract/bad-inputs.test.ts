@@ -10,7 +10,9 @@ import { corporaDir, fixturesDir } from './corpora-forms.js';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const minimalDocx = (): Uint8Array =>
   zipSync({
-    'word/document.xml': utf8('<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hello.</w:t></w:r></w:p></w:body></w:document>'),
+    'word/document.xml': utf8(
+      '<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hello.</w:t></w:r></w:p></w:body></w:document>',
+    ),
   });
 const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
 const realPdf = readFileSync(`${fixturesDir}report-structure/en.pdf`);
@@ -21,11 +23,36 @@ const refused: Array<[string, string, () => Uint8Array, RegExp]> = [
   ['binary junk named .docx', 'junk.docx', () => junk, /junk\.docx: the file is not a valid \.docx/],
   ['binary junk named .txt', 'junk.txt', () => junk, /binary file/],
   ['zip that is not a Word document', 'x.docx', () => zipSync({ 'a.txt': utf8('hi') }), /not a Word document/],
-  ['zip bomb (uncompressed size)', 'bomb.docx', () => zipSync({ 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }), /zip bomb/],
-  ['zip bomb (entry count)', 'many.docx', () => zipSync(Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`f${i.toString()}.xml`, utf8('x')]))), /more than 5000 entries/],
-  ['encrypted docx (OLE container)', 'secret.docx', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]), /password-protected/],
+  [
+    'zip bomb (uncompressed size)',
+    'bomb.docx',
+    () => zipSync({ 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }),
+    /zip bomb/,
+  ],
+  [
+    'zip bomb (entry count)',
+    'many.docx',
+    () => zipSync(Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`f${i.toString()}.xml`, utf8('x')]))),
+    /more than 5000 entries/,
+  ],
+  [
+    'encrypted docx (OLE container)',
+    'secret.docx',
+    () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]),
+    /password-protected/,
+  ],
   ['truncated docx', 'cut.docx', () => minimalDocx().subarray(0, 60), /corrupt/],
-  ['docx with a DOCTYPE (entities)', 'xxe.docx', () => zipSync({ 'word/document.xml': utf8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>') }), /DOCTYPE/],
+  [
+    'docx with a DOCTYPE (entities)',
+    'xxe.docx',
+    () =>
+      zipSync({
+        'word/document.xml': utf8(
+          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>',
+        ),
+      }),
+    /DOCTYPE/,
+  ],
   ['corrupt pdf', 'bad.pdf', () => Uint8Array.from([...utf8('%PDF-1.7\n'), ...junk]), /bad\.pdf: the PDF is corrupt/],
   ['truncated pdf', 'cut.pdf', () => realPdf.subarray(0, 2000), /cut\.pdf: the PDF is corrupt/],
 ];
@@ -38,7 +65,9 @@ describe('extractDocument refuses bad input with one line naming the file', () =
   });
 
   it('refuses a file over the configured size limit', async () => {
-    await expect(extractDocument(utf8('x'.repeat(2048)), 'big.txt', { language: 'en', limits: { maxFileBytes: 1024 } })).rejects.toThrow(/big\.txt: the file is 0 MB; the limit is 0 MB|big\.txt: the file is/);
+    await expect(
+      extractDocument(utf8('x'.repeat(2048)), 'big.txt', { language: 'en', limits: { maxFileBytes: 1024 } }),
+    ).rejects.toThrow(/big\.txt: the file is 0 MB; the limit is 0 MB|big\.txt: the file is/);
   });
 });
 
@@ -57,7 +86,9 @@ describe('extractDocument decodes text in any common encoding', () => {
   });
 
   it('reads ISO-8859-1 bytes (no € or œ) right', async () => {
-    const extracted = await extractDocument(Uint8Array.from(iconv.encode('Café à Genève', 'latin1')), 'a.txt', { language: 'fr' });
+    const extracted = await extractDocument(Uint8Array.from(iconv.encode('Café à Genève', 'latin1')), 'a.txt', {
+      language: 'fr',
+    });
     expect(extracted.text).toBe('Café à Genève');
   });
 });
@@ -77,16 +108,35 @@ describe('assertPairLanguages', () => {
   const fr = readFileSync(`${corporaDir}report-structure/fr.txt`, 'utf8');
   const en = readFileSync(`${corporaDir}report-structure/en.txt`, 'utf8');
   it.each([
-    ['same language on both sides', { name: 'a.txt', language: 'fr', text: en }, { name: 'b.txt', language: 'en', text: en }, /b\.txt: both files are in the same language \(en\)/],
-    ['sides swapped', { name: 'fr.txt', language: 'fr', text: en }, { name: 'en.txt', language: 'en', text: fr }, /fr\.txt: the text is in en, not in the declared fr/],
-    ['wrong declared language', { name: 'fr.txt', language: 'de', text: fr }, { name: 'en.txt', language: 'en', text: en }, /fr\.txt: the text is in fr, not in the declared de/],
+    [
+      'same language on both sides',
+      { name: 'a.txt', language: 'fr', text: en },
+      { name: 'b.txt', language: 'en', text: en },
+      /b\.txt: both files are in the same language \(en\)/,
+    ],
+    [
+      'sides swapped',
+      { name: 'fr.txt', language: 'fr', text: en },
+      { name: 'en.txt', language: 'en', text: fr },
+      /fr\.txt: the text is in en, not in the declared fr/,
+    ],
+    [
+      'wrong declared language',
+      { name: 'fr.txt', language: 'de', text: fr },
+      { name: 'en.txt', language: 'en', text: en },
+      /fr\.txt: the text is in fr, not in the declared de/,
+    ],
   ])('refuses %s', (_case, source, target, message) => {
     expect(() => assertPairLanguages(source, target)).toThrow(InputError);
     expect(() => assertPairLanguages(source, target)).toThrow(message);
   });
 
   it('accepts a right pair, and sides too short to tell', () => {
-    expect(() => assertPairLanguages({ name: 'fr.txt', language: 'fr', text: fr }, { name: 'en.txt', language: 'en', text: en })).not.toThrow();
-    expect(() => assertPairLanguages({ name: 'a', language: 'fr', text: 'Hello.' }, { name: 'b', language: 'en', text: 'Hello.' })).not.toThrow();
+    expect(() =>
+      assertPairLanguages({ name: 'fr.txt', language: 'fr', text: fr }, { name: 'en.txt', language: 'en', text: en }),
+    ).not.toThrow();
+    expect(() =>
+      assertPairLanguages({ name: 'a', language: 'fr', text: 'Hello.' }, { name: 'b', language: 'en', text: 'Hello.' }),
+    ).not.toThrow();
   });
 });

@@ -15,20 +15,27 @@ export const corporaDir = fileURLToPath(new URL('../../corpora/', import.meta.ur
 export const fixturesDir = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 
 /** Names of the corpora/ pairs. */
-export const corporaCases: string[] = readdirSync(corporaDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+export const corporaCases: string[] = readdirSync(corporaDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** Form of a document: the corpora text, or one of its renderings. */
 export type Form = 'text' | 'docx' | 'pdf';
 
 /** Extracts, parses and segments one side of a case in one form. */
 export async function loadForm(name: string, language: 'fr' | 'en', form: Form): Promise<SegmentedDocument> {
-  const textFile = readdirSync(`${corporaDir}${name}`).find((f) => f.startsWith(`${language}.`) && !f.endsWith('.json')) ?? '';
+  const textFile =
+    readdirSync(`${corporaDir}${name}`).find((f) => f.startsWith(`${language}.`) && !f.endsWith('.json')) ?? '';
   const source = readFileSync(`${corporaDir}${name}/${textFile}`);
   let bytes: Uint8Array = source;
   if (form === 'docx') {
     // DOCX is rendered afresh (fast, no LibreOffice); the PDFs LibreOffice made from the same rendering are committed.
     const markdown = textFile.endsWith('.md');
-    bytes = await renderDocx(parseDocument(source.toString('utf8'), { language, format: markdown ? 'markdown' : 'text' }), markdown);
+    bytes = await renderDocx(
+      parseDocument(source.toString('utf8'), { language, format: markdown ? 'markdown' : 'text' }),
+      markdown,
+    );
   } else if (form === 'pdf') bytes = readFileSync(`${fixturesDir}${name}/${language}.pdf`);
   const extracted = await extractDocument(bytes, form === 'text' ? textFile : `${language}.${form}`, { language });
   return segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
@@ -40,7 +47,10 @@ export function labelPaths(document: SegmentedDocument): string[] {
 }
 
 /** The alignment of a case in one form, as a links file (French source, English target, as in gold.json). */
-export async function alignForm(name: string, form: Form): Promise<{ fr: SegmentedDocument; en: SegmentedDocument; links: string }> {
+export async function alignForm(
+  name: string,
+  form: Form,
+): Promise<{ fr: SegmentedDocument; en: SegmentedDocument; links: string }> {
   const fr = await loadForm(name, 'fr', form);
   const en = await loadForm(name, 'en', form);
   return { fr, en, links: formatLinks(alignDocuments(fr, en).sentences) };

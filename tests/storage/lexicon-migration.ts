@@ -22,7 +22,12 @@ export interface BareDatabase {
 
 const NOW = '2024-01-01T00:00:00.000Z';
 
-async function insertPair(db: Kysely<unknown>, id: string, sourceLanguage: string, targetLanguage: string): Promise<void> {
+async function insertPair(
+  db: Kysely<unknown>,
+  id: string,
+  sourceLanguage: string,
+  targetLanguage: string,
+): Promise<void> {
   await sql`
     insert into pairs (id, content_hash, source_file_name, target_file_name, source_bytes, target_bytes, source_language,
       target_language, status, progress, sentence_beads, created_at, updated_at)
@@ -30,7 +35,14 @@ async function insertPair(db: Kysely<unknown>, id: string, sourceLanguage: strin
   `.execute(db);
 }
 
-async function insertSegment(db: Kysely<unknown>, pairId: string, index: number, source: number[], target: number[], texts: [string, string]): Promise<void> {
+async function insertSegment(
+  db: Kysely<unknown>,
+  pairId: string,
+  index: number,
+  source: number[],
+  target: number[],
+  texts: [string, string],
+): Promise<void> {
   // As saveAlignment wrote them before migration 002: the index arrays are JSON.stringify of number[].
   await sql`
     insert into segments (pair_id, bead_index, block_bead, source_text, target_text, source_folded, target_folded, confidence,
@@ -71,13 +83,23 @@ export function describeLexiconMigration(backend: string, open: () => Promise<Ba
         const store = bare.openStore();
         try {
           await store.migrate();
-          const sample = await store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 10 });
+          const sample = await store.sampleTrainingPairs({
+            sourceLanguage: 'fr',
+            targetLanguage: 'en',
+            minConfidence: 0.9,
+            limit: 10,
+          });
           expect(sample.pairs).toEqual([
             { source: 'Un.', target: 'One.' },
             { source: 'Onze.', target: 'Eleven.' },
             { source: 'Cinq.', target: 'Five.' },
           ]);
-          const spanish = await store.sampleTrainingPairs({ sourceLanguage: 'es', targetLanguage: 'fr', minConfidence: 0.9, limit: 10 });
+          const spanish = await store.sampleTrainingPairs({
+            sourceLanguage: 'es',
+            targetLanguage: 'fr',
+            minConfidence: 0.9,
+            limit: 10,
+          });
           expect(spanish.pairs).toEqual([{ source: 'Seis.', target: 'Six.' }]);
           expect((await store.getPair('old-fr-en'))?.lexiconVersion).toBeNull();
         } finally {

@@ -14,7 +14,9 @@ let counter = 0;
 const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
 
 async function dropRunSchemas(): Promise<void> {
-  const { rows } = await admin.query<{ nspname: string }>('select nspname from pg_namespace where nspname like $1', [`${runPrefix}%`]);
+  const { rows } = await admin.query<{ nspname: string }>('select nspname from pg_namespace where nspname like $1', [
+    `${runPrefix}%`,
+  ]);
   for (const { nspname } of rows) await admin.query(`drop schema "${nspname}" cascade`);
 }
 
@@ -64,7 +66,9 @@ describe('PostgreSQL store schema', () => {
     const stores = Array.from({ length: 4 }, () => openStore({ databaseUrl: DATABASE_URL, schema }));
     await Promise.all(stores.map((store) => store.migrate()));
     await Promise.all(stores.map((store) => store.close()));
-    const { rows } = await admin.query<{ name: string }>(`select name from "${schema}".paralign_migration order by name`);
+    const { rows } = await admin.query<{ name: string }>(
+      `select name from "${schema}".paralign_migration order by name`,
+    );
     expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-lexicon-version', '003-pair-dictionary']);
     const tables = await admin.query<{ table_name: string }>(
       'select table_name from information_schema.tables where table_schema = $1 order by table_name',

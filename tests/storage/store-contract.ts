@@ -70,7 +70,8 @@ async function collect(units: AsyncIterable<StoredUnit>): Promise<StoredUnit[]> 
 
 /** ~300-character sentences whose texts say their language, tag and index ("fr A sentence 6 ééé…."). */
 const CONTRACT_SHAPE: SyntheticShape = {
-  sentenceText: (language, tag, index) => `${language} ${tag} sentence ${index} `.padEnd(300, language === 'fr' ? 'é' : 'e') + '.',
+  sentenceText: (language, tag, index) =>
+    `${language} ${tag} sentence ${index} `.padEnd(300, language === 'fr' ? 'é' : 'e') + '.',
   confidence: () => 0.9,
   symbol: (tag) => `SYN/${tag}`,
 };
@@ -89,8 +90,14 @@ type BeadSpec = [number[], number[], number];
  */
 function alignmentOfBeads(tag: string, sentences: number, beads: BeadSpec[], reversed = false): Alignment {
   const base = syntheticAlignment(sentences, tag);
-  const sides = reversed ? { source: { ...base.target, language: 'en' }, target: { ...base.source, language: 'fr' } } : base;
-  return { ...base, ...sides, sentences: beads.map(([source, target, confidence]) => ({ source, target, confidence })) };
+  const sides = reversed
+    ? { source: { ...base.target, language: 'en' }, target: { ...base.source, language: 'fr' } }
+    : base;
+  return {
+    ...base,
+    ...sides,
+    sentences: beads.map(([source, target, confidence]) => ({ source, target, confidence })),
+  };
 }
 
 /** "fr A 6" for the synthetic sentence "fr A sentence 6 ééé…." (language, tag, index). */
@@ -163,14 +170,22 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(again.pair.id).toBe(first.pair.id);
       expect(again.pair.collection).toBe('CTOC');
 
-      const swapped = await store.createPair({ ...pairInput(note), source: { name: 'x', bytes: binary }, sourceLanguage: 'en', targetLanguage: 'fr' });
+      const swapped = await store.createPair({
+        ...pairInput(note),
+        source: { name: 'x', bytes: binary },
+        sourceLanguage: 'en',
+        targetLanguage: 'fr',
+      });
       expect(swapped.created).toBe(true);
       expect((await store.listPairs({}, { limit: 10, offset: 0 })).total).toBe(2);
     });
 
     it('stores a dictionary with the files, and a different dictionary makes a different pair', async () => {
       const store = await open();
-      const dictionary = { name: 'Termes été.tsv', bytes: new Uint8Array(Buffer.from('\ufeffconférence\tconference\n')) };
+      const dictionary = {
+        name: 'Termes été.tsv',
+        bytes: new Uint8Array(Buffer.from('\ufeffconférence\tconference\n')),
+      };
       const plain = await store.createPair(pairInput(note));
       const withDictionary = await store.createPair(pairInput(note, { dictionary }));
       expect(withDictionary.created).toBe(true);
@@ -188,10 +203,14 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(Buffer.from(files?.source.bytes ?? []).equals(Buffer.from(note.fr))).toBe(true);
       expect((await store.getPairFiles(plain.pair.id))?.dictionary).toBeUndefined();
 
-      const sameDictionary = await store.createPair(pairInput(note, { dictionary: { name: 'renamed.txt', bytes: dictionary.bytes } }));
+      const sameDictionary = await store.createPair(
+        pairInput(note, { dictionary: { name: 'renamed.txt', bytes: dictionary.bytes } }),
+      );
       expect(sameDictionary).toMatchObject({ created: false, pair: { id: withDictionary.pair.id } });
       const otherDictionary = await store.createPair(
-        pairInput(note, { dictionary: { name: dictionary.name, bytes: new Uint8Array(Buffer.from('conférence\tmeeting\n')) } }),
+        pairInput(note, {
+          dictionary: { name: dictionary.name, bytes: new Uint8Array(Buffer.from('conférence\tmeeting\n')) },
+        }),
       );
       expect(otherDictionary.created).toBe(true);
       expect(new Set([plain, withDictionary, otherDictionary].map(({ pair }) => pair.contentHash)).size).toBe(3);
@@ -228,14 +247,23 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const store = await open();
       const { pair } = await store.createPair(pairInput(note));
       clock = new Date('2024-01-01T00:05:00.000Z');
-      expect(await store.updateStatus(pair.id, PairStatus.parsing, 10.4)).toMatchObject({ status: 'parsing', progress: 10 });
-      expect(await store.updateStatus(pair.id, PairStatus.aligning, 55.5)).toMatchObject({ status: 'aligning', progress: 56 });
+      expect(await store.updateStatus(pair.id, PairStatus.parsing, 10.4)).toMatchObject({
+        status: 'parsing',
+        progress: 10,
+      });
+      expect(await store.updateStatus(pair.id, PairStatus.aligning, 55.5)).toMatchObject({
+        status: 'aligning',
+        progress: 56,
+      });
       const failed = await store.updateStatus(pair.id, PairStatus.failed, 56, 'The French file is empty.');
       expect(failed).toMatchObject({ status: 'failed', failureReason: 'The French file is empty.' });
       expect(failed?.updatedAt.toISOString()).toBe('2024-01-01T00:05:00.000Z');
       expect(failed?.createdAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
       // A retried job goes back to work; the old reason must not linger.
-      expect(await store.updateStatus(pair.id, PairStatus.parsing, 0)).toMatchObject({ status: 'parsing', failureReason: null });
+      expect(await store.updateStatus(pair.id, PairStatus.parsing, 0)).toMatchObject({
+        status: 'parsing',
+        failureReason: null,
+      });
       expect(await store.updateStatus('no-such-pair', PairStatus.parsing, 0)).toBeNull();
       await expect(store.updateStatus(pair.id, PairStatus.parsing, 101)).rejects.toThrow(StoreError);
       await expect(store.updateStatus(pair.id, 'paused' as PairStatus, 1)).rejects.toThrow(StoreError);
@@ -283,9 +311,13 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(blockIndices).toEqual(note.alignment.blocks.map((_, i) => i));
       expect(segmentIndices).toEqual(note.alignment.sentences.map((_, i) => i));
       const firstPage = await store.getAlignment(pair.id, { limit: 100, offset: 0 });
-      const firstSegment = firstPage?.items.flatMap((bead) => bead.segments).find((s) => s.sourceText !== '' && s.targetText !== '');
+      const firstSegment = firstPage?.items
+        .flatMap((bead) => bead.segments)
+        .find((s) => s.sourceText !== '' && s.targetText !== '');
       const firstBead = note.alignment.sentences[firstSegment?.index ?? -1];
-      expect(firstSegment?.sourceText).toBe(firstBead?.source.map((i) => note.alignment.source.sentences[i]?.text).join(' '));
+      expect(firstSegment?.sourceText).toBe(
+        firstBead?.source.map((i) => note.alignment.source.sentences[i]?.text).join(' '),
+      );
     });
 
     it('answers null or not-found for a pair that has no alignment', async () => {
@@ -358,13 +390,23 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(all.total).toBe(5);
       expect(all.items.map((p) => p.id)).toEqual([ids[4], ids[3]]);
       expect((await store.listPairs({}, { limit: 2, offset: 4 })).items.map((p) => p.id)).toEqual([ids[0]]);
-      expect((await store.listPairs({ collection: 'even' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[4], ids[2], ids[0]]);
-      expect((await store.listPairs({ symbol: 'A/RES/3' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[3]]);
+      expect((await store.listPairs({ collection: 'even' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([
+        ids[4],
+        ids[2],
+        ids[0],
+      ]);
+      expect((await store.listPairs({ symbol: 'A/RES/3' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([
+        ids[3],
+      ]);
       // The uploader's symbol wins over the one the documents state.
-      expect((await store.listPairs({ symbol: 'A/RES/0' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[0]]);
+      expect((await store.listPairs({ symbol: 'A/RES/0' }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([
+        ids[0],
+      ]);
       expect((await store.listPairs({ status: 'done' }, { limit: 10, offset: 0 })).total).toBe(3);
       expect((await store.listPairs({ status: 'queued' }, { limit: 10, offset: 0 })).total).toBe(2);
-      expect((await store.listPairs({ parity: false }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([ids[1]]);
+      expect((await store.listPairs({ parity: false }, { limit: 10, offset: 0 })).items.map((p) => p.id)).toEqual([
+        ids[1],
+      ]);
       expect((await store.listPairs({ parity: true, collection: 'even' }, { limit: 10, offset: 0 })).total).toBe(2);
       await expect(store.listPairs({}, { limit: 1, offset: -1 })).rejects.toThrow(StoreError);
     });
@@ -392,12 +434,21 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const all = await collect(store.streamUnits({}, { batchSize: 7 }));
       expect(all).toHaveLength(75);
       expect(all.every((u, k) => k === 0 || u.seq > (all[k - 1]?.seq ?? Infinity))).toBe(true);
-      expect(all.map((u) => `${u.pairId}:${u.index}`)).toEqual(saved.flatMap(({ id }) => Array.from({ length: 25 }, (_, k) => `${id}:${k}`)));
+      expect(all.map((u) => `${u.pairId}:${u.index}`)).toEqual(
+        saved.flatMap(({ id }) => Array.from({ length: 25 }, (_, k) => `${id}:${k}`)),
+      );
       expect(await collect(store.streamUnits({}, { batchSize: 1000 }))).toEqual(all);
-      expect(all[0]).toMatchObject({ sourceLanguage: 'fr', targetLanguage: 'en', symbol: 'CTOC/COP/2018/1', collection: 'UNODC', label: '1' });
+      expect(all[0]).toMatchObject({
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        symbol: 'CTOC/COP/2018/1',
+        collection: 'UNODC',
+        label: '1',
+      });
       expect(all[0]?.sourceText).toMatch(/^fr s0 sentence 0 é+\.$/);
 
-      const count = async (filter: Parameters<Store['streamUnits']>[0]): Promise<number> => (await collect(store.streamUnits(filter, { batchSize: 4 }))).length;
+      const count = async (filter: Parameters<Store['streamUnits']>[0]): Promise<number> =>
+        (await collect(store.streamUnits(filter, { batchSize: 4 }))).length;
       expect(await count({ collection: 'UNODC' })).toBe(50);
       expect(await count({ symbolPrefix: 'CTOC/COP/' })).toBe(50);
       expect(await count({ symbolPrefix: 'CTOC/COP/2020' })).toBe(25);
@@ -422,7 +473,11 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         targetLanguage: 'fr',
       });
       const small = syntheticAlignment(1, 'rev');
-      const swapped: Alignment = { ...small, source: { ...small.target, language: 'en' }, target: { ...small.source, language: 'fr' } };
+      const swapped: Alignment = {
+        ...small,
+        source: { ...small.target, language: 'en' },
+        target: { ...small.source, language: 'fr' },
+      };
       const en = swapped.source.sentences[0];
       const fr = swapped.target.sentences[0];
       if (en === undefined || fr === undefined) throw new Error('one sentence a side');
@@ -435,11 +490,21 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(hits.items).toHaveLength(hits.total);
       for (const hit of hits.items) {
         expect(hit.text.toLowerCase()).toContain('nations unies');
-        expect(hit).toMatchObject({ language: 'fr', otherLanguage: 'en', pairId: pair.id, symbol: note.alignment.source.meta.symbol });
+        expect(hit).toMatchObject({
+          language: 'fr',
+          otherLanguage: 'en',
+          pairId: pair.id,
+          symbol: note.alignment.source.meta.symbol,
+        });
       }
       // Accented capitals fold too, and French is the target side of the reversed pair.
       expect((await store.searchSegments('état des', 'fr', { limit: 10, offset: 0 })).items).toEqual([
-        expect.objectContaining({ pairId: reversed.id, text: 'ÉTAT DES LIEUX inversé.', otherText: en.text, otherLanguage: 'en' }),
+        expect.objectContaining({
+          pairId: reversed.id,
+          text: 'ÉTAT DES LIEUX inversé.',
+          otherText: en.text,
+          otherLanguage: 'en',
+        }),
       ]);
       // Searching English does not look at French text.
       expect((await store.searchSegments('état des', 'en', { limit: 10, offset: 0 })).total).toBe(0);
@@ -456,7 +521,11 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
 
     it('samples training pairs: done pairs, one-to-one beads over the threshold, both directions, newest last', async () => {
       const store = await open();
-      const save = async (tag: string, alignment: Alignment, languages: [string, string] = ['fr', 'en']): Promise<string> => {
+      const save = async (
+        tag: string,
+        alignment: Alignment,
+        languages: [string, string] = ['fr', 'en'],
+      ): Promise<string> => {
         const { pair } = await store.createPair({
           source: { name: `${tag}.src`, bytes: Buffer.from(`training ${tag} source`) },
           target: { name: `${tag}.tgt`, bytes: Buffer.from(`training ${tag} target`) },
@@ -466,13 +535,27 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
         return pair.id;
       };
-      const sample = (request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {}): ReturnType<Store['sampleTrainingPairs']> =>
-        store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 100, ...request });
+      const sample = (
+        request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {},
+      ): ReturnType<Store['sampleTrainingPairs']> =>
+        store.sampleTrainingPairs({
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+          minConfidence: 0.9,
+          limit: 100,
+          ...request,
+        });
       const labels = async (request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {}): Promise<string[]> =>
         (await sample(request)).pairs.map((p) => `${short(p.source)} | ${short(p.target)}`);
 
       expect(await sample()).toEqual({ pairs: [], version: 'none' });
-      const z = await save('Z', alignmentOfBeads('Z', 2, [[[0], [0], 0.95], [[1], [1], 0.95]]));
+      const z = await save(
+        'Z',
+        alignmentOfBeads('Z', 2, [
+          [[0], [0], 0.95],
+          [[1], [1], 0.95],
+        ]),
+      );
       const a = alignmentOfBeads('A', 8, [
         [[0], [0], 0.95],
         [[1, 2], [1], 0.99],
@@ -486,20 +569,60 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       ]);
       const aId = await save('A', a);
       // Stored English → French: its texts come back swapped for a French → English request.
-      const bId = await save('B', alignmentOfBeads('B', 3, [[[0], [0], 0.95], [[1], [1], 0.95], [[2], [2], 0.95]], true), ['en', 'fr']);
+      const bId = await save(
+        'B',
+        alignmentOfBeads(
+          'B',
+          3,
+          [
+            [[0], [0], 0.95],
+            [[1], [1], 0.95],
+            [[2], [2], 0.95],
+          ],
+          true,
+        ),
+        ['en', 'fr'],
+      );
       // Aligned, then sent back to work: its segments are stored but the pair is not done.
-      const cId = await save('C', alignmentOfBeads('C', 2, [[[0], [0], 0.99], [[1], [1], 0.99]]));
+      const cId = await save(
+        'C',
+        alignmentOfBeads('C', 2, [
+          [[0], [0], 0.99],
+          [[1], [1], 0.99],
+        ]),
+      );
       await store.updateStatus(cId, PairStatus.parsing, 0);
       // Another language pair.
-      await save('D', alignmentOfBeads('D', 2, [[[0], [0], 0.99], [[1], [1], 0.99]]), ['fr', 'es']);
+      await save(
+        'D',
+        alignmentOfBeads('D', 2, [
+          [[0], [0], 0.99],
+          [[1], [1], 0.99],
+        ]),
+        ['fr', 'es'],
+      );
 
-      const all = ['fr Z 0 | en Z 0', 'fr Z 1 | en Z 1', 'fr A 0 | en A 0', 'fr A 6 | en A 6', 'fr A 7 | en A 7', 'fr B 0 | en B 0', 'fr B 1 | en B 1', 'fr B 2 | en B 2'];
+      const all = [
+        'fr Z 0 | en Z 0',
+        'fr Z 1 | en Z 1',
+        'fr A 0 | en A 0',
+        'fr A 6 | en A 6',
+        'fr A 7 | en A 7',
+        'fr B 0 | en B 0',
+        'fr B 1 | en B 1',
+        'fr B 2 | en B 2',
+      ];
       expect(await labels()).toEqual(all);
       const first = (await sample()).pairs[2];
       expect(first).toEqual({ source: a.source.sentences[0]?.text, target: a.target.sentences[0]?.text });
       // The other direction: the same segments, every pair swapped.
-      expect(await labels({ sourceLanguage: 'EN', targetLanguage: 'fr' })).toEqual(all.map((label) => label.split(' | ').reverse().join(' | ')));
-      expect(await labels({ sourceLanguage: 'fr', targetLanguage: 'es' })).toEqual(['fr D 0 | en D 0', 'fr D 1 | en D 1']);
+      expect(await labels({ sourceLanguage: 'EN', targetLanguage: 'fr' })).toEqual(
+        all.map((label) => label.split(' | ').reverse().join(' | ')),
+      );
+      expect(await labels({ sourceLanguage: 'fr', targetLanguage: 'es' })).toEqual([
+        'fr D 0 | en D 0',
+        'fr D 1 | en D 1',
+      ]);
       expect(await labels({ minConfidence: 0.96 })).toEqual(['fr A 7 | en A 7']);
       expect(await labels({ minConfidence: 0.3 })).toEqual([...all.slice(0, 3), 'fr A 5 | en A 5', ...all.slice(3)]);
       expect(await labels({ excludePairId: bId })).toEqual(all.slice(0, 5));
@@ -548,7 +671,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(pair.lexiconVersion).toBeNull();
       await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: '12@345-0123456789ab' });
       expect((await store.getPair(pair.id))?.lexiconVersion).toBe('12@345-0123456789ab');
-      expect((await store.listPairs({}, { limit: 10, offset: 0 })).items[0]?.lexiconVersion).toBe('12@345-0123456789ab');
+      expect((await store.listPairs({}, { limit: 10, offset: 0 })).items[0]?.lexiconVersion).toBe(
+        '12@345-0123456789ab',
+      );
       await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: 'none' });
       expect((await store.getPair(pair.id))?.lexiconVersion).toBe('none');
       // A save replaces the whole result, the version with it.
@@ -556,7 +681,12 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.getPair(pair.id))?.lexiconVersion).toBeNull();
       // The real core's alignment of a corpus pair trains the next one: its one-to-one confident beads are sampled.
       await store.saveAlignment(pair.id, note.alignment, note.report, { lexiconVersion: 'none' });
-      const trained = await store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 5000 });
+      const trained = await store.sampleTrainingPairs({
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        minConfidence: 0.9,
+        limit: 5000,
+      });
       const expected = note.alignment.sentences
         .filter((bead) => bead.source.length === 1 && bead.target.length === 1 && bead.confidence >= 0.9)
         .map((bead) => ({
@@ -579,7 +709,11 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await store.getReport(pair.id)).toBeNull();
       expect(await store.loadAlignment(pair.id)).toBeNull();
       expect(await collect(store.streamUnits({ pairId: pair.id }))).toHaveLength(0);
-      expect((await store.searchSegments('Nations Unies', 'fr', { limit: 100, offset: 0 })).items.every((h) => h.pairId === other.id)).toBe(true);
+      expect(
+        (await store.searchSegments('Nations Unies', 'fr', { limit: 100, offset: 0 })).items.every(
+          (h) => h.pairId === other.id,
+        ),
+      ).toBe(true);
       expect(await store.deletePair(pair.id)).toBe(false);
       // The other pair is untouched, and the same files can be uploaded afresh.
       expect(await collect(store.streamUnits({ pairId: other.id }))).toHaveLength(twoSided(resolution.alignment));
@@ -619,7 +753,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(units).toBe(20 * perPair);
       // Holding every unit would take over 120 MB (200,000 × 2 × 300 characters); a batch takes about 1.5 MB.
       expect(characters).toBeGreaterThan(120_000_000);
-      console.info(`[${backend}] streamed ${units} units; live heap growth after GC peaked at ${(peak / 1e6).toFixed(1)} MB`);
+      console.info(
+        `[${backend}] streamed ${units} units; live heap growth after GC peaked at ${(peak / 1e6).toFixed(1)} MB`,
+      );
       expect(peak).toBeLessThan(32_000_000);
     }, 300_000);
   });

@@ -6,13 +6,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignJobId, closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
+import {
+  alignJobId,
+  closeWithin,
+  createAlignQueue,
+  type AlignJobData,
+  type AlignJobResult,
+} from '../../src/queue/align-queue.js';
 import { configToEnv } from '../../src/queue/config-env.js';
 import { startAlignWorker } from '../../workers/start-align-worker.js';
-import { redisAvailable, startTestService, uploadPair, waitForJobState, waitForPair, type TestService } from '../api/start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForJobState,
+  waitForPair,
+  type TestService,
+} from '../api/start-service.js';
 import { makeLargePair } from './make-large-pair.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,9 +70,13 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
       await waitForJobState(queue, alignJobId(pairId), 'failed');
       const job = await queue.getJob(alignJobId(pairId));
       expect(job?.attemptsMade).toBe(1);
-      const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, { headers: { 'Accept-Language': 'fr' } });
+      const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, {
+        headers: { 'Accept-Language': 'fr' },
+      });
       expect(tmx.status).toBe(409);
-      expect(((await tmx.json()) as { error: { message: string } }).error.message).toMatch(/^La paire .* a échoué : BAD_INPUT/);
+      expect(((await tmx.json()) as { error: { message: string } }).error.message).toMatch(
+        /^La paire .* a échoué : BAD_INPUT/,
+      );
     } finally {
       await worker.close();
     }
@@ -67,7 +84,10 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes a large job on another worker after its worker is killed with SIGKILL, with one set of segments', async () => {
     const { fr, en } = makeLargePair(5000, 1);
-    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } });
+    const response = await uploadPair(service.baseUrl, {
+      fr: { name: 'fr.txt', bytes: fr },
+      en: { name: 'en.txt', bytes: en },
+    });
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
 
@@ -122,10 +142,11 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
       expect(page).not.toBeNull();
       if (page === null) break;
       expect(page.total).toBe(pair?.counts?.blockBeads);
-      for (const block of page.items) for (const segment of block.segments) {
-        segments += 1;
-        indices.add(segment.index);
-      }
+      for (const block of page.items)
+        for (const segment of block.segments) {
+          segments += 1;
+          indices.add(segment.index);
+        }
       if (offset + 1000 >= page.total) break;
     }
     expect(segments).toBe(expected);
@@ -139,7 +160,10 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes the job in hand on SIGTERM, then exits 0', async () => {
     const { fr, en } = makeLargePair(2000, 2);
-    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } });
+    const response = await uploadPair(service.baseUrl, {
+      fr: { name: 'fr.txt', bytes: fr },
+      en: { name: 'en.txt', bytes: en },
+    });
     const { pairId } = (await response.json()) as { pairId: string };
     // Node itself, not npm: the signal must reach the worker process only, as `docker stop` sends it to PID 1.
     const worker = spawn(process.execPath, ['--import', 'tsx', 'workers/align-worker.ts'], {
@@ -182,8 +206,12 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
   });
 
   const alignCorpusPair = async (name: string): Promise<{ id: string; lexiconVersion: unknown }> => {
-    const read = (language: string): Buffer => readFileSync(new URL(`../../corpora/${name}/${language}.md`, import.meta.url));
-    const response = await uploadPair(service.baseUrl, { fr: { name: 'fr.md', bytes: read('fr') }, en: { name: 'en.md', bytes: read('en') } });
+    const read = (language: string): Buffer =>
+      readFileSync(new URL(`../../corpora/${name}/${language}.md`, import.meta.url));
+    const response = await uploadPair(service.baseUrl, {
+      fr: { name: 'fr.md', bytes: read('fr') },
+      en: { name: 'en.md', bytes: read('en') },
+    });
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
     const pair = await waitForPair(service.baseUrl, pairId, 60_000);
@@ -191,11 +219,16 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
     return { id: pairId, lexiconVersion: pair.lexiconVersion };
   };
 
-  it('aligns the first pair without a store sample and the next one with the first pair\'s segments', async () => {
+  it("aligns the first pair without a store sample and the next one with the first pair's segments", async () => {
     const first = await alignCorpusPair('un-note-ctoc-cop-2018');
     expect(first.lexiconVersion).toBe('none');
     const { lexiconUnits, lexiconMinConfidence } = service.config;
-    const offered = await service.store.sampleTrainingPairs({ sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: lexiconMinConfidence, limit: lexiconUnits });
+    const offered = await service.store.sampleTrainingPairs({
+      sourceLanguage: 'fr',
+      targetLanguage: 'en',
+      minConfidence: lexiconMinConfidence,
+      limit: lexiconUnits,
+    });
     expect(offered.pairs.length).toBeGreaterThan(0);
 
     const second = await alignCorpusPair('resolution-preamble');

@@ -61,13 +61,16 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
 
     await report(PairStatus.parsing, STAGE_PERCENT.loaded);
     // Read first: a dictionary the API let through but that no longer parses fails the job before any real work.
-    const dictionary = files.dictionary === undefined ? undefined : readDictionary(files.dictionary.bytes, files.dictionary.name);
+    const dictionary =
+      files.dictionary === undefined ? undefined : readDictionary(files.dictionary.bytes, files.dictionary.name);
     const source = await segmentFile(files.source, pair.sourceLanguage);
     await report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented);
     const target = await segmentFile(files.target, pair.targetLanguage);
     // Same refusal as the CLI's loadPair: two copies of one text are not a translation pair.
     if (textOf(source) === textOf(target)) {
-      throw new InputError(`${files.target.name}: has the same text as ${files.source.name}; give the two language versions`);
+      throw new InputError(
+        `${files.target.name}: has the same text as ${files.source.name}; give the two language versions`,
+      );
     }
 
     await report(PairStatus.aligning, STAGE_PERCENT.aligning);
@@ -83,12 +86,20 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
       stableEvery: Math.max(1, lexiconUnits),
     });
     const storeLexicon = storeLexiconFor(sample);
-    const alignment = alignDocuments(source, target, { ...(storeLexicon ? { storeLexicon } : {}), ...(dictionary !== undefined ? { dictionary } : {}) });
+    const alignment = alignDocuments(source, target, {
+      ...(storeLexicon ? { storeLexicon } : {}),
+      ...(dictionary !== undefined ? { dictionary } : {}),
+    });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
     const parity = buildParityReport(alignment);
     await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });
     await job.updateProgress({ stage: PairStatus.done, percent: 100 } satisfies AlignProgress);
-    return { pairId, sentenceBeads: alignment.sentences.length, parity: parity.parity, durationMs: Date.now() - started };
+    return {
+      pairId,
+      sentenceBeads: alignment.sentences.length,
+      parity: parity.parity,
+      durationMs: Date.now() - started,
+    };
   } catch (error) {
     await recordFailure(store, job, pairId, error);
     throw error instanceof ParalignError ? new UnrecoverableError(`${error.code}: ${error.message}`) : error;
@@ -117,12 +128,22 @@ function textOf(document: SegmentedDocument): string {
   return document.sentences.map((s) => s.text).join('\n');
 }
 
-async function recordFailure(store: Store, job: SandboxedJob<AlignJobData, AlignJobResult>, pairId: string, error: unknown): Promise<void> {
+async function recordFailure(
+  store: Store,
+  job: SandboxedJob<AlignJobData, AlignJobResult>,
+  pairId: string,
+  error: unknown,
+): Promise<void> {
   const final =
     error instanceof ParalignError ||
     error instanceof UnrecoverableError ||
     job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  const reason = error instanceof ParalignError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+  const reason =
+    error instanceof ParalignError
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   try {
     // A transient fault sends the pair back to the queue for the retry; the last one fails it with the reason.
     if (final) await store.updateStatus(pairId, PairStatus.failed, 0, reason);

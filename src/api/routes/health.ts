@@ -15,13 +15,22 @@ export function createHealthRouter(deps: AppDeps): Router {
   });
 
   router.get('/readyz', async (req, res) => {
-    const check = async (name: string, probe: () => Promise<unknown>): Promise<[string, { ok: boolean; message?: string }]> => {
+    const check = async (
+      name: string,
+      probe: () => Promise<unknown>,
+    ): Promise<[string, { ok: boolean; message?: string }]> => {
       try {
         await withTimeout(probe(), CHECK_TIMEOUT_MS, () => new Error('timed out'));
         return [name, { ok: true }];
       } catch (error) {
         const code = name === 'redis' ? 'QUEUE_UNAVAILABLE' : 'STORE_UNAVAILABLE';
-        return [name, { ok: false, message: `${req.t(code, { ns: 'errors' })} (${error instanceof Error ? error.message : String(error)})` }];
+        return [
+          name,
+          {
+            ok: false,
+            message: `${req.t(code, { ns: 'errors' })} (${error instanceof Error ? error.message : String(error)})`,
+          },
+        ];
       }
     };
     const checks = await Promise.all([

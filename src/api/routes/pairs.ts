@@ -67,8 +67,12 @@ export function createPairsRouter(deps: AppDeps): Router {
     }) as [{ name: string; bytes: Uint8Array }, { name: string; bytes: Uint8Array }];
     if (Buffer.compare(fr.bytes, en.bytes) === 0) throw new HttpError(422, HttpErrorCode.sameFile);
     const dictionaryFile = files[DICTIONARY_FIELD]?.[0];
-    if (dictionaryFile !== undefined) checkDictionaryUpload(DICTIONARY_FIELD, dictionaryFile.originalname, dictionaryFile.buffer);
-    const dictionary = dictionaryFile === undefined ? undefined : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
+    if (dictionaryFile !== undefined)
+      checkDictionaryUpload(DICTIONARY_FIELD, dictionaryFile.originalname, dictionaryFile.buffer);
+    const dictionary =
+      dictionaryFile === undefined
+        ? undefined
+        : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
     metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength + (dictionary?.bytes.byteLength ?? 0));
 
     const frIsSource = fields.sourceLanguage === 'fr';
@@ -96,9 +100,11 @@ export function createPairsRouter(deps: AppDeps): Router {
       metrics.uploads.inc({ outcome: 'existing' });
       if (pair.status === PairStatus.failed) {
         // Uploading a failed pair again is the way to retry it (its old job is done with).
-        await withTimeout(forgetAlignmentJob(queue, pair.id), QUEUE_TIMEOUT_MS, queueUnavailable).catch((error: unknown) => {
-          throw error instanceof HttpError ? error : queueUnavailable();
-        });
+        await withTimeout(forgetAlignmentJob(queue, pair.id), QUEUE_TIMEOUT_MS, queueUnavailable).catch(
+          (error: unknown) => {
+            throw error instanceof HttpError ? error : queueUnavailable();
+          },
+        );
         current = (await store.updateStatus(pair.id, PairStatus.queued, 0)) ?? pair;
         await enqueue(pair.id);
       } else if (pair.status !== PairStatus.done) {
@@ -136,8 +142,13 @@ export function createPairsRouter(deps: AppDeps): Router {
   };
   const findDonePair = async (req: Request): Promise<PairRecord> => {
     const pair = await findPair(req);
-    if (pair.status === PairStatus.failed) throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
-    if (pair.status !== PairStatus.done) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: req.t(pair.status, { ns: 'status' }) });
+    if (pair.status === PairStatus.failed)
+      throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
+    if (pair.status !== PairStatus.done)
+      throw new HttpError(409, HttpErrorCode.pairNotReady, {
+        id: pair.id,
+        status: req.t(pair.status, { ns: 'status' }),
+      });
     return pair;
   };
 
@@ -172,10 +183,18 @@ export function createPairsRouter(deps: AppDeps): Router {
     const selection = exportQuerySchema.parse(req.query);
     const alignment = await store.loadAlignment(pair.id);
     if (alignment === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
-    const options = { units: selection.units, ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}) };
+    const options = {
+      units: selection.units,
+      ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
+    };
     const chunks =
       format === 'tmx'
-        ? writeTmx(alignment, { ...options, creationDate: pair.updatedAt, creationToolVersion: PARALIGN_VERSION, tuidPrefix: `${pair.id}:` })
+        ? writeTmx(alignment, {
+            ...options,
+            creationDate: pair.updatedAt,
+            creationToolVersion: PARALIGN_VERSION,
+            tuidPrefix: `${pair.id}:`,
+          })
         : format === 'tsv'
           ? writeTsv(alignment, options)
           : writeXliff(alignment, { ...options, original: pair.sourceFileName });

@@ -26,7 +26,14 @@ export function createTmRouter(deps: AppDeps): Router {
     res.type('application/x-tmx+xml; charset=utf-8');
     // Units come from the store in keyset pages: memory stays flat whatever the size of the memory.
     const units = toMemoryUnits(store.streamUnits(filter));
-    await streamChunks(res, writeTmxMemory(units, { srcLang: query.srcLang, creationDate: new Date(), creationToolVersion: PARALIGN_VERSION }));
+    await streamChunks(
+      res,
+      writeTmxMemory(units, {
+        srcLang: query.srcLang,
+        creationDate: new Date(),
+        creationToolVersion: PARALIGN_VERSION,
+      }),
+    );
   });
 
   router.get('/v1/tm/search', async (req, res) => {

@@ -117,7 +117,11 @@ export function buildAlignmentRows(
   const untranslated = new Set((report?.untranslated ?? []).map((item) => item.bead));
   const outliers = new Set((report?.lengthOutliers ?? []).map((item) => item.bead));
   const missingLanguage = (sourceCount: number, targetCount: number): string | null =>
-    targetCount === 0 && sourceCount > 0 ? languages.target : sourceCount === 0 && targetCount > 0 ? languages.source : null;
+    targetCount === 0 && sourceCount > 0
+      ? languages.target
+      : sourceCount === 0 && targetCount > 0
+        ? languages.source
+        : null;
 
   return beads.map((block) => {
     const tokens = tokensByBead.get(block.index) ?? null;

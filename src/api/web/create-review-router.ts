@@ -48,8 +48,19 @@ export function createReviewRouter(deps: AppDeps): Router {
     const pair = await store.getPair(id);
     if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     const done = pair.status === PairStatus.done;
-    const [report, alignment] = done ? await Promise.all([store.getReport(id), store.getAlignment(id, { limit, offset })]) : [null, null];
-    sendPage(res, renderPairPage(pageContext(req), { pair, report, alignment, page: { limit, offset }, onlyProblems: only === 'problems' }));
+    const [report, alignment] = done
+      ? await Promise.all([store.getReport(id), store.getAlignment(id, { limit, offset })])
+      : [null, null];
+    sendPage(
+      res,
+      renderPairPage(pageContext(req), {
+        pair,
+        report,
+        alignment,
+        page: { limit, offset },
+        onlyProblems: only === 'problems',
+      }),
+    );
   });
 
   router.all('/review/*rest', (req) => {
@@ -62,7 +73,8 @@ export function createReviewRouter(deps: AppDeps): Router {
       return;
     }
     const translated = translateError(error, config.maxUploadBytes);
-    if (translated.status >= 500 && translated.code === HttpErrorCode.internal) logger.error({ err: error, path: req.path }, 'unhandled error');
+    if (translated.status >= 500 && translated.code === HttpErrorCode.internal)
+      logger.error({ err: error, path: req.path }, 'unhandled error');
     const message = req.t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback });
     res.status(translated.status);
     sendPage(res, renderErrorPage(pageContext(req), translated.status, message));

@@ -17,7 +17,9 @@ export interface PageContext {
 
 /** Formats a confidence in [0, 1] with two decimals in the page's language ("0.87", "0,87"). */
 export function formatConfidence(context: PageContext, confidence: number): string {
-  return new Intl.NumberFormat(context.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(confidence);
+  return new Intl.NumberFormat(context.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    confidence,
+  );
 }
 
 /** Formats an instant as "2019-07-12 09:30 UTC": unambiguous for reviewers in any time zone. */

@@ -8,6 +8,6 @@ export function renderErrorPage(context: PageContext, status: number, message: s
   const { t } = context;
   const titleKey = status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.internal';
   const body = html`<p class="error-message" data-status="${status}">${message}</p>
-<p><a href="/review">${t('error.back')}</a></p>`;
+    <p><a href="/review">${t('error.back')}</a></p>`;
   return renderLayout(context, { title: t(titleKey), body });
 }

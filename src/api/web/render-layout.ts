@@ -26,28 +26,29 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
   const switcher = LANGUAGE_NAMES.map(([code, name]) =>
     code === context.language
       ? html`<strong lang="${code}">${name}</strong>`
-      : html`<a lang="${code}" hreflang="${code}" href="${buildHref(context.path, context.query, { lng: code })}">${name}</a>`,
+      : html`<a lang="${code}" hreflang="${code}" href="${buildHref(context.path, context.query, { lng: code })}"
+          >${name}</a
+        >`,
   );
   return html`<!DOCTYPE html>
-<html lang="${context.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${input.refreshSeconds !== undefined ? html`<meta http-equiv="refresh" content="${input.refreshSeconds}">` : null}
-<title>${input.title} · paralign</title>
-<link rel="stylesheet" href="${REVIEW_STYLESHEET_PATH}">
-<link rel="icon" type="image/svg+xml" href="${REVIEW_ICON_PATH}">
-</head>
-<body>
-<header class="top">
-<nav><a href="/review">${t('nav.pairs')}</a></nav>
-<nav class="languages" aria-label="${t('nav.language')}">${switcher}</nav>
-</header>
-<main>
-<h1>${input.title}</h1>
-${input.body}
-</main>
-</body>
-</html>
-`.value;
+    <html lang="${context.language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${input.refreshSeconds !== undefined ? html`<meta http-equiv="refresh" content="${input.refreshSeconds}" />` : null}
+        <title>${input.title} · paralign</title>
+        <link rel="stylesheet" href="${REVIEW_STYLESHEET_PATH}" />
+        <link rel="icon" type="image/svg+xml" href="${REVIEW_ICON_PATH}" />
+      </head>
+      <body>
+        <header class="top">
+          <nav><a href="/review">${t('nav.pairs')}</a></nav>
+          <nav class="languages" aria-label="${t('nav.language')}">${switcher}</nav>
+        </header>
+        <main>
+          <h1>${input.title}</h1>
+          ${input.body}
+        </main>
+      </body>
+    </html> `.value;
 }

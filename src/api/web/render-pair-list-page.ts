@@ -25,20 +25,37 @@ export function renderPairListPage(context: PageContext, data: PairListPageData)
   const rows = pairs.items.map((pair) => renderPairRow(context, pair));
   const previous = offset > 0 ? buildHref(context.path, context.query, { offset: Math.max(0, offset - limit) }) : null;
   const next = offset + limit < pairs.total ? buildHref(context.path, context.query, { offset: offset + limit }) : null;
-  const pager = html`<nav class="pager">${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span class="range">${
-    pairs.items.length === 0 ? t('list.none', { total: pairs.total }) : t('list.range', { from: offset + 1, to: offset + pairs.items.length, total: pairs.total })
-  }</span>${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}</nav>`;
+  const pager = html`<nav class="pager">
+    ${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span class="range"
+      >${
+        pairs.items.length === 0
+          ? t('list.none', { total: pairs.total })
+          : t('list.range', { from: offset + 1, to: offset + pairs.items.length, total: pairs.total })
+      }</span
+    >${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}
+  </nav>`;
 
-  const body = html`${renderFilters(context, data.filter, limit)}
-${pager}
-${
-  pairs.items.length === 0
-    ? html`<p class="muted">${t('list.empty')}</p>`
-    : html`<table class="pairs">
-<thead><tr><th scope="col">${t('column.symbol')}</th><th scope="col">${t('column.collection')}</th><th scope="col">${t('column.languages')}</th><th scope="col">${t('column.status')}</th><th scope="col">${t('column.parity')}</th><th scope="col" class="num">${t('column.beads')}</th><th scope="col">${t('column.uploaded')}</th></tr></thead>
-<tbody>${rows}</tbody>
-</table>`
-}`;
+  const body = html`${renderFilters(context, data.filter, limit)} ${pager}
+  ${
+    pairs.items.length === 0
+      ? html`<p class="muted">${t('list.empty')}</p>`
+      : html`<table class="pairs">
+          <thead>
+            <tr>
+              <th scope="col">${t('column.symbol')}</th>
+              <th scope="col">${t('column.collection')}</th>
+              <th scope="col">${t('column.languages')}</th>
+              <th scope="col">${t('column.status')}</th>
+              <th scope="col">${t('column.parity')}</th>
+              <th scope="col" class="num">${t('column.beads')}</th>
+              <th scope="col">${t('column.uploaded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>`
+  }`;
   return renderLayout(context, { title: t('list.title'), body });
 }
 
@@ -48,36 +65,48 @@ function renderPairRow(context: PageContext, pair: PairRecord): SafeHtml {
   const parity =
     pair.parity === null
       ? html`<span class="muted">—</span>`
-      : html`<span class="${pair.parity ? 'parity-ok' : 'parity-bad'}">${t(pair.parity ? 'parity.yes' : 'parity.no')}</span>`;
+      : html`<span class="${pair.parity ? 'parity-ok' : 'parity-bad'}"
+          >${t(pair.parity ? 'parity.yes' : 'parity.no')}</span
+        >`;
   return html`<tr data-pair-id="${pair.id}" class="status-${pair.status}">
-<td><a class="pair-link" href="/review/${encodeURIComponent(pair.id)}">${pairTitle(pair)}</a></td>
-<td>${pair.collection ?? '—'}</td>
-<td>${pair.sourceLanguage} → ${pair.targetLanguage}</td>
-<td class="status">${t(`status:${pair.status}`)}${running ? ` (${pair.progress} %)` : ''}</td>
-<td class="parity">${parity}</td>
-<td class="num">${pair.counts === null ? '—' : `${pair.counts.blockBeads} / ${pair.counts.sentenceBeads}`}</td>
-<td>${formatInstant(pair.createdAt)}</td>
-</tr>`;
+    <td><a class="pair-link" href="/review/${encodeURIComponent(pair.id)}">${pairTitle(pair)}</a></td>
+    <td>${pair.collection ?? '—'}</td>
+    <td>${pair.sourceLanguage} → ${pair.targetLanguage}</td>
+    <td class="status">${t(`status:${pair.status}`)}${running ? ` (${pair.progress} %)` : ''}</td>
+    <td class="parity">${parity}</td>
+    <td class="num">${pair.counts === null ? '—' : `${pair.counts.blockBeads} / ${pair.counts.sentenceBeads}`}</td>
+    <td>${formatInstant(pair.createdAt)}</td>
+  </tr>`;
 }
 
 function renderFilters(context: PageContext, filter: PairFilter, limit: number): SafeHtml {
   const { t } = context;
   const option = (value: string, label: string, selected: boolean): SafeHtml =>
-    html`<option value="${value}"${selected ? html` selected` : null}>${label}</option>`;
+    html`<option value="${value}" ${selected ? html` selected` : null}>${label}</option>`;
   const parity = filter.parity === undefined ? '' : String(filter.parity);
   return html`<form class="filters" method="get" action="/review">
-<label>${t('column.status')} <select name="status">${option('', t('list.any'), filter.status === undefined)}${PAIR_STATUSES.map((status) =>
-    option(status, t(`status:${status}`), filter.status === status),
-  )}</select></label>
-<label>${t('column.parity')} <select name="parity">${option('', t('list.any'), parity === '')}${option('true', t('parity.yes'), parity === 'true')}${option(
-    'false',
-    t('parity.no'),
-    parity === 'false',
-  )}</select></label>
-<label>${t('column.collection')} <input name="collection" value="${filter.collection ?? ''}"></label>
-<label>${t('column.symbol')} <input name="symbol" value="${filter.symbol ?? ''}"></label>
-<input type="hidden" name="limit" value="${limit}">
-${context.query.lng !== undefined ? html`<input type="hidden" name="lng" value="${context.query.lng}">` : null}
-<button type="submit">${t('list.filter')}</button>
-</form>`;
+    <label
+      >${t('column.status')}
+      <select name="status">
+        ${option('', t('list.any'), filter.status === undefined)}${PAIR_STATUSES.map((status) =>
+          option(status, t(`status:${status}`), filter.status === status),
+        )}
+      </select></label
+    >
+    <label
+      >${t('column.parity')}
+      <select name="parity">
+        ${option('', t('list.any'), parity === '')}${option('true', t('parity.yes'), parity === 'true')}${option(
+          'false',
+          t('parity.no'),
+          parity === 'false',
+        )}
+      </select></label
+    >
+    <label>${t('column.collection')} <input name="collection" value="${filter.collection ?? ''}" /></label>
+    <label>${t('column.symbol')} <input name="symbol" value="${filter.symbol ?? ''}" /></label>
+    <input type="hidden" name="limit" value="${limit}" />
+    ${context.query.lng !== undefined ? html`<input type="hidden" name="lng" value="${context.query.lng}" />` : null}
+    <button type="submit">${t('list.filter')}</button>
+  </form>`;
 }

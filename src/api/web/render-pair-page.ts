@@ -38,12 +38,11 @@ export function pairTitle(pair: PairRecord): string {
 export function renderPairPage(context: PageContext, data: PairPageData): string {
   const { pair } = data;
   const running = pair.status !== PairStatus.done && pair.status !== PairStatus.failed;
-  const body = html`${renderFacts(context, pair)}
-${running ? renderRunning(context, pair) : null}
-${pair.status === PairStatus.failed ? html`<p class="failure parity-bad">${context.t('pair.failed', { reason: pair.failureReason ?? '' })}</p>` : null}
-${pair.status === PairStatus.done ? renderExports(context, pair) : null}
-${data.report !== null ? renderReportSummary(context, data.report) : null}
-${data.alignment !== null ? renderAlignment(context, data, data.alignment) : null}`;
+  const body = html`${renderFacts(context, pair)} ${running ? renderRunning(context, pair) : null}
+  ${pair.status === PairStatus.failed ? html`<p class="failure parity-bad">${context.t('pair.failed', { reason: pair.failureReason ?? '' })}</p>` : null}
+  ${pair.status === PairStatus.done ? renderExports(context, pair) : null}
+  ${data.report !== null ? renderReportSummary(context, data.report) : null}
+  ${data.alignment !== null ? renderAlignment(context, data, data.alignment) : null}`;
   return renderLayout(context, {
     title: context.t('pair.title', { title: pairTitle(pair) }),
     body,
@@ -53,80 +52,106 @@ ${data.alignment !== null ? renderAlignment(context, data, data.alignment) : nul
 
 function renderFacts(context: PageContext, pair: PairRecord): SafeHtml {
   const { t } = context;
-  const fact = (key: string, value: SafeHtml | string): SafeHtml => html`<dt>${t(`pair.${key}`)}</dt><dd data-fact="${key}">${value}</dd>`;
+  const fact = (key: string, value: SafeHtml | string): SafeHtml =>
+    html`<dt>${t(`pair.${key}`)}</dt>
+      <dd data-fact="${key}">${value}</dd>`;
   const counts = pair.counts;
   return html`<dl class="facts">
-${fact('symbol', pair.symbol ?? '—')}
-${fact('collection', pair.collection ?? '—')}
-${fact('languages', `${t(`languageTitle.${pair.sourceLanguage}`)} → ${t(`languageTitle.${pair.targetLanguage}`)}`)}
-${fact('status', html`<span class="status status-${pair.status}">${t(`status:${pair.status}`)}</span>`)}
-${fact('parity', pair.parity === null ? '—' : html`<span class="${pair.parity ? 'parity-ok' : 'parity-bad'}">${t(pair.parity ? 'parity.yes' : 'parity.no')}</span>`)}
-${fact('files', `${pair.sourceFileName} (${pair.sourceLanguage}) · ${pair.targetFileName} (${pair.targetLanguage})`)}
-${
-  counts === null
-    ? null
-    : fact(
-        'counts',
-        t('pair.countsText', {
-          sourceBlocks: counts.sourceBlocks,
-          targetBlocks: counts.targetBlocks,
-          sourceSentences: counts.sourceSentences,
-          targetSentences: counts.targetSentences,
-          blockBeads: counts.blockBeads,
-          sentenceBeads: counts.sentenceBeads,
-        }),
-      )
-}
-${fact('uploaded', formatInstant(pair.createdAt))}
-${fact('updated', formatInstant(pair.updatedAt))}
-</dl>`;
+    ${fact('symbol', pair.symbol ?? '—')} ${fact('collection', pair.collection ?? '—')}
+    ${fact('languages', `${t(`languageTitle.${pair.sourceLanguage}`)} → ${t(`languageTitle.${pair.targetLanguage}`)}`)}
+    ${fact('status', html`<span class="status status-${pair.status}">${t(`status:${pair.status}`)}</span>`)}
+    ${fact('parity', pair.parity === null ? '—' : html`<span class="${pair.parity ? 'parity-ok' : 'parity-bad'}">${t(pair.parity ? 'parity.yes' : 'parity.no')}</span>`)}
+    ${fact('files', `${pair.sourceFileName} (${pair.sourceLanguage}) · ${pair.targetFileName} (${pair.targetLanguage})`)}
+    ${
+      counts === null
+        ? null
+        : fact(
+            'counts',
+            t('pair.countsText', {
+              sourceBlocks: counts.sourceBlocks,
+              targetBlocks: counts.targetBlocks,
+              sourceSentences: counts.sourceSentences,
+              targetSentences: counts.targetSentences,
+              blockBeads: counts.blockBeads,
+              sentenceBeads: counts.sentenceBeads,
+            }),
+          )
+    }
+    ${fact('uploaded', formatInstant(pair.createdAt))} ${fact('updated', formatInstant(pair.updatedAt))}
+  </dl>`;
 }
 
 function renderRunning(context: PageContext, pair: PairRecord): SafeHtml {
   const { t } = context;
   return html`<section class="running">
-<p><progress max="100" value="${pair.progress}">${pair.progress} %</progress> <span class="progress-text">${t('pair.progress', { progress: pair.progress })}</span></p>
-<p class="muted">${t('pair.refreshing', { seconds: REFRESH_SECONDS })}</p>
-</section>`;
+    <p>
+      <progress max="100" value="${pair.progress}">${pair.progress} %</progress>
+      <span class="progress-text">${t('pair.progress', { progress: pair.progress })}</span>
+    </p>
+    <p class="muted">${t('pair.refreshing', { seconds: REFRESH_SECONDS })}</p>
+  </section>`;
 }
 
 function renderExports(context: PageContext, pair: PairRecord): SafeHtml {
   const base = `/v1/pairs/${encodeURIComponent(pair.id)}`;
-  return html`<p class="exports">${context.t('pair.download')}: ${EXPORT_FORMATS.map(
-    (format) => html`<a href="${base}/export.${format}" data-export="${format}" download>${format.toUpperCase()}</a>`,
-  )}</p>`;
+  return html`<p class="exports">
+    ${context.t('pair.download')}:
+    ${EXPORT_FORMATS.map(
+      (format) => html`<a href="${base}/export.${format}" data-export="${format}" download>${format.toUpperCase()}</a>`,
+    )}
+  </p>`;
 }
 
 function renderAlignment(context: PageContext, data: PairPageData, alignment: Page<StoredBlockBead>): SafeHtml {
   const { t } = context;
   const { pair, page } = data;
   const columns = chooseColumns(pair.sourceLanguage, pair.targetLanguage);
-  const all = buildAlignmentRows(alignment.items, data.report, { source: pair.sourceLanguage, target: pair.targetLanguage });
+  const all = buildAlignmentRows(alignment.items, data.report, {
+    source: pair.sourceLanguage,
+    target: pair.targetLanguage,
+  });
   const groups = data.onlyProblems ? keepProblemRows(all) : all;
   const rowCount = (list: typeof all): number => list.reduce((total, group) => total + group.rows.length, 0);
   const threshold = data.report?.settings.lowConfidence ?? FALLBACK_LOW_CONFIDENCE;
 
   const filter = data.onlyProblems
-    ? html`<a class="filter" href="${buildHref(context.path, context.query, { only: undefined })}">${t('table.showAll')}</a>`
-    : html`<a class="filter" href="${buildHref(context.path, context.query, { only: 'problems' })}">${t('table.onlyProblems')}</a>`;
+    ? html`<a class="filter" href="${buildHref(context.path, context.query, { only: undefined })}"
+        >${t('table.showAll')}</a
+      >`
+    : html`<a class="filter" href="${buildHref(context.path, context.query, { only: 'problems' })}"
+        >${t('table.onlyProblems')}</a
+      >`;
   const first = alignment.items[0]?.index;
   const last = alignment.items.at(-1)?.index;
-  const previous = page.offset > 0 ? buildHref(context.path, context.query, { offset: Math.max(0, page.offset - page.limit) }) : null;
-  const next = page.offset + page.limit < alignment.total ? buildHref(context.path, context.query, { offset: page.offset + page.limit }) : null;
+  const previous =
+    page.offset > 0 ? buildHref(context.path, context.query, { offset: Math.max(0, page.offset - page.limit) }) : null;
+  const next =
+    page.offset + page.limit < alignment.total
+      ? buildHref(context.path, context.query, { offset: page.offset + page.limit })
+      : null;
   const pager =
     previous === null && next === null
       ? null
-      : html`<nav class="pager">${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span>${t('table.range', {
-          from: (first ?? 0) + 1,
-          to: (last ?? 0) + 1,
-          total: alignment.total,
-        })}</span>${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}</nav>`;
+      : html`<nav class="pager">
+          ${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span>${t(
+            'table.range',
+            {
+              from: (first ?? 0) + 1,
+              to: (last ?? 0) + 1,
+              total: alignment.total,
+            },
+          )}</span>${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}
+        </nav>`;
 
   return html`<section class="alignment" id="alignment">
-<h2>${t('table.title')}</h2>
-<div class="filters">${filter}<span class="row-count" data-shown="${rowCount(groups)}" data-total="${rowCount(all)}">${t('table.rows', { shown: rowCount(groups), total: rowCount(all) })}</span></div>
-${pager}
-${data.onlyProblems && groups.length === 0 ? html`<p class="muted">${t('table.noProblems')}</p>` : renderAlignmentTable(context, groups, columns, threshold)}
-${pager}
-</section>`;
+    <h2>${t('table.title')}</h2>
+    <div class="filters">
+      ${filter}<span class="row-count" data-shown="${rowCount(groups)}" data-total="${rowCount(all)}"
+        >${t('table.rows', { shown: rowCount(groups), total: rowCount(all) })}</span
+      >
+    </div>
+    ${pager}
+    ${data.onlyProblems && groups.length === 0 ? html`<p class="muted">${t('table.noProblems')}</p>` : renderAlignmentTable(context, groups, columns, threshold)}
+    ${pager}
+  </section>`;
 }

@@ -14,5 +14,7 @@ export const reviewPairQuerySchema = z.object({
 /** The string-valued query parameters of a request, empty ones dropped (an HTML form sends "" for "any"). */
 export function readQuery(query: unknown): Record<string, string> {
   if (typeof query !== 'object' || query === null) return {};
-  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
 }

@@ -37,14 +37,16 @@ interface AlignOptions {
 function parseMinConfidence(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 1) throw new InputError(`--min-confidence must be a number from 0 to 1, not "${value}"`, ErrorCode.badOption);
+  if (!Number.isFinite(number) || number < 0 || number > 1)
+    throw new InputError(`--min-confidence must be a number from 0 to 1, not "${value}"`, ErrorCode.badOption);
   return number;
 }
 
 function parseFormat(value: string, output: string | undefined): OutputFormat {
   const fromExtension = output && output !== '-' ? output.split('.').pop()?.toLowerCase() : undefined;
   const chosen = value === 'auto' ? (FORMATS.find((f) => f === fromExtension) ?? 'tmx') : value;
-  if (!(FORMATS as readonly string[]).includes(chosen)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`, ErrorCode.badOption);
+  if (!(FORMATS as readonly string[]).includes(chosen))
+    throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`, ErrorCode.badOption);
   return chosen as OutputFormat;
 }
 
@@ -54,7 +56,8 @@ function loadDictionary(path: string | undefined): Lexicon | undefined {
 }
 
 function runPresegmented(sourcePath: string, targetPath: string, options: AlignOptions, format: OutputFormat): void {
-  if (format !== 'links') throw new InputError('--presegmented writes the links format only: add --format links', ErrorCode.badOption);
+  if (format !== 'links')
+    throw new InputError('--presegmented writes the links format only: add --format links', ErrorCode.badOption);
   assertDistinctFiles(sourcePath, targetPath);
   const source = readPresegmented(readTextFile(sourcePath));
   const target = readPresegmented(readTextFile(targetPath));
@@ -74,10 +77,17 @@ export function registerAlignCommand(program: Command): void {
   program
     .command('align')
     .description('align the two language versions of a document and write a translation memory')
-    .argument('<source>', 'source-language file (.docx, .pdf, .html, .md, .txt; one sentence a line with --presegmented)')
+    .argument(
+      '<source>',
+      'source-language file (.docx, .pdf, .html, .md, .txt; one sentence a line with --presegmented)',
+    )
     .argument('<target>', 'target-language file')
     .option('-o, --output <file>', 'write here instead of standard output (written whole or not at all)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from -o extension, else tmx)`, 'auto')
+    .option(
+      '-f, --format <format>',
+      `output format: ${FORMATS.join(', ')} (default: from -o extension, else tmx)`,
+      'auto',
+    )
     .option('--min-confidence <x>', 'leave out beads below this confidence (0-1)')
     .option('--source-lang <code>', 'language of the source file', 'fr')
     .option('--target-lang <code>', 'language of the target file', 'en')
@@ -88,14 +98,21 @@ export function registerAlignCommand(program: Command): void {
     .action(async (sourcePath: string, targetPath: string, options: AlignOptions) => {
       const format = parseFormat(options.format, options.output);
       const minConfidence = parseMinConfidence(options.minConfidence);
-      if (options.units !== 'sentence' && options.units !== 'paragraph') throw new InputError(`--units must be sentence or paragraph, not "${options.units}"`, ErrorCode.badOption);
+      if (options.units !== 'sentence' && options.units !== 'paragraph')
+        throw new InputError(`--units must be sentence or paragraph, not "${options.units}"`, ErrorCode.badOption);
       if (options.presegmented) {
         runPresegmented(sourcePath, targetPath, options, format);
         return;
       }
       const dictionary = loadDictionary(options.dictionary);
-      const { source, target } = await loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
-      const progress = createStageProgress(3, source.blocks.reduce((n, b) => n + b.text.length, 0));
+      const { source, target } = await loadPair(sourcePath, targetPath, {
+        source: options.sourceLang,
+        target: options.targetLang,
+      });
+      const progress = createStageProgress(
+        3,
+        source.blocks.reduce((n, b) => n + b.text.length, 0),
+      );
       progress.stage('aligning');
       const alignment = alignDocuments(source, target, dictionary ? { dictionary } : {});
       progress.stage('writing');
@@ -119,7 +136,10 @@ export function registerAlignCommand(program: Command): void {
           writeChunks([formatLinks(alignment.sentences)], options.output);
           break;
         case 'json':
-          writeChunks([`${JSON.stringify(toAlignmentJson(alignment, { report: buildParityReport(alignment) }), null, 2)}\n`], options.output);
+          writeChunks(
+            [`${JSON.stringify(toAlignmentJson(alignment, { report: buildParityReport(alignment) }), null, 2)}\n`],
+            options.output,
+          );
           break;
       }
       progress.stop();

@@ -4,7 +4,6 @@ import { scoreAlignments, type AlignmentScores } from '../../core/eval/score-ali
 import { parseLinks } from '../../core/export/links.js';
 import { readTextFile } from '../load-document.js';
 
-
 /** A fixed-width table of the three measures. */
 export function formatScores(scores: AlignmentScores): string {
   const row = (name: string, m: { precision: number; recall: number; f1: number }): string =>

@@ -26,8 +26,12 @@ export function registerQaCommand(program: Command): void {
     .option('--source-lang <code>', 'language of the source file', 'fr')
     .option('--target-lang <code>', 'language of the target file', 'en')
     .action(async (sourcePath: string, targetPath: string, options: QaOptions) => {
-      if (options.format !== 'json' && options.format !== 'text') throw new InputError(`--format must be json or text, not "${options.format}"`, ErrorCode.badOption);
-      const { source, target } = await loadPair(sourcePath, targetPath, { source: options.sourceLang, target: options.targetLang });
+      if (options.format !== 'json' && options.format !== 'text')
+        throw new InputError(`--format must be json or text, not "${options.format}"`, ErrorCode.badOption);
+      const { source, target } = await loadPair(sourcePath, targetPath, {
+        source: options.sourceLang,
+        target: options.targetLang,
+      });
       const report = buildParityReport(alignDocuments(source, target));
       const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatParityReportText(report);
       writeChunks([text.endsWith('\n') ? text : `${text}\n`], options.output);

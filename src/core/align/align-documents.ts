@@ -5,7 +5,7 @@
 import type { Alignment, BlockBead, ScoredBead, SegmentedDocument } from '../model.js';
 import type { Lexicon } from './features.js';
 import { alignBlocks } from './paragraphs.js';
-import { alignSentences, type SentenceAlignmentInput, type SpanPair } from './sentences.js';
+import { alignSentences, type SpanPair } from './sentences.js';
 import type { StoreLexicon } from './store-lexicon.js';
 
 /** Options of document alignment. */
@@ -17,7 +17,11 @@ export interface DocumentAlignmentOptions {
 }
 
 // The sentences of a run of consecutive blocks are consecutive too: their range is [first, last + 1).
-function sentenceRange(document: SegmentedDocument, blockIndices: readonly number[], firstSentenceOfBlock: Int32Array): { start: number; end: number } {
+function sentenceRange(
+  document: SegmentedDocument,
+  blockIndices: readonly number[],
+  firstSentenceOfBlock: Int32Array,
+): { start: number; end: number } {
   if (blockIndices.length === 0) return { start: 0, end: 0 };
   const first = blockIndices[0] as number;
   const last = blockIndices.at(-1) as number;
@@ -27,7 +31,8 @@ function sentenceRange(document: SegmentedDocument, blockIndices: readonly numbe
 function firstSentences(document: SegmentedDocument): Int32Array {
   const first = new Int32Array(document.blocks.length + 1).fill(-1);
   first[document.blocks.length] = document.sentences.length;
-  for (let k = document.sentences.length - 1; k >= 0; k--) first[(document.sentences[k] as { block: number }).block] = k;
+  for (let k = document.sentences.length - 1; k >= 0; k--)
+    first[(document.sentences[k] as { block: number }).block] = k;
   // Blocks without sentences start where the next block starts.
   for (let b = document.blocks.length - 1; b >= 0; b--) if ((first[b] as number) < 0) first[b] = first[b + 1] as number;
   return first;
@@ -37,13 +42,18 @@ function firstSentences(document: SegmentedDocument): Int32Array {
 function blockStarts(firstSentenceOfBlock: Int32Array): number[] {
   const starts: number[] = [];
   for (let b = 0; b + 1 < firstSentenceOfBlock.length; b++) {
-    if ((firstSentenceOfBlock[b] as number) < (firstSentenceOfBlock[b + 1] as number)) starts.push(firstSentenceOfBlock[b] as number);
+    if ((firstSentenceOfBlock[b] as number) < (firstSentenceOfBlock[b + 1] as number))
+      starts.push(firstSentenceOfBlock[b] as number);
   }
   return starts;
 }
 
 /** Aligns two documents; block and sentence beads each cover both sides completely, in order. */
-export function alignDocuments(source: SegmentedDocument, target: SegmentedDocument, options: DocumentAlignmentOptions = {}): Alignment {
+export function alignDocuments(
+  source: SegmentedDocument,
+  target: SegmentedDocument,
+  options: DocumentAlignmentOptions = {},
+): Alignment {
   const blockBeads = alignBlocks(source.blocks, target.blocks);
   const sourceFirst = firstSentences(source);
   const targetFirst = firstSentences(target);
@@ -76,7 +86,12 @@ export function alignDocuments(source: SegmentedDocument, target: SegmentedDocum
 
 // Sentence posteriors are conditional on the spans: where the blocks were paired by content, not by a label, a
 // sentence bead is right only if that pairing is, so its confidence is the product of the two.
-function withBlockConfidence(sentences: readonly ScoredBead[], blocks: readonly BlockBead[], source: SegmentedDocument, target: SegmentedDocument): ScoredBead[] {
+function withBlockConfidence(
+  sentences: readonly ScoredBead[],
+  blocks: readonly BlockBead[],
+  source: SegmentedDocument,
+  target: SegmentedDocument,
+): ScoredBead[] {
   const beadOfSource = new Int32Array(source.blocks.length).fill(-1);
   const beadOfTarget = new Int32Array(target.blocks.length).fill(-1);
   blocks.forEach((bead, k) => {
@@ -97,7 +112,11 @@ function withBlockConfidence(sentences: readonly ScoredBead[], blocks: readonly 
 }
 
 // A block bead anchored on a label is only as trustworthy as the sentences inside it agree.
-function withSentenceConfidence(blocks: BlockBead[], sentences: readonly ScoredBead[], source: SegmentedDocument): BlockBead[] {
+function withSentenceConfidence(
+  blocks: BlockBead[],
+  sentences: readonly ScoredBead[],
+  source: SegmentedDocument,
+): BlockBead[] {
   const confidenceByBlock = new Map<number, number[]>();
   for (const bead of sentences) {
     const first = bead.source[0];

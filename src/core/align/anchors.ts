@@ -15,7 +15,12 @@ export interface AnchorPoint {
 }
 
 /** The longest chain of hapax anchors inside the two spans, increasing on both sides; span-local indices. */
-export function findAnchorChain(source: SideFeatures, target: SideFeatures, sourceSpan: IndexSpan, targetSpan: IndexSpan): AnchorPoint[] {
+export function findAnchorChain(
+  source: SideFeatures,
+  target: SideFeatures,
+  sourceSpan: IndexSpan,
+  targetSpan: IndexSpan,
+): AnchorPoint[] {
   const n = sourceSpan.end - sourceSpan.start;
   const m = targetSpan.end - targetSpan.start;
   const onlySentence = (side: SideFeatures, span: IndexSpan): Map<number, number> => {
@@ -50,7 +55,8 @@ export function pathThroughAnchors(chain: readonly AnchorPoint[], n: number, m: 
   let cursor = 0;
   const knots = [...chain.map((p) => ({ i: p.i + 0.5, j: p.j + 0.5 })), { i: n, j: m }];
   for (let i = 0; i <= n; i++) {
-    while (cursor < knots.length - 1 && (knots[cursor] as { i: number }).i < i) previous = knots[cursor++] as { i: number; j: number };
+    while (cursor < knots.length - 1 && (knots[cursor] as { i: number }).i < i)
+      previous = knots[cursor++] as { i: number; j: number };
     const next = knots[cursor] as { i: number; j: number };
     const span = next.i - previous.i;
     path[i] = span <= 0 ? next.j : previous.j + ((i - previous.i) * (next.j - previous.j)) / span;

@@ -135,7 +135,13 @@ export function lengthRatioOf(source: SideFeatures, target: SideFeatures): numbe
 }
 
 /** Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in ScoringWeights. */
-export function lengthLogProbability(sourceLength: number, targetLength: number, ratio: number, variance: number, floor = 0): number {
+export function lengthLogProbability(
+  sourceLength: number,
+  targetLength: number,
+  ratio: number,
+  variance: number,
+  floor = 0,
+): number {
   const mean = (sourceLength + targetLength / ratio) / 2;
   if (mean === 0) return 0;
   const delta = (targetLength - sourceLength * ratio) / Math.sqrt(variance * mean + floor);
@@ -157,7 +163,12 @@ export class SimilarityMeter {
 
   private wordsOf(i0: number, i1: number, j0: number, j1: number): number {
     const { source, target } = this;
-    return (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
+    return (
+      (source.wordStart[i1] as number) -
+      (source.wordStart[i0] as number) +
+      (target.wordStart[j1] as number) -
+      (target.wordStart[j0] as number)
+    );
   }
 
   /**
@@ -218,11 +229,18 @@ export class SimilarityMeter {
 
 function stampNumbers(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): void {
   const { numberKeys } = side;
-  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++) stamps[numberKeys[k] as number] = epoch;
+  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++)
+    stamps[numberKeys[k] as number] = epoch;
 }
 
 // Marks the numbers of one sentence outside the bead, leaving numbers the bead itself has marked as inside.
-function stampNumbersAcross(side: SideFeatures, sentence: number, stamps: Int32Array, inside: number, across: number): void {
+function stampNumbersAcross(
+  side: SideFeatures,
+  sentence: number,
+  stamps: Int32Array,
+  inside: number,
+  across: number,
+): void {
   const { numberKeys } = side;
   for (let k = side.numberStart[sentence] as number, end = side.numberStart[sentence + 1] as number; k < end; k++) {
     const key = numberKeys[k] as number;
@@ -233,7 +251,8 @@ function stampNumbersAcross(side: SideFeatures, sentence: number, stamps: Int32A
 function countAcross(side: SideFeatures, from: number, to: number, stamps: Int32Array, across: number): number {
   const { numberKeys } = side;
   let leaking = 0;
-  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++) if (stamps[numberKeys[k] as number] === across) leaking += 1;
+  for (let k = side.numberStart[from] as number, end = side.numberStart[to] as number; k < end; k++)
+    if (stamps[numberKeys[k] as number] === across) leaking += 1;
   return leaking;
 }
 
@@ -260,7 +279,8 @@ export function chanceSimilarity(source: SideFeatures, target: SideFeatures, spa
 
 function stamp(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): void {
   const { keySet } = side;
-  for (let k = side.setStart[from] as number, end = side.setStart[to] as number; k < end; k++) stamps[keySet[k] as number] = epoch;
+  for (let k = side.setStart[from] as number, end = side.setStart[to] as number; k < end; k++)
+    stamps[keySet[k] as number] = epoch;
 }
 
 function countMatched(side: SideFeatures, from: number, to: number, stamps: Int32Array, epoch: number): number {
@@ -317,16 +337,26 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     const b = j1 - j0;
     let score = a < MAX_SIDE && b < MAX_SIDE ? (priorTable[a * MAX_SIDE + b] as number) : -Infinity;
     if (score === -Infinity) return score;
-    if (a + b === 1 && (a === 1 ? source.wordless[i0 + si] : target.wordless[j0 + tj]) === 1) score = weights.wordlessDropPrior;
+    if (a + b === 1 && (a === 1 ? source.wordless[i0 + si] : target.wordless[j0 + tj]) === 1)
+      score = weights.wordlessDropPrior;
     if (paragraphs) score += paragraphAgreement(context, i0 + si, i1 + si, j0 + tj, j1 + tj) * weights.paragraph;
     if (i1 === i0 || j1 === j0) return score;
     const sourceLength = (sourcePrefix[i1] as number) - (sourcePrefix[i0] as number);
     const targetLength = (targetPrefix[j1] as number) - (targetPrefix[j0] as number);
-    score += weights.length * lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance, weights.lengthVarianceFloor);
+    score +=
+      weights.length *
+      lengthLogProbability(sourceLength, targetLength, ratio, weights.lengthVariance, weights.lengthVarianceFloor);
     if (endingTable && weights.ending !== 0) {
-      score += weights.ending * (endingTable[(source.endings[i1 - 1 + si] as number) * SENTENCE_ENDINGS.length + (target.endings[j1 - 1 + tj] as number)] as number);
+      score +=
+        weights.ending *
+        (endingTable[
+          (source.endings[i1 - 1 + si] as number) * SENTENCE_ENDINGS.length + (target.endings[j1 - 1 + tj] as number)
+        ] as number);
     }
-    if (weights.punctuation !== 0) score -= weights.punctuation * punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
+    if (weights.punctuation !== 0)
+      score -=
+        weights.punctuation *
+        punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
     // A bead worse than dropping all its sentences even with the best lexical evidence is never chosen and has a
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
@@ -335,14 +365,22 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     if (words > 0) {
       const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
-      if (weights.numberLeak !== 0) score -= weights.numberLeak * meter.numbersLeaking(i0 + si, i1 + si, j0 + tj, j1 + tj);
+      if (weights.numberLeak !== 0)
+        score -= weights.numberLeak * meter.numbersLeaking(i0 + si, i1 + si, j0 + tj, j1 + tj);
     }
     return score;
   };
 }
 
 /** Marks of each punctuation class present on one side of the bead and not the other (absolute indices). */
-function punctuationMismatch(source: Uint8Array, i0: number, i1: number, target: Uint8Array, j0: number, j1: number): number {
+function punctuationMismatch(
+  source: Uint8Array,
+  i0: number,
+  i1: number,
+  target: Uint8Array,
+  j0: number,
+  j1: number,
+): number {
   let mismatch = 0;
   for (let c = 0; c < PUNCTUATION_CLASSES.length; c++) {
     let a = 0;
@@ -356,7 +394,8 @@ function punctuationMismatch(source: Uint8Array, i0: number, i1: number, target:
 
 function prefixLengths(lengths: Float64Array, span: IndexSpan): Float64Array {
   const prefix = new Float64Array(span.end - span.start + 1);
-  for (let i = span.start; i < span.end; i++) prefix[i - span.start + 1] = (prefix[i - span.start] as number) + (lengths[i] as number);
+  for (let i = span.start; i < span.end; i++)
+    prefix[i - span.start + 1] = (prefix[i - span.start] as number) + (lengths[i] as number);
   return prefix;
 }
 

@@ -29,7 +29,11 @@ function shapesOfSize(size: number): BeadShape[] {
  * Every bead of up to six sentences: free translations regroup sentences (2-3, 1-4, 3-3...), and about one
  * gold bead in thirty on the dev sets has five or six. Their priors keep them for strong evidence.
  */
-export const WIDE_SENTENCE_BEAD_SHAPES: readonly BeadShape[] = [...SENTENCE_BEAD_SHAPES, ...shapesOfSize(5), ...shapesOfSize(6)];
+export const WIDE_SENTENCE_BEAD_SHAPES: readonly BeadShape[] = [
+  ...SENTENCE_BEAD_SHAPES,
+  ...shapesOfSize(5),
+  ...shapesOfSize(6),
+];
 
 /** Paragraph beads: one paragraph may be split in two or dropped, not more. */
 export const BLOCK_BEAD_SHAPES: readonly BeadShape[] = [
@@ -135,7 +139,8 @@ export function alignByDp(
   runBonus = 0,
 ): DpResult {
   const rowStart = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) rowStart[i + 1] = (rowStart[i] as number) + ((band.hi[i] as number) - (band.lo[i] as number) + 1);
+  for (let i = 0; i <= n; i++)
+    rowStart[i + 1] = (rowStart[i] as number) + ((band.hi[i] as number) - (band.lo[i] as number) + 1);
   const cells = rowStart[n + 1] as number;
   // Every array holds one entry per (layer, cell): the layer is the kind of the bead that ends at the cell.
   // The run model triples the DP's memory: a span too large for it (an unanchored 100,000-sentence text in the
@@ -248,7 +253,8 @@ export function alignByDp(
           common = logAddExp(common, after + potential / temperature);
           continue;
         }
-        for (let l = 0; l < L; l++) runs[l] = logAddExp(runs[l] as number, after + (potential + bonus(l, layer)) / temperature);
+        for (let l = 0; l < L; l++)
+          runs[l] = logAddExp(runs[l] as number, after + (potential + bonus(l, layer)) / temperature);
       }
       for (let l = 0; l < L; l++) backward[here * L + l] = logAddExp(common, runs[l] as number);
     }
@@ -272,7 +278,8 @@ export function alignByDp(
     const potential = potentialOf(here, s, i0, i, j0, j);
     // The bead's marginal: every way of reaching its start, the bead, every way of finishing after it.
     let reach = -Infinity;
-    for (let l = 0; l < L; l++) reach = logAddExp(reach, (forward[from * L + l] as number) + (potential + bonus(l, layer)) / temperature);
+    for (let l = 0; l < L; l++)
+      reach = logAddExp(reach, (forward[from * L + l] as number) + (potential + bonus(l, layer)) / temperature);
     posteriors.push(Math.min(1, Math.exp(reach + (backward[here * L + layer] as number) - total)));
     beads.push({ source: range(i0, i), target: range(j0, j) });
     i = i0;

@@ -31,7 +31,8 @@ export function learnEndingAgreement(
   const targetShare = shares(targetEndings);
   const joint = new Float64Array(CLASSES * CLASSES);
   for (let s = 0; s < CLASSES; s++) {
-    for (let t = 0; t < CLASSES; t++) joint[s * CLASSES + t] = INDEPENDENCE_PRIOR * (sourceShare[s] as number) * (targetShare[t] as number);
+    for (let t = 0; t < CLASSES; t++)
+      joint[s * CLASSES + t] = INDEPENDENCE_PRIOR * (sourceShare[s] as number) * (targetShare[t] as number);
   }
   for (const { source, target } of pairs) {
     const cell = (sourceEndings[source] as number) * CLASSES + (targetEndings[target] as number);

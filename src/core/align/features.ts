@@ -243,7 +243,11 @@ const SKELETON_CONSONANTS = 4;
 
 /** The first consonants of a folded word, doubled letters collapsed: "gouvernement" and "government" share "gvrn". */
 export function consonantSkeleton(word: string): string {
-  const consonants = word.replace(/ph/g, 'f').replace(/k/g, 'c').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const consonants = word
+    .replace(/ph/g, 'f')
+    .replace(/k/g, 'c')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
   return consonants.slice(0, SKELETON_CONSONANTS);
 }
 

@@ -55,7 +55,7 @@ interface CompiledCorpus {
 function frequentCodes(codes: Float64Array, minCount: number): Float64Array {
   codes.sort();
   const kept: number[] = [];
-  for (let k = 0; k < codes.length; ) {
+  for (let k = 0; k < codes.length;) {
     let end = k + 1;
     while (end < codes.length && codes[end] === codes[k]) end += 1;
     if (end - k >= minCount) kept.push(codes[k] as number);
@@ -100,10 +100,13 @@ function compile(pairs: readonly TrainingPair[], minCooccurrence: number, revers
     for (const s of source) sourceFrequency[s] = (sourceFrequency[s] as number) + 1;
     for (const t of new Set(target)) targetFrequency[t] = (targetFrequency[t] as number) + 1;
   }
-  const frequentTargets = encoded.map(({ target }) => [...new Set(target)].filter((t) => (targetFrequency[t] as number) >= minCooccurrence));
+  const frequentTargets = encoded.map(({ target }) =>
+    [...new Set(target)].filter((t) => (targetFrequency[t] as number) >= minCooccurrence),
+  );
   let instances = 0;
   encoded.forEach(({ source }, k) => {
-    for (const s of source) if ((sourceFrequency[s] as number) >= minCooccurrence) instances += (frequentTargets[k] as number[]).length;
+    for (const s of source)
+      if ((sourceFrequency[s] as number) >= minCooccurrence) instances += (frequentTargets[k] as number[]).length;
   });
   const codes = new Float64Array(instances);
   let filled = 0;
@@ -138,7 +141,14 @@ function compile(pairs: readonly TrainingPair[], minCooccurrence: number, revers
       positionStart[++position] = links.length;
     }
   }
-  return { sourceWords: [...sourceIds.keys()], targetWords: [...targetIds.keys()], linkSource, linkTarget, positionStart, links: links.toArray() };
+  return {
+    sourceWords: [...sourceIds.keys()],
+    targetWords: [...targetIds.keys()],
+    linkSource,
+    linkTarget,
+    positionStart,
+    links: links.toArray(),
+  };
 }
 
 /** Model 1 EM over a compiled corpus; returns p(target word | source word) per parameter. */
@@ -162,7 +172,9 @@ function trainModel1(corpus: CompiledCorpus, iterations: number): Float64Array {
     }
     // p(t | s) = count(s, t) / sum over t' of count(s, t'); totals are per source word (slot 0 is NULL).
     totals.fill(0);
-    for (let k = 0; k < counts.length; k++) totals[(corpus.linkSource[k] as number) + 1] = (totals[(corpus.linkSource[k] as number) + 1] as number) + (counts[k] as number);
+    for (let k = 0; k < counts.length; k++)
+      totals[(corpus.linkSource[k] as number) + 1] =
+        (totals[(corpus.linkSource[k] as number) + 1] as number) + (counts[k] as number);
     for (let k = 0; k < counts.length; k++) {
       const total = totals[(corpus.linkSource[k] as number) + 1] as number;
       probability[k] = total > 0 ? (counts[k] as number) / total : 0;
@@ -176,7 +188,10 @@ function probabilities(corpus: CompiledCorpus, probability: Float64Array, floor:
   for (let k = 0; k < probability.length; k++) {
     const s = corpus.linkSource[k] as number;
     if (s < 0 || (probability[k] as number) < floor) continue;
-    byPair.set(`${corpus.sourceWords[s]}\u0001${corpus.targetWords[corpus.linkTarget[k] as number]}`, probability[k] as number);
+    byPair.set(
+      `${corpus.sourceWords[s]}\u0001${corpus.targetWords[corpus.linkTarget[k] as number]}`,
+      probability[k] as number,
+    );
   }
   return byPair;
 }
@@ -190,7 +205,10 @@ export function sampleEvenly<T>(items: readonly T[], max: number): T[] {
 }
 
 /** Learns target-word → source-words translations from aligned pairs. */
-export function learnLexicon(pairs: readonly TrainingPair[], options: LexiconOptions = DEFAULT_LEXICON_OPTIONS): Lexicon {
+export function learnLexicon(
+  pairs: readonly TrainingPair[],
+  options: LexiconOptions = DEFAULT_LEXICON_OPTIONS,
+): Lexicon {
   const used = sampleEvenly(pairs, options.maxPairs);
   // Forward: p(target | source), keyed "source\u0001target"; backward: p(source | target), keyed "target\u0001source".
   const forwardCorpus = compile(used, options.minCooccurrence, false);
@@ -213,7 +231,10 @@ export function learnLexicon(pairs: readonly TrainingPair[], options: LexiconOpt
   const lexicon = new Map<string, string[]>();
   for (const [t, list] of candidates) {
     list.sort((a, b) => b.p - a.p || (a.s < b.s ? -1 : 1));
-    lexicon.set(t, list.slice(0, options.maxTranslations).map((c) => c.s));
+    lexicon.set(
+      t,
+      list.slice(0, options.maxTranslations).map((c) => c.s),
+    );
   }
   return lexicon;
 }

@@ -45,8 +45,12 @@ export class PairOverlap {
 
   /** Whether every sentence of the bead is short enough for masks (absolute indices). */
   fits(i0: number, i1: number, j0: number, j1: number): boolean {
-    for (let i = i0; i < i1; i++) if ((this.source.wordStart[i + 1] as number) - (this.source.wordStart[i] as number) > MAX_MASKED_WORDS) return false;
-    for (let j = j0; j < j1; j++) if ((this.target.wordStart[j + 1] as number) - (this.target.wordStart[j] as number) > MAX_MASKED_WORDS) return false;
+    for (let i = i0; i < i1; i++)
+      if ((this.source.wordStart[i + 1] as number) - (this.source.wordStart[i] as number) > MAX_MASKED_WORDS)
+        return false;
+    for (let j = j0; j < j1; j++)
+      if ((this.target.wordStart[j + 1] as number) - (this.target.wordStart[j] as number) > MAX_MASKED_WORDS)
+        return false;
     return true;
   }
 
@@ -146,10 +150,18 @@ export class PairOverlap {
 
 function stampKeys(side: SideFeatures, sentence: number, stamps: Int32Array, epoch: number): void {
   const { keySet } = side;
-  for (let k = side.setStart[sentence] as number, end = side.setStart[sentence + 1] as number; k < end; k++) stamps[keySet[k] as number] = epoch;
+  for (let k = side.setStart[sentence] as number, end = side.setStart[sentence + 1] as number; k < end; k++)
+    stamps[keySet[k] as number] = epoch;
 }
 
-function markMatched(side: SideFeatures, sentence: number, stamps: Int32Array, epoch: number, masks: Uint32Array, at: number): void {
+function markMatched(
+  side: SideFeatures,
+  sentence: number,
+  stamps: Int32Array,
+  epoch: number,
+  masks: Uint32Array,
+  at: number,
+): void {
   const { words, wordKeys, keyStart } = side;
   const first = side.wordStart[sentence] as number;
   for (let w = first, end = side.wordStart[sentence + 1] as number; w < end; w++) {

@@ -6,7 +6,14 @@
  */
 import type { Block, BlockBead } from '../model.js';
 import { alignByDp, BLOCK_BEAD_SHAPES, fullBand, bandAround } from './dp.js';
-import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, type LexicalCalibration, type ScoringWeights } from './costs.js';
+import {
+  chanceSimilarity,
+  createBeadScorer,
+  DEFAULT_WEIGHTS,
+  lengthRatioOf,
+  type LexicalCalibration,
+  type ScoringWeights,
+} from './costs.js';
 import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, type SideFeatures } from './features.js';
 
 // A path met twice on one side names no single place: "(a)" of every section when the sections' own numbers
@@ -18,7 +25,10 @@ function uniquelyLabelled(blocks: readonly Block[]): Block[] {
 }
 
 /** Pairs of block indices whose label paths match, in increasing order on both sides. */
-export function matchLabelAnchors(source: readonly Block[], target: readonly Block[]): { source: number; target: number }[] {
+export function matchLabelAnchors(
+  source: readonly Block[],
+  target: readonly Block[],
+): { source: number; target: number }[] {
   const a = uniquelyLabelled(source);
   const b = uniquelyLabelled(target);
   // LCS by dynamic programming over the labelled blocks only; documents have at most a few thousand.
@@ -123,7 +133,15 @@ function alignGap(
     if (!mergeable(blocks.source, s0 + i0, s0 + i1) || !mergeable(blocks.target, t0 + j0, t0 + j1)) return -Infinity;
     return base(i0, i1, j0, j1);
   };
-  const band = (n + 1) * (m + 1) <= FULL_GAP_CELLS ? fullBand(n, m) : bandAround(new Float64Array(n + 1).map((_, i) => (i * m) / n), n, m, 50);
+  const band =
+    (n + 1) * (m + 1) <= FULL_GAP_CELLS
+      ? fullBand(n, m)
+      : bandAround(
+          new Float64Array(n + 1).map((_, i) => (i * m) / n),
+          n,
+          m,
+          50,
+        );
   const result = alignByDp(n, m, score, band, BLOCK_BEAD_SHAPES);
   return result.beads.map((bead, k) => ({
     // Shift gap-local indices back to document block indices.

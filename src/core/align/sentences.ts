@@ -5,9 +5,33 @@
  * Each bead's confidence is its posterior probability under the pass-2 model.
  */
 import type { ScoredBead } from '../model.js';
-import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, WIDE_SENTENCE_BEAD_SHAPES, type SearchBand } from './dp.js';
-import { chanceSimilarity, createBeadScorer, DEFAULT_WEIGHTS, lengthRatioOf, SimilarityMeter, type LexicalCalibration, type ScoringWeights } from './costs.js';
-import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, tokenizeSide, type Lexicon, type SideFeatures, type TokenizedSide } from './features.js';
+import {
+  alignByDp,
+  bandAround,
+  fullBand,
+  SENTENCE_BEAD_SHAPES,
+  WIDE_SENTENCE_BEAD_SHAPES,
+  type SearchBand,
+} from './dp.js';
+import {
+  chanceSimilarity,
+  createBeadScorer,
+  DEFAULT_WEIGHTS,
+  lengthRatioOf,
+  SimilarityMeter,
+  type LexicalCalibration,
+  type ScoringWeights,
+} from './costs.js';
+import {
+  buildFeatures,
+  contentWordsOf,
+  findFunctionWords,
+  KeySpace,
+  tokenizeSide,
+  type Lexicon,
+  type SideFeatures,
+  type TokenizedSide,
+} from './features.js';
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 import type { StoreLexicon } from './store-lexicon.js';
 import { learnEndingAgreement, type EndingAgreement } from './ending-agreement.js';
@@ -125,7 +149,11 @@ function cutLongSpan(span: SpanPair, sides: Sides, guide: ScoredBead[] | null): 
         continue;
       }
       run = bead.confidence >= 0.99 && bead.source.length === 1 && bead.target.length === 1 ? run + 1 : 0;
-      if (run >= CUT_AGREEMENT && i + 1 - lastCut >= CHUNK_SENTENCES && span.source.end - (i + 1) >= CHUNK_SENTENCES / 2) {
+      if (
+        run >= CUT_AGREEMENT &&
+        i + 1 - lastCut >= CHUNK_SENTENCES &&
+        span.source.end - (i + 1) >= CHUNK_SENTENCES / 2
+      ) {
         cuts.push({ i: i + 1, j: j + 1 });
         lastCut = i + 1;
         run = 0;
@@ -137,7 +165,12 @@ function cutLongSpan(span: SpanPair, sides: Sides, guide: ScoredBead[] | null): 
     for (let k = CUT_AGREEMENT; k < chain.length; k++) {
       const point = chain[k] as AnchorPoint;
       const window = chain.slice(k - CUT_AGREEMENT, k + 1);
-      const steady = window.every((p, w) => w === 0 || (p.i - (window[w - 1] as AnchorPoint).i === p.j - (window[w - 1] as AnchorPoint).j && p.i - (window[w - 1] as AnchorPoint).i <= 3));
+      const steady = window.every(
+        (p, w) =>
+          w === 0 ||
+          (p.i - (window[w - 1] as AnchorPoint).i === p.j - (window[w - 1] as AnchorPoint).j &&
+            p.i - (window[w - 1] as AnchorPoint).i <= 3),
+      );
       if (steady && point.i - lastCut >= CHUNK_SENTENCES && n - point.i >= CHUNK_SENTENCES / 2) {
         // Cut after the anchor pair: both anchor sentences close the piece before the cut.
         cuts.push({ i: span.source.start + point.i + 1, j: span.target.start + point.j + 1 });
@@ -219,29 +252,49 @@ function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): S
     for (const bead of guide) {
       const lastSource = bead.source.at(-1);
       const lastTarget = bead.target.at(-1);
-      if (lastTarget !== undefined && lastTarget >= span.target.start && lastTarget < span.target.end) j = lastTarget - span.target.start + 1;
-      if (lastSource !== undefined && lastSource >= span.source.start && lastSource < span.source.end) center[lastSource - span.source.start + 1] = j;
+      if (lastTarget !== undefined && lastTarget >= span.target.start && lastTarget < span.target.end)
+        j = lastTarget - span.target.start + 1;
+      if (lastSource !== undefined && lastSource >= span.source.start && lastSource < span.source.end)
+        center[lastSource - span.source.start + 1] = j;
     }
     for (let i = 1; i <= n; i++) if (Number.isNaN(center[i])) center[i] = center[i - 1] as number;
     return bandAround(center, n, m, REFINE_BAND_RADIUS);
   }
-  return bandAround(pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m), n, m, ANCHOR_BAND_RADIUS);
+  return bandAround(
+    pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m),
+    n,
+    m,
+    ANCHOR_BAND_RADIUS,
+  );
 }
 
 /** Gale-Church: the same priors and length evidence, nothing about the words. */
 function lengthOnlyWeights(weights: ScoringWeights): ScoringWeights {
-  return { ...weights, lexical: 0, punctuation: 0, numberLeak: 0, ending: 0, wordlessDropPrior: weights.logPrior['1-0'] ?? -Infinity };
+  return {
+    ...weights,
+    lexical: 0,
+    punctuation: 0,
+    numberLeak: 0,
+    ending: 0,
+    wordlessDropPrior: weights.logPrior['1-0'] ?? -Infinity,
+  };
 }
 
 /** Aligns two sentence lists; every sentence of both sides appears in exactly one bead, in order. */
 export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
-  const weights = input.lengthOnly ? lengthOnlyWeights(input.weights ?? DEFAULT_WEIGHTS) : (input.weights ?? DEFAULT_WEIGHTS);
+  const weights = input.lengthOnly
+    ? lengthOnlyWeights(input.weights ?? DEFAULT_WEIGHTS)
+    : (input.weights ?? DEFAULT_WEIGHTS);
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];
   const source = tokenizeSide(input.source);
   const target = tokenizeSide(input.target);
-  const tokens: Tokens = { source, target, functionWords: { source: findFunctionWords(source), target: findFunctionWords(target) } };
+  const tokens: Tokens = {
+    source,
+    target,
+    functionWords: { source: findFunctionWords(source), target: findFunctionWords(target) },
+  };
 
   const store = input.lengthOnly ? undefined : input.storeLexicon;
   const firstPass = alignFirstPass(tokens, input, spans, weights, store);
@@ -272,7 +325,9 @@ function alignSecondPass(
   firstPass: ScoredBead[],
   store: StoreLexicon | undefined,
 ): ScoredBead[] {
-  const confident = firstPass.filter((b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR);
+  const confident = firstPass.filter(
+    (b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR,
+  );
   // Sample before building word lists: a long document has far more confident beads than the lexicon uses.
   const training = sampleEvenly(confident, DEFAULT_LEXICON_OPTIONS.maxPairs).map((b) => ({
     source: contentWordsOf(tokens.source, tokens.functionWords.source, b.source[0] as number),

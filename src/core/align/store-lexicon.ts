@@ -36,7 +36,12 @@ export function learnStoreLexicon(pairs: readonly PriorPair[]): StoreLexicon | n
   // Function words are judged on the earlier pairs themselves, as on a document.
   const sourceFunction = findFunctionWords(source);
   const targetFunction = findFunctionWords(target);
-  const lexicon = learnLexicon(used.map((_, s) => ({ source: contentWordsOf(source, sourceFunction, s), target: contentWordsOf(target, targetFunction, s) })));
+  const lexicon = learnLexicon(
+    used.map((_, s) => ({
+      source: contentWordsOf(source, sourceFunction, s),
+      target: contentWordsOf(target, targetFunction, s),
+    })),
+  );
 
   // The pairs are true by construction: their similarity under the lexicon calibrates documents that have no
   // confident beads of their own yet.

@@ -46,8 +46,14 @@ function mapSentences(gold: readonly string[], document: SegmentedDocument): (nu
 
 /** Scores an alignment (French source, English target) against a corpus gold file. */
 export function scoreAgainstCorpusGold(alignment: Alignment, gold: CorpusGold): CorpusScores {
-  const sourceMap = mapSentences(gold.sentences.flatMap((b) => b.fr), alignment.source);
-  const targetMap = mapSentences(gold.sentences.flatMap((b) => b.en), alignment.target);
+  const sourceMap = mapSentences(
+    gold.sentences.flatMap((b) => b.fr),
+    alignment.source,
+  );
+  const targetMap = mapSentences(
+    gold.sentences.flatMap((b) => b.en),
+    alignment.target,
+  );
   let s = 0;
   let t = 0;
   const goldBeads: Bead[] = gold.sentences.map((bead) => {

@@ -41,7 +41,10 @@ const CONTINUATION_SLACK = 12;
  * current paragraph; otherwise the next one found starts a paragraph (searched forwards, then from the top, since
  * gold pairs need not follow this side's order); failing that, any paragraph containing it.
  */
-function pairOfSentences(document: SegmentedDocument, paragraphs: ReadonlyArray<{ pair: number; text: string }>): Int32Array {
+function pairOfSentences(
+  document: SegmentedDocument,
+  paragraphs: ReadonlyArray<{ pair: number; text: string }>,
+): Int32Array {
   const owner = new Int32Array(document.sentences.length).fill(-1);
   // The first paragraph after p, going round to the top, that passes the test; -1 if none.
   const nextWhere = (p: number, test: (text: string) => boolean): number => {
@@ -77,7 +80,10 @@ function pairOfSentences(document: SegmentedDocument, paragraphs: ReadonlyArray<
   return owner;
 }
 
-function sideParagraphs(gold: readonly ParagraphGoldPair[], side: 'source' | 'target'): { pair: number; text: string }[] {
+function sideParagraphs(
+  gold: readonly ParagraphGoldPair[],
+  side: 'source' | 'target',
+): { pair: number; text: string }[] {
   return gold.flatMap((pair, index) => {
     const text = pair[side];
     return text === null ? [] : [{ pair: index, text: normalise(text) }];
@@ -87,7 +93,10 @@ function sideParagraphs(gold: readonly ParagraphGoldPair[], side: 'source' | 'ta
 const shorten = (s: string | null): string => (s === null ? '∅' : s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Scores the sentence beads of an alignment against gold paragraph pairs. */
-export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly ParagraphGoldPair[]): ParagraphGoldScores {
+export function scoreAgainstParagraphGold(
+  alignment: Alignment,
+  gold: readonly ParagraphGoldPair[],
+): ParagraphGoldScores {
   const sourceOwner = pairOfSentences(alignment.source, sideParagraphs(gold, 'source'));
   const targetOwner = pairOfSentences(alignment.target, sideParagraphs(gold, 'target'));
   // A pair is broken when a bead holds one of its sentences together with a sentence of another pair, or of none.
@@ -98,7 +107,10 @@ export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly P
   let confidentInside = 0;
   let confident = 0;
   for (const bead of alignment.sentences) {
-    const owners = new Set([...bead.source.map((i) => sourceOwner[i] as number), ...bead.target.map((j) => targetOwner[j] as number)]);
+    const owners = new Set([
+      ...bead.source.map((i) => sourceOwner[i] as number),
+      ...bead.target.map((j) => targetOwner[j] as number),
+    ]);
     const sole = owners.size === 1 ? ([...owners][0] as number) : -1;
     for (const owner of owners) if (owner >= 0) seen[owner] = 1;
     if (sole < 0) for (const owner of owners) if (owner >= 0) broken[owner] = 1;
@@ -122,5 +134,14 @@ export function scoreAgainstParagraphGold(alignment: Alignment, gold: readonly P
     if (broken[index] === 1 || seen[index] === 0) misses.push(`${shorten(pair.source)} → ${shorten(pair.target)}`);
   });
   const unmapped = [...sourceOwner, ...targetOwner].filter((owner) => owner < 0).length;
-  return { kept: gold.length - misses.length, total: gold.length, beadsInside, beads, confidentInside, confident, unmapped, misses };
+  return {
+    kept: gold.length - misses.length,
+    total: gold.length,
+    beadsInside,
+    beads,
+    confidentInside,
+    confident,
+    unmapped,
+    misses,
+  };
 }

@@ -36,8 +36,16 @@ export interface TmxMemoryOptions {
 }
 
 /** Streams a TMX 1.4b document over `units`: the prolog, one chunk per `<tu>`, the closing tags. */
-export async function* writeTmxMemory(units: AsyncIterable<MemoryUnit> | Iterable<MemoryUnit>, options: TmxMemoryOptions): AsyncGenerator<string> {
-  yield formatTmxProlog({ segtype: 'sentence', srcLang: options.srcLang, creationDate: options.creationDate, creationToolVersion: options.creationToolVersion });
+export async function* writeTmxMemory(
+  units: AsyncIterable<MemoryUnit> | Iterable<MemoryUnit>,
+  options: TmxMemoryOptions,
+): AsyncGenerator<string> {
+  yield formatTmxProlog({
+    segtype: 'sentence',
+    srcLang: options.srcLang,
+    creationDate: options.creationDate,
+    creationToolVersion: options.creationToolVersion,
+  });
   const srcLang = options.srcLang.toLowerCase();
   for await (const unit of units) {
     // The store keeps trimmed, non-empty texts (Store.streamUnits); trim again so a hand-filled store cannot add blanks.
@@ -47,7 +55,13 @@ export async function* writeTmxMemory(units: AsyncIterable<MemoryUnit> | Iterabl
     if (unit.sourceLanguage.toLowerCase() === srcLang) variants = [source, target];
     else if (unit.targetLanguage.toLowerCase() === srcLang) variants = [target, source];
     else continue;
-    yield formatTmxUnit({ ...(unit.tuid === undefined ? {} : { tuid: unit.tuid }), symbol: unit.symbol, label: unit.label, confidence: unit.confidence, variants });
+    yield formatTmxUnit({
+      ...(unit.tuid === undefined ? {} : { tuid: unit.tuid }),
+      symbol: unit.symbol,
+      label: unit.label,
+      confidence: unit.confidence,
+      variants,
+    });
   }
   yield TMX_EPILOG;
 }

@@ -24,7 +24,10 @@ export function formatTmxDate(date: Date): string {
     throw new ExportError(ExportErrorCode.badOption, 'The TMX creation date is an invalid Date.');
   }
   // toISOString is always UTC: "2018-07-18T09:05:03.000Z" → "20180718T090503Z".
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** What the header says besides the fixed attributes. */

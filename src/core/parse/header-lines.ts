@@ -5,12 +5,42 @@
 import type { LanguageCode } from '../model.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6,
-  july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6,
-  juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6,
-  julio: 7, agosto: 8, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
 
 /** Lower case, accents removed: "Février" → "fevrier". */
@@ -47,7 +77,7 @@ export function parseIssueDate(line: string): string | null {
 }
 
 // "CTOC/COP/2018/1", "A/RES/70/1", "E/CN.4/2005/L.10/Add.17", "A/AC.999/2019/3", "S/RES/2334".
-const SYMBOL_TOKEN = /^[A-Z][A-Z]{0,9}(?:\.\d+)?(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+$/;
+const SYMBOL_TOKEN = /^[A-Z][A-Z]{0,9}(?:\.\d+)?(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+$/;
 
 /** Whether a token is a UN document symbol. */
 export function isDocumentSymbol(token: string): boolean {
@@ -70,12 +100,28 @@ export function parseDistribution(line: string): string | null {
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, LanguageCode>> = {
-  english: 'en', anglais: 'en', ingles: 'en', английскии: 'en',
-  french: 'fr', francais: 'fr', frances: 'fr', французскии: 'fr',
-  spanish: 'es', espagnol: 'es', espanol: 'es', испанскии: 'es',
-  russian: 'ru', russe: 'ru', ruso: 'ru', русскии: 'ru',
-  arabic: 'ar', arabe: 'ar',
-  chinese: 'zh', chinois: 'zh', chino: 'zh', китаискии: 'zh',
+  english: 'en',
+  anglais: 'en',
+  ingles: 'en',
+  английскии: 'en',
+  french: 'fr',
+  francais: 'fr',
+  frances: 'fr',
+  французскии: 'fr',
+  spanish: 'es',
+  espagnol: 'es',
+  espanol: 'es',
+  испанскии: 'es',
+  russian: 'ru',
+  russe: 'ru',
+  ruso: 'ru',
+  русскии: 'ru',
+  arabic: 'ar',
+  arabe: 'ar',
+  chinese: 'zh',
+  chinois: 'zh',
+  chino: 'zh',
+  китаискии: 'zh',
 };
 
 /** ISO 639-1 code of a language name in English, French or Spanish ("anglais" → "en"), or null. */
@@ -120,8 +166,14 @@ export function parseAgendaItem(line: string): string | null {
 }
 
 const BODY_NAMES = new Set([
-  'united nations', 'nations unies', 'general assembly', 'assemblee generale', 'security council',
-  'conseil de securite', 'economic and social council', 'conseil economique et social',
+  'united nations',
+  'nations unies',
+  'general assembly',
+  'assemblee generale',
+  'security council',
+  'conseil de securite',
+  'economic and social council',
+  'conseil economique et social',
 ]);
 
 /** Whether a line is one of the standard front-matter lines (symbol, organ, distribution, date, languages, session, place, agenda item). */

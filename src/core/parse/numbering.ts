@@ -130,9 +130,20 @@ const FOOTNOTE_NUMBER = /^\d{1,3}(?=[ \t\u00A0]+\S)/;
 // Headings spelled as a word and a number. "Premier" and "1er" are French for 1; English rules of procedure say
 // "Rule 5" where the French say "Article 5".
 const WORD_HEADINGS: ReadonlyArray<{ pattern: RegExp; style: LabelStyle }> = [
-  { pattern: /^(?:Article|ARTICLE|Art\.|Rule|RULE|Règle|RÈGLE)[ \t\u00A0]+(premier|PREMIER|1er|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.article },
-  { pattern: /^(?:Chapter|CHAPTER|Chapitre|CHAPITRE)[ \t\u00A0]+(premier|PREMIER|1er|[IVXLC]+|\d{1,2})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.chapter },
-  { pattern: /^(?:Section|SECTION)[ \t\u00A0]+([IVXLC]+|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/, style: LabelStyle.section },
+  {
+    pattern:
+      /^(?:Article|ARTICLE|Art\.|Rule|RULE|Règle|RÈGLE)[ \t\u00A0]+(premier|PREMIER|1er|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/,
+    style: LabelStyle.article,
+  },
+  {
+    pattern:
+      /^(?:Chapter|CHAPTER|Chapitre|CHAPITRE)[ \t\u00A0]+(premier|PREMIER|1er|[IVXLC]+|\d{1,2})(?=[\s.:*\u2013\u2014-]|$)/,
+    style: LabelStyle.chapter,
+  },
+  {
+    pattern: /^(?:Section|SECTION)[ \t\u00A0]+([IVXLC]+|\d{1,3})(?=[\s.:*\u2013\u2014-]|$)/,
+    style: LabelStyle.section,
+  },
 ];
 
 // "premier", "1er", "IV", "12" → "1", "1", "4", "12".
@@ -173,7 +184,8 @@ function leadingLabelAt(text: string, context: LabelContext): { label: Label; le
   for (const { pattern, style } of WORD_HEADINGS) {
     m = pattern.exec(text);
     // As for annexes: "Article 5 of the Convention provides ..." is a sentence, not a heading.
-    if (m && isHeadingRest(text.slice(m[0].length))) return { label: makeLabel(style, wordHeadingNumber(m[1] ?? ''), m[0]), length: m[0].length };
+    if (m && isHeadingRest(text.slice(m[0].length)))
+      return { label: makeLabel(style, wordHeadingNumber(m[1] ?? ''), m[0]), length: m[0].length };
   }
 
   m = STARS.exec(text);
@@ -188,7 +200,9 @@ function leadingLabelAt(text: string, context: LabelContext): { label: Label; le
     return { label: makeLabel(LabelStyle.arabic, value, `${m[1] ?? ''}.`), length: m[0].length };
   }
 
-  m = new RegExp(`^\\(([a-z]{1,7})\\)${end(markdown)}`).exec(text) ?? new RegExp(`^([a-z]{1,7})\\)${end(markdown)}`).exec(text);
+  m =
+    new RegExp(`^\\(([a-z]{1,7})\\)${end(markdown)}`).exec(text) ??
+    new RegExp(`^([a-z]{1,7})\\)${end(markdown)}`).exec(text);
   if (m) {
     const value = m[1] ?? '';
     const style = lowerStyle(value);
@@ -295,7 +309,10 @@ export function advanceLabelPath(state: LabelPathState, label: Label): { state: 
     case LabelStyle.section: {
       // Like a roman heading: it closes the open article and paragraph; articles run on through it.
       const heading = `${label.style === LabelStyle.chapter ? 'chap' : 'sec'}:${v}`;
-      return { state: { ...state, upperRoman: null, upperLetter: null, article: null, paragraph: null, lowerLetter: null }, path: join([state.annex, heading]) };
+      return {
+        state: { ...state, upperRoman: null, upperLetter: null, article: null, paragraph: null, lowerLetter: null },
+        path: join([state.annex, heading]),
+      };
     }
     case LabelStyle.upperRoman:
       return {

@@ -2,7 +2,15 @@
  * Plain text or Markdown UN document → blocks (header, title, headings, numbered paragraphs, sub-paragraphs,
  * footnotes ...) with language-neutral label paths. See README.md in this folder for the rules.
  */
-import { BlockKind, LabelStyle, type Block, type BlockKind as Kind, type Label, type LanguageCode, type ParsedDocument } from '../model.js';
+import {
+  BlockKind,
+  LabelStyle,
+  type Block,
+  type BlockKind as Kind,
+  type Label,
+  type LanguageCode,
+  type ParsedDocument,
+} from '../model.js';
 import { readDocumentMeta } from './document-meta.js';
 import { isHeaderLine } from './header-lines.js';
 import {
@@ -101,7 +109,12 @@ function contentOf(line: Line, markdown: boolean): LineContent {
   return { offset, text };
 }
 
-function findOpening(content: string, markdown: boolean, footnoteArea: boolean, previousUpper: Label | null): Opening | null {
+function findOpening(
+  content: string,
+  markdown: boolean,
+  footnoteArea: boolean,
+  previousUpper: Label | null,
+): Opening | null {
   const context = { markdown, footnoteArea, previous: previousUpper };
   const opener = markdown ? (EMPHASIS_OPENER.exec(content)?.[1] ?? '') : '';
   if (opener !== '') {
@@ -126,7 +139,7 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
   // Per run of non-empty lines: one paragraph a line, or hard-wrapped paragraphs?
   const linePerBlock: boolean[] = new Array<boolean>(lines.length).fill(false);
   let runs = 0;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!nonBlank[i]) {
       i++;
       continue;
@@ -161,7 +174,8 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
     }
     if (markdown && TABLE_ROW.test(line.text)) {
       current = null;
-      if (!TABLE_SEPARATOR.test(line.text)) drafts.push({ type: DraftType.tableRow, lines: [line], opening: null, footnoteArea });
+      if (!TABLE_SEPARATOR.test(line.text))
+        drafts.push({ type: DraftType.tableRow, lines: [line], opening: null, footnoteArea });
       previousBlank = false;
       return;
     }
@@ -213,7 +227,12 @@ function isBold(draft: Draft, markdown: boolean): boolean {
 
 // Headings spelled as a word and a number: "Annex I", "Article 5", "Chapter IV", "Section 3".
 function isWordHeading(style: LabelStyle): boolean {
-  return style === LabelStyle.annex || style === LabelStyle.article || style === LabelStyle.chapter || style === LabelStyle.section;
+  return (
+    style === LabelStyle.annex ||
+    style === LabelStyle.article ||
+    style === LabelStyle.chapter ||
+    style === LabelStyle.section
+  );
 }
 
 // Labels spelled as words belong to the text: "Item 2 (b) of the provisional agenda", "Annex I", "Article 5".
@@ -252,7 +271,11 @@ function redraft(draft: Draft, lines: Line[], markdown: boolean): Draft {
 }
 
 /** Splits front-matter drafts so each standard header line ("Distr.: General", "18 July 2018") is a block of its own. */
-function splitHeaderLines(drafts: Draft[], bodyStart: number, markdown: boolean): { drafts: Draft[]; bodyStart: number } {
+function splitHeaderLines(
+  drafts: Draft[],
+  bodyStart: number,
+  markdown: boolean,
+): { drafts: Draft[]; bodyStart: number } {
   const out: Draft[] = [];
   drafts.forEach((draft, i) => {
     if (i >= bodyStart || draft.type !== DraftType.prose || draft.lines.length < 2 || isBold(draft, markdown)) {
@@ -377,7 +400,13 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     } else if (label && isUpper(label)) {
       label = resolveLetterOrRoman(label, previousUpper, null);
     }
-    if (label?.style === LabelStyle.footnote && markdown && /^\*$/.test(label.value) && i < trailingFrom && !draft.footnoteArea) {
+    if (
+      label?.style === LabelStyle.footnote &&
+      markdown &&
+      /^\*$/.test(label.value) &&
+      i < trailingFrom &&
+      !draft.footnoteArea
+    ) {
       label = makeLabel(LabelStyle.bullet, '', label.raw);
     }
     const text = textOf(draft, markdown);

@@ -39,6 +39,9 @@ export function stripInlineMarkdown(text: string): string {
 
 /** Splits a Markdown table row "| a | b |" into its cells, markup removed and white space collapsed. */
 export function splitTableRow(line: string): string[] {
-  const trimmed = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const trimmed = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return trimmed.split(/(?<!\\)\|/).map((cell) => collapseWhitespace(stripInlineMarkdown(cell)));
 }

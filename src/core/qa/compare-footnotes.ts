@@ -110,7 +110,12 @@ function markerOf(block: Block): string | null {
 }
 
 function describe(block: Block): FootnoteMarker {
-  return { marker: markerOf(block), label: block.label?.raw ?? null, block: block.index, text: shortenText(block.text) };
+  return {
+    marker: markerOf(block),
+    label: block.label?.raw ?? null,
+    block: block.index,
+    text: shortenText(block.text),
+  };
 }
 
 function toAsciiDigits(superscript: string): string {

@@ -63,7 +63,22 @@ const TIME_24_HOUR = /(?<![\p{L}\p{N}.])(\d{1,2})(?:\s*h\s*(\d{2})?|(?:[.:](\d{2
 // excuse a "1": a lost "1" is the cheapest loss. Compounds ("cinquante-deuxième") are not read as their last part.
 const NUMBER_WORDS: ReadonlyArray<readonly string[]> = [
   ['zero', 'zéro', 'null', 'cero'],
-  ['one', 'first', 'un', 'une', 'premier', 'première', 'eins', 'ein', 'eine', 'erste', 'uno', 'una', 'primero', 'primera'],
+  [
+    'one',
+    'first',
+    'un',
+    'une',
+    'premier',
+    'première',
+    'eins',
+    'ein',
+    'eine',
+    'erste',
+    'uno',
+    'una',
+    'primero',
+    'primera',
+  ],
   ['two', 'second', 'deux', 'deuxième', 'seconde', 'zwei', 'zweite', 'dos', 'segundo', 'segunda'],
   ['three', 'third', 'trois', 'troisième', 'drei', 'dritte', 'tres', 'tercero', 'tercera'],
   ['four', 'fourth', 'quatre', 'quatrième', 'vier', 'vierte', 'cuatro', 'cuarto', 'cuarta'],
@@ -101,15 +116,45 @@ const SPACES = ' \\u00A0\\u202F\\u2009';
 
 // Languages whose decimal separator is a comma and thousands separator a space or a full stop.
 const DECIMAL_COMMA_LANGUAGES: ReadonlySet<LanguageCode> = new Set([
-  'fr', 'de', 'es', 'it', 'pt', 'ru', 'nl', 'pl', 'sv', 'da', 'fi', 'nb', 'nn', 'no', 'cs', 'sk', 'sl', 'hr',
-  'ro', 'bg', 'uk', 'el', 'tr', 'hu', 'id', 'vi',
+  'fr',
+  'de',
+  'es',
+  'it',
+  'pt',
+  'ru',
+  'nl',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'nb',
+  'nn',
+  'no',
+  'cs',
+  'sk',
+  'sl',
+  'hr',
+  'ro',
+  'bg',
+  'uk',
+  'el',
+  'tr',
+  'hu',
+  'id',
+  'vi',
 ]);
 
 // Group 1: the integer part with its thousands separators; group 2: the fractional digits.
 // A full stop before a group that is not exactly three digits ("règle 4.2") is read as a decimal point in every
 // language, so "4.2" compares equal on both sides.
-const NUMBER_DECIMAL_POINT = new RegExp(`(?<!\\d)(\\d{1,3}(?:[,${SPACES}]\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?(?!\\d)`, 'gu');
-const NUMBER_DECIMAL_COMMA = new RegExp(`(?<!\\d)(\\d{1,3}(?:[.${SPACES}]\\d{3})+(?!\\d)|\\d+)(?:[,.](\\d+))?(?!\\d)`, 'gu');
+const NUMBER_DECIMAL_POINT = new RegExp(
+  `(?<!\\d)(\\d{1,3}(?:[,${SPACES}]\\d{3})+(?!\\d)|\\d+)(?:\\.(\\d+))?(?!\\d)`,
+  'gu',
+);
+const NUMBER_DECIMAL_COMMA = new RegExp(
+  `(?<!\\d)(\\d{1,3}(?:[.${SPACES}]\\d{3})+(?!\\d)|\\d+)(?:[,.](\\d+))?(?!\\d)`,
+  'gu',
+);
 
 /** Finds the numbers, document symbols and dates of `text`, written in `language`, in a form both languages share. */
 export function extractTokens(text: string, language: LanguageCode): ComparableTokens {

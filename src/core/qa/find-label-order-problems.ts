@@ -168,8 +168,19 @@ function readLetters(value: string): { system: NumberingSystem; upper: boolean; 
 }
 
 const ROMAN_DIGITS: ReadonlyArray<readonly [string, number]> = [
-  ['m', 1000], ['cm', 900], ['d', 500], ['cd', 400], ['c', 100], ['xc', 90],
-  ['l', 50], ['xl', 40], ['x', 10], ['ix', 9], ['v', 5], ['iv', 4], ['i', 1],
+  ['m', 1000],
+  ['cm', 900],
+  ['d', 500],
+  ['cd', 400],
+  ['c', 100],
+  ['xc', 90],
+  ['l', 50],
+  ['xl', 40],
+  ['x', 10],
+  ['ix', 9],
+  ['v', 5],
+  ['iv', 4],
+  ['i', 1],
 ];
 
 function readRoman(value: string): { system: NumberingSystem; upper: boolean; ordinal: number } | null {

@@ -48,7 +48,13 @@ export function findLengthOutliers(alignment: Alignment, settings: LengthRatioSe
     const sourceLength = lengthOf(alignment.source, bead.source);
     const targetLength = lengthOf(alignment.target, bead.target);
     if (sourceLength < settings.minLength || targetLength < settings.minLength) return;
-    judged.push({ bead: index, units: bead, sourceLength, targetLength, logRatio: Math.log(targetLength / sourceLength) });
+    judged.push({
+      bead: index,
+      units: bead,
+      sourceLength,
+      targetLength,
+      logRatio: Math.log(targetLength / sourceLength),
+    });
   });
   if (judged.length < settings.minBeads) return [];
 

@@ -406,7 +406,9 @@ function findTokenMismatches(alignment: Alignment): TokenMismatch[] {
       extractTokens(targetText, alignment.target.language),
     );
     const { numbers, symbols, dates } = comparison;
-    const same = [numbers, symbols, dates].every((diff) => diff.sourceOnly.length === 0 && diff.targetOnly.length === 0);
+    const same = [numbers, symbols, dates].every(
+      (diff) => diff.sourceOnly.length === 0 && diff.targetOnly.length === 0,
+    );
     if (same) return [];
     return [
       {

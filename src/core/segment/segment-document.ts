@@ -12,7 +12,13 @@ export function segmentDocument(doc: ParsedDocument): SegmentedDocument {
   for (const block of doc.blocks) {
     for (const piece of splitSentences(block.text, language)) {
       if (piece.text === '') continue;
-      sentences.push({ index: sentences.length, block: block.index, raw: piece.raw, text: piece.text, range: piece.range });
+      sentences.push({
+        index: sentences.length,
+        block: block.index,
+        raw: piece.raw,
+        text: piece.text,
+        range: piece.range,
+      });
     }
   }
   return { ...doc, sentences };

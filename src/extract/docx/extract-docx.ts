@@ -18,9 +18,39 @@ export interface DocxExtraction {
 }
 
 // Containers whose content is part of the text (§17.5 structured tags, §17.13.5 revisions, §17.16 fields).
-const TRANSPARENT = new Set(['w:ins', 'w:moveTo', 'w:hyperlink', 'w:smartTag', 'w:sdt', 'w:sdtContent', 'w:customXml', 'w:fldSimple', 'w:dir', 'w:bdo', 'w:r']);
+const TRANSPARENT = new Set([
+  'w:ins',
+  'w:moveTo',
+  'w:hyperlink',
+  'w:smartTag',
+  'w:sdt',
+  'w:sdtContent',
+  'w:customXml',
+  'w:fldSimple',
+  'w:dir',
+  'w:bdo',
+  'w:r',
+]);
 // Deleted text, field codes, drawings and text boxes: not part of the running text.
-const SKIPPED = new Set(['w:pPr', 'w:rPr', 'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:delInstrText', 'w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:sdtPr', 'w:sdtEndPr', 'w:footnoteRef', 'w:endnoteRef', 'w:commentReference', 'w:annotationRef']);
+const SKIPPED = new Set([
+  'w:pPr',
+  'w:rPr',
+  'w:del',
+  'w:moveFrom',
+  'w:delText',
+  'w:instrText',
+  'w:delInstrText',
+  'w:drawing',
+  'w:pict',
+  'w:object',
+  'mc:AlternateContent',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:footnoteRef',
+  'w:endnoteRef',
+  'w:commentReference',
+  'w:annotationRef',
+]);
 
 interface Note {
   kind: 'footnote' | 'endnote';
@@ -70,22 +100,44 @@ function readInline(paragraph: XmlElement, context: Context, style: ParagraphSty
           append(value, runBold);
           break;
         }
-        case 'w:tab': append('\t', runBold); break;
-        case 'w:br': case 'w:cr': append(' ', runBold); break;
-        case 'w:noBreakHyphen': append('-', runBold); break;
-        case 'w:footnoteReference': case 'w:endnoteReference': {
+        case 'w:tab':
+          append('\t', runBold);
+          break;
+        case 'w:br':
+        case 'w:cr':
+          append(' ', runBold);
+          break;
+        case 'w:noBreakHyphen':
+          append('-', runBold);
+          break;
+        case 'w:footnoteReference':
+        case 'w:endnoteReference': {
           const kind = child.name === 'w:footnoteReference' ? 'footnote' : 'endnote';
           const custom = ['1', 'true', 'on'].includes(child.attributes['w:customMarkFollows'] ?? '');
           const ordinal = context.notes.filter((n) => n.kind === kind && !n.custom).length + 1;
-          const note: Note = { kind, id: child.attributes['w:id'] ?? '', custom, mark: custom ? '*' : formatNumber(ordinal, kind === 'footnote' ? context.footnoteFormat : context.endnoteFormat) };
+          const note: Note = {
+            kind,
+            id: child.attributes['w:id'] ?? '',
+            custom,
+            mark: custom
+              ? '*'
+              : formatNumber(ordinal, kind === 'footnote' ? context.footnoteFormat : context.endnoteFormat),
+          };
           context.notes.push(note);
           // A custom mark is printed text (the run that follows); an automatic number is a Markdown reference.
           if (custom) pendingCustom = note;
           else text += `[^${note.mark}]`;
           break;
         }
-        case 'w:del': case 'w:moveFrom': context.counts.deletions++; break;
-        case 'w:drawing': case 'w:pict': case 'mc:AlternateContent': context.counts.skippedDrawings++; break;
+        case 'w:del':
+        case 'w:moveFrom':
+          context.counts.deletions++;
+          break;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'mc:AlternateContent':
+          context.counts.skippedDrawings++;
+          break;
         default: {
           if (SKIPPED.has(child.name)) break;
           if (child.name === 'w:ins' || child.name === 'w:moveTo') context.counts.insertions++;
@@ -153,20 +205,42 @@ function readBlocks(container: XmlElement, context: Context): string[] {
     if (typeof child === 'string') continue;
     if (child.name === 'w:p') blocks.push(readParagraph(child, context));
     else if (child.name === 'w:tbl') blocks.push(readTable(child, context));
-    else if (child.name === 'w:sdt' || child.name === 'w:sdtContent' || child.name === 'w:customXml' || child.name === 'w:ins' || child.name === 'w:moveTo') {
+    else if (
+      child.name === 'w:sdt' ||
+      child.name === 'w:sdtContent' ||
+      child.name === 'w:customXml' ||
+      child.name === 'w:ins' ||
+      child.name === 'w:moveTo'
+    ) {
       blocks.push(...readBlocks(child, context));
     }
   }
   return blocks.filter((block) => block !== '');
 }
 
-function noteFormat(document: XmlElement, settings: XmlElement | undefined, property: 'w:footnotePr' | 'w:endnotePr', fallback: string): string {
-  const fromSection = descendants(document, property).map((element) => childValue(element, 'w:numFmt')).find((value) => value !== undefined);
-  const fromSettings = settings === undefined ? undefined : descendants(settings, property).map((element) => childValue(element, 'w:numFmt')).find((value) => value !== undefined);
+function noteFormat(
+  document: XmlElement,
+  settings: XmlElement | undefined,
+  property: 'w:footnotePr' | 'w:endnotePr',
+  fallback: string,
+): string {
+  const fromSection = descendants(document, property)
+    .map((element) => childValue(element, 'w:numFmt'))
+    .find((value) => value !== undefined);
+  const fromSettings =
+    settings === undefined
+      ? undefined
+      : descendants(settings, property)
+          .map((element) => childValue(element, 'w:numFmt'))
+          .find((value) => value !== undefined);
   return fromSection ?? fromSettings ?? fallback;
 }
 
-function readNotes(root: XmlElement | undefined, element: 'w:footnote' | 'w:endnote', context: Context): Map<string, string> {
+function readNotes(
+  root: XmlElement | undefined,
+  element: 'w:footnote' | 'w:endnote',
+  context: Context,
+): Map<string, string> {
   const texts = new Map<string, string>();
   if (root === undefined) return texts;
   for (const note of descendants(root, element)) {
@@ -179,7 +253,12 @@ function readNotes(root: XmlElement | undefined, element: 'w:footnote' | 'w:endn
 
 // The main document part is named in the package relationships (ECMA-376 Part 2 §9.3); Word calls it word/document.xml.
 function mainDocumentPath(relationships: string | undefined): string {
-  const target = relationships === undefined ? undefined : /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(relationships);
+  const target =
+    relationships === undefined
+      ? undefined
+      : /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(
+          relationships,
+        );
   return target?.[1] ?? target?.[2] ?? 'word/document.xml';
 }
 
@@ -188,7 +267,8 @@ export function extractDocx(bytes: Uint8Array, name: string, limits: ExtractLimi
   const parts = readDocxParts(bytes, name, limits, (part) => part === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(part));
   const documentPath = mainDocumentPath(parts.get('_rels/.rels'));
   const documentXml = parts.get(documentPath);
-  if (documentXml === undefined) throw new InputError(`${name}: the file is a zip archive but not a Word document (it has no ${documentPath})`);
+  if (documentXml === undefined)
+    throw new InputError(`${name}: the file is a zip archive but not a Word document (it has no ${documentPath})`);
   const parse = (part: string): XmlElement | undefined => {
     const xml = parts.get(part);
     return xml === undefined ? undefined : parseXml(xml, name);
@@ -226,8 +306,11 @@ export function extractDocx(bytes: Uint8Array, name: string, limits: ExtractLimi
     blocks.push(`[^${note.mark}]: ${clean(text)}`);
   }
   if (context.counts.insertions + context.counts.deletions > 0) {
-    warnings.push(`${name}: tracked changes resolved (${context.counts.insertions.toString()} insertions kept, ${context.counts.deletions.toString()} deletions dropped)`);
+    warnings.push(
+      `${name}: tracked changes resolved (${context.counts.insertions.toString()} insertions kept, ${context.counts.deletions.toString()} deletions dropped)`,
+    );
   }
-  if (context.counts.skippedDrawings > 0) warnings.push(`${name}: ${context.counts.skippedDrawings.toString()} drawings or text boxes were left out`);
+  if (context.counts.skippedDrawings > 0)
+    warnings.push(`${name}: ${context.counts.skippedDrawings.toString()} drawings or text boxes were left out`);
   return { text: `${blocks.join('\n\n')}\n`, warnings };
 }

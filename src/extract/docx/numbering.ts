@@ -46,7 +46,8 @@ function readLevel(level: XmlElement): NumberingLevel {
 
 function readLevels(element: XmlElement): Map<number, NumberingLevel> {
   const levels = new Map<number, NumberingLevel>();
-  for (const level of childElements(element, 'w:lvl')) levels.set(Number.parseInt(level.attributes['w:ilvl'] ?? '0', 10), readLevel(level));
+  for (const level of childElements(element, 'w:lvl'))
+    levels.set(Number.parseInt(level.attributes['w:ilvl'] ?? '0', 10), readLevel(level));
   return levels;
 }
 
@@ -59,7 +60,11 @@ export function readNumbering(root: XmlElement | undefined): NumberingDefinition
     definitions.abstract.set(abstract.attributes['w:abstractNumId'] ?? '', readLevels(abstract));
   }
   for (const num of childElements(numbering, 'w:num')) {
-    const list: ConcreteList = { abstractId: childValue(num, 'w:abstractNumId') ?? '', levels: new Map(), startOverrides: new Map() };
+    const list: ConcreteList = {
+      abstractId: childValue(num, 'w:abstractNumId') ?? '',
+      levels: new Map(),
+      startOverrides: new Map(),
+    };
     for (const override of childElements(num, 'w:lvlOverride')) {
       const ilvl = Number.parseInt(override.attributes['w:ilvl'] ?? '0', 10);
       const start = childValue(override, 'w:startOverride');
@@ -73,7 +78,19 @@ export function readNumbering(root: XmlElement | undefined): NumberingDefinition
 }
 
 const ROMAN: ReadonlyArray<[number, string]> = [
-  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
 ];
 
 function toRoman(value: number): string {
@@ -98,13 +115,20 @@ function toLetter(value: number): string {
 /** Writes `value` in a `w:numFmt` format; unknown formats fall back to decimal. */
 export function formatNumber(value: number, format: string): string {
   switch (format) {
-    case 'lowerLetter': return toLetter(value);
-    case 'upperLetter': return toLetter(value).toUpperCase();
-    case 'lowerRoman': return toRoman(value);
-    case 'upperRoman': return toRoman(value).toUpperCase();
-    case 'decimalZero': return value < 10 ? `0${value.toString()}` : value.toString();
-    case 'none': return '';
-    default: return value.toString();
+    case 'lowerLetter':
+      return toLetter(value);
+    case 'upperLetter':
+      return toLetter(value).toUpperCase();
+    case 'lowerRoman':
+      return toRoman(value);
+    case 'upperRoman':
+      return toRoman(value).toUpperCase();
+    case 'decimalZero':
+      return value < 10 ? `0${value.toString()}` : value.toString();
+    case 'none':
+      return '';
+    default:
+      return value.toString();
   }
 }
 
@@ -120,7 +144,9 @@ export interface NumberedLabel {
  * Counts paragraphs through the document and returns each one's label. Lists that share an abstract definition
  * continue one another (Word's behaviour), unless a `w:startOverride` restarts them.
  */
-export function createNumberingCounter(definitions: NumberingDefinitions): (numId: string, ilvl: number) => NumberedLabel | null {
+export function createNumberingCounter(
+  definitions: NumberingDefinitions,
+): (numId: string, ilvl: number) => NumberedLabel | null {
   // Counters by list identity: the abstract definition, or the concrete list when it restarts levels.
   const counters = new Map<string, Array<number | undefined>>();
   return (numId, ilvl) => {
@@ -131,7 +157,8 @@ export function createNumberingCounter(definitions: NumberingDefinitions): (numI
     const level = levelOf(ilvl);
     if (level === undefined) return null;
     if (level.format === 'bullet') return { text: level.text, bullet: true };
-    const identity = list.startOverrides.size > 0 || list.levels.size > 0 ? `num:${numId}` : `abstract:${list.abstractId}`;
+    const identity =
+      list.startOverrides.size > 0 || list.levels.size > 0 ? `num:${numId}` : `abstract:${list.abstractId}`;
     let values = counters.get(identity);
     if (values === undefined) {
       values = [];

@@ -39,7 +39,7 @@ export function parseXml(xml: string, name: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
-    failure ??= error instanceof Error ? error.message.split('\n')[0] ?? 'malformed XML' : 'malformed XML';
+    failure ??= error instanceof Error ? (error.message.split('\n')[0] ?? 'malformed XML') : 'malformed XML';
   }
   if (failure !== null) throw new InputError(`${name}: the document is corrupt (${failure})`);
   return root;

@@ -8,7 +8,12 @@ import { formatMegabytes, type ExtractLimits } from '../limits.js';
 const SLICE_BYTES = 16 * 1024;
 
 /** The parts whose names `wanted` accepts, as UTF-8 text by part name (e.g. `word/document.xml`). */
-export function readDocxParts(bytes: Uint8Array, name: string, limits: ExtractLimits, wanted: (part: string) => boolean): Map<string, string> {
+export function readDocxParts(
+  bytes: Uint8Array,
+  name: string,
+  limits: ExtractLimits,
+  wanted: (part: string) => boolean,
+): Map<string, string> {
   const chunks = new Map<string, Uint8Array[]>();
   let entries = 0;
   let produced = 0;
@@ -19,7 +24,8 @@ export function readDocxParts(bytes: Uint8Array, name: string, limits: ExtractLi
   };
   const unzip = new Unzip((file) => {
     entries++;
-    if (entries > limits.maxEntries) fail(`the archive holds more than ${limits.maxEntries.toString()} entries (zip bomb?)`);
+    if (entries > limits.maxEntries)
+      fail(`the archive holds more than ${limits.maxEntries.toString()} entries (zip bomb?)`);
     if (!wanted(file.name)) return;
     const parts: Uint8Array[] = [];
     chunks.set(file.name, parts);
@@ -49,7 +55,9 @@ export function readDocxParts(bytes: Uint8Array, name: string, limits: ExtractLi
     }
   } catch (error) {
     if (failure !== null) throw failure;
-    throw new InputError(`${name}: the document is corrupt (${error instanceof Error ? error.message : 'unreadable zip archive'})`);
+    throw new InputError(
+      `${name}: the document is corrupt (${error instanceof Error ? error.message : 'unreadable zip archive'})`,
+    );
   }
   if (failure !== null) throw failure;
   const decoder = new TextDecoder('utf-8');

@@ -38,7 +38,11 @@ export function readParagraphStyles(root: XmlElement | undefined): Map<string, P
       basedOn: childValue(style, 'w:basedOn'),
       numId: childValue(numPr, 'w:numId'),
       ilvl: ilvl === undefined ? undefined : Number.parseInt(ilvl, 10),
-      headingLevel: headingMatch ? Number(headingMatch[1]) : outline === undefined ? undefined : Number.parseInt(outline, 10) + 1,
+      headingLevel: headingMatch
+        ? Number(headingMatch[1])
+        : outline === undefined
+          ? undefined
+          : Number.parseInt(outline, 10) + 1,
       bold: rPr === undefined || childElement(rPr, 'w:b') === undefined ? undefined : isOn(childElement(rPr, 'w:b')),
     });
   }
@@ -48,7 +52,7 @@ export function readParagraphStyles(root: XmlElement | undefined): Map<string, P
     let bold: boolean | undefined;
     // Walk up the basedOn chain; the nearest definition wins. The visited set stops a cyclic chain.
     const visited = new Set<string>();
-    for (let current = raw.get(id); current !== undefined; ) {
+    for (let current = raw.get(id); current !== undefined;) {
       style.numId ??= current.numId;
       style.ilvl ??= current.ilvl;
       style.headingLevel ??= current.headingLevel;

@@ -40,15 +40,21 @@ function weightedMode(values: Array<{ value: number; weight: number }>): number 
   return best;
 }
 
-async function readPages(bytes: Uint8Array, name: string): Promise<{ pages: Array<{ height: number; width: number; items: PdfItem[] }> }> {
+async function readPages(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ pages: Array<{ height: number; width: number; items: PdfItem[] }> }> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true });
   } catch (error) {
     const kind = error instanceof Error ? error.name : '';
-    if (kind === 'PasswordException') throw new InputError(`${name}: the PDF is password-protected; remove the password and try again`);
-    throw new InputError(`${name}: the PDF is corrupt or unreadable (${error instanceof Error ? error.message : 'unknown error'})`);
+    if (kind === 'PasswordException')
+      throw new InputError(`${name}: the PDF is password-protected; remove the password and try again`);
+    throw new InputError(
+      `${name}: the PDF is corrupt or unreadable (${error instanceof Error ? error.message : 'unknown error'})`,
+    );
   }
   const pages: Array<{ height: number; width: number; items: PdfItem[] }> = [];
   try {
@@ -65,7 +71,9 @@ async function readPages(bytes: Uint8Array, name: string): Promise<{ pages: Arra
       pages.push({ height: viewport.height, width: viewport.width, items });
     }
   } catch (error) {
-    throw new InputError(`${name}: the PDF is corrupt or unreadable (${error instanceof Error ? error.message : 'unknown error'})`);
+    throw new InputError(
+      `${name}: the PDF is corrupt or unreadable (${error instanceof Error ? error.message : 'unknown error'})`,
+    );
   } finally {
     await pdf.destroy();
   }
@@ -90,11 +98,17 @@ function orderColumns(lines: PdfLine[], width: number): PdfLine[] {
 function stripRunning(pages: Page[]): number {
   let removed = 0;
   const keyCount = new Map<string, number>();
-  const edges = (page: Page): PdfLine[] => [page.lines[0], page.lines[1], page.lines.at(-1), page.lines.at(-2)].filter((l): l is PdfLine => l !== undefined);
-  for (const page of pages) for (const key of new Set(edges(page).map((l) => runningKey(lineText(l, (t) => t))))) keyCount.set(key, (keyCount.get(key) ?? 0) + 1);
+  const edges = (page: Page): PdfLine[] =>
+    [page.lines[0], page.lines[1], page.lines.at(-1), page.lines.at(-2)].filter((l): l is PdfLine => l !== undefined);
+  for (const page of pages)
+    for (const key of new Set(edges(page).map((l) => runningKey(lineText(l, (t) => t)))))
+      keyCount.set(key, (keyCount.get(key) ?? 0) + 1);
   const isRunning = (line: PdfLine): boolean => {
     const text = lineText(line, (t) => t);
-    return looksLikeRunningText(text) || (pages.length > 2 && (keyCount.get(runningKey(text)) ?? 0) >= Math.ceil(pages.length / 2));
+    return (
+      looksLikeRunningText(text) ||
+      (pages.length > 2 && (keyCount.get(runningKey(text)) ?? 0) >= Math.ceil(pages.length / 2))
+    );
   };
   for (const page of pages) {
     // Up to two lines at each edge (UN documents put the symbol over the page number or job number).
@@ -122,7 +136,13 @@ interface Note {
 // The note area starts at the first line opened by a raised marker at the left; body lines never start so.
 function splitNotes(page: Page): { body: PdfLine[]; notes: Array<{ mark: string | null; line: PdfLine }> } {
   const left = Math.min(...page.lines.map((l) => l.x));
-  const start = page.lines.findIndex((line, i) => i > 0 && line.pieces[0]?.superscript === true && line.x <= left + 2 && (line.pieces.length > 1 || page.lines[i + 1] !== undefined));
+  const start = page.lines.findIndex(
+    (line, i) =>
+      i > 0 &&
+      line.pieces[0]?.superscript === true &&
+      line.x <= left + 2 &&
+      (line.pieces.length > 1 || page.lines[i + 1] !== undefined),
+  );
   if (start < 0) return { body: page.lines, notes: [] };
   const notes = page.lines.slice(start).map((line) => {
     const first = line.pieces[0];
@@ -141,7 +161,8 @@ function joinLines(previous: string, next: string, knownWords: ReadonlySet<strin
   if (hyphenated && following) {
     const whole = `${hyphenated[1] ?? ''}${following[1] ?? ''}`.toLowerCase();
     // Keep a real compound ("follow-up"); drop a hyphen the line break made ("recom-" + "mendations").
-    if (!knownWords.has(`${hyphenated[1] ?? ''}-${following[1] ?? ''}`.toLowerCase()) && knownWords.has(whole)) return previous.slice(0, -1) + next;
+    if (!knownWords.has(`${hyphenated[1] ?? ''}-${following[1] ?? ''}`.toLowerCase()) && knownWords.has(whole))
+      return previous.slice(0, -1) + next;
     return previous + next;
   }
   // A hyphen before a capital joins a compound of names ("Sud-" + "Est", "Asia-" + "Pacific"): keep it, add no space.
@@ -167,7 +188,10 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<PdfEx
     }
     return { height: page.height, width: page.width, lines };
   });
-  if (twoColumnPages.length > 0) warnings.push(`${name}: two-column layout detected on page(s) ${twoColumnPages.join(', ')}; columns were read left then right, check the paragraph order`);
+  if (twoColumnPages.length > 0)
+    warnings.push(
+      `${name}: two-column layout detected on page(s) ${twoColumnPages.join(', ')}; columns were read left then right, check the paragraph order`,
+    );
   stripRunning(pages);
 
   const split = pages.map(splitNotes);
@@ -185,7 +209,9 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<PdfEx
 
   const words = new Set(allItems.flatMap((item) => item.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []));
   const steps: number[] = [];
-  for (const page of split) for (let i = 1; i < page.body.length; i++) steps.push(Math.round(((page.body[i - 1] as PdfLine).y - (page.body[i] as PdfLine).y) * 2) / 2);
+  for (const page of split)
+    for (let i = 1; i < page.body.length; i++)
+      steps.push(Math.round(((page.body[i - 1] as PdfLine).y - (page.body[i] as PdfLine).y) * 2) / 2);
   const positive = steps.filter((s) => s > 0).sort((a, b) => a - b);
   // The line step inside a paragraph is the smallest common one; a paragraph break adds spacing above it.
   const lineStep = positive.length === 0 ? bodySize * 1.2 : (positive[Math.floor(positive.length * 0.25)] as number);
@@ -199,9 +225,13 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<PdfEx
       if (text === '') continue;
       const firstPiece = line.pieces[0];
       const second = line.pieces[1];
-      const opensWithLabel = firstPiece !== undefined && LABEL.test(firstPiece.text.trim()) && (second === undefined || second.text.trim() === '' || second.x - firstPiece.right > line.size * 0.8);
+      const opensWithLabel =
+        firstPiece !== undefined &&
+        LABEL.test(firstPiece.text.trim()) &&
+        (second === undefined || second.text.trim() === '' || second.x - firstPiece.right > line.size * 0.8);
       let continues = current !== null && previousLine !== null && !opensWithLabel;
-      if (continues && i === 0) continues = !SENTENCE_END.test(current ?? ''); // across a page break
+      if (continues && i === 0)
+        continues = !SENTENCE_END.test(current ?? ''); // across a page break
       else if (continues && previousLine !== null) continues = previousLine.y - line.y <= lineStep * 1.3;
       if (continues && current !== null) current = joinLines(current, text, words);
       else {

@@ -12,7 +12,10 @@ const RUNNING_TOKEN = [
 
 /** Whether every token of `text` is a page number, job number or document symbol. */
 export function looksLikeRunningText(text: string): boolean {
-  const tokens = text.trim().split(/\s+/).filter((t) => t !== '');
+  const tokens = text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   return tokens.length > 0 && tokens.every((token) => RUNNING_TOKEN.some((pattern) => pattern.test(token)));
 }
 

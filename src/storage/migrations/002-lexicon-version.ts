@@ -11,8 +11,14 @@ import { toLanguagePairKey } from '../language-pair-key.js';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('pairs').addColumn('lexicon_version', 'text').execute();
   // NOT NULL DEFAULT: SQLite adds a NOT NULL column only with a default; 0 and '' match no training request.
-  await db.schema.alterTable('segments').addColumn('one_to_one', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('segments').addColumn('language_pair', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('segments')
+    .addColumn('one_to_one', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('segments')
+    .addColumn('language_pair', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 
   // The index arrays are JSON.stringify of number[] (kysely-store.ts): "[12]" is one index, "[]" none, "[1,2]" two.
   await sql`

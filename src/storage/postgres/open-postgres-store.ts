@@ -25,7 +25,10 @@ const MIGRATION_LOCK_KEY = 72_011_947;
 export function openPostgresStore(options: PostgresStoreOptions): Store {
   const { schema } = options;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new StoreError(StoreErrorCode.badArgument, `Schema name "${schema}" must be lower-case letters, digits and _.`);
+    throw new StoreError(
+      StoreErrorCode.badArgument,
+      `Schema name "${schema}" must be lower-case letters, digits and _.`,
+    );
   }
   const pool = new pg.Pool({
     connectionString: options.connectionString,

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAlignmentRows, chooseColumns, classifyShape, keepProblemRows, RowClass, type AlignmentGroup } from '../../../src/api/web/build-alignment-rows.js';
+import {
+  buildAlignmentRows,
+  chooseColumns,
+  classifyShape,
+  keepProblemRows,
+  RowClass,
+  type AlignmentGroup,
+} from '../../../src/api/web/build-alignment-rows.js';
 import { readCorpus, storeAlignedPair, type StoredPair } from './review-fixture.js';
 
 describe('classifyShape', () => {
@@ -65,17 +72,22 @@ describe('buildAlignmentRows on corpora/missing-split-merge', () => {
     const splits = rows.filter((row) => /^1-[2-9]/.test(row.shape));
     expect(splits.length).toBeGreaterThan(0);
     for (const row of splits) expect(row.classes).toContain(RowClass.split);
-    for (const row of rows.filter((item) => /^[2-9]-1$/.test(item.shape))) expect(row.classes).toContain(RowClass.merge);
+    for (const row of rows.filter((item) => /^[2-9]-1$/.test(item.shape)))
+      expect(row.classes).toContain(RowClass.merge);
     const paragraph4 = rows.find((row) => row.left.startsWith('Le représentant du Secrétariat'));
     expect(paragraph4).toMatchObject({ shape: '1-2', classes: [RowClass.split] });
-    expect(paragraph4?.right).toMatch(/^The representative of the Secretariat made an introductory statement\. He presented/);
+    expect(paragraph4?.right).toMatch(
+      /^The representative of the Secretariat made an introductory statement\. He presented/,
+    );
   });
 
   it('marks two-sided beads under the report threshold as low confidence, and only those', () => {
     const threshold = stored.report.settings.lowConfidence;
     for (const row of groups.flatMap((group) => group.rows)) {
       const twoSided = row.left !== '' && row.right !== '';
-      expect(row.classes.includes(RowClass.lowConfidence), `bead ${row.bead}`).toBe(twoSided && row.confidence < threshold);
+      expect(row.classes.includes(RowClass.lowConfidence), `bead ${row.bead}`).toBe(
+        twoSided && row.confidence < threshold,
+      );
     }
   });
 
@@ -106,7 +118,9 @@ describe('buildAlignmentRows on corpora/missing-split-merge', () => {
         },
       ],
     };
-    const marked = buildAlignmentRows(stored.alignment.items, report, { source: 'fr', target: 'en' }).find((group) => group.bead === index);
+    const marked = buildAlignmentRows(stored.alignment.items, report, { source: 'fr', target: 'en' }).find(
+      (group) => group.bead === index,
+    );
     expect(marked?.classes).toContain(RowClass.numberMismatch);
     expect(marked?.rows.every((row) => row.classes.includes(RowClass.numberMismatch) && row.problem)).toBe(true);
   });

@@ -18,12 +18,18 @@ describe('html', () => {
     const hostile = '"><img src=x onerror=alert(1)>';
     const out = html`<a title="${hostile}">${hostile}</a>`.value;
     expect(out).not.toContain('<img');
-    expect(out).toBe('<a title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>');
+    expect(out).toBe(
+      '<a title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>',
+    );
   });
 
   it('does not escape nested html twice, and joins lists', () => {
     const items = ['a<b', 'c&d'].map((text) => html`<li>${text}</li>`);
-    expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>a&lt;b</li><li>c&amp;d</li></ul>');
+    expect(
+      html`<ul>
+        ${items}
+      </ul>`.value,
+    ).toBe('<ul><li>a&lt;b</li><li>c&amp;d</li></ul>');
   });
 
   it.each([

@@ -10,11 +10,27 @@ describe('renderPairListPage', () => {
   let queued: PairRecord;
   beforeAll(async () => {
     done = (await storeAlignedPair(readCorpus('missing-split-merge'))).pair;
-    queued = { ...done, id: 'b/c?d', symbol: null, sourceFileName: '<i>fr</i>.md', status: PairStatus.queued, progress: 0, counts: null, parity: null };
+    queued = {
+      ...done,
+      id: 'b/c?d',
+      symbol: null,
+      sourceFileName: '<i>fr</i>.md',
+      status: PairStatus.queued,
+      progress: 0,
+      counts: null,
+      parity: null,
+    };
   });
 
   it('lists each pair with status, symbol, languages, parity and a link to its page', () => {
-    const $ = cheerio.load(renderPairListPage(makeContext('en'), { pairs: { items: [done, queued], total: 2 }, filter: {}, limit: 20, offset: 0 }));
+    const $ = cheerio.load(
+      renderPairListPage(makeContext('en'), {
+        pairs: { items: [done, queued], total: 2 },
+        filter: {},
+        limit: 20,
+        offset: 0,
+      }),
+    );
     const rows = $('table.pairs tbody tr');
     expect(rows).toHaveLength(2);
     const first = rows.eq(0);
@@ -34,7 +50,14 @@ describe('renderPairListPage', () => {
 
   it('pages like the API: previous and next keep the filters', () => {
     const context = makeContext('fr', '/review', { status: 'done', limit: '1', offset: '1' });
-    const $ = cheerio.load(renderPairListPage(context, { pairs: { items: [done], total: 3 }, filter: { status: PairStatus.done }, limit: 1, offset: 1 }));
+    const $ = cheerio.load(
+      renderPairListPage(context, {
+        pairs: { items: [done], total: 3 },
+        filter: { status: PairStatus.done },
+        limit: 1,
+        offset: 1,
+      }),
+    );
     expect($('a[rel="prev"]').attr('href')).toBe('/review?status=done&limit=1&offset=0');
     expect($('a[rel="next"]').attr('href')).toBe('/review?status=done&limit=1&offset=2');
     expect($('.range').text()).toBe('Paires 2 à 2 sur 3');
@@ -43,7 +66,14 @@ describe('renderPairListPage', () => {
   });
 
   it('says so when nothing matches', () => {
-    const $ = cheerio.load(renderPairListPage(makeContext('en'), { pairs: { items: [], total: 0 }, filter: { collection: 'none' }, limit: 20, offset: 0 }));
+    const $ = cheerio.load(
+      renderPairListPage(makeContext('en'), {
+        pairs: { items: [], total: 0 },
+        filter: { collection: 'none' },
+        limit: 20,
+        offset: 0,
+      }),
+    );
     expect($('table.pairs')).toHaveLength(0);
     expect($('p.muted').text()).toBe('No pair matches these filters.');
     expect($('input[name="collection"]').attr('value')).toBe('none');

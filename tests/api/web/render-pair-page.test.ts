@@ -6,7 +6,11 @@ import { makeContext, readCorpus, storeAlignedPair, type StoredPair } from './re
 
 const PAGE = { limit: 500, offset: 0 };
 
-function render(data: PairPageData, language: 'en' | 'fr' = 'en', query: Record<string, string> = {}): cheerio.CheerioAPI {
+function render(
+  data: PairPageData,
+  language: 'en' | 'fr' = 'en',
+  query: Record<string, string> = {},
+): cheerio.CheerioAPI {
   return cheerio.load(renderPairPage(makeContext(language, `/review/${data.pair.id}`, query), data));
 }
 
@@ -24,11 +28,17 @@ describe('renderPairPage for an aligned pair (corpora/missing-split-merge)', () 
     expect($('[data-fact="parity"]').text()).toBe('No');
     expect($('[data-fact="uploaded"]').text()).toBe('2019-07-12 09:30 UTC');
     expect($('[data-summary="missing"] td').text()).toBe(String(stored.report.summary.missing));
-    expect($('[data-blocker]').map((_i, el) => $(el).attr('data-blocker')).get()).toEqual(stored.report.summary.blockers);
+    expect(
+      $('[data-blocker]')
+        .map((_i, el) => $(el).attr('data-blocker'))
+        .get(),
+    ).toEqual(stored.report.summary.blockers);
     expect($('[data-section="missing"] li').first().text()).toContain('7 — only in English');
-    expect($('a[data-export]').map((_i, el) => $(el).attr('href')).get()).toEqual(
-      ['tmx', 'tsv', 'xliff'].map((format) => `/v1/pairs/${stored.pair.id}/export.${format}`),
-    );
+    expect(
+      $('a[data-export]')
+        .map((_i, el) => $(el).attr('href'))
+        .get(),
+    ).toEqual(['tmx', 'tsv', 'xliff'].map((format) => `/v1/pairs/${stored.pair.id}/export.${format}`));
     expect($('meta[http-equiv="refresh"]')).toHaveLength(0);
   });
 
@@ -73,7 +83,11 @@ describe('renderPairPage for an aligned pair (corpora/missing-split-merge)', () 
   it('is written in French for a French reader, with French number formatting', () => {
     const $ = render(data(), 'fr');
     expect($('html').attr('lang')).toBe('fr');
-    expect($('h2').map((_i, el) => $(el).text()).get()).toEqual(['Rapport de parité', 'Alignement']);
+    expect(
+      $('h2')
+        .map((_i, el) => $(el).text())
+        .get(),
+    ).toEqual(['Rapport de parité', 'Alignement']);
     expect($('[data-fact="status"]').text()).toBe('Aligné');
     expect($('table.alignment thead th').first().text()).toBe('Français');
     expect($('tr.bead td.conf').first().text()).toMatch(/^\d,\d\d$/);
@@ -83,11 +97,21 @@ describe('renderPairPage for an aligned pair (corpora/missing-split-merge)', () 
 describe('renderPairPage for untrusted text', () => {
   it('escapes document text, file names and the symbol', async () => {
     const stored = await storeAlignedPair({
-      fr: { name: '<b>fr</b>.txt', text: '1. Le texte <script>window.__x=1</script> est ici.\n\n2. Un deuxième paragraphe "cité" & fini.\n' },
-      en: { name: 'en.txt', text: '1. The text <script>window.__x=1</script> is here.\n\n2. A second "quoted" paragraph & done.\n' },
+      fr: {
+        name: '<b>fr</b>.txt',
+        text: '1. Le texte <script>window.__x=1</script> est ici.\n\n2. Un deuxième paragraphe "cité" & fini.\n',
+      },
+      en: {
+        name: 'en.txt',
+        text: '1. The text <script>window.__x=1</script> is here.\n\n2. A second "quoted" paragraph & done.\n',
+      },
       symbol: '<img src=x onerror=alert(1)>',
     });
-    const page = renderPairPage(makeContext('en', `/review/${stored.pair.id}`), { ...stored, page: PAGE, onlyProblems: false });
+    const page = renderPairPage(makeContext('en', `/review/${stored.pair.id}`), {
+      ...stored,
+      page: PAGE,
+      onlyProblems: false,
+    });
     expect(page).not.toMatch(/<script|<img|<b>fr/);
     expect(page).toContain('&lt;script&gt;window.__x=1&lt;/script&gt;');
     const $ = cheerio.load(page);
@@ -102,11 +126,27 @@ describe('renderPairPage before the alignment is done', () => {
   beforeAll(async () => {
     // A stored pair put back to the state of one a worker is aligning (spread, so the record stays a real one).
     const stored = await storeAlignedPair(readCorpus('missing-split-merge'));
-    pair = { ...stored.pair, id: 'queued-pair', symbol: null, status: PairStatus.aligning, progress: 40, counts: null, parity: null };
+    pair = {
+      ...stored.pair,
+      id: 'queued-pair',
+      symbol: null,
+      status: PairStatus.aligning,
+      progress: 40,
+      counts: null,
+      parity: null,
+    };
   });
 
   it('shows the status and progress and reloads itself', () => {
-    const $ = cheerio.load(renderPairPage(makeContext('fr', '/review/queued-pair'), { pair, report: null, alignment: null, page: PAGE, onlyProblems: false }));
+    const $ = cheerio.load(
+      renderPairPage(makeContext('fr', '/review/queued-pair'), {
+        pair,
+        report: null,
+        alignment: null,
+        page: PAGE,
+        onlyProblems: false,
+      }),
+    );
     expect($('meta[http-equiv="refresh"]').attr('content')).toBe(String(REFRESH_SECONDS));
     expect($('progress').attr('value')).toBe('40');
     expect($('.progress-text').text()).toBe('40 % effectué');
@@ -118,7 +158,13 @@ describe('renderPairPage before the alignment is done', () => {
 
   it('shows why a failed pair failed, escaped, and stops reloading', () => {
     const failed = { ...pair, status: PairStatus.failed, failureReason: 'bad <input>' };
-    const page = renderPairPage(makeContext('en', '/review/queued-pair'), { pair: failed, report: null, alignment: null, page: PAGE, onlyProblems: false });
+    const page = renderPairPage(makeContext('en', '/review/queued-pair'), {
+      pair: failed,
+      report: null,
+      alignment: null,
+      page: PAGE,
+      onlyProblems: false,
+    });
     const $ = cheerio.load(page);
     expect($('.failure').text()).toBe('The alignment failed: bad <input>');
     expect(page).toContain('bad &lt;input&gt;');

@@ -60,9 +60,16 @@ export async function storeAlignedPair(texts: TextPair): Promise<StoredPair> {
     });
     const segment = (text: string, name: string, language: string) =>
       segmentDocument(parseDocument(text, { language, format: name.endsWith('.md') ? 'markdown' : 'text' }));
-    const alignment = alignDocuments(segment(texts.fr.text, texts.fr.name, 'fr'), segment(texts.en.text, texts.en.name, 'en'));
+    const alignment = alignDocuments(
+      segment(texts.fr.text, texts.fr.name, 'fr'),
+      segment(texts.en.text, texts.en.name, 'en'),
+    );
     await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
-    const [saved, report, page] = await Promise.all([store.getPair(pair.id), store.getReport(pair.id), store.getAlignment(pair.id, { limit: 2000, offset: 0 })]);
+    const [saved, report, page] = await Promise.all([
+      store.getPair(pair.id),
+      store.getReport(pair.id),
+      store.getAlignment(pair.id, { limit: 2000, offset: 0 }),
+    ]);
     if (saved === null || report === null || page === null) throw new Error('the store lost the pair it just saved');
     return { pair: saved, report, alignment: page };
   } finally {

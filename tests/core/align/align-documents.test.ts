@@ -29,13 +29,24 @@ function expectFullCoverage(alignment: Alignment): void {
 
 describe('matchLabelAnchors', () => {
   it('takes labels in order, skipping missing, extra, duplicated and out-of-sequence ones', () => {
-    const source = [block(0, null), block(1, '1'), block(2, '2'), block(3, '4'), block(4, '3'), block(5, '5'), block(6, '5')];
+    const source = [
+      block(0, null),
+      block(1, '1'),
+      block(2, '2'),
+      block(3, '4'),
+      block(4, '3'),
+      block(5, '5'),
+      block(6, '5'),
+    ];
     const target = [block(0, '1'), block(1, '2'), block(2, '3'), block(3, '4'), block(4, '5'), block(5, '6')];
     const anchors = matchLabelAnchors(source, target);
     // Longest chain: 1, 2, one of 3/4 (they cross); 6 is missing, and a 5 met twice names no single place.
     expect(anchors).toHaveLength(3);
     expect(anchors.some((a) => source[a.source]?.path === '5')).toBe(false);
-    expect(anchors.slice(0, 2)).toEqual([{ source: 1, target: 0 }, { source: 2, target: 1 }]);
+    expect(anchors.slice(0, 2)).toEqual([
+      { source: 1, target: 0 },
+      { source: 2, target: 1 },
+    ]);
     for (const a of anchors) expect(source[a.source]?.path).toBe(target[a.target]?.path);
     for (let k = 1; k < anchors.length; k++) {
       expect(anchors[k]?.source).toBeGreaterThan(anchors[k - 1]?.source as number);
@@ -51,27 +62,40 @@ describe('matchLabelAnchors with repeated paths', () => {
     const target = [block(0, null), block(1, 'a'), block(2, 'b'), block(3, null), block(4, 'a'), block(5, 'b')];
     expect(matchLabelAnchors(source, target)).toEqual([]);
     // The same lists under numbered paragraphs have paths of their own and anchor.
-    const numbered = (blocks: Block[], parents: string[]): Block[] => blocks.map((b, k) => (b.path ? block(k, `${parents[k]}/${b.path}`) : b));
-    const anchors = matchLabelAnchors(numbered(source, ['', '', '', '2', '2']), numbered(target, ['', '1', '1', '', '2', '2']));
-    expect(anchors).toEqual([{ source: 3, target: 4 }, { source: 4, target: 5 }]);
+    const numbered = (blocks: Block[], parents: string[]): Block[] =>
+      blocks.map((b, k) => (b.path ? block(k, `${parents[k]}/${b.path}`) : b));
+    const anchors = matchLabelAnchors(
+      numbered(source, ['', '', '', '2', '2']),
+      numbered(target, ['', '1', '1', '', '2', '2']),
+    );
+    expect(anchors).toEqual([
+      { source: 3, target: 4 },
+      { source: 4, target: 5 },
+    ]);
   });
 });
 
 describe('alignDocuments', () => {
   const cases = loadCorpusCases();
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: every numbered paragraph aligned as in its gold', (_name, corpus) => {
-    const alignment = alignDocuments(corpus.source, corpus.target);
-    expectFullCoverage(alignment);
-    const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
-    expect(scores.paragraphs.misses).toEqual([]);
-    expect(scores.paragraphs.matched).toBe(corpus.gold.paragraphs.length);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: every numbered paragraph aligned as in its gold',
+    (_name, corpus) => {
+      const alignment = alignDocuments(corpus.source, corpus.target);
+      expectFullCoverage(alignment);
+      const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
+      expect(scores.paragraphs.misses).toEqual([]);
+      expect(scores.paragraphs.matched).toBe(corpus.gold.paragraphs.length);
+    },
+  );
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: sentence strict F1 against its gold is at least 0.9', (_name, corpus) => {
-    const scores = scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target), corpus.gold);
-    expect(scores.sentences.strict.f1).toBeGreaterThanOrEqual(0.9);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: sentence strict F1 against its gold is at least 0.9',
+    (_name, corpus) => {
+      const scores = scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target), corpus.gold);
+      expect(scores.sentences.strict.f1).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 
   it('keeps a paragraph with no counterpart apart from the next one: block boundaries count as paragraph marks', () => {
     // The UDHR preamble: English has "Now, therefore," where French goes straight on; glued to the next line as a
@@ -110,8 +134,14 @@ describe('alignDocuments', () => {
   });
 
   it('aligns articles by their numbers, "Article premier" with "Article 1"', () => {
-    const fr = textDocument('Article premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\nLe comité se réunit deux fois par an.', 'fr');
-    const en = textDocument('Article 1\nThe members of the committee are elected for four years.\n\nArticle 2\nThe committee meets twice a year.', 'en');
+    const fr = textDocument(
+      'Article premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\nLe comité se réunit deux fois par an.',
+      'fr',
+    );
+    const en = textDocument(
+      'Article 1\nThe members of the committee are elected for four years.\n\nArticle 2\nThe committee meets twice a year.',
+      'en',
+    );
     const alignment = alignDocuments(fr, en);
     const byLabel = alignment.blocks.filter((b) => b.method === 'label').map((b) => [b.source, b.target]);
     expect(byLabel).toEqual([
@@ -150,7 +180,9 @@ describe('alignDocuments', () => {
     expectFullCoverage(alignment);
     const first = alignment.sentences[0];
     expect(first?.confidence).toBeGreaterThan(0.9);
-    const middle = alignment.sentences.filter((b) => b.source.some((i) => i === 1 || i === 2) || b.target.some((j) => j === 1 || j === 2));
+    const middle = alignment.sentences.filter(
+      (b) => b.source.some((i) => i === 1 || i === 2) || b.target.some((j) => j === 1 || j === 2),
+    );
     expect(middle.length).toBeGreaterThan(0);
     for (const bead of middle) expect(bead.confidence).toBeLessThan(0.5);
   });
@@ -183,7 +215,10 @@ describe('alignDocuments', () => {
   });
 
   it('keeps text with no counterpart as 1-0 and 0-1 beads instead of dropping it', () => {
-    const fr = textDocument('1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.', 'fr');
+    const fr = textDocument(
+      '1. Le Comité a adopté son ordre du jour.\n2. Il a examiné le rapport du Secrétariat.\n3. La séance est levée.',
+      'fr',
+    );
     const en = textDocument('1. The Committee adopted its agenda.\n3. The meeting rose.', 'en');
     const alignment = alignDocuments(fr, en);
     expectFullCoverage(alignment);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alignByDp, bandAround, fullBand, SENTENCE_BEAD_SHAPES, WIDE_SENTENCE_BEAD_SHAPES, type BeadScore, type BeadShape } from '../../../src/core/align/dp.js';
+import {
+  alignByDp,
+  bandAround,
+  fullBand,
+  SENTENCE_BEAD_SHAPES,
+  WIDE_SENTENCE_BEAD_SHAPES,
+  type BeadScore,
+  type BeadShape,
+} from '../../../src/core/align/dp.js';
 
 // Units are numbers; a bead scores well when its source sum equals its target sum (a toy length model).
 function sumScorer(source: number[], target: number[]): BeadScore {
@@ -21,7 +29,13 @@ describe('alignByDp', () => {
   it('finds 1-1, 2-1, 1-2 and 1-0 beads where the scores say so', () => {
     const source = [5, 3, 4, 7, 20, 9];
     const target = [5, 7, 4, 3, 9];
-    const { beads } = alignByDp(source.length, target.length, sumScorer(source, target), fullBand(6, 5), SENTENCE_BEAD_SHAPES);
+    const { beads } = alignByDp(
+      source.length,
+      target.length,
+      sumScorer(source, target),
+      fullBand(6, 5),
+      SENTENCE_BEAD_SHAPES,
+    );
     expect(beads).toEqual([
       { source: [0], target: [0] },
       { source: [1, 2], target: [1] },
@@ -33,7 +47,7 @@ describe('alignByDp', () => {
 
   it('covers every unit of both sides exactly once, in order, on random inputs', () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 30; trial++) {
       const n = 1 + Math.floor(random() * 25);
       const m = 1 + Math.floor(random() * 25);
@@ -115,49 +129,52 @@ describe('alignByDp', () => {
     ]);
   });
 
-  it.each([0, 1.5])('gives each bead its exact marginal with run bonus %s (checked by enumerating every path)', (runBonus) => {
-    let seed = 11;
-    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const table = new Map<string, number>();
-    const score: BeadScore = (i0, i1, j0, j1) => {
-      const key = `${i0},${i1},${j0},${j1}`;
-      if (!table.has(key)) table.set(key, -4 * random());
-      return table.get(key) as number;
-    };
-    const n = 3;
-    const m = 4;
-    const temperature = 1.3;
-    const shapes = SENTENCE_BEAD_SHAPES;
-    // Every path from (0, 0) to (n, m) with its log-weight, run bonus included.
-    const paths: { beads: string[]; weight: number }[] = [];
-    const walk = (i: number, j: number, previous: string, beads: string[], weight: number): void => {
-      if (i === n && j === m) {
-        paths.push({ beads, weight });
-        return;
-      }
-      for (const shape of shapes) {
-        const i1 = i + shape.source;
-        const j1 = j + shape.target;
-        if (i1 > n || j1 > m) continue;
-        const kind = `${shape.source}-${shape.target}`;
-        const run = (kind === '0-1' || kind === '1-0') && previous === kind ? runBonus : 0;
-        walk(i1, j1, kind, [...beads, `${i},${i1},${j},${j1}`], weight + (score(i, i1, j, j1) + run) / temperature);
-      }
-    };
-    walk(0, 0, '', [], 0);
-    const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
-    const result = alignByDp(n, m, score, fullBand(n, m), shapes, temperature, runBonus);
-    let i0 = 0;
-    let j0 = 0;
-    result.beads.forEach((bead, k) => {
-      const id = `${i0},${i0 + bead.source.length},${j0},${j0 + bead.target.length}`;
-      i0 += bead.source.length;
-      j0 += bead.target.length;
-      const exact = paths.filter((p) => p.beads.includes(id)).reduce((sum, p) => sum + Math.exp(p.weight), 0) / total;
-      expect(result.posteriors[k]).toBeCloseTo(exact, 6);
-    });
-    // And the chosen path is the heaviest one.
-    const heaviest = paths.reduce((a, b) => (b.weight > a.weight ? b : a));
-    expect(result.score / temperature).toBeCloseTo(heaviest.weight, 9);
-  });
+  it.each([0, 1.5])(
+    'gives each bead its exact marginal with run bonus %s (checked by enumerating every path)',
+    (runBonus) => {
+      let seed = 11;
+      const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+      const table = new Map<string, number>();
+      const score: BeadScore = (i0, i1, j0, j1) => {
+        const key = `${i0},${i1},${j0},${j1}`;
+        if (!table.has(key)) table.set(key, -4 * random());
+        return table.get(key) as number;
+      };
+      const n = 3;
+      const m = 4;
+      const temperature = 1.3;
+      const shapes = SENTENCE_BEAD_SHAPES;
+      // Every path from (0, 0) to (n, m) with its log-weight, run bonus included.
+      const paths: { beads: string[]; weight: number }[] = [];
+      const walk = (i: number, j: number, previous: string, beads: string[], weight: number): void => {
+        if (i === n && j === m) {
+          paths.push({ beads, weight });
+          return;
+        }
+        for (const shape of shapes) {
+          const i1 = i + shape.source;
+          const j1 = j + shape.target;
+          if (i1 > n || j1 > m) continue;
+          const kind = `${shape.source}-${shape.target}`;
+          const run = (kind === '0-1' || kind === '1-0') && previous === kind ? runBonus : 0;
+          walk(i1, j1, kind, [...beads, `${i},${i1},${j},${j1}`], weight + (score(i, i1, j, j1) + run) / temperature);
+        }
+      };
+      walk(0, 0, '', [], 0);
+      const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
+      const result = alignByDp(n, m, score, fullBand(n, m), shapes, temperature, runBonus);
+      let i0 = 0;
+      let j0 = 0;
+      result.beads.forEach((bead, k) => {
+        const id = `${i0},${i0 + bead.source.length},${j0},${j0 + bead.target.length}`;
+        i0 += bead.source.length;
+        j0 += bead.target.length;
+        const exact = paths.filter((p) => p.beads.includes(id)).reduce((sum, p) => sum + Math.exp(p.weight), 0) / total;
+        expect(result.posteriors[k]).toBeCloseTo(exact, 6);
+      });
+      // And the chosen path is the heaviest one.
+      const heaviest = paths.reduce((a, b) => (b.weight > a.weight ? b : a));
+      expect(result.score / temperature).toBeCloseTo(heaviest.weight, 9);
+    },
+  );
 });

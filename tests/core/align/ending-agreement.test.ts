@@ -28,7 +28,9 @@ describe('sentence endings', () => {
 describe('learnEndingAgreement', () => {
   // 40 sentences a side: questions, lead-ins and statements, paired in order; the translator kept every mark
   // except that French ";" became "." throughout.
-  const sourceMarks = Array.from({ length: 40 }, (_, k) => (k % 5 === 0 ? '?' : k % 7 === 0 ? ':' : k % 3 === 0 ? ';' : '.'));
+  const sourceMarks = Array.from({ length: 40 }, (_, k) =>
+    k % 5 === 0 ? '?' : k % 7 === 0 ? ':' : k % 3 === 0 ? ';' : '.',
+  );
   const targetMarks = sourceMarks.map((mark) => (mark === ';' ? '.' : mark));
   const encode = (marks: string[]): Uint8Array => Uint8Array.from(marks, classOf);
   const pairs = sourceMarks.map((_, k) => ({ source: k, target: k }));

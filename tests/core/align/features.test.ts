@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeatures, consonantSkeleton, KeySpace, PUNCTUATION_CLASSES, tokenize, tokenizeSide } from '../../../src/core/align/features.js';
+import {
+  buildFeatures,
+  consonantSkeleton,
+  KeySpace,
+  PUNCTUATION_CLASSES,
+  tokenize,
+  tokenizeSide,
+} from '../../../src/core/align/features.js';
 import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter } from '../../../src/core/align/costs.js';
 
 // Features of two short texts with no function words left out, over one key space.
@@ -55,7 +62,6 @@ describe('consonantSkeleton', () => {
 });
 
 describe('punctuation evidence', () => {
-
   it('counts question marks, exclamation marks and parentheses per sentence', () => {
     const side = tokenizeSide(['Pourquoi ? Non !', 'Voir (ci-dessous) et (ci-dessus).']);
     const width = PUNCTUATION_CLASSES.length;
@@ -75,8 +81,14 @@ describe('punctuation evidence', () => {
 
 describe('numbers across a bead boundary', () => {
   // The German splits after "zwei Tage", the French before "deux jours": "250" crosses the boundary.
-  const source = ['Die ersten Seillängen kosteten Stunden, 250 Höhenmeter erforderten zwei Tage.', 'Sechs Stunden Steigeisenarbeit folgten.'];
-  const target = ['Les premières longueurs coûtèrent des heures.', 'Il fallut deux jours pour gravir 250 m. Six heures de cramponnage suivirent.'];
+  const source = [
+    'Die ersten Seillängen kosteten Stunden, 250 Höhenmeter erforderten zwei Tage.',
+    'Sechs Stunden Steigeisenarbeit folgten.',
+  ];
+  const target = [
+    'Les premières longueurs coûtèrent des heures.',
+    'Il fallut deux jours pour gravir 250 m. Six heures de cramponnage suivirent.',
+  ];
 
   it('counts a number matched only in the sentence just across the boundary', () => {
     const { source: s, target: t, space } = featuresOf(source, target);
@@ -88,7 +100,14 @@ describe('numbers across a bead boundary', () => {
   });
 
   it('does not count a number that also matches inside the bead', () => {
-    const { source: s, target: t, space } = featuresOf(['Im Jahr 1956 ging es los.', 'Auch 1956 kam man zurück.'], ['En 1956 on partit.', 'En 1956 on revint.']);
+    const {
+      source: s,
+      target: t,
+      space,
+    } = featuresOf(
+      ['Im Jahr 1956 ging es los.', 'Auch 1956 kam man zurück.'],
+      ['En 1956 on partit.', 'En 1956 on revint.'],
+    );
     const meter = new SimilarityMeter(s, t, space);
     meter.measure(0, 1, 0, 1);
     expect(meter.numbersLeaking(0, 1, 0, 1)).toBe(0);

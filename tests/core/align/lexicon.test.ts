@@ -30,7 +30,13 @@ describe('learnLexicon', () => {
       { source: ['maison', 'verte'], target: ['green', 'house'] },
       { source: ['voiture', 'verte'], target: ['green', 'car'] },
     ];
-    const lexicon = learnLexicon(pairs, { iterations: 8, minProbability: 0.3, maxTranslations: 1, minCooccurrence: 2, maxPairs: 100 });
+    const lexicon = learnLexicon(pairs, {
+      iterations: 8,
+      minProbability: 0.3,
+      maxTranslations: 1,
+      minCooccurrence: 2,
+      maxPairs: 100,
+    });
     expect(lexicon.get('house')).toEqual(['maison']);
     expect(lexicon.get('car')).toEqual(['voiture']);
     expect(lexicon.get('red')).toEqual(['rouge']);

@@ -29,13 +29,17 @@ describe('PairOverlap', () => {
   const { source, target, space } = sides(160, 170);
   const meter = new SimilarityMeter(source, target, space);
   const wordsOf = (i0: number, i1: number, j0: number, j1: number) =>
-    (source.wordStart[i1] as number) - (source.wordStart[i0] as number) + (target.wordStart[j1] as number) - (target.wordStart[j0] as number);
+    (source.wordStart[i1] as number) -
+    (source.wordStart[i0] as number) +
+    (target.wordStart[j1] as number) -
+    (target.wordStart[j0] as number);
 
   // Beads of up to three sentences a side near the diagonal, visited forwards then backwards, as the DP's two passes do.
   const beads: [number, number, number, number][] = [];
   for (let i1 = 1; i1 <= 160; i1++)
     for (let j1 = Math.max(1, i1 - 8); j1 <= Math.min(170, i1 + 18); j1++)
-      for (let a = 1; a <= 3 && a <= i1; a++) for (let b = 1; b <= 3 && b <= j1; b++) beads.push([i1 - a, i1, j1 - b, j1]);
+      for (let a = 1; a <= 3 && a <= i1; a++)
+        for (let b = 1; b <= 3 && b <= j1; b++) beads.push([i1 - a, i1, j1 - b, j1]);
 
   it('counts exactly the words that matching word by word counts, forwards and backwards', () => {
     const overlap = new PairOverlap(source, target, space.stamps());

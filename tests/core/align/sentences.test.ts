@@ -27,7 +27,6 @@ const priorPairs: PriorPair[] = wordRuns(1500, 6, 7).map((words) => ({
 const storeLexicon = learnStoreLexicon(priorPairs) ?? undefined;
 
 describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon)', () => {
-
   it('learns the translations of the earlier pairs', () => {
     expect(storeLexicon?.pairs).toBe(priorPairs.length);
     expect(storeLexicon?.lexicon.get(targetWord(17).toLowerCase())).toContain(sourceWord(17));
@@ -54,23 +53,30 @@ describe('alignSentences with a lexicon learned from earlier pairs (storeLexicon
 
   it('is far less sure of it without them', () => {
     const withPrior = dropped(alignSentences({ source, target, storeLexicon }))?.confidence ?? 0;
-    const without = alignSentences({ source, target }).find((bead) => bead.source[0] === MISSING && bead.target.length === 0)?.confidence ?? 0;
+    const without =
+      alignSentences({ source, target }).find((bead) => bead.source[0] === MISSING && bead.target.length === 0)
+        ?.confidence ?? 0;
     expect(without).toBeLessThan(withPrior - 0.2);
   });
 
   it('gives the same alignment for the same inputs', () => {
-    expect(alignSentences({ source, target, storeLexicon })).toEqual(alignSentences({ source, target, storeLexicon: learnStoreLexicon([...priorPairs]) ?? undefined }));
+    expect(alignSentences({ source, target, storeLexicon })).toEqual(
+      alignSentences({ source, target, storeLexicon: learnStoreLexicon([...priorPairs]) ?? undefined }),
+    );
   });
 });
 
 describe('alignSentences with free translations', () => {
   const runs = wordRuns(12, 6, 123);
   const translate = (words: readonly number[]): string => sentence([...words].reverse(), targetWord);
-  const pairKey = (beads: ReturnType<typeof alignSentences>) => beads.map((bead) => `${bead.source.join(',')}:${bead.target.join(',')}`);
+  const pairKey = (beads: ReturnType<typeof alignSentences>) =>
+    beads.map((bead) => `${bead.source.join(',')}:${bead.target.join(',')}`);
 
   it('keeps a block of captions the source lacks as insertions, and aligns what follows it', () => {
     // Six short lines in words neither side's lexicon knows, between the sixth and seventh sentences.
-    const captions = wordRuns(6, 3, 5).map((words) => `${words.map((k) => `${LETTERS[k % 20]}u${LETTERS[Math.floor(k / 20) % 20]}`).join(' ')}.`);
+    const captions = wordRuns(6, 3, 5).map(
+      (words) => `${words.map((k) => `${LETTERS[k % 20]}u${LETTERS[Math.floor(k / 20) % 20]}`).join(' ')}.`,
+    );
     const source = runs.map((words) => sentence(words, sourceWord));
     const target = [...runs.slice(0, 6).map(translate), ...captions, ...runs.slice(6).map(translate)];
     const keys = pairKey(alignSentences({ source, target, storeLexicon }));

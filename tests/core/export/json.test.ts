@@ -7,8 +7,18 @@ describe('toAlignmentJson', () => {
     const json = toAlignmentJson(alignment);
     expect(Object.keys(json)).toEqual(['version', 'source', 'target', 'blocks', 'beads']);
     expect(json.version).toBe(ALIGNMENT_JSON_VERSION);
-    expect(json.source).toEqual({ language: 'fr', meta: french.meta, blocks: french.blocks, sentences: french.sentences });
-    expect(json.target).toEqual({ language: 'en', meta: english.meta, blocks: english.blocks, sentences: english.sentences });
+    expect(json.source).toEqual({
+      language: 'fr',
+      meta: french.meta,
+      blocks: french.blocks,
+      sentences: french.sentences,
+    });
+    expect(json.target).toEqual({
+      language: 'en',
+      meta: english.meta,
+      blocks: english.blocks,
+      sentences: english.sentences,
+    });
     expect(json.blocks).toEqual(alignment.blocks);
     expect(json.beads).toEqual(alignment.sentences);
   });
@@ -37,7 +47,10 @@ describe('toAlignmentJson', () => {
   });
 
   it('leaves out runtime properties that are not in the model', () => {
-    const withCache = { ...alignment, source: { ...french, blocks: french.blocks.map((b) => ({ ...b, cache: new Map() })) } };
+    const withCache = {
+      ...alignment,
+      source: { ...french, blocks: french.blocks.map((b) => ({ ...b, cache: new Map() })) },
+    };
     const json = toAlignmentJson(withCache);
     expect(json.source.blocks.every((block) => !('cache' in block))).toBe(true);
   });

@@ -24,11 +24,26 @@ describe('formatLinks', () => {
 
 describe('parseLinks', () => {
   it.each([
-    ['Vecalign output', '[0, 1]:[0]\n[2]:[]\n[]:[1]\n', [{ source: [0, 1], target: [0] }, { source: [2], target: [] }, { source: [], target: [1] }]],
+    [
+      'Vecalign output',
+      '[0, 1]:[0]\n[2]:[]\n[]:[1]\n',
+      [
+        { source: [0, 1], target: [0] },
+        { source: [2], target: [] },
+        { source: [], target: [1] },
+      ],
+    ],
     ['no spaces', '[0,1]:[0]', [{ source: [0, 1], target: [0] }]],
     ['spaces everywhere', '  [ 0 ,1 ] : [ 0 ]  ', [{ source: [0, 1], target: [0] }]],
     ['empty sides with spaces', '[ ]:[ 3 ]', [{ source: [], target: [3] }]],
-    ['blank lines and CR LF', '\r\n[0]:[0]\r\n\r\n   \n[1]:[1]\r\n', [{ source: [0], target: [0] }, { source: [1], target: [1] }]],
+    [
+      'blank lines and CR LF',
+      '\r\n[0]:[0]\r\n\r\n   \n[1]:[1]\r\n',
+      [
+        { source: [0], target: [0] },
+        { source: [1], target: [1] },
+      ],
+    ],
     ['a trailing comma, as Python literal_eval allows', '[4,]:[5, 6,]', [{ source: [4], target: [5, 6] }]],
     ['an empty file', '', []],
   ])('reads %s', (_case, text, expected) => {

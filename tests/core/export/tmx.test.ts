@@ -184,14 +184,33 @@ describe('unit selection', () => {
       'les Parties ont répondu 🙂 au questionnaire en\uFFFDligne ;',
       'Parties responded 🙂 to the online\uFFFDquestionnaire;',
     ]);
-    expect(tus(xml).map((tu) => props(tu)[TmxPropType.label] ?? null)).toEqual([null, null, 'I', '1', '2', '2/a', 'fn:1']);
-    expect(tus(xml).map((tu) => props(tu)[TmxPropType.confidence])).toEqual(['0.60', '0.90', '0.99', '0.98', '0.97', '0.76', '0.96']);
+    expect(tus(xml).map((tu) => props(tu)[TmxPropType.label] ?? null)).toEqual([
+      null,
+      null,
+      'I',
+      '1',
+      '2',
+      '2/a',
+      'fn:1',
+    ]);
+    expect(tus(xml).map((tu) => props(tu)[TmxPropType.confidence])).toEqual([
+      '0.60',
+      '0.90',
+      '0.99',
+      '0.98',
+      '0.97',
+      '0.76',
+      '0.96',
+    ]);
     expect(summary).toEqual({ units: 7, oneSided: 1, lowConfidence: 0, emptyText: 0 });
     expectCleanSegs(xml);
   });
 
   it('never writes an empty seg: a side that is only white space drops the unit and is counted', () => {
-    const blank = { ...french, sentences: french.sentences.map((s) => (s.index === 3 ? { ...s, text: ' \u00A0\u000B ' } : s)) };
+    const blank = {
+      ...french,
+      sentences: french.sentences.map((s) => (s.index === 3 ? { ...s, text: ' \u00A0\u000B ' } : s)),
+    };
     const { xml, summary } = write({ ...alignment, source: blank });
     expect(summary).toEqual({ units: 7, oneSided: 2, lowConfidence: 0, emptyText: 1 });
     expect(xml).not.toContain('<seg>Introduction</seg>');

@@ -47,13 +47,16 @@ describe('writeTsv', () => {
     const { lines } = write({ ...alignment, source: messy(french), target: messy(english) });
     expect(lines).toHaveLength(1 + 8);
     for (const line of lines) expect(line.split('\t')).toHaveLength(4);
-    expect(lines[1]).toBe(
-      'Distr. générale cell 2  line sep vt\tDistr.: General cell 2  line sep vt\t0.42\t',
-    );
+    expect(lines[1]).toBe('Distr. générale cell 2  line sep vt\tDistr.: General cell 2  line sep vt\t0.42\t');
   });
 
   it('honours minConfidence and paragraph units like the TMX writer', () => {
-    expect(write(alignment, { minConfidence: 0.9 }).summary).toEqual({ units: 4, oneSided: 2, lowConfidence: 4, emptyText: 0 });
+    expect(write(alignment, { minConfidence: 0.9 }).summary).toEqual({
+      units: 4,
+      oneSided: 2,
+      lowConfidence: 4,
+      emptyText: 0,
+    });
     const paragraphs = write(alignment, { units: 'paragraph' });
     expect(paragraphs.lines).toHaveLength(1 + 7);
     expect(paragraphs.lines[6]).toBe(

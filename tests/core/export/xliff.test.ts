@@ -20,11 +20,18 @@ describe('writeXliff', () => {
     expect(root.name).toBe('xliff');
     expect(root.attributes).toEqual({ version: '1.2', xmlns: 'urn:oasis:names:tc:xliff:document:1.2' });
     const file = only(root, 'file');
-    expect(file.attributes).toMatchObject({ original: 'CTOC_COP_2018_1 «fr».md', 'source-language': 'fr', 'target-language': 'en', datatype: 'plaintext' });
+    expect(file.attributes).toMatchObject({
+      original: 'CTOC_COP_2018_1 «fr».md',
+      'source-language': 'fr',
+      'target-language': 'en',
+      datatype: 'plaintext',
+    });
     const units = elements(only(file, 'body'), 'trans-unit');
     expect(summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0 });
     expect(units.map((unit) => unit.attributes.id)).toEqual(expectedSentenceUnits.map((unit) => String(unit.bead)));
-    expect(units.map((unit) => [textOf(only(unit, 'source')), textOf(only(unit, 'target'))])).toEqual(expectedSentenceUnits.map((unit) => [unit.fr, unit.en]));
+    expect(units.map((unit) => [textOf(only(unit, 'source')), textOf(only(unit, 'target'))])).toEqual(
+      expectedSentenceUnits.map((unit) => [unit.fr, unit.en]),
+    );
   });
 
   it('puts source, target, then note in each trans-unit, with the confidence and label in the note', () => {

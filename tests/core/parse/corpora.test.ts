@@ -38,17 +38,23 @@ describe.skipIf(cases.length === 0)('parseDocument on corpora/*', () => {
     for (const block of doc.blocks) expect(source.slice(block.range.start, block.range.end)).toBe(block.raw);
   });
 
-  it.each(sides)('$name/$file: the gold label paths are the labelled blocks, in order', ({ name, gold, file, language }) => {
-    const { doc } = parseSide(name, file, language);
-    const expected = gold.paragraphs.map((pair) => pair[language] ?? null).filter((path) => path !== null);
-    const actual = doc.blocks.map((block) => block.path).filter((path) => path !== null);
-    expect(actual).toEqual(expected);
-  });
+  it.each(sides)(
+    '$name/$file: the gold label paths are the labelled blocks, in order',
+    ({ name, gold, file, language }) => {
+      const { doc } = parseSide(name, file, language);
+      const expected = gold.paragraphs.map((pair) => pair[language] ?? null).filter((path) => path !== null);
+      const actual = doc.blocks.map((block) => block.path).filter((path) => path !== null);
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it.each(sides)('$name/$file: block texts concatenate to the gold sentences', ({ name, gold, file, language }) => {
     const { doc } = parseSide(name, file, language);
     const expected = gold.sentences.flatMap((bead) => bead[language] ?? []).join(' ');
-    const actual = doc.blocks.map((block) => block.text).filter((text) => text !== '').join(' ');
+    const actual = doc.blocks
+      .map((block) => block.text)
+      .filter((text) => text !== '')
+      .join(' ');
     expect(actual).toBe(expected);
   });
 });

@@ -35,12 +35,16 @@ describe('parseIssueDate', () => {
 });
 
 describe('document symbols', () => {
-  it.each(['CTOC/COP/2018/1', 'A/RES/70/1', 'E/CN.4/2005/L.10/Add.17', 'A/AC.999/2019/3', 'S/RES/2334', 'CTOC/COP/WG.2/2019/INF/1/Rev.1'])(
-    '%s is a symbol',
-    (token) => {
-      expect(isDocumentSymbol(token)).toBe(true);
-    },
-  );
+  it.each([
+    'CTOC/COP/2018/1',
+    'A/RES/70/1',
+    'E/CN.4/2005/L.10/Add.17',
+    'A/AC.999/2019/3',
+    'S/RES/2334',
+    'CTOC/COP/WG.2/2019/INF/1/Rev.1',
+  ])('%s is a symbol', (token) => {
+    expect(isDocumentSymbol(token)).toBe(true);
+  });
 
   it.each(['4/4', 'and/or', 'CTOC/COP', 'CTOC/COP/2018/1.', '15-19', 'Distr.'])('%s is not a symbol', (token) => {
     expect(isDocumentSymbol(token)).toBe(false);

@@ -119,7 +119,7 @@ describe('splitLeadingLabel', () => {
     '2018 was a year',
     'Annex I contains the list of participants.',
     'Article 5 of the Convention provides that',
-    "Article premier de la Convention",
+    'Article premier de la Convention',
     'Articles 3 and 4',
     'Chapter IV of the Charter',
     'Section 3 describes the methods',
@@ -244,7 +244,18 @@ describe('advanceLabelPath', () => {
 
   it('nests sub-paragraphs under the open paragraph and headings under roman headings', () => {
     expect(pathsOf(['I.', '1.', '(a)', '(b)', '(ii)', '(c)', 'II.', 'A.', '2.', 'B.', '3.', '(a)'])).toEqual([
-      'I', '1', '1/a', '1/b', '1/b/ii', '1/c', 'II', 'II/A', '2', 'II/B', '3', '3/a',
+      'I',
+      '1',
+      '1/a',
+      '1/b',
+      '1/b/ii',
+      '1/c',
+      'II',
+      'II/A',
+      '2',
+      'II/B',
+      '3',
+      '3/a',
     ]);
   });
 
@@ -254,20 +265,39 @@ describe('advanceLabelPath', () => {
 
   it('prefixes paths inside an annex and restarts there', () => {
     expect(pathsOf(['5.', 'Annex I', '1.', '(a)', 'II.', 'A.', 'Annexe II', '1.'])).toEqual([
-      '5', 'annex:I', 'annex:I/1', 'annex:I/1/a', 'annex:I/II', 'annex:I/II/A', 'annex:II', 'annex:II/1',
+      '5',
+      'annex:I',
+      'annex:I/1',
+      'annex:I/1/a',
+      'annex:I/II',
+      'annex:I/II/A',
+      'annex:II',
+      'annex:II/1',
     ]);
   });
 
   it('prefixes paths inside an article, restarts its paragraphs, and closes it at a roman heading', () => {
-    expect(pathsOf(['Article 1', '(a)', 'Article 2', '1.', '(a)', '2.', 'II.', '3.', 'Annex I', 'Article 1', '1.'])).toEqual([
-      'art:1', 'art:1/a', 'art:2', 'art:2/1', 'art:2/1/a', 'art:2/2', 'II', '3', 'annex:I', 'annex:I/art:1', 'annex:I/art:1/1',
+    expect(
+      pathsOf(['Article 1', '(a)', 'Article 2', '1.', '(a)', '2.', 'II.', '3.', 'Annex I', 'Article 1', '1.']),
+    ).toEqual([
+      'art:1',
+      'art:1/a',
+      'art:2',
+      'art:2/1',
+      'art:2/1/a',
+      'art:2/2',
+      'II',
+      '3',
+      'annex:I',
+      'annex:I/art:1',
+      'annex:I/art:1/1',
     ]);
   });
 
   it('reads chapters and sections as headings that close the open article; article numbers run through them', () => {
-    expect(pathsOf(['Chapter I', 'Article 1', '1.', 'Article 2', 'Chapter II', 'Article 3', 'Section 1', '1.'])).toEqual([
-      'chap:1', 'art:1', 'art:1/1', 'art:2', 'chap:2', 'art:3', 'sec:1', '1',
-    ]);
+    expect(
+      pathsOf(['Chapter I', 'Article 1', '1.', 'Article 2', 'Chapter II', 'Article 3', 'Section 1', '1.']),
+    ).toEqual(['chap:1', 'art:1', 'art:1/1', 'art:2', 'chap:2', 'art:3', 'sec:1', '1']);
   });
 
   it('gives footnotes fn: paths without touching the numbering, and no path to bullets and agenda items', () => {

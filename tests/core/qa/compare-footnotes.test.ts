@@ -35,6 +35,11 @@ describe('compareFootnotes', () => {
   it('reports references on one side only, once per extra reference', () => {
     const source = makeDocument('en', [plain('One* and two** and three*')]);
     const target = makeDocument('fr', [plain('Un* et deux**')]);
-    expect(compareFootnotes(source, target).references).toEqual({ source: 3, target: 2, sourceOnly: ['*'], targetOnly: [] });
+    expect(compareFootnotes(source, target).references).toEqual({
+      source: 3,
+      target: 2,
+      sourceOnly: ['*'],
+      targetOnly: [],
+    });
   });
 });

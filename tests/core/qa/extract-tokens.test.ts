@@ -105,8 +105,12 @@ describe('compareTokens', () => {
     'flags few of the UN Parallel Corpus dev pairs (silver-aligned, labels stripped)',
     () => {
       const strip = (line: string): string => line.replace(/^\s*(?:\d+|[A-Z]|[IVX]+)\.\s+/u, '');
-      const english = readFileSync(new URL(`${unpc.href}en`), 'utf8').split('\n').map(strip);
-      const french = readFileSync(new URL(`${unpc.href}fr`), 'utf8').split('\n').map(strip);
+      const english = readFileSync(new URL(`${unpc.href}en`), 'utf8')
+        .split('\n')
+        .map(strip);
+      const french = readFileSync(new URL(`${unpc.href}fr`), 'utf8')
+        .split('\n')
+        .map(strip);
       let withTokens = 0;
       let flagged = 0;
       english.forEach((line, index) => {

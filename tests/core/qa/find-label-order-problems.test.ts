@@ -40,7 +40,14 @@ describe('findLabelOrderProblems', () => {
   });
 
   it('keeps headings, paragraphs and footnotes in separate sequences', () => {
-    const specs = [heading('I', 'Intro'), para('1', 'One.'), heading('II', 'Next'), para('2', 'Two.'), note('*', 'N.'), note('1', 'F.')];
+    const specs = [
+      heading('I', 'Intro'),
+      para('1', 'One.'),
+      heading('II', 'Next'),
+      para('2', 'Two.'),
+      note('*', 'N.'),
+      note('1', 'F.'),
+    ];
     expect(problemsOf(specs)).toEqual([]);
   });
 

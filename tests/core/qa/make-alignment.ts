@@ -98,7 +98,11 @@ export interface AlignmentSpec {
 }
 
 /** Aligns two documents with the given beads, or 1-1 in order; sentence confidence 0.9 unless given. */
-export function makeAlignment(source: SegmentedDocument, target: SegmentedDocument, spec: AlignmentSpec = {}): Alignment {
+export function makeAlignment(
+  source: SegmentedDocument,
+  target: SegmentedDocument,
+  spec: AlignmentSpec = {},
+): Alignment {
   const blockPairs = spec.blocks ?? oneToOne(source.blocks.length, target.blocks.length);
   const sentencePairs = spec.sentences ?? oneToOne(source.sentences.length, target.sentences.length);
   const blocks: BlockBead[] = blockPairs.map(([s, t]) => ({ source: s, target: t, confidence: 0.95, method: 'label' }));

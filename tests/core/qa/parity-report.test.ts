@@ -7,8 +7,14 @@ const ENGLISH: BlockSpec[] = [
   plain('Item 2 (b) of the provisional agenda*', 'header'),
   plain('Issued on 18 July 2018 in Vienna', 'header'),
   heading('I', 'Introduction'),
-  para('1', 'In its decision 4/4, the Conference of the Parties established a working group on trafficking in persons.'),
-  para('2', 'The Working Group held its seventh meeting from 6 to 8 September 2017. Its report is before the Conference as CTOC/COP/WG.4/2017/4.'),
+  para(
+    '1',
+    'In its decision 4/4, the Conference of the Parties established a working group on trafficking in persons.',
+  ),
+  para(
+    '2',
+    'The Working Group held its seventh meeting from 6 to 8 September 2017. Its report is before the Conference as CTOC/COP/WG.4/2017/4.',
+  ),
   sub('2', '(a)', 'A total of 1,250.5 tonnes of precursors were seized during the year under review.'),
   sub('2', '(b)', 'Some 15,000 victims were identified in the period from 15–19 October 2018.'),
   para('3', 'The Conference may wish to consider the recommendations made by the Working Group.'),
@@ -19,7 +25,10 @@ const FRENCH: BlockSpec[] = [
   plain('Publié le 18 juillet 2018 à Vienne', 'header'),
   heading('I', 'Introduction'),
   para('1', 'Dans sa décision 4/4, la Conférence des Parties a créé un groupe de travail sur la traite des personnes.'),
-  para('2', 'Le Groupe de travail a tenu sa septième réunion du 6 au 8 septembre 2017. Son rapport est soumis à la Conférence sous la cote CTOC/COP/WG.4/2017/4.'),
+  para(
+    '2',
+    'Le Groupe de travail a tenu sa septième réunion du 6 au 8 septembre 2017. Son rapport est soumis à la Conférence sous la cote CTOC/COP/WG.4/2017/4.',
+  ),
   sub('2', 'a)', 'Au total, 1 250,5 tonnes de précurseurs ont été saisies au cours de l’année considérée.'),
   sub('2', 'b)', 'Quelque 15\u00A0000 victimes ont été identifiées pendant la période du 15-19 octobre 2018.'),
   para('3', 'La Conférence voudra peut-être examiner les recommandations formulées par le Groupe de travail.'),
@@ -56,14 +65,26 @@ describe('buildParityReport on two versions that agree', () => {
       labelledParagraphs: 3,
       footnotes: 1,
     });
-    expect(report.counts.source.byKind).toMatchObject({ header: 2, heading: 1, paragraph: 3, subparagraph: 2, tableRow: 0 });
+    expect(report.counts.source.byKind).toMatchObject({
+      header: 2,
+      heading: 1,
+      paragraph: 3,
+      subparagraph: 2,
+      tableRow: 0,
+    });
   });
 
   it('lists the labels as printed, in document order, with their paths', () => {
     expect(report.labels.source.map((entry) => entry.label)).toEqual(['I.', '1.', '2.', '(a)', '(b)', '3.', '*']);
     expect(report.labels.target.map((entry) => entry.label)).toEqual(['I.', '1.', '2.', 'a)', 'b)', '3.', '*']);
     expect(report.labels.target.map((entry) => entry.path)).toEqual(['I', '1', '2', '2/a', '2/b', '3', 'fn:*']);
-    expect(report.labels.source[3]).toEqual({ block: 5, kind: 'subparagraph', label: '(a)', path: '2/a', key: 'lowerLetter:a' });
+    expect(report.labels.source[3]).toEqual({
+      block: 5,
+      kind: 'subparagraph',
+      label: '(a)',
+      path: '2/a',
+      key: 'lowerLetter:a',
+    });
   });
 
   it('is plain JSON', () => {
@@ -73,13 +94,36 @@ describe('buildParityReport on two versions that agree', () => {
 
 describe('buildParityReport finds', () => {
   it('a paragraph missing from the French, and the gap it leaves', () => {
-    const english = makeDocument('en', ['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => para(n, `Paragraph ${n} of the report.`)));
-    const french = makeDocument('fr', ['1', '2', '3', '4', '5', '6', '8'].map((n) => para(n, `Paragraphe ${n} du rapport.`)));
-    const beads: Array<[number[], number[]]> = [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], []], [[7], [6]]];
+    const english = makeDocument(
+      'en',
+      ['1', '2', '3', '4', '5', '6', '7', '8'].map((n) => para(n, `Paragraph ${n} of the report.`)),
+    );
+    const french = makeDocument(
+      'fr',
+      ['1', '2', '3', '4', '5', '6', '8'].map((n) => para(n, `Paragraphe ${n} du rapport.`)),
+    );
+    const beads: Array<[number[], number[]]> = [
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+      [[4], [4]],
+      [[5], [5]],
+      [[6], []],
+      [[7], [6]],
+    ];
     const report = buildParityReport(makeAlignment(english, french, { blocks: beads, sentences: beads }));
 
     expect(report.missing).toEqual([
-      { side: 'source', missingFrom: 'target', path: '7', label: '7.', block: 6, kind: 'paragraph', text: 'Paragraph 7 of the report.' },
+      {
+        side: 'source',
+        missingFrom: 'target',
+        path: '7',
+        label: '7.',
+        block: 6,
+        kind: 'paragraph',
+        text: 'Paragraph 7 of the report.',
+      },
     ]);
     expect(report.outOfOrder).toMatchObject([{ side: 'target', problem: 'gap', label: '8.', skipped: ['7'] }]);
     expect(report.splitsAndMerges).toMatchObject([{ bead: 6, shape: '1-0', labelled: true }]);
@@ -96,10 +140,20 @@ describe('buildParityReport finds', () => {
       plain('Elles ont été formulées par le Groupe de travail.'),
       FRENCH[8] ?? plain(''),
     ];
-    const blocks: Array<[number[], number[]]> = [...ENGLISH.slice(0, 7).map((_, i): [number[], number[]] => [[i], [i]]), [[7], [7, 8]], [[8], [9]]];
+    const blocks: Array<[number[], number[]]> = [
+      ...ENGLISH.slice(0, 7).map((_, i): [number[], number[]] => [[i], [i]]),
+      [[7], [7, 8]],
+      [[8], [9]],
+    ];
     // Block 4 has two sentences, so paragraph 3 is sentence 8.
-    const sentences: Array<[number[], number[]]> = [...Array.from({ length: 8 }, (_, i): [number[], number[]] => [[i], [i]]), [[8], [8, 9]], [[9], [10]]];
-    const report = buildParityReport(makeAlignment(makeDocument('en', ENGLISH), makeDocument('fr', french), { blocks, sentences }));
+    const sentences: Array<[number[], number[]]> = [
+      ...Array.from({ length: 8 }, (_, i): [number[], number[]] => [[i], [i]]),
+      [[8], [8, 9]],
+      [[9], [10]],
+    ];
+    const report = buildParityReport(
+      makeAlignment(makeDocument('en', ENGLISH), makeDocument('fr', french), { blocks, sentences }),
+    );
 
     expect(report.splitsAndMerges).toHaveLength(1);
     expect(report.splitsAndMerges[0]).toMatchObject({
@@ -117,8 +171,16 @@ describe('buildParityReport finds', () => {
   });
 
   it('a changed number, but not a number written the French way', () => {
-    const french = replaceAt(FRENCH, 5, sub('2', 'a)', 'Au total, 1 520 tonnes de précurseurs ont été saisies au cours de l’année considérée.'));
-    const english = replaceAt(ENGLISH, 5, sub('2', '(a)', 'A total of 1,250 tonnes of precursors were seized during the year under review.'));
+    const french = replaceAt(
+      FRENCH,
+      5,
+      sub('2', 'a)', 'Au total, 1 520 tonnes de précurseurs ont été saisies au cours de l’année considérée.'),
+    );
+    const english = replaceAt(
+      ENGLISH,
+      5,
+      sub('2', '(a)', 'A total of 1,250 tonnes of precursors were seized during the year under review.'),
+    );
     const report = buildParityReport(makeAlignment(makeDocument('en', english), makeDocument('fr', french)));
 
     expect(report.tokenMismatches).toHaveLength(1);
@@ -142,7 +204,11 @@ describe('buildParityReport finds', () => {
 
     // "Introduction" (heading I) is identical too, but too short to say it was left untranslated.
     expect(report.untranslated).toEqual([
-      { bead: 8, source: [{ index: 8, block: 7, path: '3', text: sentence }], target: [{ index: 8, block: 7, path: '3', text: sentence }] },
+      {
+        bead: 8,
+        source: [{ index: 8, block: 7, path: '3', text: sentence }],
+        target: [{ index: 8, block: 7, path: '3', text: sentence }],
+      },
     ]);
   });
 
@@ -151,7 +217,11 @@ describe('buildParityReport finds', () => {
     ['a name and country', 'Ms. Ana López (Spain)', false],
     ['a heading that is the same word in both languages', 'Introduction', false],
     ['an English sentence', 'Report of the Secretary-General on the work of the Organization', true],
-    ['the same sentence with other spaces', 'Report of the Secretary-General\u00A0on the work  of the Organization', true],
+    [
+      'the same sentence with other spaces',
+      'Report of the Secretary-General\u00A0on the work  of the Organization',
+      true,
+    ],
   ])('identical sides: %s → untranslated %s', (_case, text, listed) => {
     const english = makeDocument('en', [plain(text)]);
     const french = makeDocument('fr', [plain(text.replace(/\u00A0|\s{2}/gu, ' '))]);
@@ -162,8 +232,13 @@ describe('buildParityReport finds', () => {
     const english = [...ENGLISH, note('1', 'See A/RES/70/1.')];
     const french = replaceAt(FRENCH, 0, plain('Point 2 b) de l’ordre du jour provisoire', 'header'));
     const blocks: Array<[number[], number[]]> = [...FRENCH.map((_, i): [number[], number[]] => [[i], [i]]), [[9], []]];
-    const sentences: Array<[number[], number[]]> = [...Array.from({ length: 10 }, (_, i): [number[], number[]] => [[i], [i]]), [[10], []]];
-    const report = buildParityReport(makeAlignment(makeDocument('en', english), makeDocument('fr', french), { blocks, sentences }));
+    const sentences: Array<[number[], number[]]> = [
+      ...Array.from({ length: 10 }, (_, i): [number[], number[]] => [[i], [i]]),
+      [[10], []],
+    ];
+    const report = buildParityReport(
+      makeAlignment(makeDocument('en', english), makeDocument('fr', french), { blocks, sentences }),
+    );
 
     expect(report.footnotes).toMatchObject({
       counts: { source: 2, target: 1 },
@@ -179,8 +254,14 @@ describe('buildParityReport finds', () => {
   });
 
   it('labels out of order (1, 2, 4, 3)', () => {
-    const english = makeDocument('en', ['1', '2', '3', '4'].map((n) => para(n, `Paragraph ${n} of the report.`)));
-    const french = makeDocument('fr', ['1', '2', '4', '3'].map((n) => para(n, `Paragraphe ${n} du rapport.`)));
+    const english = makeDocument(
+      'en',
+      ['1', '2', '3', '4'].map((n) => para(n, `Paragraph ${n} of the report.`)),
+    );
+    const french = makeDocument(
+      'fr',
+      ['1', '2', '4', '3'].map((n) => para(n, `Paragraphe ${n} du rapport.`)),
+    );
     const report = buildParityReport(makeAlignment(english, french));
 
     expect(report.labels.target.map((entry) => entry.label)).toEqual(['1.', '2.', '4.', '3.']);
@@ -207,8 +288,14 @@ describe('buildParityReport finds', () => {
   it('a sentence whose French is far longer than the document’s usual ratio', () => {
     const pairs: Array<[string, string]> = [
       ['The Conference adopted the report of the meeting.', 'La Conférence a adopté le rapport de la réunion.'],
-      ['The Working Group met twice during the period.', 'Le Groupe de travail s’est réuni deux fois pendant la période.'],
-      ['Several speakers welcomed the new guidelines.', 'Plusieurs orateurs ont salué les nouvelles lignes directrices.'],
+      [
+        'The Working Group met twice during the period.',
+        'Le Groupe de travail s’est réuni deux fois pendant la période.',
+      ],
+      [
+        'Several speakers welcomed the new guidelines.',
+        'Plusieurs orateurs ont salué les nouvelles lignes directrices.',
+      ],
       ['The secretariat presented its annual report.', 'Le secrétariat a présenté son rapport annuel.'],
       ['The Chair closed the session on the last day.', 'La présidente a clos la session le dernier jour.'],
       [
@@ -217,8 +304,14 @@ describe('buildParityReport finds', () => {
       ],
       ['Agreed.', 'D’accord, et adopté à l’unanimité.'],
     ];
-    const english = makeDocument('en', pairs.map(([text], i) => para(String(i + 1), text)));
-    const french = makeDocument('fr', pairs.map(([, text], i) => para(String(i + 1), text)));
+    const english = makeDocument(
+      'en',
+      pairs.map(([text], i) => para(String(i + 1), text)),
+    );
+    const french = makeDocument(
+      'fr',
+      pairs.map(([, text], i) => para(String(i + 1), text)),
+    );
     const report = buildParityReport(makeAlignment(english, french));
 
     // The last pair is as lopsided but shorter than 20 characters on one side, so it is not judged.

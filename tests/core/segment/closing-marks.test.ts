@@ -18,7 +18,7 @@ describe('extendOverClosingMarks', () => {
     ['She said “Never.|” Then', 'She said “Never.”| Then'],
     ['(See above.|) The', '(See above.)| The'],
     ['(See (a) above.|)) The', '(See (a) above.))| The'],
-    ['sur << L\'innovation.| >> Le', 'sur << L\'innovation. >>| Le'],
+    ["sur << L'innovation.| >> Le", "sur << L'innovation. >>| Le"],
     ['Er sagte »Nein.|« Dann', 'Er sagte »Nein.«| Dann'],
     ['Er sagte „Nein.|“ Dann', 'Er sagte „Nein.“| Dann'],
     // a spaced closing mark with nothing open closes only when no word follows it

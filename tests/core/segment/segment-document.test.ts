@@ -56,7 +56,9 @@ describe('segmentDocument', () => {
       expect(text.slice(sentence.range.start, sentence.range.end)).toBe(sentence.raw);
     }
     for (const original of doc.blocks.filter((candidate) => candidate.text.trim() !== '')) {
-      const raws = segmented.sentences.filter((sentence) => sentence.block === original.index).map((sentence) => sentence.raw);
+      const raws = segmented.sentences
+        .filter((sentence) => sentence.block === original.index)
+        .map((sentence) => sentence.raw);
       expect(raws.join('')).toBe(original.text);
     }
   });

@@ -56,7 +56,10 @@ describe.each(LANGUAGES)('UNPC test set (%s)', (code, language) => {
       let offset = 0;
       for (const [index, line] of chunk.entries()) {
         const previous = chunk[index - 1];
-        if (previous !== undefined && (VISIBLE_END.test(previous) || (previous.endsWith(';') && NUMBERED_START.test(line)))) {
+        if (
+          previous !== undefined &&
+          (VISIBLE_END.test(previous) || (previous.endsWith(';') && NUMBERED_START.test(line)))
+        ) {
           visible++;
           if (starts.has(offset)) recovered++;
         }
