@@ -11,6 +11,7 @@ import { alignSentences } from '../src/core/align/sentences.js';
 import { scoreAlignments } from '../src/core/eval/score-alignment.js';
 import type { Bead } from '../src/core/model.js';
 import { evalRawDir, loadUnpcPairs } from './dev-sets.js';
+import { markdownHeader, markdownRow } from './markdown-table.js';
 
 const SIZES = [10_000, 100_000];
 
@@ -92,17 +93,31 @@ if (sizeArgument === -2) {
     };
   });
   console.log(
-    '| source sentences | sentences (both sides) | time (s) | sentences/s | peak RSS (MB) | strict F1 vs constructed gold |',
+    markdownHeader([
+      'source sentences',
+      'sentences (both sides)',
+      'time (s)',
+      'sentences/s',
+      'peak RSS (MB)',
+      'strict F1 vs constructed gold',
+    ]),
   );
-  console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.size.toLocaleString('en')} | ${r.sentences.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${Math.round(r.peakRssMb)} | ${r.strictF1.toFixed(3)} |`,
+      markdownRow([
+        r.size.toLocaleString('en'),
+        r.sentences.toLocaleString('en'),
+        r.seconds.toFixed(2),
+        Math.round(r.perSecond).toLocaleString('en'),
+        Math.round(r.peakRssMb),
+        r.strictF1.toFixed(3),
+      ]),
     );
   }
   const [small, large] = results;
-  if (small && large)
-    console.log(
-      `\nTime ratio ${large.size / small.size}x sentences: ${(large.seconds / small.seconds).toFixed(1)}x (linear = ${large.size / small.size}x).`,
-    );
+  if (small && large) {
+    const sizeRatio = large.size / small.size;
+    const timeRatio = (large.seconds / small.seconds).toFixed(1);
+    console.log(`\nTime ratio ${sizeRatio}x sentences: ${timeRatio}x (linear = ${sizeRatio}x).`);
+  }
 }

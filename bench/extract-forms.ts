@@ -5,15 +5,17 @@
  */
 import { parseLinks } from '../src/core/export/links.js';
 import { alignForm, corporaCases, labelPaths, type Form } from '../tests/extract/corpora-forms.js';
+import { markdownHeader, markdownRow } from './markdown-table.js';
 
 type Aligned = Awaited<ReturnType<typeof alignForm>>;
 
 // A bead by its texts, not its indices: one extra sentence early on must not make every later bead differ.
 function beadTexts(aligned: Aligned): string[] {
-  return parseLinks(aligned.links).map(
-    (b) =>
-      `${b.source.map((i) => aligned.fr.sentences[i]?.text).join(' ')}\u0001${b.target.map((j) => aligned.en.sentences[j]?.text).join(' ')}`,
-  );
+  return parseLinks(aligned.links).map((b) => {
+    const source = b.source.map((i) => aligned.fr.sentences[i]?.text).join(' ');
+    const target = b.target.map((j) => aligned.en.sentences[j]?.text).join(' ');
+    return `${source}\u0001${target}`;
+  });
 }
 
 // Labels of `found` that match `expected` position by position (both in document order).
@@ -22,9 +24,15 @@ function matchingLabels(expected: readonly string[], found: readonly string[]): 
 }
 
 console.log(
-  '| pair | form | labels recovered (fr) | labels recovered (en) | sentences fr / en (text form) | beads identical to the text form |',
+  markdownHeader([
+    'pair',
+    'form',
+    'labels recovered (fr)',
+    'labels recovered (en)',
+    'sentences fr / en (text form)',
+    'beads identical to the text form',
+  ]),
 );
-console.log('|---|---|---|---|---|---|');
 for (const name of corporaCases) {
   const text = await alignForm(name, 'text');
   const textBeads = new Set(beadTexts(text));
@@ -33,9 +41,17 @@ for (const name of corporaCases) {
     const fr = labelPaths(text.fr);
     const en = labelPaths(text.en);
     const same = beadTexts(other).filter((b) => textBeads.has(b)).length;
+    const sentences = `${other.fr.sentences.length} / ${other.en.sentences.length}`;
+    const textSentences = `${text.fr.sentences.length} / ${text.en.sentences.length}`;
     console.log(
-      `| ${name} | ${form} | ${matchingLabels(fr, labelPaths(other.fr))}/${fr.length} | ${matchingLabels(en, labelPaths(other.en))}/${en.length} | ` +
-        `${other.fr.sentences.length} / ${other.en.sentences.length} (${text.fr.sentences.length} / ${text.en.sentences.length}) | ${same}/${textBeads.size} |`,
+      markdownRow([
+        name,
+        form,
+        `${matchingLabels(fr, labelPaths(other.fr))}/${fr.length}`,
+        `${matchingLabels(en, labelPaths(other.en))}/${en.length}`,
+        `${sentences} (${textSentences})`,
+        `${same}/${textBeads.size}`,
+      ]),
     );
   }
 }

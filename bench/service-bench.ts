@@ -21,6 +21,7 @@ import { closeWithin, createAlignQueue } from '../src/queue/align-queue.js';
 import { configToEnv } from '../src/queue/config-env.js';
 import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../tests/api/start-service.js';
 import { makeLargePair } from '../tests/workers/make-large-pair.js';
+import { markdownHeader, markdownRow } from './markdown-table.js';
 
 const paragraphs = Number(process.argv[2] ?? 150);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -99,9 +100,11 @@ const server = createApp({ store, queue, config, logger: pino({ level: 'silent' 
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const sample = makeLargePair(paragraphs);
+const kB = (text: string): number => Math.round(Buffer.byteLength(text) / 1024);
 process.stdout.write(
-  `service bench: pairs of ${paragraphs} paragraphs (fr ${Math.round(Buffer.byteLength(sample.fr) / 1024)} kB, en ${Math.round(Buffer.byteLength(sample.en) / 1024)} kB), ` +
-    `${cpus().length} CPUs, SQLite store, Redis ${config.redisUrl}\n\n| workers | concurrent uploads | pairs | pairs/min | p50 latency (ms) | p95 latency (ms) |\n|---|---|---|---|---|---|\n`,
+  `service bench: pairs of ${paragraphs} paragraphs (fr ${kB(sample.fr)} kB, en ${kB(sample.en)} kB), ` +
+    `${cpus().length} CPUs, SQLite store, Redis ${config.redisUrl}\n\n` +
+    `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)'])}\n`,
 );
 try {
   for (const workerCount of [1, 2]) {
@@ -112,9 +115,8 @@ try {
       for (const concurrency of [1, 4, 16]) {
         const pairs = Math.max(8, concurrency * 2);
         const result = await runRound(baseUrl, concurrency, pairs);
-        process.stdout.write(
-          `| ${workerCount} | ${concurrency} | ${pairs} | ${result.perMinute.toFixed(1)} | ${result.p50} | ${result.p95} |\n`,
-        );
+        const cells = [workerCount, concurrency, pairs, result.perMinute.toFixed(1), result.p50, result.p95];
+        process.stdout.write(`${markdownRow(cells)}\n`);
       }
     } finally {
       await stopWorkers(workers);

@@ -27,11 +27,13 @@ const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
 // ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
 const BENCH_SHAPE: SyntheticShape = {
-  sentenceText: (language, tag, index) =>
-    `${language === 'fr' ? 'La Conférence des Parties « A/RES/70/1 » & co' : 'The Conference of the Parties "A/RES/70/1" & co'} ${tag} ${index} `.padEnd(
-      150,
-      'x',
-    ) + '.',
+  sentenceText: (language, tag, index) => {
+    const opening =
+      language === 'fr'
+        ? 'La Conférence des Parties « A/RES/70/1 » & co'
+        : 'The Conference of the Parties "A/RES/70/1" & co';
+    return `${opening} ${tag} ${index} `.padEnd(150, 'x') + '.';
+  },
   confidence: (index) => 0.5 + (index % 50) / 100,
   symbol: (tag) => `CTOC/COP/${tag}`,
 };
@@ -121,9 +123,8 @@ async function timeSamples(config: StoreConfig): Promise<string> {
     const [cold = 0, ...warm] = times;
     warm.sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)] ?? 0;
-    parts.push(
-      `${name}: ${sample.pairs.length} pairs (${sample.version}) cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`,
-    );
+    const pairs = `${sample.pairs.length} pairs (${sample.version})`;
+    parts.push(`${name}: ${pairs} cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`);
   }
   await store.close();
   return `sample ${parts.join('; ')}`;
@@ -190,9 +191,12 @@ function report(
   figures: { units: number; bytes: number; ms: number; maxRss: number },
 ): void {
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+  const seconds = figures.ms / 1000;
+  const unitsPerSecond = Math.round(figures.units / seconds);
   console.log(
-    `${backend.padEnd(10)} fill ${(fillMs / 1000).toFixed(1)} s | export ${figures.units} units, ${mb(figures.bytes)} TMX in ` +
-      `${(figures.ms / 1000).toFixed(1)} s (${Math.round(figures.units / (figures.ms / 1000))} units/s) | peak RSS ${mb(figures.maxRss)}`,
+    `${backend.padEnd(10)} fill ${(fillMs / 1000).toFixed(1)} s | export ${figures.units} units, ` +
+      `${mb(figures.bytes)} TMX in ${seconds.toFixed(1)} s (${unitsPerSecond} units/s) | ` +
+      `peak RSS ${mb(figures.maxRss)}`,
   );
 }
 

@@ -1,4 +1,7 @@
-/** Settings from the environment: the only module that reads process.env (callers pass `env`, so tests need not touch it). */
+/**
+ * Settings from the environment: the only module that reads process.env (callers pass `env`, so tests need not touch
+ * it).
+ */
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from './extract/limits.js';
 
@@ -32,7 +35,10 @@ export interface Config {
    * pair (PARALIGN_LEXICON_UNITS, default 5000; 0 trains on the document alone).
    */
   lexiconUnits: number;
-  /** Least confidence, in [0, 1], of a stored segment that trains a lexicon (PARALIGN_LEXICON_MIN_CONFIDENCE, default 0.9). */
+  /**
+   * Least confidence, in [0, 1], of a stored segment that trains a lexicon (PARALIGN_LEXICON_MIN_CONFIDENCE, default
+   * 0.9).
+   */
   lexiconMinConfidence: number;
 }
 

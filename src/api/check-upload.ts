@@ -1,4 +1,6 @@
-/** Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension. */
+/**
+ * Refuses uploads that cannot be documents (empty, binary) or dictionaries by their bytes, never by their extension.
+ */
 import { DictionaryLineError } from '../core/align/dictionary.js';
 import { InputError } from '../core/errors.js';
 import { decodeTextWithEncoding } from '../extract/decode-text.js';

@@ -67,7 +67,9 @@ export interface TranslatedError {
   fallback: string;
 }
 
-/** Maps any thrown value to its answer; the JSON handler and the review pages share it so each error is translated once. */
+/**
+ * Maps any thrown value to its answer; the JSON handler and the review pages share it so each error is translated once.
+ */
 export function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
   if (error instanceof HttpError)
     return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };

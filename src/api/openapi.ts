@@ -45,7 +45,8 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       title: 'paralign alignment service',
       version: PARALIGN_VERSION,
       description:
-        'Upload French/English UN document pairs, get them aligned by workers, export translation memories. Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
+        'Upload French/English UN document pairs, get them aligned by workers, export translation memories. ' +
+        'Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
     },
     paths: {
       '/v1/pairs': {

@@ -67,11 +67,17 @@ export const uploadFieldsSchema = z.object({
 export const uploadBodySchema = uploadFieldsSchema.extend({
   fr: z.string().meta({ format: 'binary', description: 'The French version (.txt, .md, .html, .docx, .pdf).' }),
   en: z.string().meta({ format: 'binary', description: 'The English version.' }),
-  dictionary: z.string().optional().meta({
-    format: 'binary',
-    description:
-      'Optional bilingual dictionary for the aligner, plain text (UTF-8, BOM optional, or Windows-1252): one "source<TAB>target" or hunalign "target @ source" line per entry, source = the `sourceLanguage` side; `#` starts a comment. Part of the pair\'s identity: the same files with another dictionary are another pair. Refused (422) when binary, malformed or without entries.',
-  }),
+  dictionary: z
+    .string()
+    .optional()
+    .meta({
+      format: 'binary',
+      description:
+        'Optional bilingual dictionary for the aligner, plain text (UTF-8, BOM optional, or Windows-1252): ' +
+        'one "source<TAB>target" or hunalign "target @ source" line per entry, source = the `sourceLanguage` side; ' +
+        "`#` starts a comment. Part of the pair's identity: the same files with another dictionary are another pair. " +
+        'Refused (422) when binary, malformed or without entries.',
+    }),
 });
 
 /** Query of GET /v1/pairs/{id}/report. */
@@ -164,10 +170,14 @@ export const pairSchema = z
     contentHash: z.string(),
     counts: countsSchema.nullable(),
     parity: z.boolean().nullable(),
-    lexiconVersion: z.string().nullable().meta({
-      description:
-        'Which sample of earlier pairs in the store trained the lexicon: "<segments>@<last seq>-<hash>", "none" when the store had none; null until aligned.',
-    }),
+    lexiconVersion: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'Which sample of earlier pairs in the store trained the lexicon: "<segments>@<last seq>-<hash>", ' +
+          '"none" when the store had none; null until aligned.',
+      }),
     hasDictionary: z.boolean().meta({ description: 'Whether the pair was uploaded with a dictionary.' }),
     createdAt: z.string().meta({ format: 'date-time' }),
     updatedAt: z.string().meta({ format: 'date-time' }),

@@ -37,12 +37,16 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   );
 }
 
-/** Detects the format from magic bytes (zip, `%PDF-`, `<html`), then the extension (`.md`, `.html`); `name` only appears in messages. */
+/**
+ * Detects the format from magic bytes (zip, `%PDF-`, `<html`), then the extension (`.md`, `.html`); `name` only appears
+ * in messages.
+ */
 export function detectFormat(bytes: Uint8Array, name: string): InputFormat {
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
   if (startsWith(bytes, CFB)) {
     throw new InputError(
-      `${name}: the file is password-protected or in the old Word 97-2003 format; remove the password or save it as .docx`,
+      `${name}: the file is password-protected or in the old Word 97-2003 format; ` +
+        'remove the password or save it as .docx',
     );
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return InputFormat.docx;
@@ -52,9 +56,8 @@ export function detectFormat(bytes: Uint8Array, name: string): InputFormat {
   if (looksLikeHtml(bytes)) return InputFormat.html;
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   if (extension === 'docx' || extension === 'pdf' || extension === 'doc') {
-    throw new InputError(
-      `${name}: the file is not a valid .${extension} (its content is not ${extension === 'pdf' ? 'a PDF' : 'a Word document'})`,
-    );
+    const expected = extension === 'pdf' ? 'a PDF' : 'a Word document';
+    throw new InputError(`${name}: the file is not a valid .${extension} (its content is not ${expected})`);
   }
   if (extension === 'md' || extension === 'markdown') return InputFormat.markdown;
   if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return InputFormat.html;

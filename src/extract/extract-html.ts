@@ -56,7 +56,9 @@ function inlineText($: CheerioAPI, node: AnyNode): string {
     .trim();
 }
 
-/** Extracts HTML as Markdown, lettered list items as `(a)` (English) or `a)` (French); `name` only appears in messages. */
+/**
+ * Extracts HTML as Markdown, lettered list items as `(a)` (English) or `a)` (French); `name` only appears in messages.
+ */
 export function extractHtml(html: string, name: string, language: string): HtmlExtraction {
   const $ = load(html);
   $('script, style, noscript, template, head').remove();

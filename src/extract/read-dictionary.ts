@@ -16,7 +16,10 @@ export function readDictionary(bytes: Uint8Array, name: string): Lexicon {
   return lexicon;
 }
 
-/** Decodes and parses a dictionary's bytes; the lexicon may be empty. Throws {@link InputError} for binary bytes or a malformed line. */
+/**
+ * Decodes and parses a dictionary's bytes; the lexicon may be empty. Throws {@link InputError} for binary bytes or a
+ * malformed line.
+ */
 export function decodeDictionary(bytes: Uint8Array, name: string): Lexicon {
   return parseDictionary(decodeText(bytes, name));
 }

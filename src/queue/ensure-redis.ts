@@ -46,7 +46,8 @@ export async function pingRedis(redisUrl: string, timeoutMs = 1500): Promise<voi
 
 /**
  * Makes sure Redis answers at `redisUrl`: uses it as it is, else starts `redis-server` (data in `dataDir`, append-only
- * file on so accepted jobs survive a restart) when the URL names this machine, else throws {@link RedisUnavailableError}.
+ * file on so accepted jobs survive a restart) when the URL names this machine, else throws {@link
+ * RedisUnavailableError}.
  */
 export async function ensureRedis(redisUrl: string, dataDir: string, logger: Logger): Promise<RedisHandle> {
   const none: RedisHandle = { privateServer: false, stop: async () => {} };
@@ -59,7 +60,8 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
   const url = new URL(redisUrl);
   const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
   const install =
-    'install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one';
+    'install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) ' +
+    'or set REDIS_URL to a running one';
   if (!local) throw new RedisUnavailableError(`No Redis answers at ${redisUrl}: start it, or ${install}.`);
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new RedisUnavailableError(`No Redis answers at ${redisUrl} and redis-server is not on PATH: ${install}.`);
@@ -92,7 +94,8 @@ export async function ensureRedis(redisUrl: string, dataDir: string, logger: Log
       await pingRedis(redisUrl, 500);
       logger.info(
         { redisPid: child.pid, port, dir },
-        `no Redis answered at ${redisUrl}: started a private redis-server (pid ${child.pid}) on port ${port}, data in ${dir}`,
+        `no Redis answered at ${redisUrl}: started a private redis-server (pid ${child.pid}) on port ${port}, ` +
+          `data in ${dir}`,
       );
       return {
         privateServer: true,

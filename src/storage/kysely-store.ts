@@ -1,4 +1,6 @@
-/** The {@link Store} contract on Kysely: one implementation, SQL dialect differences left to Kysely and the migrations. */
+/**
+ * The {@link Store} contract on Kysely: one implementation, SQL dialect differences left to Kysely and the migrations.
+ */
 import { createHash, randomUUID } from 'node:crypto';
 import { Migrator, sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';

@@ -120,7 +120,8 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
       { name: 'vide.tsv', bytes: '# nothing yet\n\n' },
       'fr',
       'EMPTY_DICTIONARY',
-      'Le dictionnaire (vide.tsv) ne contient aucune entrée ; donnez une ligne « source<TAB>cible » ou « cible @ source » par entrée.',
+      'Le dictionnaire (vide.tsv) ne contient aucune entrée ; donnez une ligne « source<TAB>cible » ou « cible @ ' +
+        'source » par entrée.',
     ],
     [
       'binary bytes',

@@ -54,11 +54,15 @@ function pairFiles(): { fr: { name: string; bytes: string }; en: { name: string;
   return {
     fr: {
       name: 'fr.txt',
-      bytes: `1. Le Conseil a examiné le point ${seq} de son ordre du jour.\n2. Il a décidé de poursuivre l’examen de la question.\n`,
+      bytes:
+        `1. Le Conseil a examiné le point ${seq} de son ordre du jour.\n` +
+        '2. Il a décidé de poursuivre l’examen de la question.\n',
     },
     en: {
       name: 'en.txt',
-      bytes: `1. The Council considered item ${seq} of its agenda.\n2. It decided to continue its consideration of the question.\n`,
+      bytes:
+        `1. The Council considered item ${seq} of its agenda.\n` +
+        '2. It decided to continue its consideration of the question.\n',
     },
   };
 }

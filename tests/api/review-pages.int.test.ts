@@ -30,11 +30,16 @@ const SCRIPT_TEXT = '<script>window.__x=1</script>';
 const HOSTILE_PAIR = {
   fr: {
     name: 'fr.txt',
-    bytes: `1. Le Secrétariat a reçu le texte suivant ${SCRIPT_TEXT} dans une communication des États parties.\n\n2. La Conférence des Parties voudra peut-être examiner les recommandations formulées par le Groupe de travail.\n`,
+    bytes:
+      `1. Le Secrétariat a reçu le texte suivant ${SCRIPT_TEXT} dans une communication des États parties.\n\n` +
+      '2. La Conférence des Parties voudra peut-être examiner les recommandations ' +
+      'formulées par le Groupe de travail.\n',
   },
   en: {
     name: 'en.txt',
-    bytes: `1. The Secretariat received the following text ${SCRIPT_TEXT} in a communication from States parties.\n\n2. The Conference of the Parties may wish to consider the recommendations made by the Working Group.\n`,
+    bytes:
+      `1. The Secretariat received the following text ${SCRIPT_TEXT} in a communication from States parties.\n\n` +
+      '2. The Conference of the Parties may wish to consider the recommendations made by the Working Group.\n',
   },
 };
 

@@ -31,7 +31,7 @@ describe.skipIf(!redisAvailable || !postgresAvailable)('alignment service over H
     await admin.end();
   });
 
-  it('aligns an upload in a worker that opens the same PostgreSQL schema, dedupes it, exports and deletes it', async () => {
+  it('aligns an upload in a worker on the same PostgreSQL schema, dedupes, exports and deletes it', async () => {
     expect(service.store.kind).toBe('postgres');
     const files = { fr: corpus('report-structure', 'fr.txt'), en: corpus('report-structure', 'en.txt') };
     const response = await uploadPair(service.baseUrl, files);

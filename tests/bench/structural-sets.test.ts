@@ -9,8 +9,12 @@ import { loadJusticeLaws, loadUdhr } from '../../bench/structural-sets.js';
 const ENGLISH = `<Statute><Body>
 <Heading><TitleText>Interpretation</TitleText></Heading>
 <Section><MarginalNote>Definitions</MarginalNote><Label>1</Label><Text>In this Act,</Text>
-<Definition><Text><DefinedTermEn>board</DefinedTermEn> means the Water Board. (<DefinedTermFr>office</DefinedTermFr>)</Text></Definition>
-<Definition><Text><DefinedTermEn>river</DefinedTermEn> means a stream. (<DefinedTermFr>cours d’eau</DefinedTermFr>)</Text></Definition>
+<Definition>
+<Text><DefinedTermEn>board</DefinedTermEn> means the Water Board. (<DefinedTermFr>office</DefinedTermFr>)</Text>
+</Definition>
+<Definition>
+<Text><DefinedTermEn>river</DefinedTermEn> means a stream. (<DefinedTermFr>cours d’eau</DefinedTermFr>)</Text>
+</Definition>
 <HistoricalNote><HistoricalNoteSubItem>1990, c. 1, s. 1</HistoricalNoteSubItem></HistoricalNote>
 </Section>
 <Section><Label>2</Label><Text>The Board shall</Text>
@@ -20,9 +24,14 @@ const ENGLISH = `<Statute><Body>
 </Body></Statute>`;
 const FRENCH = `<Statute><Body>
 <Heading><TitleText>Définitions</TitleText></Heading>
-<Section><MarginalNote>Définitions</MarginalNote><Label>1</Label><Text>Les définitions qui suivent s’appliquent à la présente loi.</Text>
-<Definition><Text><DefinedTermFr>cours d’eau</DefinedTermFr> Un ruisseau. (<DefinedTermEn>river</DefinedTermEn>)</Text></Definition>
-<Definition><Text><DefinedTermFr>office</DefinedTermFr> L’Office des eaux. (<DefinedTermEn>board</DefinedTermEn>)</Text></Definition>
+<Section><MarginalNote>Définitions</MarginalNote><Label>1</Label>
+<Text>Les définitions qui suivent s’appliquent à la présente loi.</Text>
+<Definition>
+<Text><DefinedTermFr>cours d’eau</DefinedTermFr> Un ruisseau. (<DefinedTermEn>river</DefinedTermEn>)</Text>
+</Definition>
+<Definition>
+<Text><DefinedTermFr>office</DefinedTermFr> L’Office des eaux. (<DefinedTermEn>board</DefinedTermEn>)</Text>
+</Definition>
 </Section>
 <Section><Label>2</Label><Text>L’Office tient des registres et publie un rapport.</Text></Section>
 </Body></Statute>`;
@@ -71,9 +80,8 @@ describe('loadJusticeLaws', () => {
 });
 
 const declaration = (language: string, title: string, preamble: string[], articles: string[][]): string =>
-  `<?xml version="1.0" encoding="UTF-8"?><udhr xml:lang="${language}"><title>${title}</title><preamble><title>P</title>${preamble
-    .map((p) => `<para>${p}</para>`)
-    .join('')}</preamble>${articles
+  `<?xml version="1.0" encoding="UTF-8"?><udhr xml:lang="${language}"><title>${title}</title>` +
+  `<preamble><title>P</title>${preamble.map((p) => `<para>${p}</para>`).join('')}</preamble>${articles
     .map(
       (paras, k) =>
         `<article number="${k + 1}"><title>${paras[0]}</title><orderedlist>${paras
@@ -107,11 +115,13 @@ describe('loadUdhr', () => {
     );
     writeFileSync(
       join(dir, 'udhr_fra.txt'),
-      'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nLe comité se réunit.\nIl adopte son rapport.\n',
+      'Déclaration\n\nConsidérant la paix,\n\nL’Assemblée\n\nArticle premier\nLe comité se réunit.\n' +
+        'Il adopte son rapport.\n',
     );
     writeFileSync(
       join(dir, 'udhr_eng.txt'),
-      'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\nIt adopts its report.\n',
+      'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\n' +
+        'It adopts its report.\n',
     );
     const udhr = loadUdhr(root);
     expect(udhr?.gold).toEqual([

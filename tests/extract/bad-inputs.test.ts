@@ -11,7 +11,8 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const minimalDocx = (): Uint8Array =>
   zipSync({
     'word/document.xml': utf8(
-      '<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hello.</w:t></w:r></w:p></w:body></w:document>',
+      '<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>Hello.</w:t></w:r></w:p></w:body><' +
+        '/w:document>',
     ),
   });
 const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
@@ -48,7 +49,8 @@ const refused: Array<[string, string, () => Uint8Array, RegExp]> = [
     () =>
       zipSync({
         'word/document.xml': utf8(
-          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>',
+          '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><w:document ' +
+            'xmlns:w="urn:w"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>',
         ),
       }),
     /DOCTYPE/,

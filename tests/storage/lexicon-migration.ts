@@ -29,9 +29,10 @@ async function insertPair(
   targetLanguage: string,
 ): Promise<void> {
   await sql`
-    insert into pairs (id, content_hash, source_file_name, target_file_name, source_bytes, target_bytes, source_language,
-      target_language, status, progress, sentence_beads, created_at, updated_at)
-    values (${id}, ${`hash-${id}`}, 'a', 'b', 1, 1, ${sourceLanguage}, ${targetLanguage}, 'done', 100, 0, ${NOW}, ${NOW})
+    insert into pairs (id, content_hash, source_file_name, target_file_name, source_bytes, target_bytes,
+      source_language, target_language, status, progress, sentence_beads, created_at, updated_at)
+    values (${id}, ${`hash-${id}`}, 'a', 'b', 1, 1, ${sourceLanguage}, ${targetLanguage}, 'done', 100, 0,
+      ${NOW}, ${NOW})
   `.execute(db);
 }
 
@@ -45,8 +46,8 @@ async function insertSegment(
 ): Promise<void> {
   // As saveAlignment wrote them before migration 002: the index arrays are JSON.stringify of number[].
   await sql`
-    insert into segments (pair_id, bead_index, block_bead, source_text, target_text, source_folded, target_folded, confidence,
-      label, source_sentences, target_sentences)
+    insert into segments (pair_id, bead_index, block_bead, source_text, target_text, source_folded, target_folded,
+      confidence, label, source_sentences, target_sentences)
     values (${pairId}, ${index}, 0, ${texts[0]}, ${texts[1]}, ${texts[0]}, ${texts[1]}, 0.95, null,
       ${JSON.stringify(source)}, ${JSON.stringify(target)})
   `.execute(db);

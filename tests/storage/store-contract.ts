@@ -220,7 +220,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await store.getPairFiles(withDictionary.pair.id)).toBeNull();
     });
 
-    it('keeps the hash of a pair without a dictionary as it was before dictionaries, so old pairs still deduplicate', async () => {
+    it('hashes a pair without a dictionary as before dictionaries, so old pairs still deduplicate', async () => {
       const store = await open();
       const { pair } = await store.createPair({
         source: { name: 'fr.txt', bytes: new Uint8Array(Buffer.from('1. Le texte.\n')) },
@@ -519,7 +519,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       await expect(store.searchSegments('  ', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
     });
 
-    it('samples training pairs: done pairs, one-to-one beads over the threshold, both directions, newest last', async () => {
+    it('samples training pairs: done pairs, 1-1 beads over the threshold, both directions, newest last', async () => {
       const store = await open();
       const save = async (
         tag: string,

@@ -82,7 +82,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
     }
   });
 
-  it('finishes a large job on another worker after its worker is killed with SIGKILL, with one set of segments', async () => {
+  it('finishes a large job on another worker after its own is killed with SIGKILL, one set of segments', async () => {
     const { fr, en } = makeLargePair(5000, 1);
     const response = await uploadPair(service.baseUrl, {
       fr: { name: 'fr.txt', bytes: fr },

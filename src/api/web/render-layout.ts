@@ -23,6 +23,8 @@ export interface LayoutInput {
 /** Renders a complete HTML document in the context's language. */
 export function renderLayout(context: PageContext, input: LayoutInput): string {
   const { t } = context;
+  const refresh =
+    input.refreshSeconds !== undefined ? html`<meta http-equiv="refresh" content="${input.refreshSeconds}" />` : null;
   const switcher = LANGUAGE_NAMES.map(([code, name]) =>
     code === context.language
       ? html`<strong lang="${code}">${name}</strong>`
@@ -35,7 +37,7 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        ${input.refreshSeconds !== undefined ? html`<meta http-equiv="refresh" content="${input.refreshSeconds}" />` : null}
+        ${refresh}
         <title>${input.title} · paralign</title>
         <link rel="stylesheet" href="${REVIEW_STYLESHEET_PATH}" />
         <link rel="icon" type="image/svg+xml" href="${REVIEW_ICON_PATH}" />

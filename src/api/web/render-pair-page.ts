@@ -39,7 +39,7 @@ export function renderPairPage(context: PageContext, data: PairPageData): string
   const { pair } = data;
   const running = pair.status !== PairStatus.done && pair.status !== PairStatus.failed;
   const body = html`${renderFacts(context, pair)} ${running ? renderRunning(context, pair) : null}
-  ${pair.status === PairStatus.failed ? html`<p class="failure parity-bad">${context.t('pair.failed', { reason: pair.failureReason ?? '' })}</p>` : null}
+  ${pair.status === PairStatus.failed ? renderFailure(context, pair) : null}
   ${pair.status === PairStatus.done ? renderExports(context, pair) : null}
   ${data.report !== null ? renderReportSummary(context, data.report) : null}
   ${data.alignment !== null ? renderAlignment(context, data, data.alignment) : null}`;
@@ -50,18 +50,29 @@ export function renderPairPage(context: PageContext, data: PairPageData): string
   });
 }
 
+function renderFailure(context: PageContext, pair: PairRecord): SafeHtml {
+  return html`<p class="failure parity-bad">${context.t('pair.failed', { reason: pair.failureReason ?? '' })}</p>`;
+}
+
+function renderParity(context: PageContext, parity: boolean): SafeHtml {
+  const text = context.t(parity ? 'parity.yes' : 'parity.no');
+  return html`<span class="${parity ? 'parity-ok' : 'parity-bad'}">${text}</span>`;
+}
+
 function renderFacts(context: PageContext, pair: PairRecord): SafeHtml {
   const { t } = context;
   const fact = (key: string, value: SafeHtml | string): SafeHtml =>
     html`<dt>${t(`pair.${key}`)}</dt>
       <dd data-fact="${key}">${value}</dd>`;
   const counts = pair.counts;
+  const sourceFile = `${pair.sourceFileName} (${pair.sourceLanguage})`;
+  const targetFile = `${pair.targetFileName} (${pair.targetLanguage})`;
   return html`<dl class="facts">
     ${fact('symbol', pair.symbol ?? '—')} ${fact('collection', pair.collection ?? '—')}
     ${fact('languages', `${t(`languageTitle.${pair.sourceLanguage}`)} → ${t(`languageTitle.${pair.targetLanguage}`)}`)}
     ${fact('status', html`<span class="status status-${pair.status}">${t(`status:${pair.status}`)}</span>`)}
-    ${fact('parity', pair.parity === null ? '—' : html`<span class="${pair.parity ? 'parity-ok' : 'parity-bad'}">${t(pair.parity ? 'parity.yes' : 'parity.no')}</span>`)}
-    ${fact('files', `${pair.sourceFileName} (${pair.sourceLanguage}) · ${pair.targetFileName} (${pair.targetLanguage})`)}
+    ${fact('parity', pair.parity === null ? '—' : renderParity(context, pair.parity))}
+    ${fact('files', `${sourceFile} · ${targetFile}`)}
     ${
       counts === null
         ? null
@@ -151,7 +162,11 @@ function renderAlignment(context: PageContext, data: PairPageData, alignment: Pa
       >
     </div>
     ${pager}
-    ${data.onlyProblems && groups.length === 0 ? html`<p class="muted">${t('table.noProblems')}</p>` : renderAlignmentTable(context, groups, columns, threshold)}
+    ${
+      data.onlyProblems && groups.length === 0
+        ? html`<p class="muted">${t('table.noProblems')}</p>`
+        : renderAlignmentTable(context, groups, columns, threshold)
+    }
     ${pager}
   </section>`;
 }

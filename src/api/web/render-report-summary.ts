@@ -167,7 +167,12 @@ function renderFootnotes(context: PageContext, report: ParityReport): SafeHtml {
           ? html` — ${t('detail.onlyIn', { language })}:
             ${markers.map((note) => html`<code>${note.label ?? '—'}</code>`)}`
           : null
-      }${references.length > 0 ? html` — ${t('detail.referencesOnlyIn', { language })}: ${references.map((marker) => html`<code>${marker}</code>`)}` : null}
+      }${
+        references.length > 0
+          ? html` — ${t('detail.referencesOnlyIn', { language })}:
+            ${references.map((marker) => html`<code>${marker}</code>`)}`
+          : null
+      }
     </li>`;
   });
   return html`<section class="problem-list" data-section="footnotes">
@@ -191,12 +196,13 @@ function section<T>(
 ): SafeHtml {
   if (items.length === 0) return html``;
   const shown = items.slice(0, MAX_LISTED);
+  const hidden = items.length - shown.length;
   return html`<section class="problem-list" data-section="${key}">
     <h3>${context.t(`summary.${key}`)} (${items.length})</h3>
     <ul class="problems">
       ${shown.map(
         (item) => html`<li>${renderItem(item)}</li>`,
-      )}${items.length > shown.length ? html`<li class="muted">${context.t('detail.more', { count: items.length - shown.length })}</li>` : null}
+      )}${hidden > 0 ? html`<li class="muted">${context.t('detail.more', { count: hidden })}</li>` : null}
     </ul>
   </section>`;
 }

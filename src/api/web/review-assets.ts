@@ -16,7 +16,10 @@ h1 { font-size: 1.5rem; margin: 1rem 0 .75rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .35rem; }
 a { color: #1849a9; }
-.top { display: flex; justify-content: space-between; padding: .5rem 1.5rem; border-bottom: 1px solid var(--line); background: #f6f7f9; }
+.top {
+  display: flex; justify-content: space-between; padding: .5rem 1.5rem;
+  border-bottom: 1px solid var(--line); background: #f6f7f9;
+}
 .languages { display: flex; gap: .75rem; }
 table { border-collapse: collapse; width: 100%; margin: .25rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }

@@ -6,8 +6,9 @@ import { readTextFile } from '../load-document.js';
 
 /** A fixed-width table of the three measures. */
 export function formatScores(scores: AlignmentScores): string {
+  const cell = (value: number): string => value.toFixed(3).padStart(10);
   const row = (name: string, m: { precision: number; recall: number; f1: number }): string =>
-    `${name.padEnd(8)}${m.precision.toFixed(3).padStart(10)}${m.recall.toFixed(3).padStart(10)}${m.f1.toFixed(3).padStart(10)}`;
+    `${name.padEnd(8)}${cell(m.precision)}${cell(m.recall)}${cell(m.f1)}`;
   return [
     `${'measure'.padEnd(8)}${'precision'.padStart(10)}${'recall'.padStart(10)}${'F1'.padStart(10)}`,
     row('strict', scores.strict),

@@ -134,7 +134,9 @@ export function lengthRatioOf(source: SideFeatures, target: SideFeatures): numbe
   return s > 0 && t > 0 ? t / s : 1;
 }
 
-/** Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in ScoringWeights. */
+/**
+ * Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in ScoringWeights.
+ */
 export function lengthLogProbability(
   sourceLength: number,
   targetLength: number,

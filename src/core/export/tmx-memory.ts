@@ -48,7 +48,8 @@ export async function* writeTmxMemory(
   });
   const srcLang = options.srcLang.toLowerCase();
   for await (const unit of units) {
-    // The store keeps trimmed, non-empty texts (Store.streamUnits); trim again so a hand-filled store cannot add blanks.
+    // The store keeps trimmed, non-empty texts (Store.streamUnits); trim again so a hand-filled store cannot add
+    // blanks.
     const source: TmxVariant = [unit.sourceLanguage, unit.sourceText.trim()];
     const target: TmxVariant = [unit.targetLanguage, unit.targetText.trim()];
     let variants: TmxVariant[];

@@ -6,7 +6,9 @@ import type { LanguageCode } from '../model.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 
-/** `<prop type>` values paralign writes in each `<tu>` (TMX 1.4b: types the standard does not define start with "x-"). */
+/**
+ * `<prop type>` values paralign writes in each `<tu>` (TMX 1.4b: types the standard does not define start with "x-").
+ */
 export const TmxPropType = {
   /** The document symbol, e.g. "CTOC/COP/2018/1". */
   symbol: 'x-paralign-symbol',
@@ -96,7 +98,8 @@ export function formatTmxUnit(unit: TmxUnit): string {
   if (unit.label !== null) props.push(formatProp(TmxPropType.label, unit.label));
   if (Number.isFinite(unit.confidence)) props.push(formatProp(TmxPropType.confidence, unit.confidence.toFixed(2)));
   // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>, so every prop precedes the first tuv.
-  return `    <tu${tuid}>\n${[...props, ...unit.variants.map(([language, text]) => formatTuv(language, text))].join('')}    </tu>\n`;
+  const tuvs = unit.variants.map(([language, text]) => formatTuv(language, text));
+  return `    <tu${tuid}>\n${[...props, ...tuvs].join('')}    </tu>\n`;
 }
 
 function formatProp(type: TmxPropType, value: string): string {

@@ -12,7 +12,9 @@ export interface XliffOptions extends UnitSelection {
   original: string;
 }
 
-/** Streams an XLIFF 1.2 document, one chunk for the prolog, one per `<trans-unit>`, one to close; returns the summary. */
+/**
+ * Streams an XLIFF 1.2 document, one chunk for the prolog, one per `<trans-unit>`, one to close; returns the summary.
+ */
 export function* writeXliff(alignment: Alignment, options: XliffOptions): Generator<string, ExportSummary, undefined> {
   const summary = createExportSummary();
   // §2.3.1 <file>: original, source-language and datatype are required; target-language is optional but wanted.
@@ -32,10 +34,12 @@ export function* writeXliff(alignment: Alignment, options: XliffOptions): Genera
   for (const unit of collectUnits(alignment, options, replaceXmlForbiddenChars, summary)) {
     // §2.4.1: the id must be unique within <file>; the bead's position is.
     const notes = [`confidence ${unit.confidence.toFixed(2)}`, ...(unit.label === null ? [] : [`label ${unit.label}`])];
+    const sourceLang = escapeXmlAttribute(alignment.source.language);
+    const targetLang = escapeXmlAttribute(alignment.target.language);
     yield (
       `      <trans-unit id="${unit.bead}">\n` +
-      `        <source xml:lang="${escapeXmlAttribute(alignment.source.language)}">${escapeXmlText(unit.source)}</source>\n` +
-      `        <target xml:lang="${escapeXmlAttribute(alignment.target.language)}" state="translated">${escapeXmlText(unit.target)}</target>\n` +
+      `        <source xml:lang="${sourceLang}">${escapeXmlText(unit.source)}</source>\n` +
+      `        <target xml:lang="${targetLang}" state="translated">${escapeXmlText(unit.target)}</target>\n` +
       // §2.4.1 content order: <source>, <target>, then <note>s.
       `        <note from="paralign">${escapeXmlText(notes.join('; '))}</note>\n` +
       '      </trans-unit>\n'

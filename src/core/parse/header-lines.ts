@@ -60,7 +60,10 @@ function iso(year: number, month: number, day: number): string | null {
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:de\s+)?(\p{L}+)\.?\s+(?:de\s+)?(\d{4})$/u;
 const MONTH_DAY_YEAR = /^(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})$/u;
 
-/** Reads an issue-date line ("18 July 2018", "18 juillet 2018", "1er janvier 2019", "July 18, 2018") as ISO `YYYY-MM-DD`. */
+/**
+ * Reads an issue-date line ("18 July 2018", "18 juillet 2018", "1er janvier 2019", "July 18, 2018") as ISO
+ * `YYYY-MM-DD`.
+ */
 export function parseIssueDate(line: string): string | null {
   const text = line.trim();
   let m = DAY_MONTH_YEAR.exec(text);
@@ -159,7 +162,10 @@ export function isPlaceDateLine(line: string): boolean {
 const AGENDA_LINE =
   /^(?:(?:provisional\s+)?agenda\s+items?|items?|points?)\s+(\d{1,3})(?:\s*\(([a-z])\)|\s+([a-z])\))?(?=[\s*,.:;]|$)/i;
 
-/** The agenda item value of an agenda line ("Item 2 (b) of the provisional agenda*" → "2b", "Point 108 de l'ordre du jour" → "108"), or null. */
+/**
+ * The agenda item value of an agenda line ("Item 2 (b) of the provisional agenda*" → "2b", "Point 108 de l'ordre du
+ * jour" → "108"), or null.
+ */
 export function parseAgendaItem(line: string): string | null {
   const m = AGENDA_LINE.exec(line.trim());
   return m ? `${m[1] ?? ''}${m[2] ?? m[3] ?? ''}` : null;
@@ -176,7 +182,10 @@ const BODY_NAMES = new Set([
   'conseil economique et social',
 ]);
 
-/** Whether a line is one of the standard front-matter lines (symbol, organ, distribution, date, languages, session, place, agenda item). */
+/**
+ * Whether a line is one of the standard front-matter lines (symbol, organ, distribution, date, languages, session,
+ * place, agenda item).
+ */
 export function isHeaderLine(line: string): boolean {
   const text = line.trim();
   if (text === '') return false;

@@ -9,7 +9,9 @@ export interface ComparableTokens {
   numbers: string[];
   /** Document symbols exactly as printed ("A/RES/70/1"); distinct, in text order. */
   symbols: string[];
-  /** Dates as ISO 8601 "2018-07-18", "2018-07" (month and year) or "--07-18" (day and month); distinct, in text order. */
+  /**
+   * Dates as ISO 8601 "2018-07-18", "2018-07" (month and year) or "--07-18" (day and month); distinct, in text order.
+   */
   dates: string[];
   /** Values of numbers and ordinals 0 to 20 written as words ("five", "cinquième" → "5"); they only excuse a digit. */
   numberWords: string[];

@@ -306,9 +306,8 @@ export function extractDocx(bytes: Uint8Array, name: string, limits: ExtractLimi
     blocks.push(`[^${note.mark}]: ${clean(text)}`);
   }
   if (context.counts.insertions + context.counts.deletions > 0) {
-    warnings.push(
-      `${name}: tracked changes resolved (${context.counts.insertions.toString()} insertions kept, ${context.counts.deletions.toString()} deletions dropped)`,
-    );
+    const { insertions, deletions } = context.counts;
+    warnings.push(`${name}: tracked changes resolved (${insertions} insertions kept, ${deletions} deletions dropped)`);
   }
   if (context.counts.skippedDrawings > 0)
     warnings.push(`${name}: ${context.counts.skippedDrawings.toString()} drawings or text boxes were left out`);

@@ -12,7 +12,10 @@ export interface NumberingLevel {
   format: string;
   /** `w:lvlText`, with `%1`..`%9` standing for the levels' numbers, e.g. "(%2)". */
   text: string;
-  /** `w:lvlRestart`: 0-based level after which this one restarts; -1 never restarts; undefined restarts after any higher level. */
+  /**
+   * `w:lvlRestart`: 0-based level after which this one restarts; -1 never restarts; undefined restarts after any higher
+   * level.
+   */
   restartAfter: number | undefined;
 }
 

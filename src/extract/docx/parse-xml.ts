@@ -12,7 +12,10 @@ export interface XmlElement {
   children: Array<XmlElement | string>;
 }
 
-/** Parses an XML part into a tree; a DOCTYPE (entity declarations) or malformed XML is an {@link InputError} naming `name`. */
+/**
+ * Parses an XML part into a tree; a DOCTYPE (entity declarations) or malformed XML is an {@link InputError} naming
+ * `name`.
+ */
 export function parseXml(xml: string, name: string): XmlElement {
   const root: XmlElement = { name: '#document', attributes: {}, children: [] };
   const stack: XmlElement[] = [root];

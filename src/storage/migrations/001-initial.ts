@@ -1,4 +1,6 @@
-/** 001: pairs, their files, results, block beads and segments. Append-only: never edit a released migration, add one. */
+/**
+ * 001: pairs, their files, results, block beads and segments. Append-only: never edit a released migration, add one.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from '../database.js';
 

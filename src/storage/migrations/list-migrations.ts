@@ -1,4 +1,6 @@
-/** The numbered migrations in order, as a Kysely migration provider; a new migration is one import and one line here. */
+/**
+ * The numbered migrations in order, as a Kysely migration provider; a new migration is one import and one line here.
+ */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { up as initial } from './001-initial.js';

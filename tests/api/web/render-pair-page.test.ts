@@ -49,7 +49,7 @@ describe('renderPairPage for an aligned pair (corpora/missing-split-merge)', () 
     rows.each((_i, el) => {
       expect($(el).hasClass('missing-fr')).toBe(true);
       expect($(el).hasClass('extra')).toBe(true);
-      expect($(el).find('td').eq(0).text()).toBe('— nothing in French —');
+      expect($(el).find('td').eq(0).text().trim()).toBe('— nothing in French —');
     });
     expect(rows.first().find('td').eq(1).text()).toContain('The Secretariat informed the Working Group that 12 States');
     expect($('tr.group[data-label="7"]').hasClass('missing-fr')).toBe(true);

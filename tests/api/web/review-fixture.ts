@@ -42,7 +42,10 @@ export function readCorpus(name: string): TextPair {
   return { fr: read('fr'), en: read('en') };
 }
 
-/** Aligns `texts` (French as source) and stores the pair in a throw-away SQLite store; answers what the store reads back. */
+/**
+ * Aligns `texts` (French as source) and stores the pair in a throw-away SQLite store; answers what the store reads
+ * back.
+ */
 export async function storeAlignedPair(texts: TextPair): Promise<StoredPair> {
   const dir = mkdtempSync(join(tmpdir(), 'paralign-review-'));
   // A fixed clock keeps the rendered dates stable.
@@ -80,7 +83,10 @@ export async function storeAlignedPair(texts: TextPair): Promise<StoredPair> {
 
 const i18n = createApiI18n();
 
-/** A page context over the real catalogues that throws on a key missing from `review` (or the namespace named in the key). */
+/**
+ * A page context over the real catalogues that throws on a key missing from `review` (or the namespace named in the
+ * key).
+ */
 export function makeContext(language: 'en' | 'fr', path = '/review', query: Record<string, string> = {}): PageContext {
   const t = i18n.getFixedT(language, 'review');
   return {

@@ -135,11 +135,13 @@ describe('alignDocuments', () => {
 
   it('aligns articles by their numbers, "Article premier" with "Article 1"', () => {
     const fr = textDocument(
-      'Article premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\nLe comité se réunit deux fois par an.',
+      'Article premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\n' +
+        'Le comité se réunit deux fois par an.',
       'fr',
     );
     const en = textDocument(
-      'Article 1\nThe members of the committee are elected for four years.\n\nArticle 2\nThe committee meets twice a year.',
+      'Article 1\nThe members of the committee are elected for four years.\n\nArticle 2\n' +
+        'The committee meets twice a year.',
       'en',
     );
     const alignment = alignDocuments(fr, en);
@@ -191,7 +193,8 @@ describe('alignDocuments', () => {
     // Unnumbered provisions with side headings, as a law copied as plain text reads: "(8)" and "(1)" are no labels.
     const fr = textDocument(
       [
-        '(8) L’expression conseil de la première nation, à l’alinéa (7)e), s’entend au sens du paragraphe 2(1) de la loi sur l’autonomie gouvernementale de cette première nation.',
+        '(8) L’expression conseil de la première nation, à l’alinéa (7)e), s’entend au sens du paragraphe 2(1) ' +
+          'de la loi sur l’autonomie gouvernementale de cette première nation.',
         'Relevé',
         '(1) Le responsable d’une institution fédérale fait un relevé des usages des renseignements.',
         'Exception',
@@ -201,7 +204,8 @@ describe('alignDocuments', () => {
     );
     const en = textDocument(
       [
-        '(8) The expression council of the first nation in paragraph (7)(e) has the meaning given in subsection 2(1) of its self-government act.',
+        '(8) The expression council of the first nation in paragraph (7)(e) has the meaning given in subsection ' +
+          '2(1) of its self-government act.',
         'Record of disclosures to be retained',
         '(1) The head of a government institution shall retain a record of any use of personal information.',
         'Limitation',

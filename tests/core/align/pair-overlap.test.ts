@@ -34,7 +34,8 @@ describe('PairOverlap', () => {
     (target.wordStart[j1] as number) -
     (target.wordStart[j0] as number);
 
-  // Beads of up to three sentences a side near the diagonal, visited forwards then backwards, as the DP's two passes do.
+  // Beads of up to three sentences a side near the diagonal, visited forwards then backwards, as the DP's two passes
+  // do.
   const beads: [number, number, number, number][] = [];
   for (let i1 = 1; i1 <= 160; i1++)
     for (let j1 = Math.max(1, i1 - 8); j1 <= Math.min(170, i1 + 18); j1++)

@@ -5,9 +5,11 @@ import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import { segmentDocument } from '../../../src/core/segment/segment-document.js';
 
 const FR =
-  'Copie de travail\n\nArticle premier\n\nLe comité se réunit. Il adopte son rapport.\n\nArticle 2\n\nLe secrétariat assiste le comité.';
+  'Copie de travail\n\nArticle premier\n\nLe comité se réunit. Il adopte son rapport.\n\nArticle 2\n\n' +
+  'Le secrétariat assiste le comité.';
 const EN =
-  'Working copy\n\nArticle 1\n\nThe committee meets. It adopts its report.\n\nNow, therefore,\n\nArticle 2\n\nThe secretariat assists the committee.';
+  'Working copy\n\nArticle 1\n\nThe committee meets. It adopts its report.\n\nNow, therefore,\n\nArticle 2\n\n' +
+  'The secretariat assists the committee.';
 
 const GOLD: ParagraphGoldPair[] = [
   { source: 'Article premier', target: 'Article 1' },

@@ -58,7 +58,7 @@ describe('writeTmxMemory', () => {
     expect(elements(only(root, 'body'), 'tu')).toHaveLength(0);
   });
 
-  it('puts the srclang tuv first whichever side of the pair it was, props before tuvs, and leaves out units without srclang', async () => {
+  it('puts the srclang tuv first from either side, props before tuvs, leaves out units without srclang', async () => {
     const tus = elements(only(readXml(await write(units)).root, 'body'), 'tu');
     expect(tus).toHaveLength(2);
     const [first, second] = tus;

@@ -177,8 +177,10 @@ describe('unit selection', () => {
     const pairs = tus(xml).map((tu) => tuvs(tu).map((tuv) => tuv.seg));
     expect(pairs).toHaveLength(7);
     expect(pairs[3]).toEqual([
-      "Dans sa résolution 8/1, la Conférence des Parties a prié le Secrétariat d'élaborer un rapport. Le présent document répond à cette demande\u00A0: il porte sur la «\u00A0traite & trafic\u00A0» de migrants.",
-      'In its resolution 8/1, the Conference of the Parties requested a report, to which the present document responds by covering the "trafficking & smuggling" of migrants.',
+      "Dans sa résolution 8/1, la Conférence des Parties a prié le Secrétariat d'élaborer un rapport. Le présent " +
+        'document répond à cette demande\u00A0: il porte sur la «\u00A0traite & trafic\u00A0» de migrants.',
+      'In its resolution 8/1, the Conference of the Parties requested a report, to which the present document ' +
+        'responds by covering the "trafficking & smuggling" of migrants.',
     ]);
     expect(pairs[5]).toEqual([
       'les Parties ont répondu 🙂 au questionnaire en\uFFFDligne ;',

@@ -60,7 +60,8 @@ describe('writeTsv', () => {
     const paragraphs = write(alignment, { units: 'paragraph' });
     expect(paragraphs.lines).toHaveLength(1 + 7);
     expect(paragraphs.lines[6]).toBe(
-      'les Parties ont répondu 🙂 au questionnaire en\u0001ligne ;\tParties responded 🙂 to the online\u0001questionnaire;\t0.76\t2/a',
+      'les Parties ont répondu 🙂 au questionnaire en\u0001ligne ;\tParties responded 🙂 to the ' +
+        'online\u0001questionnaire;\t0.76\t2/a',
     );
   });
 });

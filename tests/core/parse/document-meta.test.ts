@@ -85,7 +85,8 @@ describe('readDocumentMeta', () => {
 
   it('takes the first bold title block', () => {
     const source =
-      'Distr.: General\n18 July 2018\n\n**Short bold title**\n\nA much longer line of title text that is not bold\n\n1. Text.';
+      'Distr.: General\n18 July 2018\n\n**Short bold title**\n\n' +
+      'A much longer line of title text that is not bold\n\n1. Text.';
     expect(metaOf(source, 'en', 'markdown').title).toBe('Short bold title');
   });
 

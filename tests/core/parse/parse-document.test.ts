@@ -147,7 +147,8 @@ describe('parseDocument blocks', () => {
 
   it('disambiguates (i) by its siblings inside a document', () => {
     const source =
-      '1. Letters:\n(h) eighth;\n(i) ninth;\n(j) tenth.\n2. Romans:\n(h) eighth:\n(i) first;\n(ii) second.\n3. Plain:\n(a) one:\n(i) first.';
+      '1. Letters:\n(h) eighth;\n(i) ninth;\n(j) tenth.\n2. Romans:\n(h) eighth:\n(i) first;\n(ii) second.\n' +
+      '3. Plain:\n(a) one:\n(i) first.';
     const doc = parseDocument(source, { language: 'en', format: 'text' });
     expect(doc.blocks.map((b) => b.path)).toEqual([
       '1',
@@ -208,7 +209,8 @@ describe('parseDocument blocks', () => {
 
   it('builds annex paths and keeps the annex label in the text', () => {
     const source =
-      '12. Last paragraph.\n\nAnnex I\n\nList of participants\n\n1. First.\n(a) Under it.\n\nII. Heading\n\nA. Sub\n\nANNEXE II\n\n1. Again.';
+      '12. Last paragraph.\n\nAnnex I\n\nList of participants\n\n1. First.\n(a) Under it.\n\nII. Heading\n\n' +
+      'A. Sub\n\nANNEXE II\n\n1. Again.';
     const doc = parseDocument(source, { language: 'en', format: 'text' });
     expect(rows(doc)).toEqual([
       ['paragraph', '12', 'Last paragraph.'],
@@ -223,9 +225,10 @@ describe('parseDocument blocks', () => {
     ]);
   });
 
-  it('reads the Charter layout: chapter and article headings with their titles and text on the lines under them', () => {
+  it('reads the Charter layout: chapter and article headings, their titles and text on the lines under them', () => {
     const source =
-      'CHAPITRE PREMIER\nOBJET ET PRINCIPES\n\nArticle 1\nLe présent accord a pour objet :\n1. De renforcer la coopération.\n2. De faciliter les échanges.';
+      'CHAPITRE PREMIER\nOBJET ET PRINCIPES\n\nArticle 1\nLe présent accord a pour objet :\n' +
+      '1. De renforcer la coopération.\n2. De faciliter les échanges.';
     expect(rows(parseDocument(source, { language: 'fr', format: 'text' }))).toEqual([
       ['heading', 'chap:1', 'CHAPITRE PREMIER'],
       ['heading', null, 'OBJET ET PRINCIPES'],
@@ -252,7 +255,9 @@ describe('parseDocument blocks', () => {
   it('reads articles as headings with their own paths, even when the text follows on the next line', () => {
     // The layout of the UN's plain-text declarations: no blank line between an article's heading and its text.
     const source =
-      'Préambule\n\nArticle premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\n1. Le comité se réunit deux fois par an.\n2. Il peut tenir des sessions extraordinaires.\n\nArticle 3\nLe secrétariat est assuré par l’Organisation.';
+      'Préambule\n\nArticle premier\nLes membres du comité sont élus pour quatre ans.\n\nArticle 2\n' +
+      '1. Le comité se réunit deux fois par an.\n2. Il peut tenir des sessions extraordinaires.\n\nArticle 3\n' +
+      'Le secrétariat est assuré par l’Organisation.';
     const doc = parseDocument(source, { language: 'fr', format: 'text' });
     expect(rows(doc)).toEqual([
       ['title', null, 'Préambule'],
@@ -268,7 +273,8 @@ describe('parseDocument blocks', () => {
 
   it('runs paragraph numbers through headings and puts A. under the latest roman heading', () => {
     const source =
-      'I. One\n\n1. a.\n\nA. Sub\n\n2. b.\n\nII. Two\n\nA. Again\n\n3. c.\n\nB. Long heading-like line that ends with a full stop.';
+      'I. One\n\n1. a.\n\nA. Sub\n\n2. b.\n\nII. Two\n\nA. Again\n\n3. c.\n\n' +
+      'B. Long heading-like line that ends with a full stop.';
     const doc = parseDocument(source, { language: 'en', format: 'text' });
     expect(doc.blocks.map((b) => [b.kind, b.path])).toEqual([
       ['heading', 'I'],
@@ -284,7 +290,8 @@ describe('parseDocument blocks', () => {
 
   it('marks unnumbered prose among numbered paragraphs as paragraph, and before them as text', () => {
     const source =
-      'Title\n\n*The General Assembly*,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\nThe second half of paragraph one, with no number.';
+      'Title\n\n*The General Assembly*,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n' +
+      'The second half of paragraph one, with no number.';
     const doc = parseDocument(source, { language: 'en', format: 'markdown' });
     expect(rows(doc)).toEqual([
       ['title', null, 'Title'],
@@ -309,7 +316,8 @@ describe('parseDocument blocks', () => {
 
   it('splits header lines that share a paragraph but keeps a wrapped organ name whole', () => {
     const source =
-      'Conference of the Parties to the United Nations\nConvention against Corruption\nDistr.: General\n18 July 2018\nFrench\nOriginal: English\n\nNote\n\n1. Text.';
+      'Conference of the Parties to the United Nations\nConvention against Corruption\nDistr.: General\n' +
+      '18 July 2018\nFrench\nOriginal: English\n\nNote\n\n1. Text.';
     const doc = parseDocument(source, { language: 'en', format: 'text' });
     expect(rows(doc).slice(0, 5)).toEqual([
       ['header', null, 'Conference of the Parties to the United Nations Convention against Corruption'],

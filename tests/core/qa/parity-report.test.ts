@@ -13,7 +13,8 @@ const ENGLISH: BlockSpec[] = [
   ),
   para(
     '2',
-    'The Working Group held its seventh meeting from 6 to 8 September 2017. Its report is before the Conference as CTOC/COP/WG.4/2017/4.',
+    'The Working Group held its seventh meeting from 6 to 8 September 2017. Its report is before the Conference ' +
+      'as CTOC/COP/WG.4/2017/4.',
   ),
   sub('2', '(a)', 'A total of 1,250.5 tonnes of precursors were seized during the year under review.'),
   sub('2', '(b)', 'Some 15,000 victims were identified in the period from 15–19 October 2018.'),
@@ -27,7 +28,8 @@ const FRENCH: BlockSpec[] = [
   para('1', 'Dans sa décision 4/4, la Conférence des Parties a créé un groupe de travail sur la traite des personnes.'),
   para(
     '2',
-    'Le Groupe de travail a tenu sa septième réunion du 6 au 8 septembre 2017. Son rapport est soumis à la Conférence sous la cote CTOC/COP/WG.4/2017/4.',
+    'Le Groupe de travail a tenu sa septième réunion du 6 au 8 septembre 2017. Son rapport est soumis à la ' +
+      'Conférence sous la cote CTOC/COP/WG.4/2017/4.',
   ),
   sub('2', 'a)', 'Au total, 1 250,5 tonnes de précurseurs ont été saisies au cours de l’année considérée.'),
   sub('2', 'b)', 'Quelque 15\u00A0000 victimes ont été identifiées pendant la période du 15-19 octobre 2018.'),
@@ -300,7 +302,8 @@ describe('buildParityReport finds', () => {
       ['The Chair closed the session on the last day.', 'La présidente a clos la session le dernier jour.'],
       [
         'The meeting was adjourned early.',
-        'La réunion a été levée plus tôt que prévu, après un long débat sur la procédure à suivre pour la suite des travaux et sur le calendrier des prochaines réunions du Groupe.',
+        'La réunion a été levée plus tôt que prévu, après un long débat sur la procédure à suivre pour la suite ' +
+          'des travaux et sur le calendrier des prochaines réunions du Groupe.',
       ],
       ['Agreed.', 'D’accord, et adopté à l’unanimité.'],
     ];

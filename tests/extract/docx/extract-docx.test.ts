@@ -30,10 +30,13 @@ describe('Word numbering (numbering.xml)', () => {
       <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
       <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>
     </w:abstractNum>
-    <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="1">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+    </w:abstractNum>
     <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
     <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
-    <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="0"/>
+      <w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride></w:num>
     <w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>
   </w:numbering>`,
       'numbering.xml',
@@ -76,7 +79,7 @@ describe('Word numbering (numbering.xml)', () => {
 });
 
 describe('extractDocx', () => {
-  it('keeps insertions, drops deletions, writes tables as rows and endnotes as notes, leaves headers and footers out', async () => {
+  it('keeps insertions, drops deletions, tables as rows, endnotes as notes, no headers or footers', async () => {
     const doc = new Document({
       endnotes: { 1: { children: [new Paragraph('An endnote.')] } },
       sections: [
@@ -123,13 +126,19 @@ describe('extractDocx', () => {
   it('numbers paragraphs from their paragraph style', async () => {
     const bytes = zipSync({
       'word/document.xml': utf8(
-        '<w:document xmlns:w="urn:w"><w:body><w:p><w:pPr><w:pStyle w:val="Para"/></w:pPr><w:r><w:t>First.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Para"/></w:pPr><w:r><w:t>Second.</w:t></w:r></w:p></w:body></w:document>',
+        '<w:document xmlns:w="urn:w"><w:body><w:p><w:pPr><w:pStyle ' +
+          'w:val="Para"/></w:pPr><w:r><w:t>First.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle ' +
+          'w:val="Para"/></w:pPr><w:r><w:t>Second.</w:t></w:r></w:p></w:body></w:document>',
       ),
       'word/styles.xml': utf8(
-        '<w:styles xmlns:w="urn:w"><w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Para"><w:basedOn w:val="Base"/></w:style></w:styles>',
+        '<w:styles xmlns:w="urn:w"><w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId ' +
+          'w:val="5"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Para"><w:basedOn ' +
+          'w:val="Base"/></w:style></w:styles>',
       ),
       'word/numbering.xml': utf8(
-        '<w:numbering xmlns:w="urn:w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+        '<w:numbering xmlns:w="urn:w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start ' +
+          'w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num ' +
+          'w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
       ),
     });
     expect((await extractDocument(bytes, 'styled.docx', { language: 'en' })).text).toBe('1. First.\n\n2. Second.\n');
@@ -142,7 +151,8 @@ describe('extractHtml', () => {
     ['fr', 'a) Sub a;', 'b) Sub b;'],
   ])('writes out <ol start type> numbers (%s)', async (language, a, b) => {
     const html =
-      '<!DOCTYPE html><html><body><h2>I. Intro</h2><ol start="12"><li>Twelve.<ol type="a"><li>Sub a;</li><li>Sub b;</li></ol></li><li>Thirteen.</li></ol><table><tr><td>A</td><td>B</td></tr></table></body></html>';
+      '<!DOCTYPE html><html><body><h2>I. Intro</h2><ol start="12"><li>Twelve.<ol type="a"><li>Sub a;</li><li>Sub ' +
+      'b;</li></ol></li><li>Thirteen.</li></ol><table><tr><td>A</td><td>B</td></tr></table></body></html>';
     const extracted = await extractDocument(utf8(html), 'page.html', { language });
     expect(extracted.text).toBe(`## I. Intro\n\n12. Twelve.\n\n${a}\n\n${b}\n\n13. Thirteen.\n\n| A | B |\n`);
   });

@@ -17,7 +17,9 @@ export interface LanguageData {
   numberAbbreviations: readonly string[];
   /** Abbreviated month names, which behave like numberAbbreviations ("Jan. 2015", "déc. 2018"). */
   monthAbbreviations: readonly string[];
-  /** Lower-case words after which "I." or "B." is a label that may end a sentence, not a person's initial ("annex I."). */
+  /**
+   * Lower-case words after which "I." or "B." is a label that may end a sentence, not a person's initial ("annex I.").
+   */
   labelWords: readonly string[];
   /** Words after which a number with a full stop is an ordinal, not a sentence end (German "3. Oktober"). */
   ordinalFollowers: readonly string[];
