@@ -24,7 +24,10 @@ export interface SideFeatures {
   wordStart: Int32Array;
   /** Vocabulary id of each content word. */
   words: Int32Array;
-  /** Vocabulary word v offers keys `wordKeys[keyStart[v] .. keyStart[v + 1])`; it is matched when any is on the other side. */
+  /**
+   * Vocabulary word v offers keys `wordKeys[keyStart[v] .. keyStart[v + 1])`; it is matched when any is on the
+   * other side.
+   */
   keyStart: Int32Array;
   wordKeys: Int32Array;
   /** Sentence s's keys, deduplicated, are `keySet[setStart[s] .. setStart[s + 1])`: what the other side looks up. */

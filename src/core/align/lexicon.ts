@@ -46,7 +46,10 @@ interface CompiledCorpus {
   /** Word pair of each parameter: source id and target id; source id -1 is NULL. */
   linkSource: Int32Array;
   linkTarget: Int32Array;
-  /** Target position p (over all training pairs) may align to parameters `links[positionStart[p] .. positionStart[p + 1])`. */
+  /**
+   * Target position p (over all training pairs) may align to parameters
+   * `links[positionStart[p] .. positionStart[p + 1])`.
+   */
   positionStart: Int32Array;
   links: Int32Array;
 }
