@@ -8,7 +8,7 @@ import { PairOverlap } from './pair-overlap.js';
 import type { EndingAgreement } from './ending-agreement.js';
 import { PUNCTUATION_CLASSES, SENTENCE_ENDINGS, type KeySpace, type KeyStamps, type SideFeatures } from './features.js';
 
-/** Weights of the evidence; see README.md in this folder for how they were chosen. */
+/** Weights of the evidence; README.md in this folder says what each measures, TUNING.md how they were chosen. */
 export interface ScoringWeights {
   /** Log prior of a bead of `source`-`target` shape, by key "s-t". */
   logPrior: Readonly<Record<string, number>>;
@@ -51,8 +51,8 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
     '2-2': Math.log(0.011),
     '3-1': Math.log(0.004),
     '1-3': Math.log(0.004),
-    // Five- and six-sentence beads: far below their share of gold beads (about 3%), because their length and
-    // lexical evidence is summed over more words and would otherwise win too often (chosen on the dev sets).
+    // Five- and six-sentence beads: far below their share of gold beads, because their length and lexical
+    // evidence is summed over more words and would otherwise win too often. Figures in TUNING.md.
     '2-3': Math.log(0.0002),
     '3-2': Math.log(0.0002),
     '1-4': Math.log(0.0002),
@@ -66,22 +66,19 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
   length: 1,
   lexical: 6,
   lexicalCenter: 0.4,
-  // Translators move paragraph breaks: at 2 the novels aligned worse with their paragraph marks than without.
+  // Translators move paragraph breaks: a heavier weight made paragraph marks hurt. Sweep in TUNING.md.
   paragraph: 1,
   lengthVariance: 6.8,
-  // For sentences a floor does not pay (Text+Berg / novels / novels with paragraph marks, with sentence endings:
-  // 0.912 / 0.887 / 0.893 at 0, 0.909 / 0.888 / 0.891 at 50, 0.898 / 0.886 / 0.892 at 200); blocks have one, see
-  // paragraphs.ts.
+  // For sentences a floor does not pay; blocks have one (paragraphs.ts). Sweep in TUNING.md.
   lengthVarianceFloor: 0,
   punctuation: 1,
-  // From 2 to 6 all gained about the same on Text+Berg (many figures and dates); the novels have almost none.
+  // Any weight from 2 to 6 helps texts with many figures and dates about as much. Figures in TUNING.md.
   numberLeak: 4,
   // A line without words carries no translation: leaving it out is about as likely as attaching it to a neighbour
   // as a 1-2 bead, so dots, dashes and OCR debris stay out of the translation units beside them.
   wordlessDropPrior: Math.log(0.05),
-  // Below 1 because the table overlaps other evidence ("?" and "!" are punctuation classes too). Text+Berg /
-  // novels / novels with paragraph marks: 0.899 / 0.882 / 0.891 at 0; 0.902 / 0.882 / 0.887 at 0.25; 0.912 /
-  // 0.886 / 0.890 at 0.5; 0.912 / 0.887 / 0.893 at 0.75; 0.907 / 0.881 / 0.889 at 1; 0.892 / 0.853 / 0.875 at 2.
+  // Below 1 because the table overlaps other evidence ("?" and "!" are punctuation classes too). Sweep in
+  // TUNING.md.
   ending: 0.75,
 };
 
@@ -135,7 +132,8 @@ export function lengthRatioOf(source: SideFeatures, target: SideFeatures): numbe
 }
 
 /**
- * Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in ScoringWeights.
+ * Gale-Church: log P(|delta| >= observed) for source and target lengths in characters; `floor` as in
+ * ScoringWeights.
  */
 export function lengthLogProbability(
   sourceLength: number,

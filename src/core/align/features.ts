@@ -25,8 +25,8 @@ export interface SideFeatures {
   /** Vocabulary id of each content word. */
   words: Int32Array;
   /**
-   * Vocabulary word v offers keys `wordKeys[keyStart[v] .. keyStart[v + 1])`; it is matched when any is on the other
-   * side.
+   * Vocabulary word v offers keys `wordKeys[keyStart[v] .. keyStart[v + 1])`; it is matched when any is on the
+   * other side.
    */
   keyStart: Int32Array;
   wordKeys: Int32Array;

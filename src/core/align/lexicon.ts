@@ -47,8 +47,8 @@ interface CompiledCorpus {
   linkSource: Int32Array;
   linkTarget: Int32Array;
   /**
-   * Target position p (over all training pairs) may align to parameters `links[positionStart[p] .. positionStart[p +
-   * 1])`.
+   * Target position p (over all training pairs) may align to parameters
+   * `links[positionStart[p] .. positionStart[p + 1])`.
    */
   positionStart: Int32Array;
   links: Int32Array;

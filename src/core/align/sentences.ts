@@ -76,14 +76,13 @@ const ANCHOR_BAND_RADIUS = 25;
 const REFINE_BAND_RADIUS = 10;
 /**
  * Temperature of the final posteriors, chosen so that confidence matches observed accuracy on the development
- * data (reliability table in README.md; 1 was overconfident: 0.994 claimed, 0.980 observed; 1.5 underconfident:
- * 0.816 claimed, 0.901 observed). The first pass keeps 1: its posteriors only pick training beads and cut points.
+ * data (figures in TUNING.md). The first pass keeps 1: its posteriors only pick training beads and cut points.
  */
 const POSTERIOR_TEMPERATURE = 1.2;
 /**
  * Log-bonus of a 0-1 (1-0) bead that follows another: insertions come in runs (captions, credits, a passage the
  * translator added), so each one after the first costs about e^2 times less than an isolated one. Much more
- * and the search starts trading weak 1-1 beads for runs of deletions and insertions (measured on the dev sets).
+ * and the search starts trading weak 1-1 beads for runs of deletions and insertions (TUNING.md).
  */
 const INSERTION_RUN_BONUS = 2;
 /** Pass-1 beads at least this probable train the lexicon. */
@@ -223,7 +222,7 @@ function alignSpans(
     });
     const band = chooseBand(sides, span, guide);
     // Wide beads only in the final pass: the first pass only picks training beads and the band, where they
-    // changed nothing measurable on the dev sets, and they cost time (before pruning, about a quarter of a run).
+    // change nothing and cost time (TUNING.md).
     const shapes = guide ? WIDE_SENTENCE_BEAD_SHAPES : SENTENCE_BEAD_SHAPES;
     // Gale-Church (the length-only baseline) has no model of runs.
     const runBonus = input.lengthOnly ? 0 : INSERTION_RUN_BONUS;

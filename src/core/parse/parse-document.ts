@@ -13,14 +13,15 @@ import {
 } from '../model.js';
 import { readDocumentMeta } from './document-meta.js';
 import { isHeaderLine } from './header-lines.js';
+import { makeLabel, splitLeadingLabel, type LeadingLabel } from './numbering.js';
 import {
-  advanceLabelPath,
-  initialLabelPathState,
-  makeLabel,
-  resolveLetterOrRoman,
-  splitLeadingLabel,
-  type LeadingLabel,
-} from './numbering.js';
+  initialReadingState,
+  isUpper,
+  isWordHeading,
+  readFrontMatterBlock,
+  readLabel,
+  resolveLabel,
+} from './reading-state.js';
 import { collapseWhitespace, splitTableRow, stripInlineMarkdown } from './strip-markup.js';
 
 /** How to read the source. */
@@ -125,14 +126,6 @@ function findOpening(
   return leading ? { leading, opener: '' } : null;
 }
 
-function isUpper(label: Label): boolean {
-  return label.style === LabelStyle.upperLetter || label.style === LabelStyle.upperRoman;
-}
-
-function isLower(label: Label): boolean {
-  return label.style === LabelStyle.lowerLetter || label.style === LabelStyle.lowerRoman;
-}
-
 /** Groups lines into drafts: paragraphs are runs of non-empty lines, and a labelled line opens a new one. */
 function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
   const nonBlank = lines.map((line) => !BLANK.test(line.text));
@@ -223,16 +216,6 @@ function isBold(draft: Draft, markdown: boolean): boolean {
   if (!markdown || draft.type !== DraftType.prose) return false;
   const content = draftContent(draft, markdown).trim();
   return /^(\*\*|__)(?=\S)[\s\S]*\S\1$/.test(content);
-}
-
-// Headings spelled as a word and a number: "Annex I", "Article 5", "Chapter IV", "Section 3".
-function isWordHeading(style: LabelStyle): boolean {
-  return (
-    style === LabelStyle.annex ||
-    style === LabelStyle.article ||
-    style === LabelStyle.chapter ||
-    style === LabelStyle.section
-  );
 }
 
 // Labels spelled as words belong to the text: "Item 2 (b) of the provisional agenda", "Annex I", "Article 5".
@@ -380,11 +363,7 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
   while (trailingFrom > 0 && footnoteLike[trailingFrom - 1]) trailingFrom--;
 
   const blocks: Block[] = [];
-  let pathState = initialLabelPathState;
-  let previousLower: Label | null = null;
-  let previousUpper: Label | null = null;
-  let titling = true;
-  let numbered = false;
+  let state = initialReadingState;
 
   drafts.forEach((draft, i) => {
     const first = draft.lines[0];
@@ -393,13 +372,8 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     if (!first || !last) return;
     const range = { start: first.start, end: last.end };
     const plain = plains[i] ?? '';
-    let label: Label | null = draft.opening?.leading.label ?? null;
-    if (label && isLower(label)) {
-      const nextLabel = drafts[i + 1]?.opening?.leading.label ?? null;
-      label = resolveLetterOrRoman(label, previousLower, nextLabel && isLower(nextLabel) ? nextLabel : null);
-    } else if (label && isUpper(label)) {
-      label = resolveLetterOrRoman(label, previousUpper, null);
-    }
+    const opening = draft.opening?.leading.label ?? null;
+    let label = opening && resolveLabel(state, opening, drafts[i + 1]?.opening?.leading.label ?? null);
     if (
       label?.style === LabelStyle.footnote &&
       markdown &&
@@ -418,28 +392,20 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     else if (i < titleStart) kind = BlockKind.header;
     else if (label) kind = kindOfLabel(label, text, plain);
     else if (i < bodyStart) {
-      titling = titling && (bolds[i] === true || isTitleLike(plain));
-      kind = titling ? BlockKind.title : BlockKind.text;
+      state = readFrontMatterBlock(state, bolds[i] === true || isTitleLike(plain));
+      kind = state.titling ? BlockKind.title : BlockKind.text;
     } else if (plain.length <= MAX_UNNUMBERED_HEADING && /^\p{Lu}/u.test(plain) && !endsLikeSentence(plain)) {
       kind = BlockKind.heading;
     } else {
       // Unnumbered prose among numbered paragraphs (a paragraph's second half) is a paragraph; elsewhere text.
-      kind = numbered ? BlockKind.paragraph : BlockKind.text;
+      kind = state.numbered ? BlockKind.paragraph : BlockKind.text;
     }
 
     let path: string | null = null;
     if (label) {
-      const advanced = advanceLabelPath(pathState, label);
-      pathState = advanced.state;
-      path = advanced.path;
-      if (label.style === LabelStyle.arabic) numbered = true;
-      // An annex restarts the numbering; the unnumbered text under an article, chapter or section heading is its
-      // own, not the rest of a paragraph.
-      if (isWordHeading(label.style)) numbered = false;
-      if (isLower(label)) previousLower = label;
-      else if (label.style !== LabelStyle.footnote && label.style !== LabelStyle.bullet) previousLower = null;
-      if (isUpper(label)) previousUpper = label;
-      if (label.style === LabelStyle.annex) previousUpper = null;
+      const read = readLabel(state, label);
+      state = read.state;
+      path = read.path;
     }
 
     blocks.push({ index: blocks.length, kind, label, path, text, raw: source.slice(range.start, range.end), range });

@@ -40,6 +40,16 @@ export interface PdfLine {
   pieces: LinePiece[];
 }
 
+/** One page of lines, top to bottom. */
+export interface PdfPage {
+  /** Page height, in points. */
+  height: number;
+  /** Page width, in points. */
+  width: number;
+  /** Its lines, top to bottom (columns in reading order). */
+  lines: PdfLine[];
+}
+
 /** Items smaller than this share of the body size are superscripts (LibreOffice and Word print them at 58%). */
 const SUPERSCRIPT_RATIO = 0.8;
 
