@@ -26,6 +26,8 @@ export const RowClass = {
   untranslated: 'untranslated',
   /** Unusual length ratio. */
   lengthOutlier: 'length-outlier',
+  /** Paired by content across a numbering shift: the labels of the two sides differ (parity report). */
+  numberingShift: 'numbering-shift',
 } as const;
 /** See {@link RowClass}. */
 export type RowClass = (typeof RowClass)[keyof typeof RowClass];
@@ -81,7 +83,7 @@ export interface AlignmentGroup {
   missingLanguage: string | null;
   /** Differing numbers, symbols and dates, or null when they agree. */
   tokens: TokenMismatch | null;
-  /** Whether the group itself needs a look (shape other than 1-1, or a token mismatch). */
+  /** Whether the group itself needs a look (shape other than 1-1, a token mismatch, a numbering shift). */
   problem: boolean;
   /** Its sentence beads, in order. */
   rows: AlignmentRow[];
@@ -116,6 +118,7 @@ export function buildAlignmentRows(
   const tokensByBead = new Map((report?.tokenMismatches ?? []).map((mismatch) => [mismatch.bead, mismatch]));
   const untranslated = new Set((report?.untranslated ?? []).map((item) => item.bead));
   const outliers = new Set((report?.lengthOutliers ?? []).map((item) => item.bead));
+  const shifted = new Set((report?.numberingShifts ?? []).flatMap((shift) => shift.beads));
   const missingLanguage = (sourceCount: number, targetCount: number): string | null =>
     targetCount === 0 && sourceCount > 0
       ? languages.target
@@ -127,6 +130,7 @@ export function buildAlignmentRows(
     const tokens = tokensByBead.get(block.index) ?? null;
     const groupClasses = classifyShape(block.sourceBlocks.length, block.targetBlocks.length);
     if (tokens !== null) groupClasses.push(RowClass.numberMismatch);
+    if (shifted.has(block.index)) groupClasses.push(RowClass.numberingShift);
     const groupProblem = groupClasses.length > 0;
     const rows = block.segments.map((segment): AlignmentRow => {
       const sourceCount = segment.sourceSentences.length;
@@ -134,6 +138,7 @@ export function buildAlignmentRows(
       const classes = classifyShape(sourceCount, targetCount);
       if (sourceCount > 0 && targetCount > 0 && segment.confidence < threshold) classes.push(RowClass.lowConfidence);
       if (tokens !== null) classes.push(RowClass.numberMismatch);
+      if (shifted.has(block.index)) classes.push(RowClass.numberingShift);
       if (untranslated.has(segment.index)) classes.push(RowClass.untranslated);
       if (outliers.has(segment.index)) classes.push(RowClass.lengthOutlier);
       return {

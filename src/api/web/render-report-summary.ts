@@ -10,6 +10,7 @@ export const MAX_LISTED = 100;
 const SUMMARY_KEYS = [
   'missing',
   'outOfOrder',
+  'numberingShifts',
   'splitsAndMerges',
   'footnoteMismatches',
   'tokenMismatches',
@@ -92,6 +93,27 @@ export function renderReportSummary(context: PageContext, report: ParityReport):
       const previous = item.previous?.label ?? t('detail.start');
       return html`<strong>${item.label}</strong> ${inLanguage(item.side)} —
         ${t(`problem.${item.problem}`, { previous, skipped: item.skipped.join(' ') })}`;
+    }),
+    section(context, 'numberingShifts', report.numberingShifts, (shift) => {
+      const other: Side = shift.side === 'source' ? 'target' : 'source';
+      const by = shift.by < 0 ? `\u2212${-shift.by}` : `+${shift.by}`;
+      const language = languageName(shift.side);
+      // Plural forms by key, one or many: the catalogues hold no i18next plural suffixes.
+      const paragraphs = (paths: string[], key: 'shiftMissing' | 'shiftExtra'): string[] =>
+        paths.length === 0
+          ? []
+          : [t(`detail.${key}${paths.length === 1 ? 'One' : 'Many'}`, { paths: paths.join(', '), language })];
+      const causes = [...paragraphs(shift.missing, 'shiftMissing'), ...paragraphs(shift.extra, 'shiftExtra')];
+      const detail =
+        causes.length > 0
+          ? causes.join('; ')
+          : t('detail.shiftSame', {
+              language: languageName(other),
+              path: shift.from,
+              shiftedLanguage: language,
+              shiftedPath: shift.to,
+            });
+      return html`<strong>${t('detail.shift', { language, by, from: shift.from })}</strong>: ${detail}`;
     }),
     section(
       context,

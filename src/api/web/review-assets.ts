@@ -47,11 +47,14 @@ tr.untranslated td, tr.length-outlier td.conf { background: #f4f3ff; }
 tr.group.split th, tr.group.merge th, tr.group.many th { background: #fedf89; }
 tr.group.missing th, tr.group.extra th { background: #fecdca; }
 tr.group.number-mismatch th { box-shadow: inset 4px 0 0 #f79009; }
+tr.numbering-shift td.text { box-shadow: inset -3px 0 0 #7a5af8; }
+tr.group.numbering-shift th { box-shadow: inset -4px 0 0 #7a5af8; }
 .legend span { display: inline-block; padding: 0 .4rem; margin-right: .5rem; border: 1px solid var(--line); }
 .legend .missing, .legend .extra { background: #fef3f2; }
 .legend .split, .legend .merge { background: #fffaeb; }
 .legend .number-mismatch { box-shadow: inset 3px 0 0 #f79009; }
 .legend .low-confidence { color: var(--bad); }
+.legend .numbering-shift { box-shadow: inset -3px 0 0 #7a5af8; }
 ul.problems { margin: .25rem 0 .75rem; padding-left: 1.25rem; }
 .tokens code { background: #f0f2f5; padding: 0 .25rem; margin-right: .25rem; }
 `;

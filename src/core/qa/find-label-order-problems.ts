@@ -122,14 +122,15 @@ function placeOf(member: SequenceMember): LabelPlace {
   return { block: member.block.index, path: member.block.path, label: member.label.raw };
 }
 
-function parentPath(path: string | null): string {
+/** The path of the sequence a label path belongs to: "12" for "12/a", "" at the top. */
+export function parentPath(path: string | null): string {
   if (path === null) return '';
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
 /** Reads the position of a label in its sequence, or null for styles that have no order (bullets, agenda items). */
-function readOrdinal(label: Label): { system: NumberingSystem; upper: boolean; ordinal: number } | null {
+export function readOrdinal(label: Label): { system: NumberingSystem; upper: boolean; ordinal: number } | null {
   const value = label.value;
   switch (label.style) {
     case 'arabic':

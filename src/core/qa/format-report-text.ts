@@ -1,5 +1,6 @@
 import { BlockKind } from '../model.js';
 import type { FootnoteMarker } from './compare-footnotes.js';
+import type { NumberingShift } from './find-numbering-shifts.js';
 import type { LabelEntry, ParityReport } from './parity-report.js';
 import { shortenText, type BlockRef, type SentenceRef, type Side } from './unit-ref.js';
 
@@ -64,6 +65,10 @@ export function formatParityReportText(report: ParityReport): string {
           : item.skipped.join(' '),
       ]),
     ),
+  );
+
+  section(lines, 'Numbering shifts', report.numberingShifts.length, () =>
+    report.numberingShifts.map((shift) => INDENT + describeNumberingShift(shift, report.languages)),
   );
 
   section(lines, 'Splits and merges', report.splitsAndMerges.length, () =>
@@ -160,7 +165,8 @@ export function formatParityReportText(report: ParityReport): string {
 
   const s = report.summary;
   lines.push(
-    `Summary: ${s.missing} missing, ${s.outOfOrder} out of order, ${s.splitsAndMerges} splits/merges, ` +
+    `Summary: ${s.missing} missing, ${s.outOfOrder} out of order, ${s.numberingShifts} numbering shifts, ` +
+      `${s.splitsAndMerges} splits/merges, ` +
       `${s.footnoteMismatches} footnote mismatches, ${s.tokenMismatches} token mismatches, ` +
       `${s.lengthOutliers} length outliers, ${s.untranslated} untranslated, ${s.lowConfidence} low confidence ` +
       `(${s.unalignedSentences} unaligned sentences)`,
@@ -168,6 +174,39 @@ export function formatParityReportText(report: ParityReport): string {
   if (s.blockers.length > 0) lines.push(`Blocking parity: ${s.blockers.join(', ')}`);
   lines.push(`Parity: ${report.parity ? 'yes' : 'no'}`);
   return `${lines.join('\n')}\n`;
+}
+
+// Names of the languages UN documents come in; others print as their code.
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  ar: 'Arabic',
+  de: 'German',
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  ru: 'Russian',
+  zh: 'Chinese',
+};
+
+/**
+ * One line for a numbering shift: "French numbering shifted by −1 from paragraph 8: paragraph 7 is missing in
+ * French".
+ */
+export function describeNumberingShift(shift: NumberingShift, languages: { source: string; target: string }): string {
+  const name = (side: Side): string => LANGUAGE_NAMES[languages[side]] ?? languages[side];
+  const other: Side = shift.side === 'source' ? 'target' : 'source';
+  const by = shift.by < 0 ? `\u2212${-shift.by}` : `+${shift.by}`;
+  const paragraphs = (paths: string[]): string =>
+    paths.length === 1 ? `paragraph ${paths[0] ?? ''} is` : `paragraphs ${paths.join(', ')} are`;
+  const causes = [
+    ...(shift.missing.length > 0 ? [`${paragraphs(shift.missing)} missing in ${name(shift.side)}`] : []),
+    ...(shift.extra.length > 0 ? [`${paragraphs(shift.extra)} in ${name(shift.side)} only`] : []),
+  ];
+  return (
+    `${name(shift.side)} numbering shifted by ${by} from paragraph ${shift.from}` +
+    (causes.length > 0
+      ? `: ${causes.join('; ')}`
+      : ` (${name(other)} ${shift.from} is ${name(shift.side)} ${shift.to})`)
+  );
 }
 
 /** Appends a titled section: "Title: none" when empty, else "Title (n)" and the rows. */

@@ -2,6 +2,7 @@ import type { Alignment, BlockKind, LanguageCode, LinkMethod, SegmentedDocument 
 import { compareFootnotes, type FootnoteParity } from './compare-footnotes.js';
 import { blankDocumentSymbols, compareTokens, extractTokens, type TokenComparison } from './extract-tokens.js';
 import { findLabelOrderProblems, LabelProblem, type LabelOrderProblem } from './find-label-order-problems.js';
+import { findNumberingShifts, isAcrossShift, type NumberingShift } from './find-numbering-shifts.js';
 import {
   DEFAULT_LENGTH_RATIO,
   findLengthOutliers,
@@ -167,6 +168,8 @@ export const ParityBlocker = {
   labelledSplitsOrMerges: 'labelledSplitsOrMerges',
   /** A numbered block is in a 1-0 or 0-1 block bead. */
   unalignedLabelledBlocks: 'unalignedLabelledBlocks',
+  /** One side's numbering is shifted against the other's. */
+  numberingShift: 'numberingShift',
 } as const;
 /** See {@link ParityBlocker}. */
 export type ParityBlocker = (typeof ParityBlocker)[keyof typeof ParityBlocker];
@@ -177,6 +180,8 @@ export interface ParitySummary {
   missing: number;
   /** Entries of `outOfOrder`, gaps included. */
   outOfOrder: number;
+  /** Entries of `numberingShifts`. */
+  numberingShifts: number;
   /** Entries of `splitsAndMerges`. */
   splitsAndMerges: number;
   /** Footnotes and in-text references on one side only. */
@@ -209,6 +214,11 @@ export interface ParityReport {
   missing: MissingLabel[];
   /** Labels out of sequence on either side: backwards, duplicated, or after a gap. */
   outOfOrder: LabelOrderProblem[];
+  /**
+   * Where one side's numbering moves against the other's (a paragraph dropped and the rest renumbered): one entry
+   * per shift; the labels it renumbers are not listed again in `missing`.
+   */
+  numberingShifts: NumberingShift[];
   /** Block beads other than 1-1. */
   splitsAndMerges: SplitOrMerge[];
   /** Footnote parity. */
@@ -238,13 +248,17 @@ export function buildParityReport(alignment: Alignment, options: ParityReportOpt
   const { source, target } = alignment;
 
   const outOfOrder = [...findLabelOrderProblems(source, 'source'), ...findLabelOrderProblems(target, 'target')];
-  const missing = findMissingLabels(alignment);
+  const numberingShifts = findNumberingShifts(alignment);
+  const missing = findMissingLabels(alignment).filter(
+    (item) => !isAcrossShift(alignment, numberingShifts, item.side, item.block),
+  );
   const splitsAndMerges = findSplitsAndMerges(alignment);
   const footnotes = compareFootnotes(source, target);
   const lowConfidence = findLowConfidence(alignment, settings.lowConfidence);
 
   const blockers: ParityBlocker[] = [];
   if (missing.length > 0) blockers.push(ParityBlocker.missingLabels);
+  if (numberingShifts.length > 0) blockers.push(ParityBlocker.numberingShift);
   if (outOfOrder.some((problem) => problem.problem !== LabelProblem.gap)) blockers.push(ParityBlocker.labelOrder);
   if (!footnotes.match) blockers.push(ParityBlocker.footnotes);
   const labelled = splitsAndMerges.filter((bead) => bead.labelled);
@@ -262,6 +276,7 @@ export function buildParityReport(alignment: Alignment, options: ParityReportOpt
     labels: { source: listLabels(source), target: listLabels(target) },
     missing,
     outOfOrder,
+    numberingShifts,
     splitsAndMerges,
     footnotes,
     tokenMismatches: findTokenMismatches(alignment),
@@ -275,6 +290,7 @@ export function buildParityReport(alignment: Alignment, options: ParityReportOpt
     summary: {
       missing: missing.length,
       outOfOrder: outOfOrder.length,
+      numberingShifts: numberingShifts.length,
       splitsAndMerges: splitsAndMerges.length,
       footnoteMismatches:
         footnotes.sourceOnly.length +

@@ -171,3 +171,45 @@ describe('renderPairPage before the alignment is done', () => {
     expect($('meta[http-equiv="refresh"]')).toHaveLength(0);
   });
 });
+
+describe('renderPairPage for a French version renumbered after a dropped paragraph', () => {
+  let stored: StoredPair;
+  beforeAll(async () => {
+    // resolution-preamble with French paragraph 4 dropped and 5 to 10 renumbered 4 to 9, as Word does.
+    const texts = readCorpus('resolution-preamble');
+    const fr = texts.fr.text
+      .replace(/^4\. .*\n\n/mu, '')
+      .replace(/^(\d+)\. /gmu, (match, n: string) => (Number(n) >= 5 ? `${Number(n) - 1}. ` : match));
+    stored = await storeAlignedPair({ ...texts, fr: { ...texts.fr, text: fr } });
+  });
+  const data = (): PairPageData => ({ ...stored, page: PAGE, onlyProblems: false });
+
+  it('says so in one finding, in English and in French', () => {
+    expect(render(data())('[data-section="numberingShifts"] li').text()).toContain(
+      'French numbering shifted by \u22121 from paragraph 5: paragraph 4 is missing in French',
+    );
+    expect(render(data(), 'fr')('[data-section="numberingShifts"] li').text()).toContain(
+      'en français, numérotation décalée de \u22121 à partir du paragraphe 5',
+    );
+    expect(render(data())('[data-summary="numberingShifts"] td').text()).toBe('1');
+  });
+
+  it('marks the beads paired across the shift, and only those', () => {
+    const $ = render(data());
+    const marked = $('tbody[data-block-bead]').filter((_, el) => $(el).find('tr.group.numbering-shift').length > 0);
+    // Groups carry the French label: French 4 to 9 hold English 5 to 10.
+    expect(marked.map((_, el) => $(el).find('tr.group').attr('data-label')).get()).toEqual([
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
+    marked.each((_, el) => {
+      expect($(el).find('tr.bead').length).toBeGreaterThan(0);
+      expect($(el).find('tr.bead:not(.numbering-shift)').length).toBe(0);
+    });
+    expect($('.legend .numbering-shift').text()).toBe('paired by content across a numbering shift');
+  });
+});
