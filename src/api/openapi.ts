@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate the requests. */
 import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { z } from 'zod';
-import { PARALIGN_VERSION } from '../cli/version.js';
+import { PARALIGN_VERSION } from '../version.js';
 import {
   alignmentPageSchema,
   errorBodySchema,

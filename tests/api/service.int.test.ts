@@ -8,11 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignDocuments } from '../../src/core/align/align-documents.js';
-import { buildParityReport } from '../../src/core/qa/parity-report.js';
 import { formatParityReportText } from '../../src/core/qa/format-report-text.js';
 import { loadPair } from '../../src/cli/load-document.js';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from './start-service.js';
+import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const corporaDir = join(repoRoot, 'corpora');
@@ -142,8 +147,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     for (const pair of corpusPairs) {
       const id = pairIds.get(pair.name);
       expect(id).toBeDefined();
-      const { source, target } = await loadPair(pair.fr, pair.en, { source: 'fr', target: 'en' });
-      const expected = buildParityReport(alignDocuments(source, target));
+      const { report: expected } = alignDocumentPair(await loadPair(pair.fr, pair.en, { source: 'fr', target: 'en' }));
       const json = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report`)).json();
       expect(json, pair.name).toEqual(JSON.parse(JSON.stringify(expected)));
       const text = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report?format=text`)).text();

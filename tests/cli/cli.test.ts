@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLinks } from '../../src/core/export/links.js';
-import { loadCorpusCases } from '../../bench/corpora.js';
+import { loadCorpusCases } from '../../harness/corpora.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'paralign.mjs');
@@ -26,8 +26,10 @@ function file(name: string, content: string | Buffer): string {
 const fr = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'fr.md');
 const en = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'en.md');
 
+const corpusCases = (await loadCorpusCases()).map((c) => [c.name, c] as const);
+
 describe('paralign align', () => {
-  it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX', (name, corpus) => {
+  it.each(corpusCases)('%s: writes a TMX', (name, corpus) => {
     const out = join(work, `${name}.tmx`);
     const result = paralign(
       'align',
@@ -43,7 +45,7 @@ describe('paralign align', () => {
     expect((tmx.match(/<tu>/g) ?? []).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!hasXmllint || !existsSync(dtd)).each(loadCorpusCases().map((c) => [c.name, c] as const))(
+  it.skipIf(!hasXmllint || !existsSync(dtd)).each(corpusCases)(
     '%s: the TMX passes xmllint --dtdvalid',
     (name, corpus) => {
       const out = join(work, `${name}.checked.tmx`);

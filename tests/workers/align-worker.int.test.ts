@@ -25,8 +25,8 @@ import {
   waitForJobState,
   waitForPair,
   type TestService,
-} from '../api/start-service.js';
-import { makeLargePair } from './make-large-pair.js';
+} from '../../harness/start-service.js';
+import { makeLargePair } from '../../harness/make-large-pair.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
