@@ -20,9 +20,10 @@ export function evalRawDir(): string {
  * Whether every path exists; when one does not, says in one line on stderr what skips and which file it needs, so a
  * skipped suite is never silent.
  */
-export function haveSharedData(what: string, paths: readonly string[]): boolean {
+export function haveSharedData(what: string, paths: ReadonlyArray<string | URL>): boolean {
   const missing = paths.find((path) => !existsSync(path));
   if (missing === undefined) return true;
-  process.stderr.write(`skipped: ${what} needs ${missing}, which is absent (../shared is not beside the repository)\n`);
+  const name = missing instanceof URL ? fileURLToPath(missing) : missing;
+  process.stderr.write(`skipped: ${what} needs ${name}, which is absent (../shared is not beside the repository)\n`);
   return false;
 }

@@ -89,6 +89,9 @@ export async function startTestService(name: string, options: TestServiceOptions
   const metrics = createApiMetrics(queue, config);
   const app = createApp({ store, queue, config, logger, metrics });
   const server = app.listen(0, '127.0.0.1');
+  // The tests' fetch shares this process: an upload that reads its files holds the event loop, and Node's 5 s
+  // keep-alive timer can then close a socket fetch is about to reuse (ECONNRESET). Clients keep theirs shorter.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const workers: Worker[] = [];
   for (let i = 0; i < (options.workers ?? 1); i++)

@@ -18,10 +18,12 @@ import {
   waitForPair,
   type TestService,
 } from '../../harness/start-service.js';
+import { haveSharedData } from '../../harness/shared-data.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const corporaDir = join(repoRoot, 'corpora');
 const dtdPath = resolve(repoRoot, '../shared/formats/tmx14.dtd');
+const haveDtd = haveSharedData('the service TMX validity tests', [dtdPath]);
 const xmllintAvailable = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
 
 interface CorpusPair {
@@ -126,22 +128,19 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     }
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
-    'exports each pair as TMX that the TMX 1.4 DTD accepts',
-    async () => {
-      expect(pairIds.size).toBe(corpusPairs.length);
-      for (const [name, id] of pairIds) {
-        const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
-        const tmx = await response.text();
-        expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
-        const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
-        expect(result.stderr, name).toBe('');
-        expect(result.status, name).toBe(0);
-      }
-    },
-  );
+  it.skipIf(!xmllintAvailable || !haveDtd)('exports each pair as TMX that the TMX 1.4 DTD accepts', async () => {
+    expect(pairIds.size).toBe(corpusPairs.length);
+    for (const [name, id] of pairIds) {
+      const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
+      const tmx = await response.text();
+      expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
+      const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
+      expect(result.stderr, name).toBe('');
+      expect(result.status, name).toBe(0);
+    }
+  });
 
   it('stores the same parity report as the CLI computes for the same files', async () => {
     for (const pair of corpusPairs) {
@@ -205,7 +204,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     expect((await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx?minConfidence=2`)).status).toBe(400);
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
+  it.skipIf(!xmllintAvailable || !haveDtd)(
     'streams the whole translation memory as valid TMX, filtered on demand',
     async () => {
       const whole = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();
