@@ -5,7 +5,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'tests/fixtures/**/*.pdf'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'harness/forms/**/*.pdf'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

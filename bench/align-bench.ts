@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { alignSentences } from '../src/core/align/sentences.js';
 import { scoreAlignments } from '../src/core/eval/score-alignment.js';
 import type { Bead } from '../src/core/model.js';
-import { evalRawDir, loadUnpcPairs } from './dev-sets.js';
+import { evalRawDir } from '../harness/shared-data.js';
+import { loadUnpcPairs } from './dev-sets.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 
 const SIZES = [10_000, 100_000];

@@ -3,10 +3,10 @@
  * Each set becomes documents of presegmented sentences with gold beads.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseLinks } from '../src/core/export/links.js';
 import type { Bead } from '../src/core/model.js';
+import { evalRawDir } from '../harness/shared-data.js';
 
 /** One document of a development set. */
 export interface DevDocument {
@@ -29,13 +29,6 @@ export interface DevSet {
   name: string;
   languages: [string, string];
   documents: DevDocument[];
-}
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Where the shared evaluation data lives: ../shared/eval/raw beside the repository, or PARALIGN_EVAL_DIR. */
-export function evalRawDir(): string {
-  return process.env['PARALIGN_EVAL_DIR'] ?? resolve(repoRoot, '..', 'shared', 'eval', 'raw');
 }
 
 function lines(path: string): string[] {

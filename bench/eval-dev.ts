@@ -10,9 +10,9 @@ import { scoreAgainstCorpusGold } from '../src/core/eval/corpus-gold.js';
 import { scoreAgainstParagraphGold } from '../src/core/eval/paragraph-gold.js';
 import { scoreAlignments, type AlignmentScores } from '../src/core/eval/score-alignment.js';
 import type { Bead, ScoredBead } from '../src/core/model.js';
-import { loadCorpusCases } from './corpora.js';
+import { loadCorpusCases } from '../harness/corpora.js';
 import { loadDevSets, loadUnpcPairs, type DevDocument, type DevSet } from './dev-sets.js';
-import { loadJusticeLaws, loadUdhr } from './structural-sets.js';
+import { loadJusticeLaws, loadUdhr } from '../harness/structural-sets.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -92,7 +92,7 @@ lines.push(
   '| corpora/ pair | numbered paragraphs as gold | splitter agrees with gold sentences | strict P | strict R | strict F1 | lax F1 | strict F1 with a store of UN pairs |',
 );
 lines.push('|---|---|---|---|---|---|---|---|');
-for (const corpus of loadCorpusCases()) {
+for (const corpus of await loadCorpusCases()) {
   const alignment = alignDocuments(corpus.source, corpus.target);
   const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
   // The same document aligned by a service whose store already holds UN documents (the UNPC dev set).
@@ -106,8 +106,8 @@ for (const corpus of loadCorpusCases()) {
 }
 
 // Structural gold: whole paragraphs (articles, list items), so the measure is whether each pair stays together.
-const udhr = loadUdhr();
-const laws = loadJusticeLaws();
+const udhr = await loadUdhr();
+const laws = await loadJusticeLaws();
 if (udhr || laws.length > 0) {
   lines.push('');
   lines.push(

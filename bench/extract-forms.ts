@@ -1,10 +1,10 @@
 /**
  * `npm run bench:forms`: each corpora/ pair as text, as DOCX (rendered with Word numbering and footnotes) and
- * as PDF (LibreOffice's rendering of that DOCX, committed under tests/fixtures/extract): label paths recovered
+ * as PDF (LibreOffice's rendering of that DOCX, committed under harness/forms): label paths recovered
  * against the text form, and how many sentence beads of the text form's alignment the other form reproduces.
  */
 import { parseLinks } from '../src/core/export/links.js';
-import { alignForm, corporaCases, labelPaths, type Form } from '../tests/extract/corpora-forms.js';
+import { alignForm, corporaCases, labelPaths, type Form } from '../harness/corpora-forms.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 
 type Aligned = Awaited<ReturnType<typeof alignForm>>;

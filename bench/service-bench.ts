@@ -19,8 +19,8 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
 import { closeWithin, createAlignQueue } from '../src/queue/align-queue.js';
 import { configToEnv } from '../src/queue/config-env.js';
-import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../tests/api/start-service.js';
-import { makeLargePair } from '../tests/workers/make-large-pair.js';
+import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../harness/start-service.js';
+import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 
 const paragraphs = Number(process.argv[2] ?? 150);

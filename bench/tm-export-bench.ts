@@ -20,7 +20,7 @@ import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import type { Store, TrainingSample } from '../src/storage/store.js';
-import { syntheticAlignment, type SyntheticShape } from '../tests/fixtures/synthetic-alignment.js';
+import { syntheticAlignment, type SyntheticShape } from '../harness/synthetic-alignment.js';
 
 const UNITS_PER_PAIR = 10_000;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';

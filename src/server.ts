@@ -9,7 +9,7 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './create-logger.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { closeWithin, createAlignQueue } from './queue/align-queue.js';
-import { requeueUnfinishedPairs } from './queue/enqueue-alignment.js';
+import { requeueUnfinishedPairs } from './service/requeue-unfinished-pairs.js';
 import { ensureRedis, RedisUnavailableError, type RedisHandle } from './queue/ensure-redis.js';
 import { startAlignWorker } from '../workers/start-align-worker.js';
 

@@ -8,10 +8,12 @@ import { decodeDictionary } from '../extract/read-dictionary.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
 /** What an upload looks like from its first bytes. */
-export type UploadKind = 'pdf' | 'zip' | 'text';
+export type UploadKind = 'pdf' | 'zip' | 'ole' | 'text';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": DOCX is a ZIP package (ECMA-376 Part 2)
+// OLE compound file (MS-CFB): a password-protected DOCX is one; the extractor tells the user so.
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Checks one uploaded file and tells its kind; throws a 4xx {@link HttpError} for an empty or binary file. */
 export function checkUpload(field: string, name: string, bytes: Uint8Array): UploadKind {
@@ -20,6 +22,7 @@ export function checkUpload(field: string, name: string, bytes: Uint8Array): Upl
   }
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return 'zip';
+  if (startsWith(bytes, OLE_MAGIC)) return 'ole';
   try {
     decodeTextWithEncoding(bytes, name);
   } catch {

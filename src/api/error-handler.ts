@@ -3,8 +3,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { ErrorCode, ParalignError } from '../core/errors.js';
+import { ErrorCode, InputError, ParalignError } from '../core/errors.js';
 import { ExportErrorCode } from '../core/export/export-error.js';
+import { QUEUE_UNAVAILABLE } from '../service/queue-unavailable-error.js';
 import { StoreErrorCode } from '../storage/store-error.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 
@@ -22,6 +23,13 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.badInput]: 422,
   [ErrorCode.unreadable]: 422,
   [ErrorCode.badOption]: 400,
+  [ErrorCode.noText]: 422,
+  [ErrorCode.nothingToAlign]: 422,
+  [ErrorCode.sameText]: 422,
+  [ErrorCode.sameLanguage]: 422,
+  [ErrorCode.swappedSides]: 422,
+  [ErrorCode.wrongLanguage]: 422,
+  [QUEUE_UNAVAILABLE]: 503,
   [ExportErrorCode.badOption]: 400,
   [StoreErrorCode.notFound]: 404,
   [StoreErrorCode.badArgument]: 400,
@@ -104,7 +112,8 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
     return {
       status: STATUS_OF_CODE[error.code] ?? 400,
       code: error.code,
-      values: { detail: error.message },
+      // An input error's own values let the catalogue say its message in the request's language.
+      values: { detail: error.message, ...(error instanceof InputError ? error.values : {}) },
       fallback: error.message,
     };
   }

@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate the requests. */
 import { createDocument, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { z } from 'zod';
-import { PARALIGN_VERSION } from '../cli/version.js';
+import { PARALIGN_VERSION } from '../version.js';
 import {
   alignmentPageSchema,
   errorBodySchema,
@@ -31,7 +31,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'The pair is not aligned yet, or failed.',
   413: 'A file is too large.',
   415: 'A file is not a supported document.',
-  422: 'A file cannot be aligned (empty, identical to the other).',
+  422: 'A file or the pair cannot be aligned (empty, corrupt, nothing to align, the same text, wrong language, swapped).',
   503: 'Redis or the store is unavailable.',
 };
 

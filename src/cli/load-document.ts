@@ -1,15 +1,11 @@
-/** Turns an input file into a segmented document, refusing pairs that cannot be aligned. */
+/** Reads the CLI's input files from disk and hands their bytes to the pipeline. */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InputError } from '../core/errors.js';
-import type { LanguageCode, SegmentedDocument } from '../core/model.js';
-import { parseDocument } from '../core/parse/parse-document.js';
-import { segmentDocument } from '../core/segment/segment-document.js';
-import { ErrorCode } from '../core/errors.js';
-import { extractDocument } from '../extract/extract-document.js';
+import { ErrorCode, InputError } from '../core/errors.js';
+import type { LanguageCode } from '../core/model.js';
 import { decodeText } from '../extract/decode-text.js';
-import { assertPairLanguages } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
+import { readDocumentPair, type DocumentPair } from '../pipeline/read-document-pair.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
@@ -33,15 +29,6 @@ export function readTextFile(path: string): string {
   return decodeText(readInputBytes(path), basename(path));
 }
 
-/** Extracts, parses and segments one file. */
-export async function loadDocument(path: string, language: LanguageCode): Promise<SegmentedDocument> {
-  const extracted = await extractDocument(readInputBytes(path), basename(path), { language });
-  const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
-  if (document.sentences.length === 0)
-    throw new InputError(`${basename(path)}: no text to align was found in the file`);
-  return document;
-}
-
 /** Refuses the same file given twice (same path or same target of links). */
 export function assertDistinctFiles(first: string, second: string): void {
   let a = first;
@@ -55,23 +42,15 @@ export function assertDistinctFiles(first: string, second: string): void {
   if (a === b) throw new InputError(`${basename(first)}: the same file was given for both languages`);
 }
 
-/** Loads a pair and refuses one whose two texts are identical. */
+/** Reads a pair of files through the pipeline (src/pipeline), which refuses any pair that cannot be aligned. */
 export async function loadPair(
   sourcePath: string,
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
-): Promise<{ source: SegmentedDocument; target: SegmentedDocument }> {
+): Promise<DocumentPair> {
   assertDistinctFiles(sourcePath, targetPath);
-  const source = await loadDocument(sourcePath, languages.source);
-  const target = await loadDocument(targetPath, languages.target);
-  const textOf = (d: SegmentedDocument): string => d.sentences.map((s) => s.text).join('\n');
-  if (textOf(source) === textOf(target))
-    throw new InputError(
-      `${basename(targetPath)}: has the same text as ${basename(sourcePath)}; give the two language versions`,
-    );
-  assertPairLanguages(
-    { name: basename(sourcePath), language: languages.source, text: textOf(source) },
-    { name: basename(targetPath), language: languages.target, text: textOf(target) },
+  return readDocumentPair(
+    { bytes: readInputBytes(sourcePath), name: basename(sourcePath), language: languages.source },
+    { bytes: readInputBytes(targetPath), name: basename(targetPath), language: languages.target },
   );
-  return { source, target };
 }

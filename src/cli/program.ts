@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { registerAlignCommand } from './commands/align.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerQaCommand } from './commands/qa.js';
-import { PARALIGN_VERSION } from './version.js';
+import { PARALIGN_VERSION } from '../version.js';
 
 /** Builds the CLI; `run` parses argv. */
 export function createProgram(): Command {

@@ -6,6 +6,18 @@ export const ErrorCode = {
   unreadable: 'UNREADABLE',
   /** An option's value is unusable. */
   badOption: 'BAD_OPTION',
+  /** A file holds no text once extracted (a scan, only images, only markup). */
+  noText: 'NO_TEXT',
+  /** A file holds too little text to align (a few bytes). */
+  nothingToAlign: 'NOTHING_TO_ALIGN',
+  /** The two files of a pair hold the same text. */
+  sameText: 'SAME_TEXT',
+  /** The two files of a pair are in the same language. */
+  sameLanguage: 'SAME_LANGUAGE',
+  /** Each file of a pair is in the other's declared language. */
+  swappedSides: 'SWAPPED_SIDES',
+  /** A file is not in its declared language. */
+  wrongLanguage: 'WRONG_LANGUAGE',
 } as const;
 /** See {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -24,8 +36,12 @@ export class ParalignError extends Error {
 
 /** Input the user must fix; the CLI exits 2, the API answers 4xx, workers do not retry. */
 export class InputError extends ParalignError {
-  constructor(message: string, code: ErrorCode = ErrorCode.badInput) {
+  /** The message's variable parts (file names, languages), so that an edge can say it in another language. */
+  readonly values: Readonly<Record<string, string | number>>;
+
+  constructor(message: string, code: ErrorCode = ErrorCode.badInput, values: Record<string, string | number> = {}) {
     super(code, message);
     this.name = 'InputError';
+    this.values = values;
   }
 }

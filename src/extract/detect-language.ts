@@ -1,6 +1,6 @@
 /** Identifies a document's language (franc, trigram statistics) so that a mislabelled pair is refused, not aligned. */
 import { franc } from 'franc';
-import { InputError } from '../core/errors.js';
+import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode } from '../core/model.js';
 
 // ISO 639-1 (what paralign speaks) ↔ ISO 639-3 (what franc answers).
@@ -39,21 +39,42 @@ export interface PairSide {
   text: string;
 }
 
-/** Refuses a pair whose two sides are in the same language, or a side not in its declared language. */
-export function assertPairLanguages(source: PairSide, target: PairSide): void {
-  const found = { source: detectLanguage(source.text), target: detectLanguage(target.text) };
-  if (found.source !== null && found.source === found.target) {
+/** Refuses a side whose text is, by its letters, in a language paralign knows other than the declared one. */
+export function assertDocumentLanguage(
+  side: PairSide,
+  detected: LanguageCode | null = detectLanguage(side.text),
+): void {
+  // Only languages paralign can tell apart are checked; an unknown declared language is taken on trust.
+  if (detected !== null && TO_ISO3[side.language] !== undefined && detected !== side.language) {
     throw new InputError(
-      `${target.name}: both files are in the same language (${found.source}); give the ${source.language} and ${target.language} versions`,
+      `${side.name}: the text is in ${detected}, not in the declared ${side.language}`,
+      ErrorCode.wrongLanguage,
+      { name: side.name, detected, declared: side.language },
     );
   }
-  for (const [side, detected] of [
-    [source, found.source],
-    [target, found.target],
-  ] as const) {
-    // Only languages paralign can tell apart are checked; an unknown declared language is taken on trust.
-    if (detected !== null && TO_ISO3[side.language] !== undefined && detected !== side.language) {
-      throw new InputError(`${side.name}: the text is in ${detected}, not in the declared ${side.language}`);
-    }
+}
+
+/**
+ * Refuses a pair whose two sides are swapped (each in the other's declared language), in the same language, or a
+ * side not in its declared language.
+ */
+export function assertPairLanguages(source: PairSide, target: PairSide): void {
+  const found = { source: detectLanguage(source.text), target: detectLanguage(target.text) };
+  if (source.language !== target.language && found.source === target.language && found.target === source.language) {
+    throw new InputError(
+      `${source.name} is in ${target.language} and ${target.name} in ${source.language}: the two files are swapped`,
+      ErrorCode.swappedSides,
+      { sourceName: source.name, targetName: target.name, source: source.language, target: target.language },
+    );
   }
+  if (found.source !== null && found.source === found.target) {
+    throw new InputError(
+      `${target.name}: both files are in the same language (${found.source}); ` +
+        `give the ${source.language} and ${target.language} versions`,
+      ErrorCode.sameLanguage,
+      { name: target.name, detected: found.source, source: source.language, target: target.language },
+    );
+  }
+  assertDocumentLanguage(source, found.source);
+  assertDocumentLanguage(target, found.target);
 }

@@ -14,7 +14,7 @@ import {
   waitForPair,
   type TestService,
   type UploadFile,
-} from './start-service.js';
+} from '../../harness/start-service.js';
 
 const corpus = new URL('../../corpora/resolution-preamble/', import.meta.url);
 const fr: UploadFile = { name: 'fr.md', bytes: readFileSync(new URL('fr.md', corpus)) };

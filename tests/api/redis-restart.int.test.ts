@@ -6,10 +6,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requeueUnfinishedPairs } from '../../src/queue/enqueue-alignment.js';
+import { requeueUnfinishedPairs } from '../../src/service/requeue-unfinished-pairs.js';
 import { pingRedis } from '../../src/queue/ensure-redis.js';
 import { startAlignWorker } from '../../workers/start-align-worker.js';
-import { startTestService, uploadPair, waitForPair, type TestService } from './start-service.js';
+import { startTestService, uploadPair, waitForPair, type TestService } from '../../harness/start-service.js';
 
 const redisServerAvailable = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_CONTENT_SECURITY_POLICY } from '../../src/api/web/review-security-headers.js';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from './start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
 const chromiumAvailable = existsSync(CHROMIUM_PATH);

@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from './start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
 
 // The machine's PostgreSQL (trust auth, database `test`); .ci/run starts it when it is not up.
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';

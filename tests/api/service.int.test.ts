@@ -8,15 +8,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignDocuments } from '../../src/core/align/align-documents.js';
-import { buildParityReport } from '../../src/core/qa/parity-report.js';
 import { formatParityReportText } from '../../src/core/qa/format-report-text.js';
 import { loadPair } from '../../src/cli/load-document.js';
-import { redisAvailable, startTestService, uploadPair, waitForPair, type TestService } from './start-service.js';
+import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
+import { haveSharedData } from '../../harness/shared-data.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const corporaDir = join(repoRoot, 'corpora');
 const dtdPath = resolve(repoRoot, '../shared/formats/tmx14.dtd');
+const haveDtd = haveSharedData('the service TMX validity tests', [dtdPath]);
 const xmllintAvailable = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
 
 interface CorpusPair {
@@ -121,29 +128,25 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     }
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
-    'exports each pair as TMX that the TMX 1.4 DTD accepts',
-    async () => {
-      expect(pairIds.size).toBe(corpusPairs.length);
-      for (const [name, id] of pairIds) {
-        const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
-        const tmx = await response.text();
-        expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
-        const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
-        expect(result.stderr, name).toBe('');
-        expect(result.status, name).toBe(0);
-      }
-    },
-  );
+  it.skipIf(!xmllintAvailable || !haveDtd)('exports each pair as TMX that the TMX 1.4 DTD accepts', async () => {
+    expect(pairIds.size).toBe(corpusPairs.length);
+    for (const [name, id] of pairIds) {
+      const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
+      const tmx = await response.text();
+      expect(tmx.match(/<tu[ >]/g)?.length ?? 0, name).toBeGreaterThan(0);
+      const result = xmllint(['--noout', '--dtdvalid', dtdPath], tmx);
+      expect(result.stderr, name).toBe('');
+      expect(result.status, name).toBe(0);
+    }
+  });
 
   it('stores the same parity report as the CLI computes for the same files', async () => {
     for (const pair of corpusPairs) {
       const id = pairIds.get(pair.name);
       expect(id).toBeDefined();
-      const { source, target } = await loadPair(pair.fr, pair.en, { source: 'fr', target: 'en' });
-      const expected = buildParityReport(alignDocuments(source, target));
+      const { report: expected } = alignDocumentPair(await loadPair(pair.fr, pair.en, { source: 'fr', target: 'en' }));
       const json = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report`)).json();
       expect(json, pair.name).toEqual(JSON.parse(JSON.stringify(expected)));
       const text = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report?format=text`)).text();
@@ -201,7 +204,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     expect((await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx?minConfidence=2`)).status).toBe(400);
   });
 
-  it.skipIf(!xmllintAvailable || !existsSync(dtdPath))(
+  it.skipIf(!xmllintAvailable || !haveDtd)(
     'streams the whole translation memory as valid TMX, filtered on demand',
     async () => {
       const whole = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();

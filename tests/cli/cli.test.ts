@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLinks } from '../../src/core/export/links.js';
-import { loadCorpusCases } from '../../bench/corpora.js';
+import { loadCorpusCases } from '../../harness/corpora.js';
+import { haveSharedData } from '../../harness/shared-data.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'paralign.mjs');
 const dtd = resolve(repo, '..', 'shared', 'formats', 'tmx14.dtd');
+const haveDtd = haveSharedData('the CLI TMX validity test', [dtd]);
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'paralign-cli-'));
 
@@ -26,8 +28,10 @@ function file(name: string, content: string | Buffer): string {
 const fr = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'fr.md');
 const en = join(repo, 'corpora', 'un-note-ctoc-cop-2018', 'en.md');
 
+const corpusCases = (await loadCorpusCases()).map((c) => [c.name, c] as const);
+
 describe('paralign align', () => {
-  it.each(loadCorpusCases().map((c) => [c.name, c] as const))('%s: writes a TMX', (name, corpus) => {
+  it.each(corpusCases)('%s: writes a TMX', (name, corpus) => {
     const out = join(work, `${name}.tmx`);
     const result = paralign(
       'align',
@@ -43,20 +47,17 @@ describe('paralign align', () => {
     expect((tmx.match(/<tu>/g) ?? []).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(!hasXmllint || !existsSync(dtd)).each(loadCorpusCases().map((c) => [c.name, c] as const))(
-    '%s: the TMX passes xmllint --dtdvalid',
-    (name, corpus) => {
-      const out = join(work, `${name}.checked.tmx`);
-      expect(
-        paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out).status,
-      ).toBe(0);
-      // The TMX names its DTD by a relative system id: put the DTD beside it so xmllint finds it offline.
-      copyFileSync(dtd, join(work, 'tmx14.dtd'));
-      const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
-      expect(check.stderr).toBe('');
-      expect(check.status).toBe(0);
-    },
-  );
+  it.skipIf(!hasXmllint || !haveDtd).each(corpusCases)('%s: the TMX passes xmllint --dtdvalid', (name, corpus) => {
+    const out = join(work, `${name}.checked.tmx`);
+    expect(
+      paralign('align', join(corpus.dir, corpus.gold.source), join(corpus.dir, corpus.gold.target), '-o', out).status,
+    ).toBe(0);
+    // The TMX names its DTD by a relative system id: put the DTD beside it so xmllint finds it offline.
+    copyFileSync(dtd, join(work, 'tmx14.dtd'));
+    const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, out], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
 
   it('writes links covering every sentence once, in order', () => {
     const result = paralign('align', fr, en, '--format', 'links');

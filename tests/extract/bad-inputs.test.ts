@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { assertPairLanguages } from '../../src/extract/detect-language.js';
 import { extractDocument } from '../../src/extract/extract-document.js';
-import { corporaDir, fixturesDir } from './corpora-forms.js';
+import { corporaDir, fixturesDir } from '../../harness/corpora-forms.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const minimalDocx = (): Uint8Array =>
@@ -115,22 +115,26 @@ describe('assertPairLanguages', () => {
       { name: 'a.txt', language: 'fr', text: en },
       { name: 'b.txt', language: 'en', text: en },
       /b\.txt: both files are in the same language \(en\)/,
+      'SAME_LANGUAGE',
     ],
     [
       'sides swapped',
       { name: 'fr.txt', language: 'fr', text: en },
       { name: 'en.txt', language: 'en', text: fr },
-      /fr\.txt: the text is in en, not in the declared fr/,
+      /^fr\.txt is in en and en\.txt in fr: the two files are swapped$/,
+      'SWAPPED_SIDES',
     ],
     [
       'wrong declared language',
       { name: 'fr.txt', language: 'de', text: fr },
       { name: 'en.txt', language: 'en', text: en },
       /fr\.txt: the text is in fr, not in the declared de/,
+      'WRONG_LANGUAGE',
     ],
-  ])('refuses %s', (_case, source, target, message) => {
+  ])('refuses %s', (_case, source, target, message, code) => {
     expect(() => assertPairLanguages(source, target)).toThrow(InputError);
     expect(() => assertPairLanguages(source, target)).toThrow(message);
+    expect(() => assertPairLanguages(source, target)).toThrow(expect.objectContaining({ code }));
   });
 
   it('accepts a right pair, and sides too short to tell', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignForm, corporaCases, labelPaths } from './corpora-forms.js';
+import { alignForm, corporaCases, labelPaths } from '../../harness/corpora-forms.js';
 
 // The text form of report-structure flattens footnote calls into digits ("Assembly.1 Information"), which the
 // splitter cannot cut (src/core/parse/README.md, Limits); DOCX and PDF know the call and cut there.

@@ -5,14 +5,13 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alignDocuments } from '../../src/core/align/align-documents.js';
 import type { Alignment } from '../../src/core/model.js';
-import { parseDocument } from '../../src/core/parse/parse-document.js';
 import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
-import { segmentDocument } from '../../src/core/segment/segment-document.js';
+import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
+import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
 import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
 import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
-import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../fixtures/synthetic-alignment.js';
+import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../../harness/synthetic-alignment.js';
 
 /** A fresh, migrated store and how to dispose of it (close and delete its file or schema). */
 export interface StoreHandle {
@@ -33,20 +32,20 @@ interface CorpusPair {
   report: ParityReport;
 }
 
-function loadCorpusPair(name: string, extension: 'md' | 'txt'): CorpusPair {
+async function loadCorpusPair(name: string, extension: 'md' | 'txt'): Promise<CorpusPair> {
   const read = (language: string): Buffer => readFileSync(new URL(`${name}/${language}.${extension}`, corpusRoot));
   const fr = read('fr');
   const en = read('en');
-  const format = extension === 'md' ? 'markdown' : 'text';
-  const source = segmentDocument(parseDocument(fr.toString('utf8'), { language: 'fr', format }));
-  const target = segmentDocument(parseDocument(en.toString('utf8'), { language: 'en', format }));
-  const alignment = alignDocuments(source, target);
-  return { name, fr, en, alignment, report: buildParityReport(alignment) };
+  const documents = await readDocumentPair(
+    { bytes: fr, name: `fr.${extension}`, language: 'fr' },
+    { bytes: en, name: `en.${extension}`, language: 'en' },
+  );
+  return { name, fr, en, ...alignDocumentPair(documents) };
 }
 
-// Parsed and aligned once for the whole suite: the core is deterministic.
-const note = loadCorpusPair('un-note-ctoc-cop-2018', 'md');
-const resolution = loadCorpusPair('resolution-preamble', 'md');
+// Read and aligned once for the whole suite: the pipeline is deterministic.
+const note = await loadCorpusPair('un-note-ctoc-cop-2018', 'md');
+const resolution = await loadCorpusPair('resolution-preamble', 'md');
 
 function pairInput(pair: CorpusPair, extra: Partial<CreatePairInput> = {}): CreatePairInput {
   return {

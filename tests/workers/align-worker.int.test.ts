@@ -17,6 +17,7 @@ import {
   type AlignJobResult,
 } from '../../src/queue/align-queue.js';
 import { configToEnv } from '../../src/queue/config-env.js';
+import { enqueueAlignment } from '../../src/queue/enqueue-alignment.js';
 import { startAlignWorker } from '../../workers/start-align-worker.js';
 import {
   redisAvailable,
@@ -25,8 +26,8 @@ import {
   waitForJobState,
   waitForPair,
   type TestService,
-} from '../api/start-service.js';
-import { makeLargePair } from './make-large-pair.js';
+} from '../../harness/start-service.js';
+import { makeLargePair } from '../../harness/make-large-pair.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,19 +55,22 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
     await service?.stop();
   });
 
-  it('fails a pair with unusable text at once, with the reason, and never retries it', async () => {
+  it('fails a stored pair with unusable text at once, with the reason, and never retries it', async () => {
     const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
     try {
-      // Different bytes, same text once parsed: the worker, not the upload check, finds the pair unusable.
-      const response = await uploadPair(service.baseUrl, {
-        fr: { name: 'fr.txt', bytes: '1. Le même texte dans les deux fichiers.\n' },
-        en: { name: 'en.txt', bytes: '1. Le même texte dans les deux fichiers.\n\n\n' },
+      // Different bytes, same text once parsed: the upload refuses such a pair now (422), so it is stored directly,
+      // as a pair stored before the upload checked it would be; the worker runs the same checks and refuses it.
+      const { pair: stored } = await service.store.createPair({
+        source: { name: 'fr.txt', bytes: new TextEncoder().encode('1. Le même texte dans les deux fichiers.\n') },
+        target: { name: 'en.txt', bytes: new TextEncoder().encode('1. Le même texte dans les deux fichiers.\n\n\n') },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
       });
-      expect(response.status).toBe(202);
-      const { pairId } = (await response.json()) as { pairId: string };
+      const pairId = stored.id;
+      await enqueueAlignment(queue, pairId);
       const pair = await waitForPair(service.baseUrl, pairId, 30_000);
       expect(pair.status).toBe('failed');
-      expect(pair.failureReason).toMatch(/^BAD_INPUT: .*same text/);
+      expect(pair.failureReason).toBe('SAME_TEXT: en.txt: has the same text as fr.txt; give the two language versions');
       await waitForJobState(queue, alignJobId(pairId), 'failed');
       const job = await queue.getJob(alignJobId(pairId));
       expect(job?.attemptsMade).toBe(1);
@@ -75,7 +79,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
       });
       expect(tmx.status).toBe(409);
       expect(((await tmx.json()) as { error: { message: string } }).error.message).toMatch(
-        /^La paire .* a échoué : BAD_INPUT/,
+        /^La paire .* a échoué : SAME_TEXT: en\.txt: has the same text as fr\.txt/,
       );
     } finally {
       await worker.close();

@@ -1,25 +1,21 @@
 /**
- * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs
- * extract → parse → segment → align → report, and saves the result in one transaction. The lexicon also trains on a
+ * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs the pipeline
+ * (src/pipeline: read and check the pair, align, report) and saves the result in one transaction. The lexicon also trains on a
  * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was; a dictionary
  * uploaded with the pair is handed to the aligner. Thin on
- * purpose: the work is in src/core and src/extract; this file only moves data and reports progress.
+ * purpose: the work is in src/pipeline; this file only moves data and reports progress.
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
-import { alignDocuments } from '../../src/core/align/align-documents.js';
 import { learnStoreLexicon, type StoreLexicon } from '../../src/core/align/store-lexicon.js';
-import { InputError, ParalignError } from '../../src/core/errors.js';
-import type { LanguageCode, SegmentedDocument } from '../../src/core/model.js';
-import { parseDocument } from '../../src/core/parse/parse-document.js';
-import { buildParityReport } from '../../src/core/qa/parity-report.js';
-import { segmentDocument } from '../../src/core/segment/segment-document.js';
-import { extractDocument } from '../../src/extract/extract-document.js';
+import { ParalignError } from '../../src/core/errors.js';
 import { readDictionary } from '../../src/extract/read-dictionary.js';
+import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
+import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
 import { openConfiguredStore } from '../../src/open-configured-store.js';
-import { PairStatus, type Store, type StoredFile, type TrainingSample } from '../../src/storage/store.js';
+import { PairStatus, type Store, type TrainingSample } from '../../src/storage/store.js';
 
 let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
@@ -63,15 +59,12 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
     // Read first: a dictionary the API let through but that no longer parses fails the job before any real work.
     const dictionary =
       files.dictionary === undefined ? undefined : readDictionary(files.dictionary.bytes, files.dictionary.name);
-    const source = await segmentFile(files.source, pair.sourceLanguage);
-    await report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented);
-    const target = await segmentFile(files.target, pair.targetLanguage);
-    // Same refusal as the CLI's loadPair: two copies of one text are not a translation pair.
-    if (textOf(source) === textOf(target)) {
-      throw new InputError(
-        `${files.target.name}: has the same text as ${files.source.name}; give the two language versions`,
-      );
-    }
+    // The API ran the same checks before storing the pair; a pair stored before they existed is refused here.
+    const documents = await readDocumentPair(
+      { ...files.source, language: pair.sourceLanguage },
+      { ...files.target, language: pair.targetLanguage },
+      { onSourceRead: () => report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented) },
+    );
 
     await report(PairStatus.aligning, STAGE_PERCENT.aligning);
     const { lexiconUnits, lexiconMinConfidence } = getConfig();
@@ -86,12 +79,11 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
       stableEvery: Math.max(1, lexiconUnits),
     });
     const storeLexicon = storeLexiconFor(sample);
-    const alignment = alignDocuments(source, target, {
+    const { alignment, report: parity } = alignDocumentPair(documents, {
       ...(storeLexicon ? { storeLexicon } : {}),
       ...(dictionary !== undefined ? { dictionary } : {}),
     });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
-    const parity = buildParityReport(alignment);
     await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });
     await job.updateProgress({ stage: PairStatus.done, percent: 100 } satisfies AlignProgress);
     return {
@@ -115,17 +107,6 @@ function storeLexiconFor(sample: TrainingSample): StoreLexicon | null {
     cachedStoreLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs) };
   }
   return cachedStoreLexicon.storeLexicon;
-}
-
-async function segmentFile(file: StoredFile, language: LanguageCode): Promise<SegmentedDocument> {
-  const extracted = await extractDocument(file.bytes, file.name, { language });
-  const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
-  if (document.sentences.length === 0) throw new InputError(`${file.name}: no text to align was found in the file`);
-  return document;
-}
-
-function textOf(document: SegmentedDocument): string {
-  return document.sentences.map((s) => s.text).join('\n');
 }
 
 async function recordFailure(

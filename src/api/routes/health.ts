@@ -1,7 +1,7 @@
 /** /healthz (the process answers), /readyz (Redis and the store answer), /metrics (Prometheus text). */
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps.js';
-import { withTimeout } from '../with-timeout.js';
+import { withTimeout } from '../../service/with-timeout.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 

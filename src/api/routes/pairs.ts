@@ -5,9 +5,11 @@ import { writeTmx } from '../../core/export/tmx.js';
 import { writeTsv } from '../../core/export/tsv.js';
 import { writeXliff } from '../../core/export/xliff.js';
 import { formatParityReportText } from '../../core/qa/format-report-text.js';
-import { PARALIGN_VERSION } from '../../cli/version.js';
-import { enqueueAlignment, forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
-import { PairStatus, type PairRecord } from '../../storage/store.js';
+import { PARALIGN_VERSION } from '../../version.js';
+import { forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
+import { submitPair } from '../../service/submit-pair.js';
+import { QUEUE_TIMEOUT_MS, withTimeout } from '../../service/with-timeout.js';
+import { PairStatus, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
@@ -22,7 +24,6 @@ import {
   uploadFieldsSchema,
 } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
-import { QUEUE_TIMEOUT_MS, withTimeout } from '../with-timeout.js';
 
 const UPLOAD_FIELDS = ['fr', 'en'] as const;
 // Optional third file: a bilingual dictionary for the aligner, source side first.
@@ -46,14 +47,6 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   const queueUnavailable = (): HttpError => new HttpError(503, HttpErrorCode.queueUnavailable);
-  const enqueue = async (pairId: string): Promise<string> => {
-    try {
-      return await withTimeout(enqueueAlignment(queue, pairId), QUEUE_TIMEOUT_MS, queueUnavailable);
-    } catch (error) {
-      logger.warn({ err: error, pairId }, 'cannot queue the alignment job');
-      throw queueUnavailable();
-    }
-  };
 
   const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
   router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
@@ -64,7 +57,7 @@ export function createPairsRouter(deps: AppDeps): Router {
       if (file === undefined) throw new HttpError(400, HttpErrorCode.missingFile, { field });
       checkUpload(field, file.originalname, file.buffer);
       return { name: file.originalname, bytes: toBytes(file.buffer) };
-    }) as [{ name: string; bytes: Uint8Array }, { name: string; bytes: Uint8Array }];
+    }) as [StoredFile, StoredFile];
     if (Buffer.compare(fr.bytes, en.bytes) === 0) throw new HttpError(422, HttpErrorCode.sameFile);
     const dictionaryFile = files[DICTIONARY_FIELD]?.[0];
     if (dictionaryFile !== undefined)
@@ -75,46 +68,21 @@ export function createPairsRouter(deps: AppDeps): Router {
         : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
     metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength + (dictionary?.bytes.byteLength ?? 0));
 
-    const frIsSource = fields.sourceLanguage === 'fr';
-    const { pair, created } = await store.createPair({
-      source: frIsSource ? fr : en,
-      target: frIsSource ? en : fr,
-      sourceLanguage: frIsSource ? 'fr' : 'en',
-      targetLanguage: frIsSource ? 'en' : 'fr',
-      collection: fields.collection ?? null,
-      symbol: fields.symbol ?? null,
-      ...(dictionary !== undefined ? { dictionary } : {}),
-    });
-
-    let current: PairRecord = pair;
-    if (created) {
-      try {
-        await enqueue(pair.id);
-      } catch (error) {
-        // Nothing half-accepted: a pair nobody will align must not stay behind.
-        await store.deletePair(pair.id);
-        throw error;
-      }
-      metrics.uploads.inc({ outcome: 'created' });
-    } else {
-      metrics.uploads.inc({ outcome: 'existing' });
-      if (pair.status === PairStatus.failed) {
-        // Uploading a failed pair again is the way to retry it (its old job is done with).
-        await withTimeout(forgetAlignmentJob(queue, pair.id), QUEUE_TIMEOUT_MS, queueUnavailable).catch(
-          (error: unknown) => {
-            throw error instanceof HttpError ? error : queueUnavailable();
-          },
-        );
-        current = (await store.updateStatus(pair.id, PairStatus.queued, 0)) ?? pair;
-        await enqueue(pair.id);
-      } else if (pair.status !== PairStatus.done) {
-        // Idempotent: puts back a job that a Redis restart without persistence may have lost.
-        await enqueue(pair.id);
-      }
-    }
-    const body = presentPair(current, req.t);
+    const { pair, created, accepted } = await submitPair(
+      { store, queue, logger },
+      {
+        fr,
+        en,
+        sourceLanguage: fields.sourceLanguage,
+        collection: fields.collection ?? null,
+        symbol: fields.symbol ?? null,
+        ...(dictionary !== undefined ? { dictionary } : {}),
+      },
+    );
+    metrics.uploads.inc({ outcome: created ? 'created' : 'existing' });
+    const body = presentPair(pair, req.t);
     res
-      .status(created || current.status !== pair.status ? 202 : 200)
+      .status(accepted ? 202 : 200)
       .location(`/v1/pairs/${pair.id}`)
       .json({ pairId: pair.id, jobId: body.jobId, created, pair: body });
   });

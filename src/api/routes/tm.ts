@@ -1,6 +1,6 @@
 /** /v1/tm: the whole translation memory as streamed TMX, and concordance search over it. */
 import { Router } from 'express';
-import { PARALIGN_VERSION } from '../../cli/version.js';
+import { PARALIGN_VERSION } from '../../version.js';
 import { writeTmxMemory, type MemoryUnit } from '../../core/export/tmx-memory.js';
 import type { StoredUnit, UnitFilter } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';

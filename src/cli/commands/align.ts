@@ -1,7 +1,6 @@
 /** `paralign align`: two documents (or presegmented texts) in, an alignment out as TMX, JSON, TSV or links. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { alignDocuments } from '../../core/align/align-documents.js';
 import { readPresegmented } from '../../core/align/presegmented.js';
 import { alignSentences } from '../../core/align/sentences.js';
 import { ErrorCode, InputError } from '../../core/errors.js';
@@ -11,12 +10,12 @@ import { writeTmx } from '../../core/export/tmx.js';
 import { writeTsv } from '../../core/export/tsv.js';
 import type { UnitKind } from '../../core/export/collect-units.js';
 import type { Lexicon } from '../../core/align/features.js';
-import { buildParityReport } from '../../core/qa/parity-report.js';
 import { assertDistinctFiles, loadPair, readInputBytes, readTextFile } from '../load-document.js';
 import { readDictionary } from '../../extract/read-dictionary.js';
+import { alignDocumentPair } from '../../pipeline/align-document-pair.js';
 import { createStageProgress } from '../progress.js';
 
-import { PARALIGN_VERSION } from '../version.js';
+import { PARALIGN_VERSION } from '../../version.js';
 import { writeChunks } from '../write-output.js';
 
 const FORMATS = ['tmx', 'json', 'tsv', 'links'] as const;
@@ -105,16 +104,16 @@ export function registerAlignCommand(program: Command): void {
         return;
       }
       const dictionary = loadDictionary(options.dictionary);
-      const { source, target } = await loadPair(sourcePath, targetPath, {
+      const pair = await loadPair(sourcePath, targetPath, {
         source: options.sourceLang,
         target: options.targetLang,
       });
       const progress = createStageProgress(
         3,
-        source.blocks.reduce((n, b) => n + b.text.length, 0),
+        pair.source.blocks.reduce((n, b) => n + b.text.length, 0),
       );
       progress.stage('aligning');
-      const alignment = alignDocuments(source, target, dictionary ? { dictionary } : {});
+      const { alignment, report } = alignDocumentPair(pair, dictionary ? { dictionary } : {});
       progress.stage('writing');
       const selection = { units: options.units as UnitKind, ...(minConfidence !== undefined ? { minConfidence } : {}) };
       switch (format) {
@@ -136,10 +135,7 @@ export function registerAlignCommand(program: Command): void {
           writeChunks([formatLinks(alignment.sentences)], options.output);
           break;
         case 'json':
-          writeChunks(
-            [`${JSON.stringify(toAlignmentJson(alignment, { report: buildParityReport(alignment) }), null, 2)}\n`],
-            options.output,
-          );
+          writeChunks([`${JSON.stringify(toAlignmentJson(alignment, { report }), null, 2)}\n`], options.output);
           break;
       }
       progress.stop();

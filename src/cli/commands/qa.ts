@@ -1,9 +1,8 @@
 /** `paralign qa`: the paragraph-parity report; exit 0 when parity holds, 1 when it does not. */
 import type { Command } from 'commander';
-import { alignDocuments } from '../../core/align/align-documents.js';
 import { ErrorCode, InputError } from '../../core/errors.js';
 import { formatParityReportText } from '../../core/qa/format-report-text.js';
-import { buildParityReport } from '../../core/qa/parity-report.js';
+import { alignDocumentPair } from '../../pipeline/align-document-pair.js';
 import { loadPair } from '../load-document.js';
 import { writeChunks } from '../write-output.js';
 
@@ -28,11 +27,11 @@ export function registerQaCommand(program: Command): void {
     .action(async (sourcePath: string, targetPath: string, options: QaOptions) => {
       if (options.format !== 'json' && options.format !== 'text')
         throw new InputError(`--format must be json or text, not "${options.format}"`, ErrorCode.badOption);
-      const { source, target } = await loadPair(sourcePath, targetPath, {
+      const pair = await loadPair(sourcePath, targetPath, {
         source: options.sourceLang,
         target: options.targetLang,
       });
-      const report = buildParityReport(alignDocuments(source, target));
+      const { report } = alignDocumentPair(pair);
       const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatParityReportText(report);
       writeChunks([text.endsWith('\n') ? text : `${text}\n`], options.output);
       process.exitCode = report.parity ? 0 : 1;

@@ -1,16 +1,14 @@
 /**
- * Real data for the renderer tests: two texts are parsed, segmented, aligned and reported on by src/core, saved in a
+ * Real data for the renderer tests: two texts are read, aligned and reported on by the pipeline, saved in a
  * real SQLite store and read back exactly as the review router reads them; pages are translated by the real catalogues.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignDocuments } from '../../../src/core/align/align-documents.js';
-import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import type { ParityReport } from '../../../src/core/qa/parity-report.js';
-import { segmentDocument } from '../../../src/core/segment/segment-document.js';
-import { buildParityReport } from '../../../src/core/qa/parity-report.js';
+import { alignDocumentPair } from '../../../src/pipeline/align-document-pair.js';
+import { readDocumentPair } from '../../../src/pipeline/read-document-pair.js';
 import { createApiI18n } from '../../../src/api/i18n.js';
 import type { PageContext } from '../../../src/api/web/page-context.js';
 import { openStore } from '../../../src/storage/open-store.js';
@@ -53,21 +51,19 @@ export async function storeAlignedPair(texts: TextPair): Promise<StoredPair> {
   try {
     await store.migrate();
     const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    const fr = { name: texts.fr.name, bytes: bytes(texts.fr.text) };
+    const en = { name: texts.en.name, bytes: bytes(texts.en.text) };
     const { pair } = await store.createPair({
-      source: { name: texts.fr.name, bytes: bytes(texts.fr.text) },
-      target: { name: texts.en.name, bytes: bytes(texts.en.text) },
+      source: fr,
+      target: en,
       sourceLanguage: 'fr',
       targetLanguage: 'en',
       collection: 'tests',
       symbol: texts.symbol ?? null,
     });
-    const segment = (text: string, name: string, language: string) =>
-      segmentDocument(parseDocument(text, { language, format: name.endsWith('.md') ? 'markdown' : 'text' }));
-    const alignment = alignDocuments(
-      segment(texts.fr.text, texts.fr.name, 'fr'),
-      segment(texts.en.text, texts.en.name, 'en'),
-    );
-    await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+    const documents = await readDocumentPair({ ...fr, language: 'fr' }, { ...en, language: 'en' });
+    const { alignment, report: parity } = alignDocumentPair(documents);
+    await store.saveAlignment(pair.id, alignment, parity);
     const [saved, report, page] = await Promise.all([
       store.getPair(pair.id),
       store.getReport(pair.id),

@@ -5,7 +5,7 @@ import { scoreAgainstCorpusGold } from '../../../src/core/eval/corpus-gold.js';
 import type { Alignment, Block, SegmentedDocument } from '../../../src/core/model.js';
 import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import { segmentDocument } from '../../../src/core/segment/segment-document.js';
-import { loadCorpusCases } from '../../../bench/corpora.js';
+import { loadCorpusCases } from '../../../harness/corpora.js';
 
 const textDocument = (lines: string | string[], language: string): SegmentedDocument =>
   segmentDocument(parseDocument(Array.isArray(lines) ? lines.join('\n\n') : lines, { language, format: 'text' }));
@@ -75,9 +75,9 @@ describe('matchLabelAnchors with repeated paths', () => {
   });
 });
 
-describe('alignDocuments', () => {
-  const cases = loadCorpusCases();
+const cases = await loadCorpusCases();
 
+describe('alignDocuments', () => {
   it.each(cases.map((c) => [c.name, c] as const))(
     '%s: every numbered paragraph aligned as in its gold',
     (_name, corpus) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllVariants, scoreVariant } from '../../../bench/shifted-numbering.js';
+import { loadAllVariants, scoreVariant } from '../../../harness/score-numbering-variants.js';
 import { alignDocuments } from '../../../src/core/align/align-documents.js';
 import { describeNumberingShift } from '../../../src/core/qa/format-report-text.js';
 import { buildParityReport } from '../../../src/core/qa/parity-report.js';
 
 // Issue 14: a paragraph (or an "(a)" item) dropped from either side of a corpora/ pair, the later ones renumbered.
-const variants = loadAllVariants();
+const variants = await loadAllVariants();
 
 // The French of missing-split-merge already lacks paragraph 7 and keeps the English numbers (6, then 8). Dropping
 // English 6 or 7 as well leaves both sides short around the same place: the report then sees French 8 paired with

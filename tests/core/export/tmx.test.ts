@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { resolveTmxSrcLang, summarizeTmx, writeTmx, type TmxOptions } from '../.
 import type { Alignment } from '../../../src/core/model.js';
 import { alignment, expectedSentenceUnits, french } from './fixtures/un-ctoc-note/alignment.js';
 import { elements, only, readXml, textOf, type XmlElement } from './read-xml.js';
+import { haveSharedData } from '../../../harness/shared-data.js';
 
 const baseOptions: TmxOptions = {
   creationDate: new Date(Date.UTC(2018, 6, 18, 9, 5, 3)),
@@ -249,6 +250,7 @@ describe('formatTmxDate', () => {
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dtd = path.resolve(repoRoot, '../shared/formats/tmx14.dtd');
+const haveDtd = haveSharedData('validity against tmx14.dtd', [dtd]);
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const workDir = mkdtempSync(path.join(tmpdir(), 'paralign-tmx-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -262,7 +264,7 @@ function xmllintDtd(xml: string, name: string): { status: number | null; stderr:
   return { status: run.status, stderr: run.stderr };
 }
 
-describe.skipIf(!hasXmllint || !existsSync(dtd))('validity against tmx14.dtd (xmllint)', () => {
+describe.skipIf(!hasXmllint || !haveDtd)('validity against tmx14.dtd (xmllint)', () => {
   it.each([
     ['sentence units, srclang from the original', {}],
     ['sentence units, French first, with tuids', { srcLang: 'fr', tuidPrefix: 'u' }],

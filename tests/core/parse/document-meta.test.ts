@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { readDocumentMeta } from '../../../src/core/parse/document-meta.js';
 import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import type { DocumentMeta } from '../../../src/core/model.js';
+import { haveSharedData } from '../../../harness/shared-data.js';
 
 const SEED = new URL('../../../../shared/seeds/un-note-ctoc-cop-2018.fr.md', import.meta.url);
 
@@ -34,20 +35,23 @@ function metaOf(source: string, language: string, format: 'text' | 'markdown'): 
 }
 
 describe('readDocumentMeta', () => {
-  it.skipIf(!existsSync(SEED))('reads the French seed header and ignores the agenda footnote symbol', () => {
-    expect(metaOf(readFileSync(SEED, 'utf8'), 'fr', 'markdown')).toEqual({
-      symbol: null,
-      distribution: 'générale',
-      date: '2018-07-18',
-      originalLanguage: 'en',
-      session: 'Neuvième session',
-      agendaItem: '2b',
-      title:
-        "Examen de l'application de la Convention des Nations Unies contre la criminalité transnationale organisée " +
-        "et des Protocoles s'y rapportant : Protocole visant à prévenir, réprimer et punir la traite des personnes, " +
-        'en particulier des femmes et des enfants',
-    });
-  });
+  it.skipIf(!haveSharedData('the French seed header test', [SEED]))(
+    'reads the French seed header and ignores the agenda footnote symbol',
+    () => {
+      expect(metaOf(readFileSync(SEED, 'utf8'), 'fr', 'markdown')).toEqual({
+        symbol: null,
+        distribution: 'générale',
+        date: '2018-07-18',
+        originalLanguage: 'en',
+        session: 'Neuvième session',
+        agendaItem: '2b',
+        title:
+          "Examen de l'application de la Convention des Nations Unies contre la criminalité transnationale organisée " +
+          "et des Protocoles s'y rapportant : Protocole visant à prévenir, réprimer et punir la traite des personnes, " +
+          'en particulier des femmes et des enfants',
+      });
+    },
+  );
 
   it('reads an English plain-text header without a bold title', () => {
     expect(metaOf(ENGLISH_HEADER, 'en', 'text')).toEqual({

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parseDocument } from '../../../src/core/parse/parse-document.js';
 import type { Block, ParsedDocument } from '../../../src/core/model.js';
+import { haveSharedData } from '../../../harness/shared-data.js';
 
 const SEED = new URL('../../../../shared/seeds/un-note-ctoc-cop-2018.fr.md', import.meta.url);
 
@@ -18,7 +19,7 @@ function rows(doc: ParsedDocument): Row[] {
   return doc.blocks.map((b) => [b.kind, b.path, b.text]);
 }
 
-describe.skipIf(!existsSync(SEED))('parseDocument on the French seed', () => {
+describe.skipIf(!haveSharedData('parseDocument on the French seed', [SEED]))('parseDocument on the French seed', () => {
   const source = existsSync(SEED) ? readFileSync(SEED, 'utf8') : '';
   const doc = parseDocument(source, { language: 'fr', format: 'markdown' });
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareTokens, extractTokens } from '../../../src/core/qa/extract-tokens.js';
+import { haveSharedData } from '../../../harness/shared-data.js';
 
 describe('extractTokens', () => {
   it.each([
@@ -101,7 +102,7 @@ describe('compareTokens', () => {
   });
 
   const unpc = new URL('../../../../shared/eval/raw/unpc-v1.0-testsets/devset/UNv1.0.devset.', import.meta.url);
-  it.skipIf(!existsSync(new URL(`${unpc.href}en`)))(
+  it.skipIf(!haveSharedData('the UNPC token test', [new URL(`${unpc.href}en`), new URL(`${unpc.href}fr`)]))(
     'flags few of the UN Parallel Corpus dev pairs (silver-aligned, labels stripped)',
     () => {
       const strip = (line: string): string => line.replace(/^\s*(?:\d+|[A-Z]|[IVX]+)\.\s+/u, '');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/core/segment/languages/en.js';
@@ -6,6 +6,7 @@ import { fr } from '../../../src/core/segment/languages/fr.js';
 import type { LanguageData } from '../../../src/core/segment/languages/language-data.js';
 import { splitSentences } from '../../../src/core/segment/split-sentences.js';
 import { expectWellFormed } from './expect-well-formed.js';
+import { haveSharedData } from '../../../harness/shared-data.js';
 
 // UN Parallel Corpus v1.0 test set: one automatically aligned UN sentence a line (see its SOURCE.txt).
 const TESTSET = new URL('../../../../shared/eval/raw/unpc-v1.0-testsets/testset/', import.meta.url);
@@ -30,7 +31,7 @@ const VISIBLE_END = /[.?!…](?:\s?(?:»|>>|"|”|’|\)))*$/u;
 const NUMBERED_START = /^\d{1,3}\.\s+\p{Lu}/u;
 
 describe.each(LANGUAGES)('UNPC test set (%s)', (code, language) => {
-  const present = existsSync(pathOf(code));
+  const present = haveSharedData(`the UNPC ${code} splitter tests`, [pathOf(code)]);
 
   it.skipIf(!present)('keeps at least 97% of the one-sentence lines in one sentence', () => {
     const lines = linesOf(code);

@@ -1,6 +1,6 @@
-/** Bounds how long the API waits on Redis, so a request gets a 503 instead of hanging while it is down. */
+/** Bounds how long the service waits on Redis, so a request gets a 503 instead of hanging while it is down. */
 
-/** Milliseconds the API waits for a queue operation before it calls the queue unavailable. */
+/** Milliseconds the service waits for a queue operation before it calls the queue unavailable. */
 export const QUEUE_TIMEOUT_MS = 3000;
 
 /** Resolves or rejects like `promise`, or rejects with `onTimeout()` after `ms` milliseconds. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadJusticeLaws, loadUdhr } from '../../bench/structural-sets.js';
+import { loadJusticeLaws, loadUdhr } from '../../harness/structural-sets.js';
 
 // A two-section law in the markup of Justice Laws XML. The English section 2 lists (a) and (b) where the French
 // runs one sentence, and the definitions come in each language's alphabetical order.
@@ -40,13 +40,13 @@ const root = mkdtempSync(join(tmpdir(), 'paralign-laws-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('loadJusticeLaws', () => {
-  it('renders each law as plain text and pairs its units by label path and defined term', () => {
+  it('renders each law as plain text and pairs its units by label path and defined term', async () => {
     const dir = join(root, 'canada-justice-laws-xml');
     mkdirSync(join(dir, 'eng'), { recursive: true });
     mkdirSync(join(dir, 'fra'), { recursive: true });
     writeFileSync(join(dir, 'eng', 'W-1.xml'), ENGLISH);
     writeFileSync(join(dir, 'fra', 'W-1.xml'), FRENCH);
-    const [law, ...others] = loadJusticeLaws(root);
+    const [law, ...others] = await loadJusticeLaws(root);
     expect(others).toEqual([]);
     expect(law?.name).toBe('law W-1');
     expect(law?.target.blocks.map((b) => b.text)).toEqual([
@@ -74,8 +74,8 @@ describe('loadJusticeLaws', () => {
     ]);
   });
 
-  it('finds nothing when the folder is absent', () => {
-    expect(loadJusticeLaws(join(root, 'nowhere'))).toEqual([]);
+  it('finds nothing when the folder is absent', async () => {
+    expect(await loadJusticeLaws(join(root, 'nowhere'))).toEqual([]);
   });
 });
 
@@ -92,7 +92,7 @@ const declaration = (language: string, title: string, preamble: string[], articl
     .join('')}</udhr>`;
 
 describe('loadUdhr', () => {
-  it('pairs titles, preamble paragraphs and article paragraphs by position, the known extra paragraph alone', () => {
+  it('pairs titles, preamble paragraphs and article paragraphs by position, the known extra paragraph alone', async () => {
     const dir = join(root, 'udhr-unicode');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -123,7 +123,7 @@ describe('loadUdhr', () => {
       'Declaration\n\nWhereas peace,\n\nNow, therefore,\n\nThe Assembly\n\nArticle 1\nThe committee meets.\n' +
         'It adopts its report.\n',
     );
-    const udhr = loadUdhr(root);
+    const udhr = await loadUdhr(root);
     expect(udhr?.gold).toEqual([
       { source: 'Déclaration', target: 'Declaration' },
       { source: 'P', target: 'P' },
@@ -137,13 +137,15 @@ describe('loadUdhr', () => {
     expect(udhr?.source.blocks.some((b) => b.path === 'art:1')).toBe(true);
   });
 
-  it('refuses a section whose paragraph counts differ for an unknown reason', () => {
+  it('refuses a section whose paragraph counts differ for an unknown reason', async () => {
     const dir = join(root, 'udhr-broken', 'udhr-unicode');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'udhr_fra.xml'), declaration('fr', 'D', ['Un,', 'Deux,'], []));
     writeFileSync(join(dir, 'udhr_eng.xml'), declaration('en', 'D', ['One,'], []));
     writeFileSync(join(dir, 'udhr_fra.txt'), 'D');
     writeFileSync(join(dir, 'udhr_eng.txt'), 'D');
-    expect(() => loadUdhr(join(root, 'udhr-broken'))).toThrow('section preamble: 3 French and 2 English paragraphs');
+    await expect(loadUdhr(join(root, 'udhr-broken'))).rejects.toThrow(
+      'section preamble: 3 French and 2 English paragraphs',
+    );
   });
 });

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import type { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { createApp } from '../../src/api/create-app.js';
-import { createApiMetrics } from '../../src/api/metrics.js';
-import { loadConfig, type Config } from '../../src/config.js';
-import { openConfiguredStore } from '../../src/open-configured-store.js';
-import { closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
-import { pingRedis } from '../../src/queue/ensure-redis.js';
-import type { Store } from '../../src/storage/store.js';
-import { startAlignWorker, type AlignWorkerOptions } from '../../workers/start-align-worker.js';
+import { createApp } from '../src/api/create-app.js';
+import { createApiMetrics } from '../src/api/metrics.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { openConfiguredStore } from '../src/open-configured-store.js';
+import { closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../src/queue/align-queue.js';
+import { pingRedis } from '../src/queue/ensure-redis.js';
+import type { Store } from '../src/storage/store.js';
+import { startAlignWorker, type AlignWorkerOptions } from '../workers/start-align-worker.js';
 
 /** The Redis the integration tests use (.ci/run starts it). */
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -89,6 +89,9 @@ export async function startTestService(name: string, options: TestServiceOptions
   const metrics = createApiMetrics(queue, config);
   const app = createApp({ store, queue, config, logger, metrics });
   const server = app.listen(0, '127.0.0.1');
+  // The tests' fetch shares this process: an upload that reads its files holds the event loop, and Node's 5 s
+  // keep-alive timer can then close a socket fetch is about to reuse (ECONNRESET). Clients keep theirs shorter.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const workers: Worker[] = [];
   for (let i = 0; i < (options.workers ?? 1); i++)

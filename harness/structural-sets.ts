@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { ParagraphGoldPair } from '../src/core/eval/paragraph-gold.js';
 import type { SegmentedDocument } from '../src/core/model.js';
-import { parseDocument } from '../src/core/parse/parse-document.js';
-import { segmentDocument } from '../src/core/segment/segment-document.js';
-import { evalRawDir } from './dev-sets.js';
+import { readDocumentPair, type DocumentPair } from '../src/pipeline/read-document-pair.js';
+import { evalRawDir } from './shared-data.js';
 
 /** A document pair with paragraph-level gold, French source and English target. */
 export interface StructuralCase {
@@ -111,22 +110,33 @@ function pairBySection(
   return gold;
 }
 
-function load(path: string, language: string): SegmentedDocument {
-  return segmentDocument(parseDocument(readFileSync(path, 'utf8'), { language, format: 'text' }));
+/** A plain-text file as a user would upload it. */
+interface TextFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+// Both sides through the pipeline as the CLI reads them: French source, English target.
+function readPair(source: TextFile, target: TextFile): Promise<DocumentPair> {
+  return readDocumentPair({ ...source, language: 'fr' }, { ...target, language: 'en' });
 }
 
 /**
  * The Universal Declaration of Human Rights from "UDHR in Unicode": its plain-text files aligned, its XML
  * (preamble paragraphs, 30 articles, their list items) as gold; null when absent.
  */
-export function loadUdhr(root = evalRawDir()): StructuralCase | null {
+export async function loadUdhr(root = evalRawDir()): Promise<StructuralCase | null> {
   const dir = join(root, 'udhr-unicode');
   const files = ['udhr_fra.xml', 'udhr_eng.xml', 'udhr_fra.txt', 'udhr_eng.txt'].map((name) => join(dir, name));
   if (!files.every((file) => existsSync(file))) return null;
   const [frXml, enXml, frText, enText] = files as [string, string, string, string];
   // SOURCE.txt: the English preamble's "Now, therefore," has no French counterpart.
   const gold = pairBySection(readMarkup(frXml), readMarkup(enXml), new Set(['Now, therefore,']));
-  return { name: 'udhr', source: load(frText, 'fr'), target: load(enText, 'en'), gold };
+  const pair = await readPair(
+    { name: 'udhr_fra.txt', bytes: readFileSync(frText) },
+    { name: 'udhr_eng.txt', bytes: readFileSync(enText) },
+  );
+  return { name: 'udhr', ...pair, gold };
 }
 
 /** One line of a law as a reader sees it, with the key that names its place in both languages. */
@@ -272,26 +282,26 @@ const lawText = (units: LawUnit[]): string => units.map((unit) => unit.text).joi
  * differ), each rendered as the plain text a reader copies (one provision a paragraph, "(a)" in English and "a)"
  * in French), parsed and aligned as the CLI does; gold pairs from the markup. Empty when absent.
  */
-export function loadJusticeLaws(root = evalRawDir()): StructuralCase[] {
+export async function loadJusticeLaws(root = evalRawDir()): Promise<StructuralCase[]> {
   const dir = join(root, 'canada-justice-laws-xml');
   if (!existsSync(join(dir, 'eng')) || !existsSync(join(dir, 'fra'))) return [];
-  return readdirSync(join(dir, 'eng'))
-    .filter((name) => name.endsWith('.xml'))
-    .sort()
-    .flatMap((name) => {
-      const french = join(dir, 'fra', name.replace(/^SOR-/, 'DORS-'));
-      if (!existsSync(french)) return [];
-      const source = renderLaw(bodyOf(french), [], []);
-      const target = renderLaw(bodyOf(join(dir, 'eng', name)), [], []);
-      const segment = (units: LawUnit[], language: string): SegmentedDocument =>
-        segmentDocument(parseDocument(lawText(units), { language, format: 'text' }));
-      return [
-        {
-          name: `law ${name.replace(/\.xml$/, '')}`,
-          source: segment(source, 'fr'),
-          target: segment(target, 'en'),
-          gold: pairLawUnits(source, target),
-        },
-      ];
+  const laws: StructuralCase[] = [];
+  for (const name of readdirSync(join(dir, 'eng'))
+    .filter((file) => file.endsWith('.xml'))
+    .sort()) {
+    const french = join(dir, 'fra', name.replace(/^SOR-/, 'DORS-'));
+    if (!existsSync(french)) continue;
+    const source = renderLaw(bodyOf(french), [], []);
+    const target = renderLaw(bodyOf(join(dir, 'eng', name)), [], []);
+    const text = (units: LawUnit[], file: string): TextFile => ({
+      name: file,
+      bytes: new TextEncoder().encode(lawText(units)),
     });
+    const pair = await readPair(
+      text(source, `fra/${name.replace(/\.xml$/, '.txt')}`),
+      text(target, `eng/${name.replace(/\.xml$/, '.txt')}`),
+    );
+    laws.push({ name: `law ${name.replace(/\.xml$/, '')}`, ...pair, gold: pairLawUnits(source, target) });
+  }
+  return laws;
 }

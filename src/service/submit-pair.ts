@@ -1,0 +1,110 @@
+/**
+ * What an upload may do, decided outside HTTP: the pair is read and checked through the pipeline before anything
+ * is stored (a refused pair leaves no row), then stored (the same files again give the existing pair back), then
+ * queued; a failed pair uploaded again is queued again, and a pair nobody could queue is taken back out.
+ */
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { readDocumentPair } from '../pipeline/read-document-pair.js';
+import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
+import { enqueueAlignment, forgetAlignmentJob } from '../queue/enqueue-alignment.js';
+import { PairStatus, type PairRecord, type Store, type StoredFile } from '../storage/store.js';
+import { QueueUnavailableError } from './queue-unavailable-error.js';
+import { QUEUE_TIMEOUT_MS, withTimeout } from './with-timeout.js';
+
+/** The two language versions of an upload, a dictionary if any, and how to file them. */
+export interface PairSubmission {
+  /** The French version. */
+  fr: StoredFile;
+  /** The English version. */
+  en: StoredFile;
+  /** Which version is the source side. */
+  sourceLanguage: 'fr' | 'en';
+  /** Collection the pair belongs to, or null. */
+  collection: string | null;
+  /** Document symbol as the uploader gave it, or null. */
+  symbol: string | null;
+  /** A bilingual dictionary for the aligner (already checked by the caller), source side first. */
+  dictionary?: StoredFile;
+}
+
+/** What {@link submitPair} needs. */
+export interface SubmitPairDeps {
+  /** The segment store. */
+  store: Store;
+  /** Producer side of the alignment queue. */
+  queue: Queue<AlignJobData, AlignJobResult>;
+  /** Where a queue failure is logged. */
+  logger: Logger;
+}
+
+/** The outcome of a submission. */
+export interface SubmittedPair {
+  /** The pair as it stands now. */
+  pair: PairRecord;
+  /** Whether this submission created the pair (false: the same files were there already). */
+  created: boolean;
+  /** Whether this submission put the pair in the queue (a new pair, or a failed one sent again). */
+  accepted: boolean;
+}
+
+/**
+ * Reads and checks the pair (the same refusals as the CLI: unreadable or corrupt files, no or too little text,
+ * the same text twice, swapped sides, one language on both sides, a side in the wrong language), then stores and
+ * queues it. Throws the pipeline's InputError before storing anything, or {@link QueueUnavailableError} with
+ * nothing kept when Redis does not answer.
+ */
+export async function submitPair(deps: SubmitPairDeps, submission: PairSubmission): Promise<SubmittedPair> {
+  const { store } = deps;
+  const frIsSource = submission.sourceLanguage === 'fr';
+  const source = frIsSource ? submission.fr : submission.en;
+  const target = frIsSource ? submission.en : submission.fr;
+  const sourceLanguage = frIsSource ? 'fr' : 'en';
+  const targetLanguage = frIsSource ? 'en' : 'fr';
+  // Everything the bytes can decide is decided here; the worker only aligns (and checks again, for older pairs).
+  await readDocumentPair({ ...source, language: sourceLanguage }, { ...target, language: targetLanguage });
+
+  const { pair, created } = await store.createPair({
+    source,
+    target,
+    sourceLanguage,
+    targetLanguage,
+    collection: submission.collection,
+    symbol: submission.symbol,
+    ...(submission.dictionary !== undefined ? { dictionary: submission.dictionary } : {}),
+  });
+  if (created) {
+    try {
+      await enqueue(deps, pair.id);
+    } catch (error) {
+      // Nothing half-accepted: a pair nobody will align must not stay behind.
+      await store.deletePair(pair.id);
+      throw error;
+    }
+    return { pair, created, accepted: true };
+  }
+  if (pair.status === PairStatus.failed) {
+    // Uploading a failed pair again is the way to retry it (its old job is done with).
+    await queueCall(deps, pair.id, forgetAlignmentJob(deps.queue, pair.id));
+    const current = (await store.updateStatus(pair.id, PairStatus.queued, 0)) ?? pair;
+    await enqueue(deps, pair.id);
+    return { pair: current, created, accepted: current.status !== pair.status };
+  }
+  // Idempotent: puts back a job that a Redis restart without persistence may have lost.
+  if (pair.status !== PairStatus.done) await enqueue(deps, pair.id);
+  return { pair, created, accepted: false };
+}
+
+async function enqueue(deps: SubmitPairDeps, pairId: string): Promise<void> {
+  await queueCall(deps, pairId, enqueueAlignment(deps.queue, pairId));
+}
+
+// Bounds a queue operation and turns any failure of it into the one error the API answers 503 for.
+async function queueCall<T>(deps: SubmitPairDeps, pairId: string, operation: Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(operation, QUEUE_TIMEOUT_MS, () => new QueueUnavailableError());
+  } catch (error) {
+    deps.logger.warn({ err: error, pairId }, 'the job queue did not answer');
+    throw error instanceof QueueUnavailableError ? error : new QueueUnavailableError();
+  }
+}
