@@ -5,6 +5,7 @@
  * translation. So a side written mostly in Chinese characters counts each of them as `weight` characters, the
  * weight learned from the pair: the one that makes the two sides' totals equal.
  */
+import { tokenizeSide, type TokenizedSide } from './features.js';
 
 const HAN = /\p{Script=Han}/gu;
 /** A side is written in Chinese characters when at least this share of its characters are. */
@@ -56,4 +57,15 @@ export function comparableLengths(
   return sourceIsHan
     ? { source: weighed(sourceLengths, han, weight), target: targetLengths, hanWeight: weight }
     : { source: sourceLengths, target: weighed(targetLengths, han, weight), hanWeight: weight };
+}
+
+/** Tokenizes both sides of a pair, their lengths made comparable ({@link comparableLengths}). */
+export function tokenizePair(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+): { source: TokenizedSide; target: TokenizedSide } {
+  const source = tokenizeSide(sourceTexts);
+  const target = tokenizeSide(targetTexts);
+  const lengths = comparableLengths(sourceTexts, targetTexts, source.lengths, target.lengths);
+  return { source: { ...source, lengths: lengths.source }, target: { ...target, lengths: lengths.target } };
 }
