@@ -8,7 +8,7 @@ import { segmentDocument } from '../core/segment/segment-document.js';
 import { ErrorCode } from '../core/errors.js';
 import { extractDocument } from '../extract/extract-document.js';
 import { decodeText } from '../extract/decode-text.js';
-import { assertPairLanguages } from '../extract/detect-language.js';
+import { assertDocumentLanguage, assertPairLanguages } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
@@ -61,6 +61,8 @@ export async function loadPair(
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
 ): Promise<{ source: SegmentedDocument; target: SegmentedDocument }> {
+  assertDocumentLanguage('--source-lang', languages.source);
+  assertDocumentLanguage('--target-lang', languages.target);
   assertDistinctFiles(sourcePath, targetPath);
   const source = await loadDocument(sourcePath, languages.source);
   const target = await loadDocument(targetPath, languages.target);
