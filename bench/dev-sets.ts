@@ -169,3 +169,93 @@ export function loadDevSets(root = evalRawDir()): DevSet[] {
     (s): s is DevSet => s !== null,
   );
 }
+
+/** The languages of the UNPC development set besides English. */
+export const UNPC_LANGUAGES = ['ar', 'es', 'fr', 'ru', 'zh'] as const;
+/** One of {@link UNPC_LANGUAGES}. */
+export type UnpcLanguage = (typeof UNPC_LANGUAGES)[number];
+
+/**
+ * The UNPC development set's lines in `language` and English with their document symbols, blank lines left out;
+ * null when absent.
+ */
+export function loadUnpcLines(
+  language: UnpcLanguage,
+  root = evalRawDir(),
+): { document: string; source: string; target: string }[] | null {
+  const base = join(root, 'unpc-v1.0-testsets', 'devset', 'UNv1.0.devset');
+  if (![language, 'en', 'ids'].every((ext) => existsSync(`${base}.${ext}`))) return null;
+  const source = lines(`${base}.${language}`);
+  const target = lines(`${base}.en`);
+  const ids = lines(`${base}.ids`);
+  return source
+    .map((s, k) => ({
+      document: (ids[k] ?? '').split(' ')[0] ?? '',
+      source: s.trim(),
+      target: (target[k] ?? '').trim(),
+    }))
+    .filter((p) => p.source !== '' && p.target !== '');
+}
+
+/**
+ * Sentence pairs turned into one document with a known alignment, as a translator's omissions and regroupings
+ * would make it: every 97th source sentence has no translation (1-0), every 89th translation has no source
+ * (0-1), every 53rd pair of translations is merged into one target sentence (2-1), every 71st pair of source
+ * sentences into one source sentence (1-2).
+ */
+export function withDropsAndMerges(pairs: readonly { source: string; target: string }[], name: string): DevDocument {
+  const source: string[] = [];
+  const target: string[] = [];
+  const gold: Bead[] = [];
+  const joiner = (a: string, b: string): string =>
+    /[\u3000-\u9fff\uff00-\uffef]$/u.test(a) ? `${a}${b}` : `${a} ${b}`;
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k] as { source: string; target: string };
+    const next = pairs[k + 1];
+    if (k % 97 === 96) {
+      source.push(pair.source);
+      gold.push({ source: [source.length - 1], target: [] });
+    } else if (k % 89 === 88) {
+      target.push(pair.target);
+      gold.push({ source: [], target: [target.length - 1] });
+    } else if (k % 53 === 52 && next) {
+      source.push(pair.source, next.source);
+      target.push(`${pair.target} ${next.target}`);
+      gold.push({ source: [source.length - 2, source.length - 1], target: [target.length - 1] });
+      k += 1;
+    } else if (k % 71 === 70 && next) {
+      source.push(joiner(pair.source, next.source));
+      target.push(pair.target, next.target);
+      gold.push({ source: [source.length - 1], target: [target.length - 2, target.length - 1] });
+      k += 1;
+    } else {
+      source.push(pair.source);
+      target.push(pair.target);
+      gold.push({ source: [source.length - 1], target: [target.length - 1] });
+    }
+  }
+  return { name, source, target, sourceParagraphStarts: [], targetParagraphStarts: [], gold };
+}
+
+// A document's fold, from its symbol, so that no document has sentences in both folds.
+function foldOf(document: string): 0 | 1 {
+  let hash = 0;
+  for (const char of document) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return (hash % 2) as 0 | 1;
+}
+
+/**
+ * The UNPC development set as `language`-English sentence sets with drops and merges: the whole set, or one of two
+ * folds split by document (one to tune on, the other to measure); null when absent.
+ */
+export function loadUnpcLanguageSet(language: UnpcLanguage, fold?: 0 | 1, root = evalRawDir()): DevSet | null {
+  const pairs = loadUnpcLines(language, root);
+  if (!pairs) return null;
+  const kept = fold === undefined ? pairs : pairs.filter((p) => foldOf(p.document) === fold);
+  const suffix = fold === undefined ? '' : ` fold ${fold + 1}`;
+  return {
+    name: `unpc-dev${suffix}`,
+    languages: [language, 'en'],
+    documents: [withDropsAndMerges(kept, `unpc-${language}-en${suffix}`)],
+  };
+}

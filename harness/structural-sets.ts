@@ -50,7 +50,8 @@ function paragraphsOf(nodes: readonly XmlNode[], section: string, out: MarkupPar
       continue;
     }
     const attributes = (node[':@'] ?? {}) as Record<string, string>;
-    const inner = tag === 'preamble' ? 'preamble' : tag === 'article' ? `art:${attributes['@_number'] ?? ''}` : section;
+    const inner =
+      tag === 'preamble' || tag === 'note' ? tag : tag === 'article' ? `art:${attributes['@_number'] ?? ''}` : section;
     paragraphsOf(children, inner, out);
   }
   return out;
@@ -117,8 +118,8 @@ interface TextFile {
 }
 
 // Both sides through the pipeline as the CLI reads them: French source, English target.
-function readPair(source: TextFile, target: TextFile): Promise<DocumentPair> {
-  return readDocumentPair({ ...source, language: 'fr' }, { ...target, language: 'en' });
+function readPair(source: TextFile, target: TextFile, sourceLanguage = 'fr'): Promise<DocumentPair> {
+  return readDocumentPair({ ...source, language: sourceLanguage }, { ...target, language: 'en' });
 }
 
 /**
@@ -137,6 +138,53 @@ export async function loadUdhr(root = evalRawDir()): Promise<StructuralCase | nu
     { name: 'udhr_eng.txt', bytes: readFileSync(enText) },
   );
   return { name: 'udhr', ...pair, gold };
+}
+
+/** The UDHR's file names by ISO 639-1 code, for the six UN languages. */
+const UDHR_FILES: Readonly<Record<string, string>> = {
+  ar: 'udhr_arb',
+  en: 'udhr_eng',
+  es: 'udhr_spa',
+  fr: 'udhr_fra',
+  ru: 'udhr_rus',
+  zh: 'udhr_cmn_hans',
+};
+
+/**
+ * The Universal Declaration in `language` (ar, es, ru, zh) against English, as {@link loadUdhr} does for French;
+ * null when absent. Only the English preamble has "Now, therefore," on a line of its own.
+ */
+export async function loadUdhrWithEnglish(language: string, root = evalRawDir()): Promise<StructuralCase | null> {
+  const dir = join(root, 'udhr-unicode');
+  const name = UDHR_FILES[language];
+  if (name === undefined) return null;
+  const files = [`${name}.xml`, 'udhr_eng.xml', `${name}.txt`, 'udhr_eng.txt'].map((file) => join(dir, file));
+  if (!files.every((file) => existsSync(file))) return null;
+  const [sourceXml, enXml, sourceText, enText] = files as [string, string, string, string];
+  const source = readMarkup(sourceXml);
+  // The other versions open with a note on the adoption (resolution 217 A (III)) that the English has not.
+  const notes = source.filter((p) => p.section === 'note').map((p) => p.text);
+  const english = readMarkup(enXml);
+  // The Arabic preamble has no counterpart of the English "Whereas it is essential to promote the development of
+  // friendly relations between nations," (six recitals against seven), and cuts "Proclaims this Universal
+  // Declaration … as a common standard …" in two: its second half is counted as one-sided (one miss at most).
+  const missing =
+    language === 'ar'
+      ? [
+          ...english.filter((p) => p.text.includes('friendly relations')).map((p) => p.text),
+          ...source.filter((p) => p.section === 'preamble' && p.text.startsWith('على أنه')).map((p) => p.text),
+        ]
+      : // The Chinese preamble's last paragraph holds "Now, therefore," "The General Assembly" and "Proclaims …".
+        language === 'zh'
+        ? ['The General Assembly']
+        : [];
+  const gold = pairBySection(source, english, new Set(['Now, therefore,', ...notes, ...missing]));
+  const pair = await readPair(
+    { name: `${name}.txt`, bytes: readFileSync(sourceText) },
+    { name: 'udhr_eng.txt', bytes: readFileSync(enText) },
+    language,
+  );
+  return { name: `udhr ${language}-en`, ...pair, gold };
 }
 
 /** One line of a law as a reader sees it, with the key that names its place in both languages. */

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode } from '../core/model.js';
 import { decodeText } from '../extract/decode-text.js';
+import { assertSupportedLanguage } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
 import { readDocumentPair, type DocumentPair } from '../pipeline/read-document-pair.js';
 
@@ -48,6 +49,8 @@ export async function loadPair(
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
 ): Promise<DocumentPair> {
+  assertSupportedLanguage('--source-lang', languages.source);
+  assertSupportedLanguage('--target-lang', languages.target);
   assertDistinctFiles(sourcePath, targetPath);
   return readDocumentPair(
     { bytes: readInputBytes(sourcePath), name: basename(sourcePath), language: languages.source },

@@ -7,6 +7,16 @@
 /** ISO 639-1 language code, lower case ("fr", "en", "de"). */
 export type LanguageCode = string;
 
+/** The six official languages of the United Nations, whose documents paralign reads (ISO 639-1). */
+export const UN_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+/** One of {@link UN_LANGUAGES}. */
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
+
+/** Whether `code` is one of the six UN languages. */
+export function isUnLanguage(code: string): code is UnLanguage {
+  return (UN_LANGUAGES as readonly string[]).includes(code);
+}
+
 /** A half-open `[start, end)` span in UTF-16 code units of the string it refers to. */
 export interface Range {
   /** First code unit, inclusive. */

@@ -88,8 +88,8 @@ export function registerAlignCommand(program: Command): void {
       'auto',
     )
     .option('--min-confidence <x>', 'leave out beads below this confidence (0-1)')
-    .option('--source-lang <code>', 'language of the source file', 'fr')
-    .option('--target-lang <code>', 'language of the target file', 'en')
+    .option('--source-lang <code>', 'language of the source file: ar, en, es, fr, ru or zh', 'fr')
+    .option('--target-lang <code>', 'language of the target file: ar, en, es, fr, ru or zh', 'en')
     .option('--tmx-src-lang <code>', "TMX header srclang (default: the document's original language)")
     .option('--units <units>', 'TMX/TSV units: sentence or paragraph', 'sentence')
     .option('--presegmented', 'inputs are one sentence a line, blank line between paragraphs; writes links')

@@ -22,8 +22,8 @@ export function registerQaCommand(program: Command): void {
     .argument('<target>', 'target-language file')
     .option('-f, --format <format>', 'json or text', 'text')
     .option('-o, --output <file>', 'write the report here instead of standard output')
-    .option('--source-lang <code>', 'language of the source file', 'fr')
-    .option('--target-lang <code>', 'language of the target file', 'en')
+    .option('--source-lang <code>', 'language of the source file: ar, en, es, fr, ru or zh', 'fr')
+    .option('--target-lang <code>', 'language of the target file: ar, en, es, fr, ru or zh', 'en')
     .action(async (sourcePath: string, targetPath: string, options: QaOptions) => {
       if (options.format !== 'json' && options.format !== 'text')
         throw new InputError(`--format must be json or text, not "${options.format}"`, ErrorCode.badOption);

@@ -4,6 +4,7 @@
  * translations). Keys live in one space shared by both languages.
  */
 import { IntBuffer } from './int-buffer.js';
+import { hasHan, readReversedDigitGroups, splitHan, toAsciiDigits, transliterateCyrillic } from './script-tokens.js';
 
 /**
  * What the aligner knows about the sentences (or blocks) of one side, in flat typed arrays so that a
@@ -58,9 +59,35 @@ export interface TokenizedSide {
 
 /** Marks that end a sentence, by class; 0 is anything else (a title, a line cut by OCR). */
 export const SENTENCE_ENDINGS = ['', '.', '?', '!', ':', ';', ','] as const;
-const ENDING_MARKS: Readonly<Record<string, number>> = { '.': 1, '…': 1, '?': 2, '!': 3, ':': 4, ';': 5, ',': 6 };
+// The same classes in every script: Chinese full-width marks (。．？！：；，、), Arabic ؟ ؛ ، and the
+// Arabic full stop ۔ read as their Latin counterparts, so that an ending learned in one pair means the same in all.
+const ENDING_MARKS: Readonly<Record<string, number>> = {
+  '.': 1,
+  '…': 1,
+  '。': 1,
+  '．': 1,
+  '۔': 1,
+  '?': 2,
+  '？': 2,
+  '؟': 2,
+  '!': 3,
+  '！': 3,
+  ':': 4,
+  '：': 4,
+  ';': 5,
+  '；': 5,
+  '؛': 5,
+  ',': 6,
+  '，': 6,
+  '、': 6,
+  '،': 6,
+};
 
-const CLOSING = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u202f', '"', "'", '»', '”', '’', ')', ']']);
+const CLOSING = new Set([
+  ...[' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u3000', '"', "'", '»', '”', '’', ')', ']'],
+  // Chinese closing quotes and brackets; right-to-left and other invisible marks that end Arabic lines.
+  ...['」', '』', '）', '】', '〕', '》', '〉', '\u200f', '\u200e', '\u061c'],
+]);
 
 /** The class of a sentence's last mark, looking through closing quotes and brackets ("Why?»" ends with "?"). */
 function endingOf(text: string): number {
@@ -73,9 +100,10 @@ function endingOf(text: string): number {
 
 /**
  * Punctuation that translations keep: a question stays a question, an exclamation an exclamation, a
- * parenthesis a parenthesis, in French, English and German alike (quotes and dashes differ too much by language).
+ * parenthesis a parenthesis, in French, English and German alike (quotes and dashes differ too much by language);
+ * the Chinese full-width and Arabic forms count as the same marks.
  */
-export const PUNCTUATION_CLASSES: readonly RegExp[] = [/[?¿]/g, /[!¡]/g, /[(]/g];
+export const PUNCTUATION_CLASSES: readonly RegExp[] = [/[?¿？؟]/g, /[!¡！]/g, /[(（]/g];
 
 function countPunctuation(text: string, into: Uint8Array, offset: number): void {
   PUNCTUATION_CLASSES.forEach((pattern, c) => {
@@ -142,25 +170,40 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
-/** Splits a sentence into folded tokens; numbers keep their digits only ("1 250,5" and "1,250.5" both give "12505"). */
+/**
+ * Splits a sentence into folded tokens; numbers keep their digits only ("1 250,5" and "1,250.5" both give "12505"),
+ * in any digit system (Arabic-Indic "٢٠١٥" gives "2015"), and Chinese text gives its pairs of characters.
+ */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   // Join digit groups split by (no-break) spaces first: French "1 250,5" is one number.
-  const joined = text.replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
+  const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
   for (const match of joined.matchAll(WORD)) {
     const raw = match[0];
-    if (/^\d[\d.,/]*$/.test(raw)) {
-      tokens.push(raw.replace(/\D/g, ''));
+    if (hasHan(raw)) {
+      // "2015年" and "第1号": Chinese glues numbers and Latin symbols to its words.
+      for (const piece of splitHan(raw)) {
+        if (hasHan(piece)) tokens.push(piece);
+        else pushWordTokens(piece, tokens);
+      }
       continue;
     }
-    // Elision and hyphen split ("l'application" -> "l", "application"); symbols like A/RES/70/1 stay whole.
-    if (raw.includes('/')) {
-      tokens.push(foldWord(raw));
-      continue;
-    }
-    for (const part of raw.split(/[''’\-.,]/)) if (part) tokens.push(foldWord(part));
+    pushWordTokens(raw, tokens);
   }
   return tokens;
+}
+
+function pushWordTokens(raw: string, tokens: string[]): void {
+  if (/^\d[\d.,/]*$/.test(raw)) {
+    tokens.push(raw.replace(/\D/g, ''));
+    return;
+  }
+  // Elision and hyphen split ("l'application" -> "l", "application"); symbols like A/RES/70/1 stay whole.
+  if (raw.includes('/')) {
+    tokens.push(foldWord(raw));
+    return;
+  }
+  for (const part of raw.split(/[''’\-.,]/)) if (part) tokens.push(foldWord(part));
 }
 
 /** Tokenizes every sentence of a side into word ids over a shared vocabulary. */
@@ -257,10 +300,12 @@ export function consonantSkeleton(word: string): string {
 function keysOfWord(word: string, space: KeySpace, lexicon: Lexicon | undefined): number[] {
   if (/^\d/.test(word)) return [space.intern(`#${word}`)];
   const keys: number[] = [];
-  if (word.length >= 2) keys.push(space.intern(`=${word}`));
-  if (word.length > COGNATE_PREFIX) keys.push(space.intern(`~${word.slice(0, COGNATE_PREFIX)}`));
-  if (word.length > COGNATE_PREFIX) {
-    const skeleton = consonantSkeleton(word);
+  if (word.length >= 2 || hasHan(word)) keys.push(space.intern(`=${word}`));
+  // A Cyrillic word offers its cognate keys in Latin letters: конвенции / convention share "conv" and "cnvn".
+  const spelt = transliterateCyrillic(word) ?? word;
+  if (spelt.length > COGNATE_PREFIX) keys.push(space.intern(`~${spelt.slice(0, COGNATE_PREFIX)}`));
+  if (spelt.length > COGNATE_PREFIX) {
+    const skeleton = consonantSkeleton(spelt);
     if (skeleton.length >= SKELETON_CONSONANTS - 1) keys.push(space.intern(`^${skeleton}`));
   }
   const translations = lexicon?.get(word);

@@ -14,7 +14,8 @@ import {
   type LexicalCalibration,
   type ScoringWeights,
 } from './costs.js';
-import { buildFeatures, findFunctionWords, KeySpace, tokenizeSide, type SideFeatures } from './features.js';
+import { buildFeatures, findFunctionWords, KeySpace, type SideFeatures } from './features.js';
+import { tokenizePair } from './length-model.js';
 import { verifyLabelAnchors } from './verify-label-anchors.js';
 
 // A path met twice on one side names no single place: "(a)" of every section when the sections' own numbers
@@ -68,8 +69,10 @@ interface BlockSides {
 }
 
 function blockFeatures(source: readonly Block[], target: readonly Block[]): BlockSides {
-  const sourceTokens = tokenizeSide(source.map((b) => b.text));
-  const targetTokens = tokenizeSide(target.map((b) => b.text));
+  const { source: sourceTokens, target: targetTokens } = tokenizePair(
+    source.map((b) => b.text),
+    target.map((b) => b.text),
+  );
   const space = new KeySpace();
   const sourceFeatures = buildFeatures(sourceTokens, space, { functionWords: findFunctionWords(sourceTokens) });
   const targetFeatures = buildFeatures(targetTokens, space, { functionWords: findFunctionWords(targetTokens) });

@@ -27,7 +27,6 @@ import {
   contentWordsOf,
   findFunctionWords,
   KeySpace,
-  tokenizeSide,
   type Lexicon,
   type SideFeatures,
   type TokenizedSide,
@@ -35,6 +34,7 @@ import {
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 import type { StoreLexicon } from './store-lexicon.js';
 import { learnEndingAgreement, type EndingAgreement } from './ending-agreement.js';
+import { tokenizePair } from './length-model.js';
 import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
@@ -287,8 +287,7 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];
-  const source = tokenizeSide(input.source);
-  const target = tokenizeSide(input.target);
+  const { source, target } = tokenizePair(input.source, input.target);
   const tokens: Tokens = {
     source,
     target,

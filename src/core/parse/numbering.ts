@@ -3,6 +3,7 @@
  * "Section 3", "*", "Item 2 (b)") turned into language-neutral {@link Label}s, and the label paths built from them.
  */
 import { LabelStyle, type Label } from '../model.js';
+import { latiniseLookalikeLabel, readScriptLabel } from './script-labels.js';
 
 /** A label found at the start of a line, with what follows it. */
 export interface LeadingLabel {
@@ -161,7 +162,18 @@ function isHeadingRest(after: string): boolean {
   return /^[ \t\u00A0]*(?:$|[.:*\u2013\u2014-])/.test(after);
 }
 
+// Arabic, Chinese, Russian and Spanish conventions first (script-labels.ts), then the Latin labels all share, with a
+// Cyrillic letter that looks Latin read as the Latin one ("В." for "B.").
 function leadingLabelAt(text: string, context: LabelContext): { label: Label; length: number } | null {
+  const script = readScriptLabel(text);
+  if (script) return script;
+  const latin = latiniseLookalikeLabel(text);
+  const found = latinLabelAt(latin, context);
+  if (!found || latin === text) return found;
+  return { label: { ...found.label, raw: text.slice(0, found.length) }, length: found.length };
+}
+
+function latinLabelAt(text: string, context: LabelContext): { label: Label; length: number } | null {
   const markdown = context.markdown ?? false;
   let m = FOOTNOTE_DEF.exec(text);
   if (m) return { label: makeLabel(LabelStyle.footnote, m[1] ?? '', `[^${m[1] ?? ''}]`), length: m[0].length };

@@ -79,6 +79,11 @@ const SEPARATOR = /^[ \t]*(?:_{3,}|-{3,}|\*{3,}|(?:[-*_][ \t]+){2,}[-*_])[ \t]*$
 const EMPHASIS_OPENER = /^(\*\*|__|\*|_)(?=[^\s*_])/;
 // A run whose lines (but its last) are this long was written one paragraph a line, not hard-wrapped.
 const LONG_LINE = 120;
+
+// Text is hard-wrapped by columns, and a Chinese character takes two (East Asian Wide).
+function columnsOf(text: string): number {
+  return text.length + (text.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0);
+}
 // Titles and headings are short and carry no closing punctuation.
 const MAX_TITLE = 300;
 const MAX_HEADING = 200;
@@ -141,7 +146,7 @@ function groupLines(lines: Line[], markdown: boolean, text: boolean): Draft[] {
     while (j < lines.length && nonBlank[j]) j++;
     runs++;
     // The run's last line may be short in either case, so only lines i .. j-2 are measured.
-    const long = lines.slice(i, j - 1).some((line) => line.text.trim().length > LONG_LINE);
+    const long = lines.slice(i, j - 1).some((line) => columnsOf(line.text.trim()) > LONG_LINE);
     for (let k = i; k < j; k++) linePerBlock[k] = long;
     i = j;
   }

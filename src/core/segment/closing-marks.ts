@@ -12,10 +12,18 @@ const PAIRS: readonly (readonly [string, string])[] = [
   // UNPC and plain-text conversions write guillemets as << >>.
   ['<<', '>>'],
   ['"', '"'],
+  // Chinese corner quotes and full-width brackets.
+  ['「', '」'],
+  ['『', '』'],
+  ['（', '）'],
+  ['《', '》'],
 ];
 
 // Marks that close whatever precedes them when they touch a full stop: `."`, `.)`, `.»`.
-const CLOSING_WHEN_TOUCHING: ReadonlySet<string> = new Set(['»', '”', '’', '›', ')', ']', '>>', '"']);
+const CLOSING_WHEN_TOUCHING: ReadonlySet<string> = new Set([
+  ...['»', '”', '’', '›', ')', ']', '>>', '"'],
+  ...['」', '』', '）', '》'],
+]);
 
 /** Every mark that can close a quotation or bracket, longest first. */
 const CLOSING_MARKS: readonly string[] = [...new Set(PAIRS.map(([, closing]) => closing))].sort(
@@ -35,9 +43,12 @@ export function isHorizontalSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007;
 }
 
-/** True for full stop, question mark, exclamation mark and ellipsis. */
+// Chinese full-width stops and the Arabic question mark.
+const STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '。', '！', '？', '؟']);
+
+/** True for full stop, question mark, exclamation mark and ellipsis, in Latin, Chinese or Arabic form. */
 export function isStopCharacter(char: string | undefined): boolean {
-  return char === '.' || char === '?' || char === '!' || char === '…';
+  return char !== undefined && STOPS.has(char);
 }
 
 function countOf(text: string, mark: string, from: number, to: number): number {

@@ -22,6 +22,22 @@ export interface CompiledLanguage {
   ordinalFollowers: ReadonlySet<string>;
   /** The longest abbreviation in words, so callers know how far back to look. */
   maxWords: number;
+  /** Sentence-end candidates: runs of stops, or a ";" before a glued numbered paragraph. */
+  candidates: RegExp;
+  /** Stops that end a sentence with text right after them. */
+  unspacedStops: ReadonlySet<string>;
+}
+
+const BASE_STOPS = '.?!…';
+
+function escapeForClass(marks: string): string {
+  return marks.replace(/[\\\]^-]/g, '\\$&');
+}
+
+// A stop run, or a semicolon before a glued numbered paragraph ("...Mechanism; 12. Requests").
+function candidatesFor(data: LanguageData): RegExp {
+  const stops = escapeForClass(BASE_STOPS + (data.extraStops ?? []).join('') + (data.unspacedStops ?? []).join(''));
+  return new RegExp(`[${stops}]+|;(?=\\s+\\d{1,3}\\.\\s+\\p{Lu})`, 'gu');
 }
 
 // Memoised per data object: compiling takes longer than splitting a short block.
@@ -62,6 +78,8 @@ export function compileLanguage(data: LanguageData): CompiledLanguage {
     labelWords: new Set(data.labelWords.map((word) => word.toLowerCase())),
     ordinalFollowers: new Set(data.ordinalFollowers),
     maxWords,
+    candidates: candidatesFor(data),
+    unspacedStops: new Set(data.unspacedStops ?? []),
   };
   compiled.set(data, result);
   return result;

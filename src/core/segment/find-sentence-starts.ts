@@ -19,8 +19,6 @@ interface NextWord {
   word: string;
 }
 
-// A stop run, or a semicolon before a glued numbered paragraph ("...Mechanism; 12. Requests").
-const CANDIDATE = /[.?!…]+|;(?=\s+\d{1,3}\.\s+\p{Lu})/gu;
 // "(a)", "b)", "(iv)", "c. Training", and table-note markers "a New post."
 const NEXT_LABEL = /\(?(?:[a-z]|[ivx]{1,5})\)|[a-z]\.?(?=\s+\p{Lu})/uy;
 // A numbered paragraph glued after the sentence: "at 10 a.m. 13. In-depth".
@@ -34,7 +32,9 @@ const LOWER = /\p{Ll}/u;
 const UPPER = /[\p{Lu}\p{Lt}]/u;
 const DIGIT = /\p{Nd}/u;
 // A label that opens a paragraph: "12.", "1.2.", "IV.", "A.", "c.", "IV.G.".
-const LABEL_STEM = /^(?:\d{1,3}|[IVXLCDM]{1,6}|[A-Za-z])(?:\.(?:\d{1,3}|[IVXLCDM]{1,6}|[A-Za-z]))*$/;
+// Chinese headings number with Chinese numerals: "二. 核不扩散".
+const LABEL_STEM =
+  /^(?:\d{1,3}|[IVXLCDM]{1,6}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:\.(?:\d{1,3}|[IVXLCDM]{1,6}|[A-Za-z]))*$/;
 // A person's initials: "J", "G.O", "J.-P".
 const INITIALS = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 const DOTTED_CAPITALS = /^\p{Lu}(?:\.\p{Lu})+$/u;
@@ -46,6 +46,8 @@ const WHITE_SPACE = /\s/;
 function isSpaceAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) return true;
+  // Left-to-right, right-to-left and Arabic letter marks: invisible, they sit between words like spaces.
+  if (code === 0x200e || code === 0x200f || code === 0x061c) return true;
   return code > 0x7f && WHITE_SPACE.test(text.charAt(index));
 }
 
@@ -224,14 +226,18 @@ export function findSentenceStarts(text: string, languageData: LanguageData): nu
   const language = compileLanguage(languageData);
   const starts: number[] = [];
   let sentenceStart = skipSpaces(text, 0);
-  const candidates = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  // A fresh copy: the compiled expression is shared, and lastIndex is per search.
+  const candidates = new RegExp(language.candidates.source, language.candidates.flags);
   for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
     const runStart = match.index;
     const runEnd = runStart + match[0].length;
     // Swallowed by the previous sentence's closing marks ("! ».").
     if (runStart < sentenceStart) continue;
-    // "3.5", "A/73/L.5", "index.php?id=1": a stop must be followed by space, a closing mark or the end.
-    if (runEnd < text.length && !isSpaceAt(text, runEnd) && closingMarkAt(text, runEnd) === undefined) continue;
+    // "3.5", "A/73/L.5", "index.php?id=1": a stop must be followed by space, a closing mark or the end, unless
+    // the language writes without spaces ("。").
+    const unspaced = language.unspacedStops.has(text.charAt(runEnd - 1));
+    if (!unspaced && runEnd < text.length && !isSpaceAt(text, runEnd) && closingMarkAt(text, runEnd) === undefined)
+      continue;
     const end = isStopCharacter(text.charAt(runStart)) ? extendOverClosingMarks(text, runEnd, sentenceStart) : runEnd;
     const nextStart = skipSpaces(text, end);
     if (nextStart >= text.length) break;

@@ -42,6 +42,13 @@ describe('tokenize', () => {
     ['1 250,5 et 1,250.5', ['12505', 'et', '12505']],
     ["l'application", ['l', 'application']],
     ['voir A/RES/70/1', ['voir', 'a/res/70/1']],
+    // other scripts: Arabic-Indic digits, reversed Arabic digit groups, Chinese pairs of characters
+    ['الفقرة ٢٠١٥', ['الفقرة', '2015']],
+    ['حوالي 182 3 طلقة', ['حوالي', '3182', 'طلقة']],
+    ['会议于2015年举行', ['会议', '议于', '2015', '年举', '举行']],
+    ['巴塞尔公约', ['巴塞', '塞尔', '尔公', '公约']],
+    ['见A/70/1号', ['见', 'a/70/1', '号']],
+    ['１２３', ['123']],
   ])('%s', (text, tokens) => {
     expect(tokenize(text)).toEqual(tokens);
   });
@@ -61,12 +68,49 @@ describe('consonantSkeleton', () => {
   });
 });
 
+describe('cognate keys across scripts', () => {
+  it.each([
+    ['конвенции', 'convention'],
+    ['Организации', 'organization'],
+    ['программы', 'programme'],
+  ])('%s matches %s', (russian, english) => {
+    const sides = featuresOf([russian], [english]);
+    expect(new SimilarityMeter(sides.source, sides.target, sides.space).measure(0, 1, 0, 1).similarity).toBe(1);
+  });
+
+  it('does not match unrelated words', () => {
+    const sides = featuresOf(['доклад'], ['convention']);
+    expect(new SimilarityMeter(sides.source, sides.target, sides.space).measure(0, 1, 0, 1).similarity).toBe(0);
+  });
+});
+
 describe('punctuation evidence', () => {
   it('counts question marks, exclamation marks and parentheses per sentence', () => {
     const side = tokenizeSide(['Pourquoi ? Non !', 'Voir (ci-dessous) et (ci-dessus).']);
     const width = PUNCTUATION_CLASSES.length;
     expect([...side.punctuation.slice(0, width)]).toEqual([1, 1, 0]);
     expect([...side.punctuation.slice(width, 2 * width)]).toEqual([0, 0, 2]);
+  });
+
+  it('counts the Chinese full-width and Arabic marks in the same classes', () => {
+    const side = tokenizeSide(['为什么？不！（见下文）', 'لماذا؟']);
+    const width = PUNCTUATION_CLASSES.length;
+    expect([...side.punctuation.slice(0, width)]).toEqual([1, 1, 1]);
+    expect([...side.punctuation.slice(width, 2 * width)]).toEqual([1, 0, 0]);
+  });
+
+  it('gives sentence endings the same class in every script', () => {
+    const side = tokenizeSide([
+      'Adopted.',
+      '已通过。',
+      'Why?',
+      '为什么？',
+      'لماذا؟',
+      '如下：',
+      'كما يلي؛',
+      '他说：“好。”',
+    ]);
+    expect([...side.endings]).toEqual([1, 1, 2, 2, 2, 4, 5, 1]);
   });
 
   it('scores a question against a question above a question against a statement of the same length', () => {

@@ -23,4 +23,11 @@ export interface LanguageData {
   labelWords: readonly string[];
   /** Words after which a number with a full stop is an ordinal, not a sentence end (German "3. Oktober"). */
   ordinalFollowers: readonly string[];
+  /**
+   * Marks besides ". ? ! …" that end a sentence when white space, a closing mark or the end of the text follows
+   * (Arabic "؟"); none when absent.
+   */
+  extraStops?: readonly string[];
+  /** Marks that end a sentence even with text right after them (Chinese "。！？", written without spaces). */
+  unspacedStops?: readonly string[];
 }
