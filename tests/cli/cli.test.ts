@@ -77,7 +77,24 @@ describe('paralign align', () => {
     );
     const result = paralign('align', '--presegmented', src, tgt, '--format', 'links');
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
+    expect(result.stdout).toMatch(/^\[0\]:\[0\]:[01]\.\d\d\n\[1\]:\[1\]:[01]\.\d\d\n\[2\]:\[2\]:[01]\.\d\d\n$/);
+  });
+
+  it('prints each presegmented bead with its confidence, and eval reads links with or without it', () => {
+    const src = file('conf-src.txt', 'Le Comité a adopté son ordre du jour.\nIl a élu son bureau.\n');
+    const tgt = file('conf-tgt.txt', 'The Committee adopted its agenda.\nIt elected its officers.\n');
+    const test = paralign('align', '--presegmented', src, tgt, '--format', 'links', '-o', join(work, 'conf.links'));
+    expect(test.status).toBe(0);
+    const confidences = readFileSync(join(work, 'conf.links'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(':')[2]));
+    expect(confidences).toHaveLength(2);
+    for (const confidence of confidences) expect(confidence).toBeGreaterThan(0.5);
+    const gold = file('conf-gold.links', '[0]:[0]\n[1]:[1]\n');
+    const scored = paralign('eval', gold, join(work, 'conf.links'), '--json');
+    expect(scored.status).toBe(0);
+    expect((JSON.parse(scored.stdout) as { strict: { f1: number } }).strict.f1).toBe(1);
   });
 
   it.each([
