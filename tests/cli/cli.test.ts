@@ -115,6 +115,19 @@ describe('paralign align', () => {
     expect(existsSync(join(work, 'never.tmx'))).toBe(false);
   });
 
+  it('aligns a document holding a single 4,000,000-character token without overflowing the stack', () => {
+    const french = readFileSync(fr, 'utf8');
+    // Enough French before the token for the language check, which reads the first 20,000 characters.
+    const paragraph = /^1\. (.*)$/m.exec(french)?.[1] ?? '';
+    const padding = Array.from({ length: 30 }, () => paragraph).join('\n\n');
+    const source = file('huge-token.fr.md', `${french}\n\n${padding}\n\n${'x'.repeat(4_000_000)}\n`);
+    const out = join(work, 'huge-token.tmx');
+    const result = paralign('align', source, en, '-o', out);
+    expect(result.stderr).not.toMatch(/Maximum call stack|RangeError|\bat .*\.ts:\d+/);
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<tu>');
+  }, 120_000);
+
   it('refuses the same file twice', () => {
     const result = paralign('align', fr, fr);
     expect(result.status).toBe(2);
