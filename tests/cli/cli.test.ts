@@ -78,7 +78,24 @@ describe('paralign align', () => {
     );
     const result = paralign('align', '--presegmented', src, tgt, '--format', 'links');
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
+    expect(result.stdout).toMatch(/^\[0\]:\[0\]:[01]\.\d\d\n\[1\]:\[1\]:[01]\.\d\d\n\[2\]:\[2\]:[01]\.\d\d\n$/);
+  });
+
+  it('prints each presegmented bead with its confidence, and eval reads links with or without it', () => {
+    const src = file('conf-src.txt', 'Le Comité a adopté son ordre du jour.\nIl a élu son bureau.\n');
+    const tgt = file('conf-tgt.txt', 'The Committee adopted its agenda.\nIt elected its officers.\n');
+    const test = paralign('align', '--presegmented', src, tgt, '--format', 'links', '-o', join(work, 'conf.links'));
+    expect(test.status).toBe(0);
+    const confidences = readFileSync(join(work, 'conf.links'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split(':')[2]));
+    expect(confidences).toHaveLength(2);
+    for (const confidence of confidences) expect(confidence).toBeGreaterThan(0.5);
+    const gold = file('conf-gold.links', '[0]:[0]\n[1]:[1]\n');
+    const scored = paralign('eval', gold, join(work, 'conf.links'), '--json');
+    expect(scored.status).toBe(0);
+    expect((JSON.parse(scored.stdout) as { strict: { f1: number } }).strict.f1).toBe(1);
   });
 
   it.each([
@@ -98,6 +115,19 @@ describe('paralign align', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     expect(existsSync(join(work, 'never.tmx'))).toBe(false);
   });
+
+  it('aligns a document holding a single 4,000,000-character token without overflowing the stack', () => {
+    const french = readFileSync(fr, 'utf8');
+    // Enough French before the token for the language check, which reads the first 20,000 characters.
+    const paragraph = /^1\. (.*)$/m.exec(french)?.[1] ?? '';
+    const padding = Array.from({ length: 30 }, () => paragraph).join('\n\n');
+    const source = file('huge-token.fr.md', `${french}\n\n${padding}\n\n${'x'.repeat(4_000_000)}\n`);
+    const out = join(work, 'huge-token.tmx');
+    const result = paralign('align', source, en, '-o', out);
+    expect(result.stderr).not.toMatch(/Maximum call stack|RangeError|\bat .*\.ts:\d+/);
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<tu>');
+  }, 120_000);
 
   it('refuses the same file twice', () => {
     const result = paralign('align', fr, fr);

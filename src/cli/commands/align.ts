@@ -68,7 +68,7 @@ function runPresegmented(sourcePath: string, targetPath: string, options: AlignO
     targetParagraphStarts: target.paragraphStarts,
     ...(dictionary ? { dictionary } : {}),
   });
-  writeChunks([formatLinks(beads)], options.output);
+  writeChunks([formatLinks(beads, { confidence: true })], options.output);
 }
 
 /** Registers the command. */

@@ -289,12 +289,24 @@ const SKELETON_CONSONANTS = 4;
 
 /** The first consonants of a folded word, doubled letters collapsed: "gouvernement" and "government" share "gvrn". */
 export function consonantSkeleton(word: string): string {
-  const consonants = word
-    .replace(/ph/g, 'f')
-    .replace(/k/g, 'c')
-    .replace(/[aeiouy]/g, '')
-    .replace(/(.)\1+/g, '$1');
-  return consonants.slice(0, SKELETON_CONSONANTS);
+  // One pass that stops at the fourth consonant: a regex with a back-reference ("(.)\\1+") overflows V8's
+  // backtracking stack on a token of millions of one letter.
+  let skeleton = '';
+  let last = '';
+  for (let i = 0; i < word.length && skeleton.length < SKELETON_CONSONANTS; i++) {
+    let c = word.charAt(i);
+    if (c === 'p' && word.charAt(i + 1) === 'h') {
+      c = 'f';
+      i++;
+    } else if (c === 'k') {
+      c = 'c';
+    }
+    if ('aeiouy'.includes(c)) continue;
+    // Doubled letters collapse even across the vowels removed between them ("tot" reads "t").
+    if (c !== last) skeleton += c;
+    last = c;
+  }
+  return skeleton;
 }
 
 function keysOfWord(word: string, space: KeySpace, lexicon: Lexicon | undefined): number[] {

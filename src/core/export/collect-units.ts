@@ -2,6 +2,7 @@
  * Turns an alignment's beads into the text pairs every export format writes, counting what it leaves out.
  */
 import type { Alignment, Block, SegmentedDocument, Sentence } from '../model.js';
+import { isDocumentSymbol } from '../parse/header-lines.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
 
 /** What one exported unit spans: a sentence bead or a block (paragraph) bead. */
@@ -46,11 +47,13 @@ export interface ExportSummary {
   lowConfidence: number;
   /** Two-sided beads kept by confidence whose text was empty on a side after cleaning. */
   emptyText: number;
+  /** Two-sided beads whose sides are each a lone document symbol (the title's "* E/CN.7/2024/1." footnote). */
+  symbolOnly: number;
 }
 
 /** A summary with every count at zero, for {@link collectUnits} to fill. */
 export function createExportSummary(): ExportSummary {
-  return { units: 0, oneSided: 0, lowConfidence: 0, emptyText: 0 };
+  return { units: 0, oneSided: 0, lowConfidence: 0, emptyText: 0, symbolOnly: 0 };
 }
 
 /**
@@ -87,6 +90,11 @@ export function* collectUnits(
       summary.emptyText += 1;
       continue;
     }
+    // A symbol is the same in every language: a translation memory gains nothing from the pair.
+    if (isSymbolOnly(source) && isSymbolOnly(target)) {
+      summary.symbolOnly += 1;
+      continue;
+    }
     // Non-empty: checked at the top of the loop.
     const first = bead.source[0] as number;
     const labelBlock = paragraphs
@@ -109,6 +117,10 @@ export function summarizeUnits(
     // Draining the generator is what fills the summary.
   }
   return summary;
+}
+
+function isSymbolOnly(text: string): boolean {
+  return isDocumentSymbol(text.replace(/\.$/, ''));
 }
 
 function joinPieces(pieces: string[], clean: (text: string) => string): string {

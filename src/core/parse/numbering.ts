@@ -125,6 +125,7 @@ const AGENDA =
 const ANNEX = /^(Annexe?|ANNEXE?)(?:[ \t\u00A0]+([IVXLC]+|\d{1,2}|[A-Z]))?(?=[\s.:*\u2013\u2014-]|$)/;
 const FOOTNOTE_DEF = /^\[\^([^\]\s]+)\]:/;
 const STARS = /^\*{1,3}(?=[ \t\u00A0]+\S)/;
+const ESCAPED_STARS = /^(?:\\\*){1,3}(?=[ \t\u00A0]+\S)/;
 const BULLET = /^[-\u2022\u2013\u2014\u25AA\u25E6\u25CF\u2023\u00B7](?=[ \t\u00A0]+\S)/;
 const FOOTNOTE_NUMBER = /^\d{1,3}(?=[ \t\u00A0]+\S)/;
 
@@ -200,8 +201,12 @@ function latinLabelAt(text: string, context: LabelContext): { label: Label; leng
       return { label: makeLabel(style, wordHeadingNumber(m[1] ?? ''), m[0]), length: m[0].length };
   }
 
-  m = STARS.exec(text);
-  if (m) return { label: makeLabel(LabelStyle.footnote, m[0], m[0]), length: m[0].length };
+  m = STARS.exec(text) ?? (markdown ? ESCAPED_STARS.exec(text) : null);
+  if (m) {
+    // Markdown writers escape a footnote "*" at a line start ("\\* E/CN.7/2024/1.") so it is no bullet.
+    const stars = m[0].replace(/\\/g, '');
+    return { label: makeLabel(LabelStyle.footnote, stars, stars), length: m[0].length };
+  }
 
   m = BULLET.exec(text);
   if (m) return { label: makeLabel(LabelStyle.bullet, '', m[0]), length: m[0].length };

@@ -12,7 +12,7 @@ import {
   type ParsedDocument,
 } from '../model.js';
 import { readDocumentMeta } from './document-meta.js';
-import { isHeaderLine } from './header-lines.js';
+import { isDocumentSymbol, isHeaderLine } from './header-lines.js';
 import { makeLabel, splitLeadingLabel, type LeadingLabel } from './numbering.js';
 import {
   initialReadingState,
@@ -379,16 +379,18 @@ export function parseDocument(source: string, options: ParseOptions): ParsedDocu
     const plain = plains[i] ?? '';
     const opening = draft.opening?.leading.label ?? null;
     let label = opening && resolveLabel(state, opening, drafts[i + 1]?.opening?.leading.label ?? null);
+    const text = textOf(draft, markdown);
     if (
       label?.style === LabelStyle.footnote &&
       markdown &&
       /^\*$/.test(label.value) &&
       i < trailingFrom &&
-      !draft.footnoteArea
+      !draft.footnoteArea &&
+      // "* E/CN.7/2024/1." is the footnote of the title's "*" wherever the writer put it, never a bullet.
+      !isDocumentSymbol(text.replace(/\.$/, ''))
     ) {
       label = makeLabel(LabelStyle.bullet, '', label.raw);
     }
-    const text = textOf(draft, markdown);
 
     let kind: Kind;
     if (draft.type === DraftType.tableRow) kind = BlockKind.tableRow;

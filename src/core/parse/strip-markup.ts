@@ -23,9 +23,11 @@ const PARK_BASE = 0xf0000;
 export function stripInlineMarkdown(text: string): string {
   let s = text.replace(ESCAPABLE, (_, c: string) => String.fromCodePoint(PARK_BASE + c.charCodeAt(0)));
   s = s.replace(/\\(?=\r?\n)/g, '');
-  s = s.replace(/!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
-  s = s.replace(/\[\^[^\]\s]+\](?!:)/g, '');
-  s = s.replace(/\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+  // Bracketed text may not hold "[": each "[" then scans to the next one only, which keeps a run of millions of
+  // "[" linear instead of scanning the whole rest of the text from every one of them.
+  s = s.replace(/!\[([^[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+  s = s.replace(/\[\^[^[\]\s]+\](?!:)/g, '');
+  s = s.replace(/\[([^[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
   s = s.replace(/`([^`]+)`/g, '$1');
   s = s.replace(/<br\s*\/?>/gi, ' ');
   s = s.replace(/<\/?(?:sup|sub|span|em|strong|b|i|u)\b[^>]*>/gi, '');

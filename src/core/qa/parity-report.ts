@@ -1,4 +1,4 @@
-import type { Alignment, BlockKind, LanguageCode, LinkMethod, SegmentedDocument } from '../model.js';
+import { BlockKind, type Alignment, type LanguageCode, type LinkMethod, type SegmentedDocument } from '../model.js';
 import { compareFootnotes, type FootnoteParity } from './compare-footnotes.js';
 import { blankDocumentSymbols, compareTokens, extractTokens, type TokenComparison } from './extract-tokens.js';
 import { findLabelOrderProblems, LabelProblem, type LabelOrderProblem } from './find-label-order-problems.js';
@@ -247,21 +247,29 @@ export function buildParityReport(alignment: Alignment, options: ParityReportOpt
   const settings = resolveSettings(options);
   const { source, target } = alignment;
 
-  const outOfOrder = [...findLabelOrderProblems(source, 'source'), ...findLabelOrderProblems(target, 'target')];
   const numberingShifts = findNumberingShifts(alignment);
   const missing = findMissingLabels(alignment).filter(
     (item) => !isAcrossShift(alignment, numberingShifts, item.side, item.block),
   );
-  const splitsAndMerges = findSplitsAndMerges(alignment);
+  // One finding per problem: a label missing from one side is listed once, under `missing`, not again as the gap
+  // it leaves, its 1-0 block bead or its 1-0 sentences; front matter on one side only is no problem at all.
+  const accounted = accountedBlocks(alignment, missing);
+  const outOfOrder = [...findLabelOrderProblems(source, 'source'), ...findLabelOrderProblems(target, 'target')].filter(
+    (problem) => !isGapOfMissing(problem, missing),
+  );
+  const allSplitsAndMerges = findSplitsAndMerges(alignment).filter((bead) => !isFrontMatter(bead));
+  const splitsAndMerges = allSplitsAndMerges.filter((bead) => !isAccounted(bead, accounted));
   const footnotes = compareFootnotes(source, target);
-  const lowConfidence = findLowConfidence(alignment, settings.lowConfidence);
+  const lowConfidence = findLowConfidence(alignment, settings.lowConfidence).filter(
+    (bead) => !isAccounted(bead, accounted),
+  );
 
   const blockers: ParityBlocker[] = [];
   if (missing.length > 0) blockers.push(ParityBlocker.missingLabels);
   if (numberingShifts.length > 0) blockers.push(ParityBlocker.numberingShift);
   if (outOfOrder.some((problem) => problem.problem !== LabelProblem.gap)) blockers.push(ParityBlocker.labelOrder);
   if (!footnotes.match) blockers.push(ParityBlocker.footnotes);
-  const labelled = splitsAndMerges.filter((bead) => bead.labelled);
+  const labelled = allSplitsAndMerges.filter((bead) => bead.labelled);
   if (labelled.some((bead) => bead.source.length > 0 && bead.target.length > 0)) {
     blockers.push(ParityBlocker.labelledSplitsOrMerges);
   }
@@ -301,9 +309,7 @@ export function buildParityReport(alignment: Alignment, options: ParityReportOpt
       lengthOutliers: report.lengthOutliers.length,
       untranslated: report.untranslated.length,
       lowConfidence: lowConfidence.length,
-      unalignedSentences: lowConfidence
-        .filter((bead) => bead.reason === LowConfidenceReason.unaligned)
-        .reduce((total, bead) => total + bead.source.length + bead.target.length, 0),
+      unalignedSentences: countUnalignedSentences(alignment),
       blockers,
     },
   };
@@ -468,6 +474,53 @@ function wordsOf(text: string): string {
     .trim();
 }
 
+/** Block indices, per side, that another finding already accounts for: front matter and labels on one side only. */
+interface AccountedBlocks {
+  source: Set<number>;
+  target: Set<number>;
+}
+
+function accountedBlocks(alignment: Alignment, missing: readonly MissingLabel[]): AccountedBlocks {
+  const sideOf = (document: SegmentedDocument, side: Side): Set<number> =>
+    new Set([
+      ...document.blocks.filter((block) => block.kind === BlockKind.header).map((block) => block.index),
+      ...missing.filter((item) => item.side === side).map((item) => item.block),
+    ]);
+  return { source: sideOf(alignment.source, 'source'), target: sideOf(alignment.target, 'target') };
+}
+
+// A bead is accounted for when every block (or every sentence's block) on both its sides is.
+function isAccounted(bead: SplitOrMerge | LowConfidenceBead, accounted: AccountedBlocks): boolean {
+  const blocksOf = (refs: readonly (BlockRef | SentenceRef)[]): number[] =>
+    refs.map((ref) => ('block' in ref ? ref.block : ref.index));
+  return (
+    blocksOf(bead.source).every((block) => accounted.source.has(block)) &&
+    blocksOf(bead.target).every((block) => accounted.target.has(block))
+  );
+}
+
+// Front-matter lines differ between language versions by design: French versions print "Français" under the date,
+// organ names wrap differently. A bead of header blocks only is no split or merge of the content.
+function isFrontMatter(bead: SplitOrMerge): boolean {
+  return [...bead.source, ...bead.target].every((ref) => ref.kind === BlockKind.header);
+}
+
+// A gap ("8." after "6.") whose skipped labels are all listed as missing from that side is the same problem.
+function isGapOfMissing(problem: LabelOrderProblem, missing: readonly MissingLabel[]): boolean {
+  if (problem.problem !== LabelProblem.gap || problem.skipped.length < problem.skippedCount) return false;
+  const parent = problem.path === null ? '' : problem.path.split('/').slice(0, -1).join('/');
+  const missingHere = new Set(missing.filter((item) => item.missingFrom === problem.side).map((item) => item.path));
+  return problem.skipped.every((value) => missingHere.has(parent === '' ? value : `${parent}/${value}`));
+}
+
+function countUnalignedSentences(alignment: Alignment): number {
+  return alignment.sentences
+    .filter((bead) => bead.source.length === 0 || bead.target.length === 0)
+    .reduce((total, bead) => total + bead.source.length + bead.target.length, 0);
+}
+
+// Beads under the threshold; a one-sided bead above it is listed too unless another finding accounts for it
+// (the caller filters those), since a sentence with no counterpart in a paired paragraph is found nowhere else.
 function findLowConfidence(alignment: Alignment, threshold: number): LowConfidenceBead[] {
   return alignment.sentences.flatMap((bead, index): LowConfidenceBead[] => {
     const unaligned = bead.source.length === 0 || bead.target.length === 0;

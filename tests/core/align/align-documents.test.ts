@@ -229,4 +229,20 @@ describe('alignDocuments', () => {
     const dropped = alignment.sentences.find((b) => b.target.length === 0);
     expect(dropped?.source).toEqual([1]);
   });
+
+  it.each([['x'], ['1']])(
+    'aligns a document holding a 4,000,000-character token of %j',
+    (unit) => {
+      const token = unit.repeat(4_000_000);
+      const fr = textDocument(
+        ['1. Le Comité a adopté son ordre du jour.', `2. ${token}`, '3. La séance est levée.'],
+        'fr',
+      );
+      const en = textDocument(['1. The Committee adopted its agenda.', `2. ${token}`, '3. The meeting rose.'], 'en');
+      const alignment = alignDocuments(fr, en);
+      expectFullCoverage(alignment);
+      expect(alignment.sentences.some((b) => b.source.length === 1 && b.target.length === 1)).toBe(true);
+    },
+    60_000,
+  );
 });

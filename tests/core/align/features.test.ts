@@ -66,6 +66,23 @@ describe('consonantSkeleton', () => {
   it('tells unrelated words apart', () => {
     expect(consonantSkeleton('conference')).not.toBe(consonantSkeleton('committee'));
   });
+
+  it.each([
+    ['gouvernement', 'gvrn'],
+    ['philosophie', 'flsf'],
+    ['kommission', 'cmsn'],
+    ['pphhtt', 'pfht'],
+    ['tot', 't'],
+    ['aeiou', ''],
+    ['commitee', 'cmt'],
+  ])('reads %s as %s', (word, skeleton) => {
+    expect(consonantSkeleton(word)).toBe(skeleton);
+  });
+
+  it('reads a 4,000,000-letter token without overflowing the stack', () => {
+    expect(consonantSkeleton('x'.repeat(4_000_000))).toBe('x');
+    expect(consonantSkeleton(`${'b'.repeat(2_000_000)}${'c'.repeat(2_000_000)}`)).toBe('bc');
+  });
 });
 
 describe('cognate keys across scripts', () => {

@@ -21,6 +21,16 @@ describe('formatLinks', () => {
   it('writes nothing for no beads', () => {
     expect(formatLinks([])).toBe('');
   });
+
+  it.each([
+    [0.97, '[0]:[1, 2]:0.97\n'],
+    [1, '[0]:[1, 2]:1.00\n'],
+    [0.8999, '[0]:[1, 2]:0.89\n'],
+    [0.29, '[0]:[1, 2]:0.29\n'],
+    [0, '[0]:[1, 2]:0.00\n'],
+  ])('writes confidence %d as a third field, never rounded up', (confidence, expected) => {
+    expect(formatLinks([{ source: [0], target: [1, 2], confidence }], { confidence: true })).toBe(expected);
+  });
 });
 
 describe('parseLinks', () => {
@@ -47,6 +57,8 @@ describe('parseLinks', () => {
     ],
     ['a trailing comma, as Python literal_eval allows', '[4,]:[5, 6,]', [{ source: [4], target: [5, 6] }]],
     ['an empty file', '', []],
+    ['a confidence as third field', '[0]:[1, 2]:0.97', [{ source: [0], target: [1, 2], confidence: 0.97 }]],
+    ['a third field with spaces', '[0]:[1] : 0.125 ', [{ source: [0], target: [1], confidence: 0.125 }]],
   ])('reads %s', (_case, text, expected) => {
     expect(parseLinks(text)).toEqual(expected);
   });
@@ -60,6 +72,8 @@ describe('parseLinks', () => {
     ['a double comma', '[0,,1]:[0]', 1],
     ['a lone comma', '[,]:[0]', 1],
     ['a third side', '[0]:[0]:[0]', 1],
+    ['a third field that is no number', '[0]:[0]:high', 1],
+    ['an empty third field', '[0]:[0]:', 1],
     ['a bad line after good and blank ones', '[0]:[0]\n\n[1]:[1]\n1-1\n', 4],
     ['an index too large to be exact', '[99999999999999999999]:[0]', 1],
   ])('throws LinksSyntaxError on %s, with its line number', (_case, text, line) => {

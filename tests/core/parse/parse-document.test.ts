@@ -315,6 +315,19 @@ describe('parseDocument blocks', () => {
     ]);
   });
 
+  it.each([
+    ['escaped, at the end', 'Title\n\n1. Text.\n\n\\* E/CN.7/2024/1.'],
+    ['unescaped, at the end', 'Title\n\n1. Text.\n\n* E/CN.7/2024/1.'],
+    ['escaped, under the title', 'Title\n\n\\* E/CN.7/2024/1.\n\n1. Text.'],
+    ['unescaped, under the title', 'Title\n\n* E/CN.7/2024/1.\n\n1. Text.'],
+  ])('reads the title\'s symbol footnote "* E/CN.7/2024/1." as a footnote, %s', (_case, source) => {
+    const doc = parseDocument(source, { language: 'en', format: 'markdown' });
+    const note = doc.blocks.find((b) => b.text === 'E/CN.7/2024/1.');
+    expect(note).toMatchObject({ kind: 'footnote', path: 'fn:*', label: { key: 'footnote:*' } });
+    expect(doc.blocks.filter((b) => b.kind === 'footnote')).toHaveLength(1);
+    expectRangesExact(source, doc);
+  });
+
   it('splits header lines that share a paragraph but keeps a wrapped organ name whole', () => {
     const source =
       'Conference of the Parties to the United Nations\nConvention against Corruption\nDistr.: General\n' +

@@ -21,6 +21,15 @@ describe('stripInlineMarkdown', () => {
   ])('%j → %j', (input, output) => {
     expect(stripInlineMarkdown(input)).toBe(output);
   });
+
+  // Each would backtrack over the whole rest of the token at every "[": hours at 4,000,000 characters.
+  it.each([['['], ['!['], ['[^'], ['[x]('], ['(']])(
+    'reads a 4,000,000-character token of %j in linear time',
+    (unit) => {
+      const token = unit.repeat(Math.floor(4_000_000 / unit.length));
+      expect(stripInlineMarkdown(token)).toBe(token);
+    },
+  );
 });
 
 describe('collapseWhitespace', () => {
