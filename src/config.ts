@@ -28,6 +28,11 @@ export interface Config {
    */
   workerLockMs: number;
   /**
+   * How often the API and each worker compare unfinished pairs with their jobs and repair the difference, in ms
+   * (RECONCILE_INTERVAL_MS, default 60000; src/service/reconcile-pairs.ts).
+   */
+  reconcileIntervalMs: number;
+  /**
    * Most stored segments that train each alignment's lexicon, the most recent one-to-one segments of the same language
    * pair (PARALIGN_LEXICON_UNITS, default 5000; 0 trains on the document alone).
    */
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: readString(env, 'QUEUE_PREFIX') ?? 'paralign',
     maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', DEFAULT_LIMITS.maxFileBytes, 1, Number.MAX_SAFE_INTEGER),
     workerLockMs: readInteger(env, 'WORKER_LOCK_MS', 30_000, 1000, 3_600_000),
+    reconcileIntervalMs: readInteger(env, 'RECONCILE_INTERVAL_MS', 60_000, 100, 86_400_000),
     // The core trains on at most 5,000 pairs (DEFAULT_LEXICON_OPTIONS.maxPairs) and thins a larger sample evenly.
     lexiconUnits: readInteger(env, 'PARALIGN_LEXICON_UNITS', 5000, 0, 1_000_000),
     lexiconMinConfidence: readNumber(env, 'PARALIGN_LEXICON_MIN_CONFIDENCE', 0.9, 0, 1),

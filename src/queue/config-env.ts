@@ -15,6 +15,7 @@ export function configToEnv(config: Config): Record<string, string> {
     QUEUE_PREFIX: config.queuePrefix,
     MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
     WORKER_LOCK_MS: String(config.workerLockMs),
+    RECONCILE_INTERVAL_MS: String(config.reconcileIntervalMs),
     PARALIGN_LEXICON_UNITS: String(config.lexiconUnits),
     PARALIGN_LEXICON_MIN_CONFIDENCE: String(config.lexiconMinConfidence),
   };
