@@ -114,7 +114,7 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
       fallback: 'The segment store is unavailable.',
     };
   }
-  if (isBodyParserError(error)) {
+  if (isBodyParserError(error) || isBusboyError(error)) {
     return {
       status: 400,
       code: HttpErrorCode.badMultipart,
@@ -142,6 +142,22 @@ function isStoreOutage(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code: unknown = (error as Error & { code?: unknown }).code;
   return typeof code === 'string' && STORE_OUTAGE_CODES.has(code);
+}
+
+// busboy (under multer) rejects malformed multipart bodies with plain Errors: no class, no code, only these messages
+// (busboy/lib/types/multipart.js, busboy/lib/utils.js, busboy/lib/index.js). A request the client cut short ends the
+// same way.
+const BUSBOY_MESSAGES = [
+  /^Multipart: Boundary not found$/,
+  /^Unexpected end of (form|file)$/,
+  /^Malformed (part header|urlencoded form|content type)$/,
+  /^Missing Content-Type$/,
+  /^Unsupported content type: /,
+  /^Request (error|aborted|closed)$/,
+];
+
+function isBusboyError(error: unknown): error is Error {
+  return error instanceof Error && BUSBOY_MESSAGES.some((pattern) => pattern.test(error.message));
 }
 
 function isBodyParserError(error: unknown): error is Error & { status: number } {
