@@ -40,6 +40,8 @@ export interface KyselyStoreOptions {
   now?: () => Date;
   /** Runs `migrate` exclusively (PostgreSQL: an advisory lock); defaults to running it directly. */
   withMigrationLock?: (run: (db: Kysely<Database>) => Promise<void>) => Promise<void>;
+  /** Rejects when the disk under the store is all but full (SQLite: the database file's folder). */
+  checkSpace?: () => Promise<void>;
   /** Releases what the Kysely instance holds beyond `destroy()` (none by default). */
   onClose?: () => Promise<void>;
 }
@@ -525,6 +527,13 @@ export class KyselyStore implements Store {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.#db);
+  }
+
+  async checkWritable(): Promise<void> {
+    await this.#options.checkSpace?.();
+    // An UPDATE that matches no row still opens a write transaction: a read-only file, file system or PostgreSQL
+    // server refuses it (SQLITE_READONLY, SQLSTATE 25006) and nothing is written.
+    await sql`update pairs set progress = progress where 1 = 0`.execute(this.#db);
   }
 
   async close(): Promise<void> {

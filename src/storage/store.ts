@@ -391,6 +391,12 @@ export interface Store {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
 
+  /**
+   * Resolves when the store would accept a write now; rejects with the database's or file system's error when it is
+   * read-only or (SQLite) its disk is all but full. Writes nothing.
+   */
+  checkWritable(): Promise<void>;
+
   /** Releases connections; the store is unusable after. */
   close(): Promise<void>;
 }

@@ -131,6 +131,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const store = await open();
       await store.migrate();
       await expect(store.ping()).resolves.toBeUndefined();
+      // Writable, and the probe writes nothing.
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+      expect((await store.listPairs({}, { limit: 1, offset: 0 })).total).toBe(0);
     });
 
     it('stores a pair with its files byte for byte and dedupes the same files', async () => {
