@@ -7,6 +7,7 @@ import type { BlocksTable, Database, PairsTable, SegmentsTable, StoreDialect } f
 import { listMigrations } from './migrations/list-migrations.js';
 import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
+import { foldForSearch } from './fold-for-search.js';
 import {
   PAIR_STATUSES,
   PairStatus,
@@ -409,14 +410,22 @@ export class KyselyStore implements Store {
     checkPage(page);
     if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
     const lang = normalizeLanguage(language);
-    const pattern = `%${escapeLike(foldForSearch(query))}%`;
+    const phrase = foldForSearch(query);
+    if (phrase.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text has no word in it.');
+    // Whole words in sequence: the folded columns hold " word word " (fold-for-search.ts), so a LIKE on the padded
+    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
+    const pattern = `%${phrase}%`;
+    const match = `{source_folded target_folded} : "${phrase.trim()}"`;
     const base = this.#db
       .selectFrom('segments as s')
       .innerJoin('pairs as p', 'p.id', 's.pair_id')
+      .$if(this.kind === 'sqlite', (qb) =>
+        qb.where(sql`s.seq`, 'in', sql`(select rowid from segments_fts where segments_fts match ${match})`),
+      )
       .where((eb) =>
         eb.or([
-          eb.and([eb('p.source_language', '=', lang), eb(sql`s.source_folded`, 'like', sql`${pattern} escape '\\'`)]),
-          eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', sql`${pattern} escape '\\'`)]),
+          eb.and([eb('p.source_language', '=', lang), eb(sql`s.source_folded`, 'like', pattern)]),
+          eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', pattern)]),
         ]),
       );
     const [rows, count] = await Promise.all([
@@ -549,16 +558,6 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return row === undefined ? null : toPairRecord(row);
   }
-}
-
-/** Case folding used for concordance search, the same for stored text and queries on both backends. */
-export function foldForSearch(text: string): string {
-  // In JavaScript rather than SQL: SQLite's lower() folds ASCII only, PostgreSQL's depends on the database locale.
-  return text.normalize('NFC').toLowerCase();
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function normalizeLanguage(language: LanguageCode): LanguageCode {

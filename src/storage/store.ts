@@ -374,8 +374,9 @@ export interface Store {
   streamUnits(filter: UnitFilter, options?: StreamOptions): AsyncIterable<StoredUnit>;
 
   /**
-   * Concordance: segments whose text in `language` contains `query` as a substring, ignoring case (Unicode lower-case
-   * folding done by the store, identical on both backends; no stemming, accents matter); newest pair first.
+   * Concordance: segments whose text in `language` contains the words of `query` in sequence, as whole words,
+   * ignoring case and accents (folding done by the store, identical on both backends; no stemming; punctuation
+   * separates words); indexed (migration 004); newest pair first. Throws `STORE_BAD_ARGUMENT` for a query with no word.
    */
   searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>>;
 
