@@ -78,13 +78,18 @@ function alive(pid: number): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Kills the worker process alone; answers how many of its children still run 5 s later. */
+/** Kills the worker process alone; answers how many of its children still run 10 s later (named on stderr). */
 async function killWorker(worker: ChildProcess): Promise<number> {
   const pid = worker.pid ?? 0;
   const children = childPids(pid);
   process.kill(pid, 'SIGKILL');
-  await sleep(5000);
-  return children.filter(alive).length;
+  for (let waited = 0; waited < 10_000 && children.some(alive); waited += 200) await sleep(200);
+  const left = children.filter(alive);
+  for (const child of left) {
+    const command = readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 160);
+    process.stderr.write(`orphan ${child} of worker ${pid}: ${command}\n`);
+  }
+  return left.length;
 }
 
 async function upload(seed: number): Promise<string | undefined> {
