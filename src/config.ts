@@ -31,6 +31,17 @@ export interface Config {
    */
   workerLockMs: number;
   /**
+   * How often the API and each worker compare unfinished pairs with their jobs and repair the difference, in ms
+   * (RECONCILE_INTERVAL_MS, default 60000; src/service/reconcile-pairs.ts).
+   */
+  reconcileIntervalMs: number;
+  /** How long the API waits for a request to be complete and answered before a 408, in ms (REQUEST_TIMEOUT_MS, 60000). */
+  requestTimeoutMs: number;
+  /** Uploads one client (IP address) may make per minute before 429s (UPLOADS_PER_MINUTE, default 60). */
+  uploadsPerMinute: number;
+  /** Exports one client may ask for per minute, per pair or whole-store (EXPORTS_PER_MINUTE, default 30). */
+  exportsPerMinute: number;
+  /**
    * Most stored segments that train each alignment's lexicon, the most recent one-to-one segments of the same language
    * pair (PARALIGN_LEXICON_UNITS, default 5000; 0 trains on the document alone).
    */
@@ -58,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: readString(env, 'QUEUE_PREFIX') ?? 'paralign',
     maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', DEFAULT_LIMITS.maxFileBytes, 1, Number.MAX_SAFE_INTEGER),
     workerLockMs: readInteger(env, 'WORKER_LOCK_MS', 30_000, 1000, 3_600_000),
+    reconcileIntervalMs: readInteger(env, 'RECONCILE_INTERVAL_MS', 60_000, 100, 86_400_000),
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    uploadsPerMinute: readInteger(env, 'UPLOADS_PER_MINUTE', 60, 1, 1_000_000),
+    exportsPerMinute: readInteger(env, 'EXPORTS_PER_MINUTE', 30, 1, 1_000_000),
     // The core trains on at most 5,000 pairs (DEFAULT_LEXICON_OPTIONS.maxPairs) and thins a larger sample evenly.
     lexiconUnits: readInteger(env, 'PARALIGN_LEXICON_UNITS', 5000, 0, 1_000_000),
     lexiconMinConfidence: readNumber(env, 'PARALIGN_LEXICON_MIN_CONFIDENCE', 0.9, 0, 1),

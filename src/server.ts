@@ -9,12 +9,9 @@ import { loadConfig, type Config } from './config.js';
 import { createLogger } from './create-logger.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { closeWithin, createAlignQueue } from './queue/align-queue.js';
-import { requeueUnfinishedPairs } from './service/requeue-unfinished-pairs.js';
 import { ensureRedis, RedisUnavailableError, type RedisHandle } from './queue/ensure-redis.js';
+import { startPairReconciler } from './service/start-pair-reconciler.js';
 import { startAlignWorker } from '../workers/start-align-worker.js';
-
-/** How often the API puts back the jobs of unfinished pairs (after a Redis restart without persistence), in ms. */
-const REQUEUE_INTERVAL_MS = 60_000;
 
 const apiOnly = process.argv.includes('--api-only');
 const logger = createLogger('paralign-api');
@@ -43,16 +40,8 @@ const metrics = createApiMetrics(queue, config);
 const app = createApp({ store, queue, config, logger, metrics });
 const worker = apiOnly ? undefined : startAlignWorker(config, createLogger('paralign-worker'));
 
-const requeue = (): void => {
-  requeueUnfinishedPairs(store, queue)
-    .then((count) => {
-      if (count > 0) logger.info({ count }, 'checked the jobs of unfinished pairs');
-    })
-    .catch((error: unknown) => logger.warn({ err: error }, 'could not re-check unfinished pairs'));
-};
-requeue();
-const requeueTimer = setInterval(requeue, REQUEUE_INTERVAL_MS);
-requeueTimer.unref();
+// Puts back the jobs a Redis restart without persistence lost, and fails the pairs whose jobs failed for good.
+const reconciler = startPairReconciler(store, queue, logger, config.reconcileIntervalMs);
 
 const server: Server = app.listen(config.port, () => {
   const address = server.address();
@@ -68,7 +57,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
-  clearInterval(requeueTimer);
+  await reconciler.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // The worker finishes the jobs in hand before the store and Redis go away.
   await worker?.close();

@@ -9,6 +9,12 @@ import type { ApiMetrics } from './metrics.js';
 export interface ApiConfig {
   /** Largest accepted upload file, in bytes. */
   maxUploadBytes: number;
+  /** Time a request has to be complete and answered, in ms (408 after). */
+  requestTimeoutMs: number;
+  /** Uploads per client per minute (429 after). */
+  uploadsPerMinute: number;
+  /** Exports per client per minute (429 after). */
+  exportsPerMinute: number;
 }
 
 /** Everything a route handler may use. */

@@ -15,8 +15,12 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": DOCX is a ZIP package (
 // OLE compound file (MS-CFB): a password-protected DOCX is one; the extractor tells the user so.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** Longest accepted file name, in UTF-16 code units (what most file systems allow, 255 bytes, is about as much). */
+export const MAX_FILE_NAME_LENGTH = 255;
+
 /** Checks one uploaded file and tells its kind; throws a 4xx {@link HttpError} for an empty or binary file. */
 export function checkUpload(field: string, name: string, bytes: Uint8Array): UploadKind {
+  checkFileName(field, name);
   if (isBlank(bytes)) {
     throw new HttpError(422, HttpErrorCode.emptyFile, { field, name });
   }
@@ -36,6 +40,7 @@ export function checkUpload(field: string, name: string, bytes: Uint8Array): Upl
  * {@link HttpError} for one that is binary, has a malformed line, or has no entry.
  */
 export function checkDictionaryUpload(field: string, name: string, bytes: Uint8Array): void {
+  checkFileName(field, name);
   if (isBlank(bytes)) throw new HttpError(422, HttpErrorCode.emptyDictionary, { field, name });
   let entries: number;
   try {
@@ -48,6 +53,14 @@ export function checkDictionaryUpload(field: string, name: string, bytes: Uint8A
     throw error;
   }
   if (entries === 0) throw new HttpError(422, HttpErrorCode.emptyDictionary, { field, name });
+}
+
+/** Throws a 400 {@link HttpError} for a file name too long to store or show, or holding control characters. */
+export function checkFileName(field: string, name: string): void {
+  // C0 controls and DEL: a NUL is refused by PostgreSQL text columns, and none belongs in a name shown to users.
+  // eslint-disable-next-line no-control-regex
+  if (name.length > MAX_FILE_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name))
+    throw new HttpError(400, HttpErrorCode.badFileName, { field, limit: MAX_FILE_NAME_LENGTH });
 }
 
 function isBlank(bytes: Uint8Array): boolean {

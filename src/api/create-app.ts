@@ -1,5 +1,5 @@
 /** Builds the Express application of the alignment service; it never listens (src/server.ts does). */
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { handle } from 'i18next-http-middleware';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './app-deps.js';
@@ -10,6 +10,10 @@ import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
 import { createTmRouter } from './routes/tm.js';
+import { createRateLimit } from './security/rate-limits.js';
+import { requestTimeout } from './security/request-timeout.js';
+import { dashboardSecurityHeaders, securityHeaders, stripRemoteAssets } from './security/security-headers.js';
+import { stripJobInternals } from './security/strip-job-internals.js';
 import { createReviewRouter } from './web/create-review-router.js';
 
 export type { AppDeps } from './app-deps.js';
@@ -26,6 +30,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(handle(createApiI18n()));
+  const errorHandler = createErrorHandler(deps.logger, deps.config.maxUploadBytes);
+  applyHardening(app, deps.config, errorHandler);
 
   const openApi = createOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {
@@ -35,9 +41,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(createPairsRouter(deps));
   app.use(createTmRouter(deps));
   app.use(createReviewRouter(deps));
-  app.use(ADMIN_QUEUES_PATH, createAdminRouter(deps));
+  app.use(ADMIN_QUEUES_PATH, dashboardSecurityHeaders, stripRemoteAssets, stripJobInternals, createAdminRouter(deps));
 
   app.use(notFoundHandler);
-  app.use(createErrorHandler(deps.logger, deps.config.maxUploadBytes));
+  app.use(errorHandler);
   return app;
+}
+
+// Headers, timeouts and rate limits (issue 15), before any route: they hold for every answer, errors included.
+function applyHardening(app: Express, config: AppDeps['config'], errorHandler: ErrorRequestHandler): void {
+  app.use(securityHeaders);
+  app.use(requestTimeout(config.requestTimeoutMs, errorHandler));
+  app.post('/v1/pairs', createRateLimit(config.uploadsPerMinute));
+  app.get(['/v1/pairs/:id/export.:format', '/v1/tm/export.tmx'], createRateLimit(config.exportsPerMinute));
 }

@@ -117,6 +117,17 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
       fallback: error.message,
     };
   }
+  const fault = storeWriteFault(error);
+  if (fault === 'full')
+    return { status: 507, code: HttpErrorCode.storeFull, values: {}, fallback: 'The segment store has no space left.' };
+  if (fault === 'readOnly') {
+    return {
+      status: 503,
+      code: HttpErrorCode.storeReadOnly,
+      values: {},
+      fallback: 'The segment store cannot be written to.',
+    };
+  }
   if (isStoreOutage(error)) {
     return {
       status: 503,
@@ -125,7 +136,7 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
       fallback: 'The segment store is unavailable.',
     };
   }
-  if (isBodyParserError(error)) {
+  if (isBodyParserError(error) || isBusboyError(error)) {
     return {
       status: 400,
       code: HttpErrorCode.badMultipart,
@@ -149,10 +160,40 @@ const STORE_OUTAGE_CODES = new Set([
   'SQLITE_BUSY',
 ]);
 
+/**
+ * Why the store refused a write, from the error's code: a full disk (SQLite SQLITE_FULL, PostgreSQL SQLSTATE 53100
+ * disk_full, ENOSPC from the file system) or a store that cannot be written (SQLITE_READONLY*, SQLSTATE 25006
+ * read_only_sql_transaction, EROFS; SQLITE_IOERR* and SQLITE_CANTOPEN, the file system failing under SQLite).
+ */
+export function storeWriteFault(error: unknown): 'full' | 'readOnly' | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC') return 'full';
+  if (/^SQLITE_(READONLY|IOERR|CANTOPEN)/.test(code) || code === '25006' || code === 'EROFS') return 'readOnly';
+  return undefined;
+}
+
 function isStoreOutage(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code: unknown = (error as Error & { code?: unknown }).code;
   return typeof code === 'string' && STORE_OUTAGE_CODES.has(code);
+}
+
+// busboy (under multer) rejects malformed multipart bodies with plain Errors: no class, no code, only these messages
+// (busboy/lib/types/multipart.js, busboy/lib/utils.js, busboy/lib/index.js). A request the client cut short ends the
+// same way.
+const BUSBOY_MESSAGES = [
+  /^Multipart: Boundary not found$/,
+  /^Unexpected end of (form|file)$/,
+  /^Malformed (part header|urlencoded form|content type)$/,
+  /^Missing Content-Type$/,
+  /^Unsupported content type: /,
+  /^Request (error|aborted|closed)$/,
+];
+
+function isBusboyError(error: unknown): error is Error {
+  return error instanceof Error && BUSBOY_MESSAGES.some((pattern) => pattern.test(error.message));
 }
 
 function isBodyParserError(error: unknown): error is Error & { status: number } {

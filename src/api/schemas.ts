@@ -109,6 +109,10 @@ const dateQuery = z.iso
 
 /** Query of GET /v1/tm/export.tmx. */
 export const tmExportQuerySchema = z.object({
+  duplicates: z
+    .enum(['merge', 'keep'])
+    .default('merge')
+    .meta({ description: 'merge (default): identical units once, with their count; keep: every unit.' }),
   collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
   symbolPrefix: z
     .string()

@@ -15,6 +15,10 @@ export function configToEnv(config: Config): Record<string, string> {
     QUEUE_PREFIX: config.queuePrefix,
     MAX_UPLOAD_BYTES: String(config.maxUploadBytes),
     WORKER_LOCK_MS: String(config.workerLockMs),
+    RECONCILE_INTERVAL_MS: String(config.reconcileIntervalMs),
+    REQUEST_TIMEOUT_MS: String(config.requestTimeoutMs),
+    UPLOADS_PER_MINUTE: String(config.uploadsPerMinute),
+    EXPORTS_PER_MINUTE: String(config.exportsPerMinute),
     PARALIGN_LEXICON_UNITS: String(config.lexiconUnits),
     PARALIGN_LEXICON_MIN_CONFIDENCE: String(config.lexiconMinConfidence),
   };

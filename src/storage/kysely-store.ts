@@ -9,6 +9,7 @@ import type { BlocksTable, Database, PairsTable, SegmentsTable, StoreDialect } f
 import { listMigrations } from './migrations/list-migrations.js';
 import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
+import { foldForSearch } from './fold-for-search.js';
 import {
   PAIR_STATUSES,
   PairStatus,
@@ -42,6 +43,8 @@ export interface KyselyStoreOptions {
   now?: () => Date;
   /** Runs `migrate` exclusively (PostgreSQL: an advisory lock); defaults to running it directly. */
   withMigrationLock?: (run: (db: Kysely<Database>) => Promise<void>) => Promise<void>;
+  /** Rejects when the disk under the store is all but full (SQLite: the database file's folder). */
+  checkSpace?: () => Promise<void>;
   /** Releases what the Kysely instance holds beyond `destroy()` (none by default). */
   onClose?: () => Promise<void>;
 }
@@ -409,14 +412,22 @@ export class KyselyStore implements Store {
     checkPage(page);
     if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
     const lang = normalizeLanguage(language);
-    const pattern = `%${escapeLike(foldForSearch(query))}%`;
+    const phrase = foldForSearch(query);
+    if (phrase.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text has no word in it.');
+    // Whole words in sequence: the folded columns hold " word word " (fold-for-search.ts), so a LIKE on the padded
+    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
+    const pattern = `%${phrase}%`;
+    const match = `{source_folded target_folded} : "${phrase.trim()}"`;
     const base = this.#db
       .selectFrom('segments as s')
       .innerJoin('pairs as p', 'p.id', 's.pair_id')
+      .$if(this.kind === 'sqlite', (qb) =>
+        qb.where(sql`s.seq`, 'in', sql`(select rowid from segments_fts where segments_fts match ${match})`),
+      )
       .where((eb) =>
         eb.or([
-          eb.and([eb('p.source_language', '=', lang), eb(sql`s.source_folded`, 'like', sql`${pattern} escape '\\'`)]),
-          eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', sql`${pattern} escape '\\'`)]),
+          eb.and([eb('p.source_language', '=', lang), eb(sql`s.source_folded`, 'like', pattern)]),
+          eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', pattern)]),
         ]),
       );
     const [rows, count] = await Promise.all([
@@ -529,6 +540,13 @@ export class KyselyStore implements Store {
     await sql`select 1`.execute(this.#db);
   }
 
+  async checkWritable(): Promise<void> {
+    await this.#options.checkSpace?.();
+    // An UPDATE that matches no row still opens a write transaction: a read-only file, file system or PostgreSQL
+    // server refuses it (SQLITE_READONLY, SQLSTATE 25006) and nothing is written.
+    await sql`update pairs set progress = progress where 1 = 0`.execute(this.#db);
+  }
+
   async close(): Promise<void> {
     await this.#db.destroy();
     await this.#options.onClose?.();
@@ -542,16 +560,6 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return row === undefined ? null : toPairRecord(row);
   }
-}
-
-/** Case folding used for concordance search, the same for stored text and queries on both backends. */
-export function foldForSearch(text: string): string {
-  // In JavaScript rather than SQL: SQLite's lower() folds ASCII only, PostgreSQL's depends on the database locale.
-  return text.normalize('NFC').toLowerCase();
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function normalizeLanguage(language: LanguageCode): LanguageCode {

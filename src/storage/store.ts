@@ -374,8 +374,9 @@ export interface Store {
   streamUnits(filter: UnitFilter, options?: StreamOptions): AsyncIterable<StoredUnit>;
 
   /**
-   * Concordance: segments whose text in `language` contains `query` as a substring, ignoring case (Unicode lower-case
-   * folding done by the store, identical on both backends; no stemming, accents matter); newest pair first.
+   * Concordance: segments whose text in `language` contains the words of `query` in sequence, as whole words,
+   * ignoring case and accents (folding done by the store, identical on both backends; no stemming; punctuation
+   * separates words); indexed (migration 004); newest pair first. Throws `STORE_BAD_ARGUMENT` for a query with no word.
    */
   searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>>;
 
@@ -390,6 +391,12 @@ export interface Store {
 
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+
+  /**
+   * Resolves when the store would accept a write now; rejects with the database's or file system's error when it is
+   * read-only or (SQLite) its disk is all but full. Writes nothing.
+   */
+  checkWritable(): Promise<void>;
 
   /** Releases connections; the store is unusable after. */
   close(): Promise<void>;

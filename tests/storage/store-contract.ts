@@ -130,6 +130,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const store = await open();
       await store.migrate();
       await expect(store.ping()).resolves.toBeUndefined();
+      // Writable, and the probe writes nothing.
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+      expect((await store.listPairs({}, { limit: 1, offset: 0 })).total).toBe(0);
     });
 
     it('stores a pair with its files byte for byte and dedupes the same files', async () => {
@@ -461,7 +464,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await count({ collection: 'GA', symbolPrefix: 'CTOC' })).toBe(0);
     });
 
-    it('finds segments by case-insensitive substring in the asked language', async () => {
+    it('finds segments by whole words, ignoring case and accents, in the asked language', async () => {
       const store = await open();
       const { pair } = await store.createPair(pairInput(note, { collection: 'CTOC' }));
       await store.saveAlignment(pair.id, note.alignment, note.report);
@@ -481,7 +484,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const fr = swapped.target.sentences[0];
       if (en === undefined || fr === undefined) throw new Error('one sentence a side');
       en.text = 'Reversed 50% of the TRAFFICKING_IN_PERSONS report.';
-      fr.text = 'ÉTAT DES LIEUX inversé.';
+      fr.text = 'ÉTAT DES LIEUX inversé des stupéfiants.';
       await store.saveAlignment(reversed.id, swapped, buildParityReport(swapped));
 
       const hits = await store.searchSegments('NATIONS UNIES', 'fr', { limit: 100, offset: 0 });
@@ -500,22 +503,38 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.searchSegments('état des', 'fr', { limit: 10, offset: 0 })).items).toEqual([
         expect.objectContaining({
           pairId: reversed.id,
-          text: 'ÉTAT DES LIEUX inversé.',
+          text: 'ÉTAT DES LIEUX inversé des stupéfiants.',
           otherText: en.text,
           otherLanguage: 'en',
         }),
       ]);
       // Searching English does not look at French text.
       expect((await store.searchSegments('état des', 'en', { limit: 10, offset: 0 })).total).toBe(0);
-      // % and _ are literal characters, not wildcards.
-      expect((await store.searchSegments('50%', 'en', { limit: 10, offset: 0 })).total).toBe(1);
-      expect((await store.searchSegments('0% of', 'en', { limit: 10, offset: 0 })).total).toBe(1);
+      // Accents and case do not matter, either way round.
+      for (const query of ['etat des', 'ÉTAT DES', 'Etat  des', 'lieux INVERSE'])
+        expect((await store.searchSegments(query, 'fr', { limit: 10, offset: 0 })).total, query).toBe(1);
+      const plain = await store.searchSegments('stupefiants', 'fr', { limit: 10, offset: 0 });
+      expect(plain.total).toBe(1);
+      expect(await store.searchSegments('STUPÉFIANTS', 'fr', { limit: 10, offset: 0 })).toEqual(plain);
+      // Whole words: % and _ separate words and are never wildcards; "0" is not a word of "50%".
+      expect((await store.searchSegments('50% of the', 'en', { limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.searchSegments('50 % OF THE', 'en', { limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.searchSegments('0% of', 'en', { limit: 10, offset: 0 })).total).toBe(0);
       expect((await store.searchSegments('5_%', 'en', { limit: 10, offset: 0 })).total).toBe(0);
-      expect((await store.searchSegments('trafficking_in', 'EN', { limit: 10, offset: 0 })).total).toBe(1);
+      expect((await store.searchSegments('eport', 'en', { limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.searchSegments('trafficking_in_persons REPORT', 'EN', { limit: 10, offset: 0 })).total).toBe(
+        1,
+      );
+      // Words in sequence, not anywhere in the segment.
+      expect((await store.searchSegments('of reversed', 'en', { limit: 10, offset: 0 })).total).toBe(0);
       const page = await store.searchSegments('la', 'fr', { limit: 2, offset: 1 });
       expect(page.items).toHaveLength(2);
       expect(page.total).toBeGreaterThan(3);
       await expect(store.searchSegments('  ', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
+      await expect(store.searchSegments('%_', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
+      // Deleting a pair takes its segments out of the index too.
+      await store.deletePair(reversed.id);
+      expect((await store.searchSegments('etat des', 'fr', { limit: 10, offset: 0 })).total).toBe(0);
     });
 
     it('samples training pairs: done pairs, 1-1 beads over the threshold, both directions, newest last', async () => {

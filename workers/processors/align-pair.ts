@@ -16,6 +16,7 @@ import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../sr
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
 import { openConfiguredStore } from '../../src/open-configured-store.js';
 import { PairStatus, type Store, type TrainingSample } from '../../src/storage/store.js';
+import { watchParent } from './watch-parent.js';
 
 let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
@@ -33,8 +34,8 @@ function getStore(): Promise<Store> {
 }
 
 // A child whose worker died (kill -9) must not finish the job behind the back of the worker that takes it over:
-// without its parent it could not report the result anyway.
-process.on('disconnect', () => process.exit(1));
+// without its parent it could not report the result anyway. watch-parent.ts says why an event is not enough.
+watchParent();
 
 /** Aligns the pair named by the job and stores the result; bad input fails the job without retry. */
 export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promise<AlignJobResult> {

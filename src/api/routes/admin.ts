@@ -13,5 +13,8 @@ export function createAdminRouter(deps: AppDeps): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(ADMIN_QUEUES_PATH);
   createBullBoard({ queues: [new BullMQAdapter(deps.queue)], serverAdapter });
-  return serverAdapter.getRouter() as Router;
+  const dashboard = serverAdapter.getRouter() as Router & { disable?: (setting: string) => void };
+  // The adapter's router is an Express application of its own, which announces itself unless told not to.
+  dashboard.disable?.('x-powered-by');
+  return dashboard;
 }

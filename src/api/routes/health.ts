@@ -1,6 +1,7 @@
 /** /healthz (the process answers), /readyz (Redis and the store answer), /metrics (Prometheus text). */
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps.js';
+import { storeWriteFault } from '../error-handler.js';
 import { withTimeout } from '../../service/with-timeout.js';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -23,7 +24,15 @@ export function createHealthRouter(deps: AppDeps): Router {
         await withTimeout(probe(), CHECK_TIMEOUT_MS, () => new Error('timed out'));
         return [name, { ok: true }];
       } catch (error) {
-        const code = name === 'redis' ? 'QUEUE_UNAVAILABLE' : 'STORE_UNAVAILABLE';
+        const fault = storeWriteFault(error);
+        const code =
+          name === 'redis'
+            ? 'QUEUE_UNAVAILABLE'
+            : fault === 'full'
+              ? 'STORE_FULL'
+              : fault === 'readOnly'
+                ? 'STORE_READ_ONLY'
+                : 'STORE_UNAVAILABLE';
         return [
           name,
           {
@@ -36,6 +45,8 @@ export function createHealthRouter(deps: AppDeps): Router {
     const checks = await Promise.all([
       check('redis', () => queue.getJobCounts('waiting')),
       check('store', () => store.ping()),
+      // Readable is not enough: a full disk or a read-only store cannot take an upload or a worker's result.
+      check('storeWritable', () => store.checkWritable()),
     ]);
     const ok = checks.every(([, result]) => result.ok);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(checks) });

@@ -4,6 +4,7 @@ import { PARALIGN_VERSION } from '../../version.js';
 import { writeTmxMemory, type MemoryUnit } from '../../core/export/tmx-memory.js';
 import type { StoredUnit, UnitFilter } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
+import { dedupeMemoryUnits, type DedupedUnit } from '../../service/dedupe-memory-units.js';
 import { searchQuerySchema, tmExportQuerySchema } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
 
@@ -25,7 +26,10 @@ export function createTmRouter(deps: AppDeps): Router {
     res.attachment('paralign-tm.tmx');
     res.type('application/x-tmx+xml; charset=utf-8');
     // Units come from the store in keyset pages: memory stays flat whatever the size of the memory.
-    const units = toMemoryUnits(store.streamUnits(filter));
+    // Identical units once each by default (terminologists want one entry per translation); duplicates=keep: all.
+    const units = toMemoryUnits(
+      query.duplicates === 'keep' ? store.streamUnits(filter) : dedupeMemoryUnits(() => store.streamUnits(filter)),
+    );
     await streamChunks(
       res,
       writeTmxMemory(units, {
@@ -45,6 +49,6 @@ export function createTmRouter(deps: AppDeps): Router {
   return router;
 }
 
-async function* toMemoryUnits(units: AsyncIterable<StoredUnit>): AsyncGenerator<MemoryUnit> {
+async function* toMemoryUnits(units: AsyncIterable<StoredUnit | DedupedUnit>): AsyncGenerator<MemoryUnit> {
   for await (const unit of units) yield { ...unit, tuid: `${unit.pairId}:${unit.index}` };
 }

@@ -23,6 +23,8 @@ export interface MemoryUnit {
   confidence: number;
   /** Unique id of the unit within the memory (written as `tuid`), or absent. */
   tuid?: string;
+  /** Identical units of the memory this one stands for, itself included (a prop when above 1), or absent. */
+  duplicates?: number;
 }
 
 /** Options of {@link writeTmxMemory}. */
@@ -62,6 +64,7 @@ export async function* writeTmxMemory(
       label: unit.label,
       confidence: unit.confidence,
       variants,
+      ...(unit.duplicates === undefined ? {} : { duplicates: unit.duplicates }),
     });
   }
   yield TMX_EPILOG;

@@ -16,6 +16,8 @@ export const TmxPropType = {
   label: 'x-paralign-label',
   /** The bead's confidence with two decimals. */
   confidence: 'x-paralign-confidence',
+  /** How many identical units of the memory this one stands for (whole-store export, deduplicated). */
+  duplicates: 'x-paralign-duplicates',
 } as const;
 /** See {@link TmxPropType}. */
 export type TmxPropType = (typeof TmxPropType)[keyof typeof TmxPropType];
@@ -88,6 +90,8 @@ export interface TmxUnit {
   confidence: number;
   /** The variants in output order: translate-toolkit takes the first `<tuv>` as the source, so srclang's goes first. */
   variants: readonly TmxVariant[];
+  /** Identical units this one stands for, itself included; written only above 1. */
+  duplicates?: number;
 }
 
 /** One `<tu>` with its props and variants. */
@@ -97,6 +101,8 @@ export function formatTmxUnit(unit: TmxUnit): string {
   if (unit.symbol !== null) props.push(formatProp(TmxPropType.symbol, unit.symbol));
   if (unit.label !== null) props.push(formatProp(TmxPropType.label, unit.label));
   if (Number.isFinite(unit.confidence)) props.push(formatProp(TmxPropType.confidence, unit.confidence.toFixed(2)));
+  if (unit.duplicates !== undefined && unit.duplicates > 1)
+    props.push(formatProp(TmxPropType.duplicates, String(unit.duplicates)));
   // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>, so every prop precedes the first tuv.
   const tuvs = unit.variants.map(([language, text]) => formatTuv(language, text));
   return `    <tu${tuid}>\n${[...props, ...tuvs].join('')}    </tu>\n`;

@@ -40,7 +40,8 @@ async function readPages(
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true });
+    // verbosity 0 (pdf.js VerbosityLevel.ERRORS): its "Warning:" lines would break the one-line message rule.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true, verbosity: 0 });
   } catch (error) {
     const kind = error instanceof Error ? error.name : '';
     if (kind === 'PasswordException')

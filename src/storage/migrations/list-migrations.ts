@@ -6,6 +6,7 @@ import type { StoreDialect } from '../database.js';
 import { up as initial } from './001-initial.js';
 import { up as lexiconVersion } from './002-lexicon-version.js';
 import { up as pairDictionary } from './003-pair-dictionary.js';
+import { up as searchIndex } from './004-search-index.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -14,6 +15,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['001-initial', initial],
   ['002-lexicon-version', lexiconVersion],
   ['003-pair-dictionary', pairDictionary],
+  ['004-search-index', searchIndex],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */

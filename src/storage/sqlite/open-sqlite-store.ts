@@ -1,8 +1,9 @@
 /** The SQLite backend: one database file (WAL), the default for a single machine. */
 import { mkdirSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from '../database.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Store } from '../store.js';
@@ -14,6 +15,9 @@ export interface SqliteStoreOptions {
   /** Clock for timestamps; defaults to the system clock. */
   now?: () => Date;
 }
+
+/** Least free space under the database file for the store to call itself writable, in bytes. */
+export const MIN_FREE_BYTES = 1024 * 1024;
 
 /** Opens (creating if needed) a SQLite store; call `migrate()` before use. */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -27,6 +31,45 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('foreign_keys = ON');
   // NORMAL is durable across application crashes in WAL mode; only a power loss may lose the last commits.
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyStore(db, { dialect: 'sqlite', ...(options.now === undefined ? {} : { now: options.now }) });
+  const db = new Kysely<Database>({ dialect: new RollbackOnceSqliteDialect(database) });
+  return new KyselyStore(db, {
+    dialect: 'sqlite',
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.path === ':memory:' ? {} : { checkSpace: () => checkFreeSpace(dirname(options.path)) }),
+  });
+}
+
+// A pair's upload and alignment take a few hundred kB to some MB: below 1 MiB free the next one would fail half-way.
+async function checkFreeSpace(folder: string): Promise<void> {
+  const stats = await statfs(folder);
+  const free = stats.bavail * stats.bsize;
+  if (free < MIN_FREE_BYTES) {
+    throw Object.assign(new Error(`no space left on the disk of the store (${Math.floor(free / 1024)} KiB free)`), {
+      code: 'ENOSPC',
+    });
+  }
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM: "Response To
+ * Errors Within A Transaction", sqlite.org/lang_transaction.html). Kysely then sends ROLLBACK anyway, which fails with
+ * "cannot rollback - no transaction is active" and replaces the error that says what happened (a full disk): skip the
+ * ROLLBACK when no transaction is open any more.
+ */
+class RollbackOnceSqliteDialect extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#database.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
