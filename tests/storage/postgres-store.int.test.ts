@@ -69,7 +69,12 @@ describe('PostgreSQL store schema', () => {
     const { rows } = await admin.query<{ name: string }>(
       `select name from "${schema}".paralign_migration order by name`,
     );
-    expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-lexicon-version', '003-pair-dictionary']);
+    expect(rows.map((row) => row.name)).toEqual([
+      '001-initial',
+      '002-lexicon-version',
+      '003-pair-dictionary',
+      '005-users-audit',
+    ]);
     const tables = await admin.query<{ table_name: string }>(
       'select table_name from information_schema.tables where table_schema = $1 order by table_name',
       [schema],

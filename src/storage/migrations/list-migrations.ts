@@ -4,6 +4,7 @@ import type { StoreDialect } from '../database.js';
 import { up as initial } from './001-initial.js';
 import { up as lexiconVersion } from './002-lexicon-version.js';
 import { up as pairDictionary } from './003-pair-dictionary.js';
+import { up as usersAudit } from './005-users-audit.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -12,6 +13,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['001-initial', initial],
   ['002-lexicon-version', lexiconVersion],
   ['003-pair-dictionary', pairDictionary],
+  ['005-users-audit', usersAudit],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */
