@@ -9,6 +9,10 @@ import type { ApiMetrics } from './metrics.js';
 export interface ApiConfig {
   /** Largest accepted upload file, in bytes. */
   maxUploadBytes: number;
+  /** "off": no authentication, every caller is the local admin (laptop mode); "on" otherwise. */
+  auth: 'on' | 'off';
+  /** Origins a browser may call the API from; empty for none (no CORS headers at all). */
+  corsOrigins: readonly string[];
 }
 
 /** Everything a route handler may use. */

@@ -3,14 +3,18 @@ import express, { type Express } from 'express';
 import { handle } from 'i18next-http-middleware';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './app-deps.js';
+import { createAccessControl } from './authorize.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createApiI18n } from './i18n.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
+import { createAuditRouter } from './routes/audit.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
+import { createSignInRouter } from './routes/sign-in.js';
 import { createTmRouter } from './routes/tm.js';
 import { createReviewRouter } from './web/create-review-router.js';
+import { createCsrfGuard } from './web-session.js';
 
 export type { AppDeps } from './app-deps.js';
 
@@ -26,6 +30,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(handle(createApiI18n()));
+  // Every request passes the access policy (src/api/access-policy.ts) before any route below.
+  const csrf = createCsrfGuard();
+  app.use(createAccessControl(deps, csrf));
+  app.use(createSignInRouter(deps, csrf));
+  app.use(createAuditRouter(deps));
 
   const openApi = createOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {

@@ -58,19 +58,19 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
     const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
     try {
       // Different bytes, same text once parsed: the worker, not the upload check, finds the pair unusable.
-      const response = await uploadPair(service.baseUrl, {
+      const response = await uploadPair(service, {
         fr: { name: 'fr.txt', bytes: '1. Le même texte dans les deux fichiers.\n' },
         en: { name: 'en.txt', bytes: '1. Le même texte dans les deux fichiers.\n\n\n' },
       });
       expect(response.status).toBe(202);
       const { pairId } = (await response.json()) as { pairId: string };
-      const pair = await waitForPair(service.baseUrl, pairId, 30_000);
+      const pair = await waitForPair(service, pairId, 30_000);
       expect(pair.status).toBe('failed');
       expect(pair.failureReason).toMatch(/^BAD_INPUT: .*same text/);
       await waitForJobState(queue, alignJobId(pairId), 'failed');
       const job = await queue.getJob(alignJobId(pairId));
       expect(job?.attemptsMade).toBe(1);
-      const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, {
+      const tmx = await service.fetch(`/v1/pairs/${pairId}/export.tmx`, {
         headers: { 'Accept-Language': 'fr' },
       });
       expect(tmx.status).toBe(409);
@@ -84,7 +84,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes a large job on another worker after its worker is killed with SIGKILL, with one set of segments', async () => {
     const { fr, en } = makeLargePair(5000, 1);
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: fr },
       en: { name: 'en.txt', bytes: en },
     });
@@ -114,7 +114,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
       const second = startAlignWorker(service.config, pino({ level: 'silent' }));
       try {
-        const done = await waitForPair(service.baseUrl, pairId, 90_000);
+        const done = await waitForPair(service, pairId, 90_000);
         expect(done.status, String(done.failureReason)).toBe('done');
       } finally {
         await second.close();
@@ -160,7 +160,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes the job in hand on SIGTERM, then exits 0', async () => {
     const { fr, en } = makeLargePair(2000, 2);
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: fr },
       en: { name: 'en.txt', bytes: en },
     });
@@ -208,13 +208,13 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
   const alignCorpusPair = async (name: string): Promise<{ id: string; lexiconVersion: unknown }> => {
     const read = (language: string): Buffer =>
       readFileSync(new URL(`../../corpora/${name}/${language}.md`, import.meta.url));
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.md', bytes: read('fr') },
       en: { name: 'en.md', bytes: read('en') },
     });
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
-    const pair = await waitForPair(service.baseUrl, pairId, 60_000);
+    const pair = await waitForPair(service, pairId, 60_000);
     expect(pair.status, String(pair.failureReason)).toBe('done');
     return { id: pairId, lexiconVersion: pair.lexiconVersion };
   };

@@ -7,11 +7,13 @@ import { writeXliff } from '../../core/export/xliff.js';
 import { formatParityReportText } from '../../core/qa/format-report-text.js';
 import { PARALIGN_VERSION } from '../../cli/version.js';
 import { enqueueAlignment, forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
-import { PairStatus, type PairRecord } from '../../storage/store.js';
+import { AuditAction, PairStatus, type PairRecord } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { presentPair } from '../present-pair.js';
+import { exportDetail, recordAudit } from '../record-audit.js';
+import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
 import {
   exportParamsSchema,
   exportQuerySchema,
@@ -58,6 +60,7 @@ export function createPairsRouter(deps: AppDeps): Router {
   const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
   router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
     const fields = uploadFieldsSchema.parse(req.body ?? {});
+    const collection = uploadCollection(req, fields.collection);
     const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
     const [fr, en] = UPLOAD_FIELDS.map((field) => {
       const file = files[field]?.[0];
@@ -81,10 +84,12 @@ export function createPairsRouter(deps: AppDeps): Router {
       target: frIsSource ? en : fr,
       sourceLanguage: frIsSource ? 'fr' : 'en',
       targetLanguage: frIsSource ? 'en' : 'fr',
-      collection: fields.collection ?? null,
+      collection,
       symbol: fields.symbol ?? null,
       ...(dictionary !== undefined ? { dictionary } : {}),
     });
+
+    if (!maySeePair(req, pair)) throw new HttpError(409, HttpErrorCode.pairElsewhere);
 
     let current: PairRecord = pair;
     if (created) {
@@ -112,6 +117,12 @@ export function createPairsRouter(deps: AppDeps): Router {
         await enqueue(pair.id);
       }
     }
+    await recordAudit(store, req, {
+      action: AuditAction.upload,
+      pairId: pair.id,
+      collection: pair.collection,
+      detail: created ? 'new' : 'existing',
+    });
     const body = presentPair(current, req.t);
     res
       .status(created || current.status !== pair.status ? 202 : 200)
@@ -128,6 +139,7 @@ export function createPairsRouter(deps: AppDeps): Router {
         ...(filter.symbol !== undefined ? { symbol: filter.symbol } : {}),
         ...(filter.status !== undefined ? { status: filter.status as PairStatus } : {}),
         ...(filter.parity !== undefined ? { parity: filter.parity } : {}),
+        ...scopeFilter(req),
       },
       { limit, offset },
     );
@@ -137,7 +149,8 @@ export function createPairsRouter(deps: AppDeps): Router {
   const findPair = async (req: Request): Promise<PairRecord> => {
     const { id } = pairParamsSchema.parse(req.params);
     const pair = await store.getPair(id);
-    if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    // A pair outside the account's collections is answered as if it did not exist.
+    if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     return pair;
   };
   const findDonePair = async (req: Request): Promise<PairRecord> => {
@@ -200,6 +213,12 @@ export function createPairsRouter(deps: AppDeps): Router {
           : writeXliff(alignment, { ...options, original: pair.sourceFileName });
     // The first chunk is built before the headers go out, so an option error still gets its 4xx answer.
     const first = chunks.next();
+    await recordAudit(store, req, {
+      action: AuditAction.export,
+      pairId: pair.id,
+      collection: pair.collection,
+      detail: exportDetail(format, req.originalUrl),
+    });
     const type = EXPORT_TYPES[format];
     // attachment() sets a type from the extension: set ours after it.
     res.attachment(`${exportBaseName(pair)}.${type.extension}`);
@@ -208,9 +227,10 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   router.delete('/v1/pairs/:id', async (req, res) => {
-    const { id } = pairParamsSchema.parse(req.params);
+    const { id, collection } = await findPair(req);
     const existed = await store.deletePair(id);
     if (!existed) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    await recordAudit(store, req, { action: AuditAction.delete, pairId: id, collection });
     // The job, if still queued, finds no pair and ends without retry; removing it is only tidiness.
     await withTimeout(forgetAlignmentJob(queue, id), QUEUE_TIMEOUT_MS, queueUnavailable).catch((error: unknown) => {
       logger.warn({ err: error, pairId: id }, 'could not remove the job of a deleted pair');
@@ -219,6 +239,16 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+function uploadCollection(req: Request, asked: string | undefined): string | null {
+  const allowed = collectionsOf(req);
+  if (allowed === undefined) return asked ?? null;
+  // An account of one collection need not name it; one of several must say which.
+  const collection = asked ?? (allowed.length === 1 ? allowed[0] : undefined);
+  if (collection === undefined || !allowed.includes(collection))
+    throw new HttpError(403, HttpErrorCode.collectionForbidden, { collections: allowed.join(', ') });
+  return collection;
 }
 
 function toBytes(buffer: Buffer): Uint8Array {
