@@ -49,6 +49,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/v1/tm/search', access: EVERY_ROLE, what: 'concordance search' },
   { method: 'GET', path: '/review', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'GET', path: '/review/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
+  // Deeper review paths: the review router answers them with its localised 404 page.
+  { method: 'GET', path: '/review/*', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'DELETE', path: '/v1/pairs/{id}', access: ADMIN, what: 'delete pairs' },
   { method: 'GET', path: '/v1/audit', access: ADMIN, what: 'read the audit trail (JSON, CSV)' },
   { method: 'GET', path: '/v1/audit.csv', access: ADMIN, what: 'read the audit trail (JSON, CSV)' },

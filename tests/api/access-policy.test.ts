@@ -42,6 +42,7 @@ describe('access policy', () => {
     expect(findAccessRule('DELETE', '/v1/audit')).toBeUndefined();
     expect(findAccessRule('PUT', '/v1/pairs/abc')).toBeUndefined();
     expect(findAccessRule('GET', '/v1/pairs/abc/def')).toBeUndefined();
+    expect(findAccessRule('POST', '/review/abc')).toBeUndefined();
     expect(findAccessRule('GET', '/admin')).toBeUndefined();
   });
 
