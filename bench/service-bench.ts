@@ -92,6 +92,8 @@ const config: Config = {
   dataDir: dir,
   sqlitePath: join(dir, 'store.sqlite'),
   queuePrefix: uniquePrefix('bench'),
+  // The bench measures alignment throughput, not accounts: the single-user mode, on 127.0.0.1 as it requires.
+  auth: 'off',
 };
 const store = await openConfiguredStore(config);
 const queue = createAlignQueue(config);

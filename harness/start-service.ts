@@ -8,6 +8,7 @@ import type { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
+import { addUser } from '../src/auth/add-user.js';
 import { createApiMetrics } from '../src/api/metrics.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
@@ -25,14 +26,37 @@ export const redisAvailable: boolean = await pingRedis(TEST_REDIS_URL).then(
   () => false,
 );
 
-/** A running service and how to reach and stop it. */
-export interface TestService {
+/** An account a test service is started with. */
+export interface TestUser {
+  /** Account name. */
+  name: string;
+  /** Role name. */
+  role: string;
+  /** Collections it is limited to; absent for every collection. */
+  collections?: string[];
+}
+
+/** Where requests go and the Authorization header they carry by default. */
+export interface ServiceTarget {
   /** http://127.0.0.1:port */
   baseUrl: string;
+  /** `Bearer <admin token>`, or empty when the service runs without authentication. */
+  authorization: string;
+}
+
+/** The name of the admin every test service is started with. */
+export const TEST_ADMIN = 'test-admin';
+
+/** A running service and how to reach and stop it. */
+export interface TestService extends ServiceTarget {
   config: Config;
   store: Store;
   /** The API's producer queue. */
   queue: Queue<AlignJobData, AlignJobResult>;
+  /** API token of each account the service was started with, {@link TEST_ADMIN} included, by name. */
+  tokens: Record<string, string>;
+  /** fetch() of a path of the service, as the admin unless `init.headers` has its own Authorization. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Stops app, workers, queue and store; deletes the run's Redis keys and temp files. */
   stop(): Promise<void>;
 }
@@ -45,6 +69,8 @@ export interface TestServiceOptions {
   workerOptions?: AlignWorkerOptions;
   /** Overrides of the configuration. */
   config?: Partial<Config>;
+  /** Accounts to create besides {@link TEST_ADMIN}; their tokens are in {@link TestService.tokens}. */
+  users?: TestUser[];
 }
 
 /** A unique BullMQ prefix for one test run, so runs never see each other's jobs. */
@@ -85,6 +111,9 @@ export async function startTestService(name: string, options: TestServiceOptions
   };
   const logger = pino({ level: 'silent' });
   const store = await openConfiguredStore(config);
+  const tokens: Record<string, string> = {};
+  for (const user of [{ name: TEST_ADMIN, role: 'admin' }, ...(options.users ?? [])])
+    tokens[user.name] = (await addUser(store, user, 'test')).token;
   const queue = createAlignQueue(config);
   queue.on('error', () => {
     // Tests that point the queue at a dead Redis expect the errors.
@@ -100,8 +129,14 @@ export async function startTestService(name: string, options: TestServiceOptions
   for (let i = 0; i < (options.workers ?? 1); i++)
     workers.push(startAlignWorker(config, logger, options.workerOptions));
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const authorization = config.auth === 'off' ? '' : `Bearer ${tokens[TEST_ADMIN] ?? ''}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    authorization,
+    tokens,
+    fetch: (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, { ...init, headers: withAuthorization(authorization, init.headers) }),
     config,
     store,
     queue,
@@ -124,9 +159,16 @@ export interface UploadFile {
   bytes: Uint8Array | string;
 }
 
-/** Uploads a pair of files as multipart fields `fr` and `en`, and `dictionary` when given. */
+/** `headers` with `Authorization: authorization` added unless they have their own (or `authorization` is empty). */
+export function withAuthorization(authorization: string, headers: RequestInit['headers'] = {}): Headers {
+  const merged = new Headers(headers);
+  if (authorization !== '' && !merged.has('authorization')) merged.set('authorization', authorization);
+  return merged;
+}
+
+/** Uploads a pair of files as multipart fields `fr` and `en`, and `dictionary` when given, as the target's admin. */
 export async function uploadPair(
-  baseUrl: string,
+  target: ServiceTarget | string,
   files: { fr?: UploadFile; en?: UploadFile; dictionary?: UploadFile },
   headers: Record<string, string> = {},
   fields: Record<string, string> = {},
@@ -137,19 +179,26 @@ export async function uploadPair(
     if (file !== undefined) form.append(field, new Blob([file.bytes]), file.name);
   }
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  return fetch(`${baseUrl}/v1/pairs`, { method: 'POST', body: form, headers });
+  const { baseUrl, authorization } = typeof target === 'string' ? { baseUrl: target, authorization: '' } : target;
+  return fetch(`${baseUrl}/v1/pairs`, {
+    method: 'POST',
+    body: form,
+    headers: withAuthorization(authorization, headers),
+  });
 }
 
 /** Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. */
 export async function waitForPair(
-  baseUrl: string,
+  target: ServiceTarget | string,
   id: string,
   timeoutMs = 60_000,
   pollMs = 100,
 ): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
+  const { baseUrl, authorization } = typeof target === 'string' ? { baseUrl: target, authorization: '' } : target;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`)).json()) as {
+    const headers = withAuthorization(authorization);
+    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`, { headers })).json()) as {
       status: string;
       failureReason: string | null;
     };

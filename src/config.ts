@@ -9,6 +9,15 @@ import { DEFAULT_LIMITS } from './extract/limits.js';
 export interface Config {
   /** HTTP port of the API (PORT, default 3000). */
   port: number;
+  /** Address the API listens on (HOST, default 127.0.0.1: this machine only; 0.0.0.0 for every interface). */
+  host: string;
+  /**
+   * Whether callers must authenticate (PARALIGN_AUTH, default "on"); "off" is a single-user laptop mode where everyone
+   * is an admin, allowed only with a loopback HOST.
+   */
+  auth: 'on' | 'off';
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty: CORS off. */
+  corsOrigins: string[];
   /** Redis for the queue (REDIS_URL, default redis://127.0.0.1:6379). */
   redisUrl: string;
   /** PostgreSQL store when set (DATABASE_URL, postgres://...); SQLite under `dataDir` when absent. */
@@ -58,8 +67,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = readString(env, 'DATA_DIR') ?? './data';
   const databaseUrl = readString(env, 'DATABASE_URL');
   const databaseSchema = readString(env, 'DATABASE_SCHEMA');
+  const host = readString(env, 'HOST') ?? '127.0.0.1';
+  const auth = readString(env, 'PARALIGN_AUTH') ?? 'on';
+  if (auth !== 'on' && auth !== 'off') throw new Error(`PARALIGN_AUTH must be "on" or "off", not "${auth}".`);
+  if (auth === 'off' && !LOOPBACK_HOSTS.has(host)) {
+    throw new Error(`PARALIGN_AUTH=off listens on 127.0.0.1 only: unset HOST (now "${host}") or turn auth on.`);
+  }
   return {
     port: readInteger(env, 'PORT', 3000, 0, 65_535),
+    host,
+    auth,
+    corsOrigins: (readString(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin !== ''),
     redisUrl: readString(env, 'REDIS_URL') ?? 'redis://127.0.0.1:6379',
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(databaseSchema === undefined ? {} : { databaseSchema }),
@@ -78,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lexiconMinConfidence: readNumber(env, 'PARALIGN_LEXICON_MIN_CONFIDENCE', 0.9, 0, 1),
   };
 }
+
+// Addresses that only this machine reaches: the one place where an unauthenticated service may listen.
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function readString(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './api/create-app.js';
+import { ensureFirstAdmin } from './auth/ensure-first-admin.js';
 import { createApiMetrics } from './api/metrics.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './create-logger.js';
@@ -34,6 +35,8 @@ try {
 }
 
 const store = await openConfiguredStore(config);
+if (config.auth === 'on') await ensureFirstAdmin(store, logger);
+else logger.warn('PARALIGN_AUTH=off: no authentication, every caller is an admin; listening on this machine only');
 const queue = createAlignQueue(config);
 queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
 const metrics = createApiMetrics(queue, config);
@@ -43,12 +46,19 @@ const worker = apiOnly ? undefined : startAlignWorker(config, createLogger('para
 // Puts back the jobs a Redis restart without persistence lost, and fails the pairs whose jobs failed for good.
 const reconciler = startPairReconciler(store, queue, logger, config.reconcileIntervalMs);
 
-const server: Server = app.listen(config.port, () => {
+const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   logger.info(
-    { port, worker: worker !== undefined, store: store.kind, redis: redis.privateServer ? 'private' : config.redisUrl },
-    `paralign listening on http://localhost:${port}`,
+    {
+      host: config.host,
+      port,
+      auth: config.auth,
+      worker: worker !== undefined,
+      store: store.kind,
+      redis: redis.privateServer ? 'private' : config.redisUrl,
+    },
+    `paralign listening on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
   );
 });
 

@@ -2,6 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
+  it('listens on 127.0.0.1 with accounts and no CORS unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', auth: 'on', corsOrigins: [] });
+    expect(loadConfig({ HOST: '0.0.0.0', CORS_ORIGINS: ' https://a.example/, https://b.example ' })).toMatchObject({
+      host: '0.0.0.0',
+      corsOrigins: ['https://a.example', 'https://b.example'],
+    });
+    expect(loadConfig({ PARALIGN_AUTH: 'off' })).toMatchObject({ auth: 'off', host: '127.0.0.1' });
+  });
+
+  it.each([
+    [{ PARALIGN_AUTH: 'off', HOST: '0.0.0.0' }, /PARALIGN_AUTH=off listens on 127.0.0.1 only/],
+    [{ PARALIGN_AUTH: 'maybe' }, /PARALIGN_AUTH must be "on" or "off"/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('fills every default from an empty environment', () => {
     const config = loadConfig({});
     // toMatchObject: other parts of the service add their own settings.

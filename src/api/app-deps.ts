@@ -15,6 +15,10 @@ export interface ApiConfig {
   uploadsPerMinute: number;
   /** Exports per client per minute (429 after). */
   exportsPerMinute: number;
+  /** "off": no authentication, every caller is the local admin (laptop mode); "on" otherwise. */
+  auth: 'on' | 'off';
+  /** Origins a browser may call the API from; empty for none (no CORS headers at all). */
+  corsOrigins: readonly string[];
 }
 
 /** Everything a route handler may use. */

@@ -3,18 +3,22 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { handle } from 'i18next-http-middleware';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './app-deps.js';
+import { createAccessControl } from './authorize.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createApiI18n } from './i18n.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
+import { createAuditRouter } from './routes/audit.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
+import { createSignInRouter } from './routes/sign-in.js';
 import { createTmRouter } from './routes/tm.js';
 import { createRateLimit } from './security/rate-limits.js';
 import { requestTimeout } from './security/request-timeout.js';
 import { dashboardSecurityHeaders, securityHeaders, stripRemoteAssets } from './security/security-headers.js';
 import { stripJobInternals } from './security/strip-job-internals.js';
 import { createReviewRouter } from './web/create-review-router.js';
+import { createCsrfGuard } from './web-session.js';
 
 export type { AppDeps } from './app-deps.js';
 
@@ -32,6 +36,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(handle(createApiI18n()));
   const errorHandler = createErrorHandler(deps.logger, deps.config.maxUploadBytes);
   applyHardening(app, deps.config, errorHandler);
+  // Every request passes the access policy (src/api/access-policy.ts) before any route below.
+  const csrf = createCsrfGuard();
+  app.use(createAccessControl(deps, csrf));
+  app.use(createSignInRouter(deps, csrf));
+  app.use(createAuditRouter(deps));
 
   const openApi = createOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {

@@ -26,6 +26,13 @@ export const HttpErrorCode = {
   queueUnavailable: 'QUEUE_UNAVAILABLE',
   storeUnavailable: 'STORE_UNAVAILABLE',
   internal: 'INTERNAL',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  collectionForbidden: 'COLLECTION_FORBIDDEN',
+  pairElsewhere: 'PAIR_ELSEWHERE',
+  csrfInvalid: 'CSRF_INVALID',
+  crossOrigin: 'CROSS_ORIGIN',
+  tooManySignIns: 'TOO_MANY_SIGN_INS',
 } as const;
 /** See {@link HttpErrorCode}. */
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { PARALIGN_VERSION } from '../version.js';
 import {
   alignmentPageSchema,
+  auditCsvQuerySchema,
+  auditPageSchema,
+  auditQuerySchema,
   errorBodySchema,
   exportQuerySchema,
   healthSchema,
@@ -27,6 +30,8 @@ const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
   );
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request.',
+  401: 'No valid token (send Authorization: Bearer TOKEN).',
+  403: "The account's role may not do this.",
   404: 'No such pair.',
   409: 'The pair is not aligned yet, or failed.',
   413: 'A file is too large.',
@@ -46,8 +51,16 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       version: PARALIGN_VERSION,
       description:
         'Upload French/English UN document pairs, get them aligned by workers, export translation memories. ' +
-        'Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr).',
+        'Errors are `{ error: { code, message } }` in the language of Accept-Language (en, fr). ' +
+        'Every route but /healthz, /readyz and /openapi.json needs `Authorization: Bearer TOKEN` ' +
+        '(`npx paralign users add NAME --role ROLE` prints one); what each role may call is in the README.',
     },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from `paralign users add`.' },
+      },
+    },
+    security: [{ bearerAuth: [] }],
     paths: {
       '/v1/pairs': {
         post: {
@@ -159,15 +172,37 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           },
         },
       },
+      '/v1/audit': {
+        get: {
+          summary: 'The audit trail, newest first (admins only; nothing changes or deletes it).',
+          requestParams: { query: auditQuerySchema },
+          responses: {
+            '200': { description: 'A page of rows.', content: { 'application/json': { schema: auditPageSchema } } },
+            ...errors(400, 401, 403),
+          },
+        },
+      },
+      '/v1/audit.csv': {
+        get: {
+          summary: 'The whole filtered audit trail as CSV, oldest first (admins only).',
+          requestParams: { query: auditCsvQuerySchema },
+          responses: {
+            '200': { description: 'RFC 4180 CSV.', content: { 'text/csv': { schema: z.string() } } },
+            ...errors(400, 401, 403),
+          },
+        },
+      },
       '/healthz': {
         get: {
           summary: 'The process answers.',
+          security: [],
           responses: { '200': { description: 'Alive.', content: { 'application/json': { schema: healthSchema } } } },
         },
       },
       '/readyz': {
         get: {
           summary: 'Redis and the store answer.',
+          security: [],
           responses: {
             '200': { description: 'Ready.', content: { 'application/json': { schema: healthSchema } } },
             '503': { description: 'Not ready.', content: { 'application/json': { schema: healthSchema } } },
@@ -176,7 +211,7 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       '/metrics': {
         get: {
-          summary: 'Prometheus metrics.',
+          summary: 'Prometheus metrics (admins only).',
           responses: {
             '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: z.string() } } },
           },

@@ -3,7 +3,7 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
-import { PAIR_STATUSES } from '../storage/store.js';
+import { AUDIT_ACTIONS, PAIR_STATUSES } from '../storage/store.js';
 
 const MAX_PAGE = 200;
 
@@ -266,3 +266,45 @@ export const healthSchema = z
     checks: z.record(z.string(), z.object({ ok: z.boolean(), message: z.string().optional() })).optional(),
   })
   .meta({ id: 'Health' });
+
+const auditFilterShape = {
+  actor: z.string().min(1).optional().meta({ description: 'Exact account name ("cli" for the command line).' }),
+  action: z
+    .enum(AUDIT_ACTIONS as [string, ...string[]])
+    .optional()
+    .meta({ id: 'AuditAction', description: 'What was done.' }),
+  pairId: z.string().min(1).optional().meta({ description: 'Exact pair id.' }),
+  collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
+  from: dateQuery.optional().meta({ description: 'Rows at or after this instant.' }),
+  to: dateQuery.optional().meta({ description: 'Rows before this instant.' }),
+};
+
+/** Query of GET /v1/audit.csv (the whole filtered trail, oldest first). */
+export const auditCsvQuerySchema = z.object(auditFilterShape);
+
+/** Query of GET /v1/audit (a page of the filtered trail, newest first). */
+export const auditQuerySchema = pageQuerySchema.extend(auditFilterShape);
+
+/** One row of the audit trail. */
+export const auditRowSchema = z
+  .object({
+    seq: z.number().int().meta({ description: 'Position in the trail, increasing.' }),
+    at: z.string().meta({ format: 'date-time' }),
+    actor: z.string().nullable().meta({ description: 'Account name, "cli", or null for an anonymous caller.' }),
+    action: z.string(),
+    pairId: z.string().nullable(),
+    collection: z.string().nullable(),
+    detail: z.string().nullable(),
+    address: z.string().nullable().meta({ description: "The client's IP address." }),
+  })
+  .meta({ id: 'AuditRow' });
+
+/** A page of the audit trail. */
+export const auditPageSchema = z
+  .object({
+    items: z.array(auditRowSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'AuditPage' });

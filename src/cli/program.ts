@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAlignCommand } from './commands/align.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerQaCommand } from './commands/qa.js';
+import { registerUsersCommand } from './commands/users.js';
 import { PARALIGN_VERSION } from '../version.js';
 
 /** Builds the CLI; `run` parses argv. */
@@ -18,5 +19,6 @@ export function createProgram(): Command {
   registerAlignCommand(program);
   registerQaCommand(program);
   registerEvalCommand(program);
+  registerUsersCommand(program);
   return program;
 }

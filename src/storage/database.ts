@@ -86,6 +86,44 @@ export interface SegmentsTable {
   language_pair: string;
 }
 
+/** `users`: one row per account (migration 005); hashes only, never a token or password. */
+export interface UsersTable {
+  name: string;
+  role: string;
+  // JSON array of collection names; null for every collection.
+  collections: string | null;
+  // The public part of the API token, by which it is looked up.
+  token_id: string;
+  // Lower-case hex SHA-256 of the token's secret part.
+  token_hash: string;
+  // scrypt hash (src/auth/password-hash.ts); null until a password is set.
+  password_hash: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** `sessions`: one row per signed-in browser (migration 005). */
+export interface SessionsTable {
+  // Lower-case hex SHA-256 of the session id the cookie carries.
+  id_hash: string;
+  user_name: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** `audit`: the append-only trail of uploads, deletions, exports, corrections and sign-ins (migration 005). */
+export interface AuditTable {
+  // PostgreSQL returns bigint as a string; readers convert with Number().
+  seq: Generated<number | string>;
+  at: string;
+  actor: string | null;
+  action: string;
+  pair_id: string | null;
+  collection: string | null;
+  detail: string | null;
+  address: string | null;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   pairs: PairsTable;
@@ -93,4 +131,7 @@ export interface Database {
   pair_results: PairResultsTable;
   blocks: BlocksTable;
   segments: SegmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit: AuditTable;
 }

@@ -2,17 +2,34 @@
  * The {@link Store} contract on Kysely: one implementation, SQL dialect differences left to Kysely and the migrations.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Migrator, sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { Migrator, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
-import type { BlocksTable, Database, PairsTable, SegmentsTable, StoreDialect } from './database.js';
+import { parseRole } from '../auth/roles.js';
+import type {
+  AuditTable,
+  BlocksTable,
+  Database,
+  PairsTable,
+  SegmentsTable,
+  StoreDialect,
+  UsersTable,
+} from './database.js';
 import { listMigrations } from './migrations/list-migrations.js';
 import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
 import { foldForSearch } from './fold-for-search.js';
 import {
+  AUDIT_ACTIONS,
   PAIR_STATUSES,
   PairStatus,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRecord,
+  type CollectionScope,
+  type CreateUserInput,
+  type UserCredential,
+  type UserRecord,
   type CreatePairInput,
   type CreatePairResult,
   type Page,
@@ -197,6 +214,7 @@ export class KyselyStore implements Store {
     if (filter.symbol !== undefined) query = query.where('symbol', '=', filter.symbol);
     if (filter.status !== undefined) query = query.where('status', '=', checkStatus(filter.status));
     if (filter.parity !== undefined) query = query.where('parity', '=', filter.parity ? 1 : 0);
+    if (filter.collections !== undefined) query = query.where(inCollections('collection', filter.collections));
     const [rows, count] = await Promise.all([
       query
         .selectAll()
@@ -378,6 +396,7 @@ export class KyselyStore implements Store {
         .where('s.target_text', '<>', '');
       if (filter.pairId !== undefined) query = query.where('s.pair_id', '=', filter.pairId);
       if (filter.collection !== undefined) query = query.where('p.collection', '=', filter.collection);
+      if (filter.collections !== undefined) query = query.where(inCollections('p.collection', filter.collections));
       if (filter.symbolPrefix !== undefined) {
         // substr, not LIKE: SQLite's LIKE ignores ASCII case and both treat % and _ as wildcards.
         const prefix = filter.symbolPrefix;
@@ -408,7 +427,12 @@ export class KyselyStore implements Store {
     }
   }
 
-  async searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>> {
+  async searchSegments(
+    query: string,
+    language: LanguageCode,
+    page: PageRequest,
+    scope: CollectionScope = {},
+  ): Promise<Page<SearchHit>> {
     checkPage(page);
     if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
     const lang = normalizeLanguage(language);
@@ -418,9 +442,10 @@ export class KyselyStore implements Store {
     // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
     const pattern = `%${phrase}%`;
     const match = `{source_folded target_folded} : "${phrase.trim()}"`;
-    const base = this.#db
-      .selectFrom('segments as s')
-      .innerJoin('pairs as p', 'p.id', 's.pair_id')
+    let scoped = this.#db.selectFrom('segments as s').innerJoin('pairs as p', 'p.id', 's.pair_id');
+    if (scope.collections !== undefined && scope.collections !== null)
+      scoped = scoped.where(inCollections('p.collection', scope.collections));
+    const base = scoped
       .$if(this.kind === 'sqlite', (qb) =>
         qb.where(sql`s.seq`, 'in', sql`(select rowid from segments_fts where segments_fts match ${match})`),
       )
@@ -536,6 +561,168 @@ export class KyselyStore implements Store {
     return { pairs, version: `${rows.length}@${Number(last.seq)}-${digest}` };
   }
 
+  async createUser(input: CreateUserInput): Promise<UserRecord> {
+    const row: UsersTable = {
+      name: input.name,
+      role: input.role,
+      collections: input.collections === null ? null : JSON.stringify(input.collections),
+      token_id: input.tokenId,
+      token_hash: input.tokenHash,
+      password_hash: null,
+      created_at: this.#now().toISOString(),
+      revoked_at: null,
+    };
+    const result = await this.#db
+      .insertInto('users')
+      .values(row)
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0)
+      throw new StoreError(StoreErrorCode.conflict, `A user named "${input.name}" already exists.`);
+    return toUserRecord(row);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.#db.selectFrom('users').selectAll().orderBy('name').execute();
+    return rows.map(toUserRecord);
+  }
+
+  async getUser(name: string): Promise<UserRecord | null> {
+    const row = await this.#db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+    return row === undefined ? null : toUserRecord(row);
+  }
+
+  async findTokenCredential(tokenId: string): Promise<UserCredential | null> {
+    const row = await this.#db
+      .selectFrom('users')
+      .selectAll()
+      .where('token_id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row === undefined ? null : { user: toUserRecord(row), hash: row.token_hash };
+  }
+
+  async findPasswordCredential(name: string): Promise<UserCredential | null> {
+    const row = await this.#db
+      .selectFrom('users')
+      .selectAll()
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row === undefined || row.password_hash === null
+      ? null
+      : { user: toUserRecord(row), hash: row.password_hash };
+  }
+
+  async setPasswordHash(name: string, passwordHash: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async revokeUser(name: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('users')
+        .set({ revoked_at: this.#now().toISOString() })
+        .where('name', '=', name)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
+  async createSession(idHash: string, userName: string, expiresAt: Date): Promise<void> {
+    await this.#db
+      .insertInto('sessions')
+      .values({
+        id_hash: idHash,
+        user_name: userName,
+        created_at: this.#now().toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
+      .execute();
+  }
+
+  async findSessionUser(idHash: string): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.name', 'sessions.user_name')
+      .selectAll('users')
+      .where('sessions.id_hash', '=', idHash)
+      .where('sessions.expires_at', '>', this.#now().toISOString())
+      .where('users.revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row === undefined ? null : toUserRecord(row);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<AuditRecord> {
+    const row = await this.#db
+      .insertInto('audit')
+      .values({
+        at: this.#now().toISOString(),
+        actor: entry.actor,
+        action: checkAuditAction(entry.action),
+        pair_id: entry.pairId ?? null,
+        collection: entry.collection ?? null,
+        detail: entry.detail ?? null,
+        address: entry.address ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAuditRecord(row);
+  }
+
+  async listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecord>> {
+    checkPage(page);
+    const query = this.#auditQuery(filter);
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('seq', 'desc').limit(page.limit).offset(page.offset).execute(),
+      query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toAuditRecord), total: Number(count.total) };
+  }
+
+  async *streamAudit(filter: AuditFilter, options: StreamOptions = {}): AsyncGenerator<AuditRecord> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new StoreError(StoreErrorCode.badArgument, `batchSize must be a positive integer, not ${batchSize}.`);
+    }
+    let cursor = 0;
+    for (;;) {
+      const rows = await this.#auditQuery(filter)
+        .selectAll()
+        .where('seq', '>', cursor)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
+      for (const row of rows) yield toAuditRecord(row);
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < batchSize) return;
+      cursor = Number(last.seq);
+    }
+  }
+
+  #auditQuery(filter: AuditFilter) {
+    let query = this.#db.selectFrom('audit');
+    if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+    if (filter.action !== undefined) query = query.where('action', '=', checkAuditAction(filter.action));
+    if (filter.pairId !== undefined) query = query.where('pair_id', '=', filter.pairId);
+    if (filter.collection !== undefined) query = query.where('collection', '=', filter.collection);
+    if (filter.from !== undefined) query = query.where('at', '>=', filter.from.toISOString());
+    if (filter.to !== undefined) query = query.where('at', '<', filter.to.toISOString());
+    return query;
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.#db);
   }
@@ -560,6 +747,47 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return row === undefined ? null : toPairRecord(row);
   }
+}
+
+function inCollections(column: 'collection' | 'p.collection', collections: readonly string[]): RawBuilder<boolean> {
+  // IN () is not SQL: an empty scope matches nothing.
+  return collections.length === 0
+    ? sql<boolean>`1 = 0`
+    : sql<boolean>`${sql.ref(column)} in (${sql.join([...collections])})`;
+}
+
+function checkAuditAction(action: string): AuditRecord['action'] {
+  const found = AUDIT_ACTIONS.find((known) => known === action);
+  if (found === undefined) throw new StoreError(StoreErrorCode.badArgument, `Unknown audit action "${action}".`);
+  return found;
+}
+
+function toUserRecord(row: UsersTable): UserRecord {
+  const role = parseRole(row.role);
+  // Written by createUser from a Role; only a hand-edited database holds anything else.
+  if (role === undefined) throw new Error(`User "${row.name}" has an unknown role "${row.role}".`);
+  return {
+    name: row.name,
+    role,
+    // Written by createUser with JSON.stringify of a string[].
+    collections: row.collections === null ? null : (JSON.parse(row.collections) as string[]),
+    hasPassword: row.password_hash !== null,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  };
+}
+
+function toAuditRecord(row: Selectable<AuditTable>): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at),
+    actor: row.actor,
+    action: checkAuditAction(row.action),
+    pairId: row.pair_id,
+    collection: row.collection,
+    detail: row.detail,
+    address: row.address,
+  };
 }
 
 function normalizeLanguage(language: LanguageCode): LanguageCode {

@@ -7,6 +7,7 @@
 import type { PriorPair } from '../core/align/store-lexicon.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
+import type { Role } from '../auth/roles.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc links below
 import type { StoreError } from './store-error.js';
 
@@ -165,6 +166,8 @@ export interface PairFilter {
   status?: PairStatus;
   /** Parity verdict (pairs not yet aligned have none and never match). */
   parity?: boolean;
+  /** Only pairs in one of these collections (an account's scope; pairs without a collection never match). */
+  collections?: readonly string[];
 }
 
 /** One sentence bead as stored: a segment of the translation memory. */
@@ -286,6 +289,14 @@ export interface UnitFilter {
   minConfidence?: number;
   /** One pair only. */
   pairId?: string;
+  /** Only pairs in one of these collections (an account's scope; pairs without a collection never match). */
+  collections?: readonly string[];
+}
+
+/** What an account may read: absent or null `collections` is the whole store. */
+export interface CollectionScope {
+  /** Only pairs in one of these collections (pairs without a collection never match). */
+  collections?: readonly string[] | null;
 }
 
 /** Options of {@link Store.streamUnits}. */
@@ -314,6 +325,123 @@ export interface SearchHit {
   confidence: number;
   /** Label path, or null. */
   label: string | null;
+}
+
+/** An account as the store keeps it, without its secrets. */
+export interface UserRecord {
+  /** Unique name, also the audit trail's actor. */
+  name: string;
+  /** What the account may do (src/api/access-policy.ts). */
+  role: Role;
+  /** Collections the account may read and write; null for every collection. */
+  collections: string[] | null;
+  /** Whether a password is set (needed to sign in to the web pages). */
+  hasPassword: boolean;
+  /** When the account was created. */
+  createdAt: Date;
+  /** When it was revoked (it can do nothing since), or null. */
+  revokedAt: Date | null;
+}
+
+/** What {@link Store.createUser} needs: the account and its token's hash, never the token. */
+export interface CreateUserInput {
+  /** Unique name. */
+  name: string;
+  /** Role. */
+  role: Role;
+  /** Collections, or null for every collection. */
+  collections: string[] | null;
+  /** Public id of the API token (its lookup key). */
+  tokenId: string;
+  /** Hash of the token's secret part. */
+  tokenHash: string;
+}
+
+/** An active account with the stored hash of one of its secrets, for the caller to compare in constant time. */
+export interface UserCredential {
+  /** The account (never revoked). */
+  user: UserRecord;
+  /** The stored hash. */
+  hash: string;
+}
+
+/** What the audit trail records. */
+export const AuditAction = {
+  /** A pair was uploaded (new or already stored). */
+  upload: 'upload',
+  /** A pair was deleted. */
+  delete: 'delete',
+  /** A pair or the translation memory was exported. */
+  export: 'export',
+  /** An alignment was corrected or approved (the review editor's, once it exists). */
+  correction: 'correction',
+  /** Someone signed in to the web pages. */
+  signIn: 'sign-in',
+  /** A sign-in was refused (unknown name, wrong password, revoked account). */
+  signInFailed: 'sign-in-failed',
+  /** An account was created (CLI or first start). */
+  userAdd: 'user-add',
+  /** An account was revoked. */
+  userRevoke: 'user-revoke',
+  /** An account's password was set. */
+  passwordSet: 'password-set',
+} as const;
+/** See {@link AuditAction}. */
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+/** Every audit action. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);
+
+/** What {@link Store.appendAudit} records; the store stamps the time. */
+export interface AuditEntry {
+  /** Who: an account name, "cli" for the command line, or null for an anonymous caller. */
+  actor: string | null;
+  /** What. */
+  action: AuditAction;
+  /** Which pair, or null. */
+  pairId?: string | null;
+  /** Which collection, or null. */
+  collection?: string | null;
+  /** More, in a few words (export format and filters, the name tried at a failed sign-in ...), or null. */
+  detail?: string | null;
+  /** From where: the client's IP address, or null. */
+  address?: string | null;
+}
+
+/** One row of the audit trail. */
+export interface AuditRecord {
+  /** Position in the trail, increasing. */
+  seq: number;
+  /** When, stamped by the store. */
+  at: Date;
+  /** See {@link AuditEntry.actor}. */
+  actor: string | null;
+  /** See {@link AuditEntry.action}. */
+  action: AuditAction;
+  /** See {@link AuditEntry.pairId}. */
+  pairId: string | null;
+  /** See {@link AuditEntry.collection}. */
+  collection: string | null;
+  /** See {@link AuditEntry.detail}. */
+  detail: string | null;
+  /** See {@link AuditEntry.address}. */
+  address: string | null;
+}
+
+/** Filters of {@link Store.listAudit} and {@link Store.streamAudit}; absent fields do not filter. */
+export interface AuditFilter {
+  /** Exact actor. */
+  actor?: string;
+  /** Exact action. */
+  action?: AuditAction;
+  /** Exact pair. */
+  pairId?: string;
+  /** Exact collection. */
+  collection?: string;
+  /** Rows at or after this instant. */
+  from?: Date;
+  /** Rows before this instant (exclusive). */
+  to?: Date;
 }
 
 /**
@@ -378,7 +506,12 @@ export interface Store {
    * ignoring case and accents (folding done by the store, identical on both backends; no stemming; punctuation
    * separates words); indexed (migration 004); newest pair first. Throws `STORE_BAD_ARGUMENT` for a query with no word.
    */
-  searchSegments(query: string, language: LanguageCode, page: PageRequest): Promise<Page<SearchHit>>;
+  searchSegments(
+    query: string,
+    language: LanguageCode,
+    page: PageRequest,
+    scope?: CollectionScope,
+  ): Promise<Page<SearchHit>>;
 
   /**
    * The `limit` most recent (highest `seq`) segments fit to train a lexicon for `sourceLanguage` → `targetLanguage`:
@@ -388,6 +521,45 @@ export interface Store {
    * is not a non-negative integer or a confidence outside [0, 1].
    */
   sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample>;
+
+  /** Creates an account; throws {@link StoreError} `STORE_CONFLICT` when the name is taken (revoked names too). */
+  createUser(input: CreateUserInput): Promise<UserRecord>;
+
+  /** Every account, revoked ones included, by name. */
+  listUsers(): Promise<UserRecord[]>;
+
+  /** The account named `name` (revoked or not), or null. */
+  getUser(name: string): Promise<UserRecord | null>;
+
+  /** The active account whose API token has this public id, with the token's hash; null when none. */
+  findTokenCredential(tokenId: string): Promise<UserCredential | null>;
+
+  /** The active account named `name` with its password hash; null when none or when it has no password. */
+  findPasswordCredential(name: string): Promise<UserCredential | null>;
+
+  /** Sets the password hash of an active account; answers false when there is none by that name. */
+  setPasswordHash(name: string, passwordHash: string): Promise<boolean>;
+
+  /** Revokes an active account and ends its sessions; answers false when there is none by that name. */
+  revokeUser(name: string): Promise<boolean>;
+
+  /** Records a session (by the hash of its id) for an active account until `expiresAt`. */
+  createSession(idHash: string, userName: string, expiresAt: Date): Promise<void>;
+
+  /** The active account of an unexpired session (by the store's clock), or null. */
+  findSessionUser(idHash: string): Promise<UserRecord | null>;
+
+  /** Ends a session; unknown ids are ignored. */
+  deleteSession(idHash: string): Promise<void>;
+
+  /** Appends a row to the audit trail, stamped with the store's clock; nothing updates or deletes one. */
+  appendAudit(entry: AuditEntry): Promise<AuditRecord>;
+
+  /** Audit rows matching `filter`, newest first. */
+  listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<AuditRecord>>;
+
+  /** Audit rows matching `filter`, oldest first, by keyset pages: memory stays flat. */
+  streamAudit(filter: AuditFilter, options?: StreamOptions): AsyncIterable<AuditRecord>;
 
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;

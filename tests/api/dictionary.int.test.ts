@@ -42,10 +42,10 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
   });
 
   const pairTotal = async (): Promise<number> =>
-    ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
+    ((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total;
 
   it('documents the dictionary field and hasDictionary in /openapi.json', async () => {
-    const text = await (await fetch(`${service.baseUrl}/openapi.json`)).text();
+    const text = await (await service.fetch(`/openapi.json`)).text();
     const openapi = JSON.parse(text) as {
       paths: {
         '/v1/pairs': {
@@ -62,27 +62,27 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
   });
 
   const uploadedBytes = async (): Promise<number> => {
-    const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    const text = await (await service.fetch(`/metrics`)).text();
     return Number(/^paralign_upload_bytes_sum (\S+)$/m.exec(text)?.[1] ?? NaN);
   };
 
   it('counts the dictionary in the upload-size metric', async () => {
     const before = await uploadedBytes();
     const small: UploadFile = { name: 'petit.tsv', bytes: 'Assemblée\tAssembly\n' };
-    const answer = await uploadPair(service.baseUrl, { fr, en, dictionary: small });
+    const answer = await uploadPair(service, { fr, en, dictionary: small });
     expect(answer.status).toBe(202);
     const size = (file: UploadFile): number =>
       typeof file.bytes === 'string' ? Buffer.byteLength(file.bytes) : file.bytes.byteLength;
     expect((await uploadedBytes()) - before).toBe(size(fr) + size(en) + size(small));
-    await waitForPair(service.baseUrl, ((await answer.json()) as UploadAnswer).pairId);
+    await waitForPair(service, ((await answer.json()) as UploadAnswer).pairId);
   });
 
   it('aligns a corpora pair uploaded with a dictionary, and another dictionary makes another pair', async () => {
-    const withDictionary = await uploadPair(service.baseUrl, { fr, en, dictionary });
+    const withDictionary = await uploadPair(service, { fr, en, dictionary });
     expect(withDictionary.status).toBe(202);
     const first = (await withDictionary.json()) as UploadAnswer;
     expect(first).toMatchObject({ created: true, pair: { hasDictionary: true } });
-    const done = await waitForPair(service.baseUrl, first.pairId);
+    const done = await waitForPair(service, first.pairId);
     expect(done).toMatchObject({ status: 'done', failureReason: null, hasDictionary: true });
     const files = await service.store.getPairFiles(first.pairId);
     expect(files?.dictionary?.name).toBe('termes.tsv');
@@ -92,17 +92,17 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
       name: 'termes-1252.txt',
       bytes: new Uint8Array(iconv.encode('Assemblée générale\tGeneral Assembly\n', 'windows-1252')),
     };
-    const second = (await (await uploadPair(service.baseUrl, { fr, en, dictionary: latin })).json()) as UploadAnswer;
+    const second = (await (await uploadPair(service, { fr, en, dictionary: latin })).json()) as UploadAnswer;
     expect(second).toMatchObject({ created: true, pair: { hasDictionary: true } });
     expect(second.pairId).not.toBe(first.pairId);
-    expect(await waitForPair(service.baseUrl, second.pairId)).toMatchObject({ status: 'done', hasDictionary: true });
+    expect(await waitForPair(service, second.pairId)).toMatchObject({ status: 'done', hasDictionary: true });
 
-    const plain = (await (await uploadPair(service.baseUrl, { fr, en })).json()) as UploadAnswer;
+    const plain = (await (await uploadPair(service, { fr, en })).json()) as UploadAnswer;
     expect(plain).toMatchObject({ created: true, pair: { hasDictionary: false } });
     expect(new Set([first, second, plain].map((answer) => answer.pair.contentHash)).size).toBe(3);
-    await waitForPair(service.baseUrl, plain.pairId);
+    await waitForPair(service, plain.pairId);
 
-    const again = await uploadPair(service.baseUrl, { fr, en, dictionary });
+    const again = await uploadPair(service, { fr, en, dictionary });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ created: false, pairId: first.pairId });
   });
@@ -155,7 +155,7 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
     'refuses a dictionary of %s with 422 in Accept-Language %s and keeps no pair',
     async (_case, bad, language, code, message) => {
       const before = await pairTotal();
-      const response = await uploadPair(service.baseUrl, { fr, en, dictionary: bad }, { 'Accept-Language': language });
+      const response = await uploadPair(service, { fr, en, dictionary: bad }, { 'Accept-Language': language });
       expect(response.status).toBe(422);
       expect(await response.json()).toEqual({ error: { code, message } });
       expect(await pairTotal()).toBe(before);
@@ -172,7 +172,7 @@ describe.skipIf(!redisAvailable)('dictionary upload over HTTP', () => {
       dictionary: { name: 'broken.txt', bytes: new Uint8Array(Buffer.from('no separator here\n')) },
     });
     const jobId = await enqueueAlignment(service.queue, pair.id);
-    const failed = await waitForPair(service.baseUrl, pair.id);
+    const failed = await waitForPair(service, pair.id);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(/^BAD_INPUT: dictionary line 1: /);
     await waitForJobState(service.queue, jobId, 'failed');

@@ -87,25 +87,25 @@ describe.skipIf(!redisServerAvailable)('uploads while Redis stops and restarts',
 
   it('answers 503 while Redis is down and loses nothing it accepted', async () => {
     const accepted: string[] = [];
-    const first = await uploadPair(service.baseUrl, pairFiles());
+    const first = await uploadPair(service, pairFiles());
     expect(first.status).toBe(202);
     accepted.push(((await first.json()) as { pairId: string }).pairId);
 
     await stopRedis(redis);
     const started = Date.now();
-    const refused = await uploadPair(service.baseUrl, pairFiles());
+    const refused = await uploadPair(service, pairFiles());
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('QUEUE_UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(4000);
-    expect((await fetch(`${service.baseUrl}/readyz`)).status).toBe(503);
-    expect(((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total).toBe(1);
+    expect((await service.fetch(`/readyz`)).status).toBe(503);
+    expect(((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total).toBe(1);
 
     // Back, empty: the job of the first upload is gone from Redis, not from the store.
     redis = await startRedis(port);
     const files = pairFiles();
     let second: Response | undefined;
     for (let attempt = 0; attempt < 50; attempt++) {
-      second = await uploadPair(service.baseUrl, files);
+      second = await uploadPair(service, files);
       if (second.status !== 503) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -115,7 +115,7 @@ describe.skipIf(!redisServerAvailable)('uploads while Redis stops and restarts',
 
     const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
     try {
-      for (const id of accepted) expect((await waitForPair(service.baseUrl, id, 30_000)).status).toBe('done');
+      for (const id of accepted) expect((await waitForPair(service, id, 30_000)).status).toBe('done');
     } finally {
       await worker.close();
     }

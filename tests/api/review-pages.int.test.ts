@@ -63,7 +63,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       files: Parameters<typeof uploadPair>[1],
       fields: Record<string, string> = {},
     ): Promise<string> => {
-      const response = await uploadPair(service.baseUrl, files, {}, fields);
+      const response = await uploadPair(service, files, {}, fields);
       expect(response.status).toBe(202);
       return ((await response.json()) as { pairId: string }).pairId;
     };
@@ -77,7 +77,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     });
     ids.hostile = await upload(HOSTILE_PAIR, { symbol: 'TEST/HOSTILE/1' });
     for (const id of Object.values(ids)) {
-      const pair = await waitForPair(service.baseUrl, id);
+      const pair = await waitForPair(service, id);
       expect(pair.status, pair.failureReason ?? '').toBe('done');
     }
   }, 120_000);
@@ -88,14 +88,14 @@ describe.skipIf(!redisAvailable)('review pages', () => {
   describe('over HTTP', () => {
     it('sends the pages as HTML with a policy that allows no script and nothing remote', async () => {
       for (const path of ['/review', `/review/${ids.missingSplitMerge}`, '/review/no-such-pair']) {
-        const response = await fetch(`${service.baseUrl}${path}`);
+        const response = await service.fetch(`${path}`);
         expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
         expect(response.headers.get('content-security-policy'), path).toBe(REVIEW_CONTENT_SECURITY_POLICY);
         expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       }
       expect(REVIEW_CONTENT_SECURITY_POLICY).toContain("script-src 'none'");
       expect(REVIEW_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
-      const css = await fetch(`${service.baseUrl}/review/assets/review.css`);
+      const css = await service.fetch(`/review/assets/review.css`);
       expect(css.status).toBe(200);
       expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     });
@@ -106,7 +106,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       ['fr', '/review/a/b', 404, 'Introuvable', 'Ressource inconnue : /review/a/b.'],
       ['en', '/review?status=sleeping', 400, 'Bad request', null],
     ] as const)('answers %s %s with a localised %i page', async (language, path, status, title, message) => {
-      const response = await fetch(`${service.baseUrl}${path}`, { headers: { 'Accept-Language': language } });
+      const response = await service.fetch(`${path}`, { headers: { 'Accept-Language': language } });
       expect(response.status).toBe(status);
       const page = await response.text();
       expect(page).toContain(`<h1>${title}</h1>`);
@@ -121,7 +121,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
         sourceLanguage: 'fr',
         targetLanguage: 'en',
       });
-      const page = await (await fetch(`${service.baseUrl}/review/${pair.id}?lng=fr`)).text();
+      const page = await (await service.fetch(`/review/${pair.id}?lng=fr`)).text();
       expect(page).toMatch(/<meta http-equiv="refresh" content="\d+">/);
       expect(page).toContain('<progress max="100" value="0">');
       expect(page).toContain('En attente dans la file');
@@ -130,9 +130,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     });
 
     it('takes ?lng= over Accept-Language', async () => {
-      const page = await (
-        await fetch(`${service.baseUrl}/review?lng=fr`, { headers: { 'Accept-Language': 'en' } })
-      ).text();
+      const page = await (await service.fetch(`/review?lng=fr`, { headers: { 'Accept-Language': 'en' } })).text();
       expect(page).toContain('<html lang="fr">');
       expect(page).toContain('<h1>Paires de documents à vérifier</h1>');
     });
@@ -165,7 +163,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
       english = await browser.newContext({
         locale: 'en-US',
-        extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9' },
+        extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9', Authorization: service.authorization },
       });
     }, 60_000);
     afterAll(async () => {
@@ -262,7 +260,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
     it('is in French for a French browser', async () => {
       const french = await browser.newContext({
         locale: 'fr-FR',
-        extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9' },
+        extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9', Authorization: service.authorization },
       });
       try {
         const list = await open(french, '/review');

@@ -35,7 +35,7 @@ describe.skipIf(!redisAvailable)('security headers and limits', () => {
     ['/admin/queues'],
     ['/admin/queues/api/queues'],
   ])('sends security headers and no X-Powered-By on %s', async (path) => {
-    const response = await fetch(`${service.baseUrl}${path}`);
+    const response = await service.fetch(`${path}`);
     await response.arrayBuffer();
     expect(response.headers.get('x-powered-by')).toBeNull();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -45,7 +45,7 @@ describe.skipIf(!redisAvailable)('security headers and limits', () => {
   });
 
   it('serves the dashboard without remote fonts, styles or scripts', async () => {
-    const html = await (await fetch(`${service.baseUrl}/admin/queues`)).text();
+    const html = await (await service.fetch(`/admin/queues`)).text();
     expect(html).toMatch(/<script defer src="static\/js\//);
     expect(html).not.toMatch(/(?:href|src)="(?:https?:)?\/\//);
   });
@@ -63,7 +63,7 @@ describe.skipIf(!redisAvailable)('security headers and limits', () => {
       '/admin/queues/api/queues?activeQueue=align&status=failed&page=1&jobsPerPage=10',
       `/admin/queues/api/queues/align/${jobId}`,
     ]) {
-      const response = await fetch(`${service.baseUrl}${path}`);
+      const response = await service.fetch(`${path}`);
       expect(response.status).toBe(200);
       const body = await response.text();
       expect(body).toContain('bad job payload');
@@ -75,7 +75,7 @@ describe.skipIf(!redisAvailable)('security headers and limits', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 3; i++) {
-      last = await uploadPair(service.baseUrl, {}, { 'Accept-Language': 'fr' });
+      last = await uploadPair(service, {}, { 'Accept-Language': 'fr' });
       statuses.push(last.status);
     }
     // The first two are refused for what they are (no files); the third is not even read.
@@ -85,13 +85,13 @@ describe.skipIf(!redisAvailable)('security headers and limits', () => {
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.message).toMatch(/^Trop de requêtes .* réessayez dans \d+ s\.$/);
     // Other routes are not limited.
-    expect((await fetch(`${service.baseUrl}/v1/pairs`)).status).toBe(200);
+    expect((await service.fetch(`/v1/pairs`)).status).toBe(200);
   });
 
   it('answers exports past the limit with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${service.baseUrl}/v1/tm/export.tmx`);
+      const response = await service.fetch(`/v1/tm/export.tmx`);
       await response.arrayBuffer();
       statuses.push(response.status);
       if (response.status === 429) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);

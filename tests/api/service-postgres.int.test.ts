@@ -40,22 +40,22 @@ describe.skipIf(!redisAvailable || !postgresAvailable)('alignment service over H
   it('aligns an upload in a worker on the same PostgreSQL schema, dedupes, exports and deletes it', async () => {
     expect(service.store.kind).toBe('postgres');
     const files = { fr: corpus('report-structure', 'fr.txt'), en: corpus('report-structure', 'en.txt') };
-    const response = await uploadPair(service.baseUrl, files);
+    const response = await uploadPair(service, files);
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
-    const pair = await waitForPair(service.baseUrl, pairId);
+    const pair = await waitForPair(service, pairId);
     expect(pair.status, String(pair.failureReason)).toBe('done');
 
-    const again = await uploadPair(service.baseUrl, files);
+    const again = await uploadPair(service, files);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { pairId: string }).pairId).toBe(pairId);
 
-    const tmx = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();
+    const tmx = await (await service.fetch(`/v1/tm/export.tmx`)).text();
     expect(tmx.match(/<tu[ >]/g)?.length ?? 0).toBeGreaterThan(10);
     const { rows } = await admin.query<{ count: string }>(`select count(*) from "${schema}".segments`);
     expect(Number(rows[0]?.count)).toBeGreaterThan(10);
 
-    expect((await fetch(`${service.baseUrl}/v1/pairs/${pairId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await service.fetch(`/v1/pairs/${pairId}`, { method: 'DELETE' })).status).toBe(204);
     const after = await admin.query<{ count: string }>(`select count(*) from "${schema}".segments`);
     expect(Number(after.rows[0]?.count)).toBe(0);
   });

@@ -77,11 +77,11 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   });
 
   it('answers /healthz, /readyz, /openapi.json, /metrics and the queue dashboard', async () => {
-    expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${service.baseUrl}/readyz`);
+    expect((await service.fetch(`/healthz`)).status).toBe(200);
+    const ready = await service.fetch(`/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, store: { ok: true } } });
-    const openapi = (await (await fetch(`${service.baseUrl}/openapi.json`)).json()) as {
+    const openapi = (await (await service.fetch(`/openapi.json`)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
     };
@@ -98,7 +98,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
         '/readyz',
       ]),
     );
-    const board = await fetch(`${service.baseUrl}/admin/queues`);
+    const board = await service.fetch(`/admin/queues`);
     expect(board.status).toBe(200);
     expect(await board.text()).toContain('/admin/queues');
   });
@@ -107,7 +107,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     const uploads = await Promise.all(
       corpusPairs.map(async (pair) => {
         const response = await uploadPair(
-          service.baseUrl,
+          service,
           { fr: fileOf(pair.fr), en: fileOf(pair.en) },
           {},
           { collection: 'corpora' },
@@ -122,7 +122,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
       pairIds.set(pair.name, body.pairId);
     }
     for (const [name, id] of pairIds) {
-      const done = await waitForPair(service.baseUrl, id);
+      const done = await waitForPair(service, id);
       expect(done.status, `${name}: ${done.failureReason ?? ''}`).toBe('done');
       expect(done).toMatchObject({ progress: 100, statusText: 'Aligned', collection: 'corpora' });
     }
@@ -131,7 +131,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   it.skipIf(!xmllintAvailable || !haveDtd)('exports each pair as TMX that the TMX 1.4 DTD accepts', async () => {
     expect(pairIds.size).toBe(corpusPairs.length);
     for (const [name, id] of pairIds) {
-      const response = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx`);
+      const response = await service.fetch(`/v1/pairs/${id}/export.tmx`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('application/x-tmx+xml');
       const tmx = await response.text();
@@ -147,27 +147,25 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
       const id = pairIds.get(pair.name);
       expect(id).toBeDefined();
       const { report: expected } = alignDocumentPair(await loadPair(pair.fr, pair.en, { source: 'fr', target: 'en' }));
-      const json = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report`)).json();
+      const json = await (await service.fetch(`/v1/pairs/${id}/report`)).json();
       expect(json, pair.name).toEqual(JSON.parse(JSON.stringify(expected)));
-      const text = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/report?format=text`)).text();
+      const text = await (await service.fetch(`/v1/pairs/${id}/report?format=text`)).text();
       expect(text.trimEnd()).toBe(formatParityReportText(expected).trimEnd());
     }
   });
 
   it('returns the existing pair when the same two files are uploaded again', async () => {
     const pair = corpusPairs[0] as CorpusPair;
-    const response = await uploadPair(service.baseUrl, { fr: fileOf(pair.fr), en: fileOf(pair.en) });
+    const response = await uploadPair(service, { fr: fileOf(pair.fr), en: fileOf(pair.en) });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { pairId: string; created: boolean };
     expect(body).toMatchObject({ created: false, pairId: pairIds.get(pair.name) });
-    const list = (await (await fetch(`${service.baseUrl}/v1/pairs?limit=200`)).json()) as { total: number };
+    const list = (await (await service.fetch(`/v1/pairs?limit=200`)).json()) as { total: number };
     expect(list.total).toBe(corpusPairs.length);
   });
 
   it('lists pairs with filters and pagination', async () => {
-    const page = (await (
-      await fetch(`${service.baseUrl}/v1/pairs?limit=2&offset=1&collection=corpora&status=done`)
-    ).json()) as {
+    const page = (await (await service.fetch(`/v1/pairs?limit=2&offset=1&collection=corpora&status=done`)).json()) as {
       items: Array<{ id: string; status: string }>;
       total: number;
       limit: number;
@@ -176,53 +174,51 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     expect(page).toMatchObject({ total: corpusPairs.length, limit: 2, offset: 1 });
     expect(page.items).toHaveLength(2);
     expect(page.items.every((item) => item.status === 'done')).toBe(true);
-    const none = (await (await fetch(`${service.baseUrl}/v1/pairs?collection=nothing`)).json()) as { total: number };
+    const none = (await (await service.fetch(`/v1/pairs?collection=nothing`)).json()) as { total: number };
     expect(none.total).toBe(0);
-    const bad = await fetch(`${service.baseUrl}/v1/pairs?status=sleeping`);
+    const bad = await service.fetch(`/v1/pairs?status=sleeping`);
     expect(bad.status).toBe(400);
   });
 
   it('pages through the alignment and exports TSV and XLIFF with options', async () => {
     const id = pairIds.get(corpusPairs[0]?.name ?? '') ?? '';
-    const page = (await (await fetch(`${service.baseUrl}/v1/pairs/${id}/alignment?limit=3`)).json()) as {
+    const page = (await (await service.fetch(`/v1/pairs/${id}/alignment?limit=3`)).json()) as {
       items: Array<{ segments: unknown[]; confidence: number }>;
       total: number;
     };
     expect(page.items).toHaveLength(3);
     expect(page.total).toBeGreaterThan(3);
-    const all = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tsv`)).text();
-    const strict = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tsv?minConfidence=0.99`)).text();
-    const paragraphs = await (await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tsv?units=paragraph`)).text();
+    const all = await (await service.fetch(`/v1/pairs/${id}/export.tsv`)).text();
+    const strict = await (await service.fetch(`/v1/pairs/${id}/export.tsv?minConfidence=0.99`)).text();
+    const paragraphs = await (await service.fetch(`/v1/pairs/${id}/export.tsv?units=paragraph`)).text();
     expect(all.startsWith('source\ttarget\tconfidence\tlabel\n')).toBe(true);
     expect(strict.split('\n').length).toBeLessThanOrEqual(all.split('\n').length);
     expect(paragraphs).not.toBe(all);
-    const xliff = await fetch(`${service.baseUrl}/v1/pairs/${id}/export.xliff`);
+    const xliff = await service.fetch(`/v1/pairs/${id}/export.xliff`);
     expect(xliff.status).toBe(200);
     const xml = await xliff.text();
     expect(xml).toContain('<xliff version="1.2"');
     if (xmllintAvailable) expect(xmllint(['--noout'], xml).status).toBe(0);
-    expect((await fetch(`${service.baseUrl}/v1/pairs/${id}/export.tmx?minConfidence=2`)).status).toBe(400);
+    expect((await service.fetch(`/v1/pairs/${id}/export.tmx?minConfidence=2`)).status).toBe(400);
   });
 
   it.skipIf(!xmllintAvailable || !haveDtd)(
     'streams the whole translation memory as valid TMX, filtered on demand',
     async () => {
-      const whole = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text();
+      const whole = await (await service.fetch(`/v1/tm/export.tmx`)).text();
       expect(xmllint(['--noout', '--dtdvalid', dtdPath], whole).status).toBe(0);
       const count = (xml: string): number => xml.match(/<tu[ >]/g)?.length ?? 0;
       expect(count(whole)).toBeGreaterThan(20);
-      const none = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?collection=nothing`)).text();
+      const none = await (await service.fetch(`/v1/tm/export.tmx?collection=nothing`)).text();
       expect(count(none)).toBe(0);
       expect(xmllint(['--noout', '--dtdvalid', dtdPath], none).status).toBe(0);
-      const strict = await (await fetch(`${service.baseUrl}/v1/tm/export.tmx?minConfidence=0.95`)).text();
+      const strict = await (await service.fetch(`/v1/tm/export.tmx?minConfidence=0.95`)).text();
       expect(count(strict)).toBeLessThanOrEqual(count(whole));
     },
   );
 
   it('finds segments by concordance search with the other language beside', async () => {
-    const response = await fetch(
-      `${service.baseUrl}/v1/tm/search?q=${encodeURIComponent('Conférence')}&lang=fr&limit=5`,
-    );
+    const response = await service.fetch(`/v1/tm/search?q=${encodeURIComponent('Conférence')}&lang=fr&limit=5`);
     const page = (await response.json()) as {
       items: Array<{ text: string; otherText: string; otherLanguage: string }>;
       total: number;
@@ -232,7 +228,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
       expect(hit.text.toLowerCase()).toContain('conférence');
       expect(hit.otherLanguage).toBe('en');
     }
-    expect((await fetch(`${service.baseUrl}/v1/tm/search?lang=fr`)).status).toBe(400);
+    expect((await service.fetch(`/v1/tm/search?lang=fr`)).status).toBe(400);
   });
 
   it.each([
@@ -250,7 +246,7 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     ['de', 'MISSING_FILE', 'The upload has no "en" file; send both "fr" and "en" as multipart files.'],
   ])('answers errors in the language of Accept-Language %s', async (language, code, message) => {
     const response = await uploadPair(
-      service.baseUrl,
+      service,
       { fr: { name: 'fr.txt', bytes: '1. Texte.' } },
       { 'Accept-Language': language },
     );
@@ -288,20 +284,20 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
       'SAME_FILE',
     ],
   ] as const)('refuses %s with a one-line 4xx and keeps no pair', async (_case, files, status, code) => {
-    const before = ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
-    const response = await uploadPair(service.baseUrl, files, { 'Accept-Language': 'fr' });
+    const before = ((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total;
+    const response = await uploadPair(service, files, { 'Accept-Language': 'fr' });
     expect(response.status).toBe(status);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe(code);
     expect(body.error.message).not.toMatch(/\n/);
     expect(body.error.message.length).toBeGreaterThan(10);
-    const after = ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
+    const after = ((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total;
     expect(after).toBe(before);
   });
 
   it('refuses a file over the size limit with 413', async () => {
     const big = 'x'.repeat(service.config.maxUploadBytes + 1);
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: big },
       en: { name: 'en.txt', bytes: '1. Text.' },
     });
@@ -310,37 +306,37 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
   });
 
   it('keeps French file names intact', async () => {
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'Résolution_année.txt', bytes: '1. Le Conseil décide de poursuivre ses travaux sur la question.' },
       en: { name: 'resolution.txt', bytes: '1. The Council decides to continue its work on the matter.' },
     });
     expect(response.status).toBe(202);
     const body = (await response.json()) as { pairId: string; pair: { sourceFile: { name: string } } };
     expect(body.pair.sourceFile.name).toBe('Résolution_année.txt');
-    expect((await waitForPair(service.baseUrl, body.pairId)).status).toBe('done');
+    expect((await waitForPair(service, body.pairId)).status).toBe('done');
   });
 
   it('answers 404 for unknown pairs and 409 for exports of unaligned ones', async () => {
-    const missing = await fetch(`${service.baseUrl}/v1/pairs/no-such-pair`, { headers: { 'Accept-Language': 'fr' } });
+    const missing = await service.fetch(`/v1/pairs/no-such-pair`, { headers: { 'Accept-Language': 'fr' } });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
       'Aucune paire n’a l’identifiant no-such-pair.',
     );
-    expect((await fetch(`${service.baseUrl}/v1/pairs/no-such-pair/export.tmx`)).status).toBe(404);
+    expect((await service.fetch(`/v1/pairs/no-such-pair/export.tmx`)).status).toBe(404);
   });
 
   it('deletes a pair with its segments', async () => {
     const id = pairIds.get(corpusPairs[1]?.name ?? '') ?? '';
-    const before = (await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text()).match(/<tu[ >]/g)?.length ?? 0;
-    expect((await fetch(`${service.baseUrl}/v1/pairs/${id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await fetch(`${service.baseUrl}/v1/pairs/${id}`)).status).toBe(404);
-    expect((await fetch(`${service.baseUrl}/v1/pairs/${id}`, { method: 'DELETE' })).status).toBe(404);
-    const after = (await (await fetch(`${service.baseUrl}/v1/tm/export.tmx`)).text()).match(/<tu[ >]/g)?.length ?? 0;
+    const before = (await (await service.fetch(`/v1/tm/export.tmx`)).text()).match(/<tu[ >]/g)?.length ?? 0;
+    expect((await service.fetch(`/v1/pairs/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await service.fetch(`/v1/pairs/${id}`)).status).toBe(404);
+    expect((await service.fetch(`/v1/pairs/${id}`, { method: 'DELETE' })).status).toBe(404);
+    const after = (await (await service.fetch(`/v1/tm/export.tmx`)).text()).match(/<tu[ >]/g)?.length ?? 0;
     expect(after).toBeLessThan(before);
   });
 
   it('counts uploads and jobs in /metrics', async () => {
-    const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    const text = await (await service.fetch(`/metrics`)).text();
     expect(text).toMatch(/paralign_jobs\{state="completed"\} [1-9]/);
     expect(text).toMatch(/paralign_uploads_total\{outcome="created"\} [1-9]/);
     expect(text).toMatch(/paralign_upload_bytes_count [1-9]/);
@@ -361,7 +357,7 @@ describe.skipIf(!redisAvailable)('the API while Redis is down', () => {
   it('answers uploads with a clear 503 at once and keeps nothing', async () => {
     const started = Date.now();
     const response = await uploadPair(
-      service.baseUrl,
+      service,
       { fr: { name: 'fr.txt', bytes: '1. Le texte français.' }, en: { name: 'en.txt', bytes: '1. The English text.' } },
       { 'Accept-Language': 'fr' },
     );
@@ -374,12 +370,12 @@ describe.skipIf(!redisAvailable)('the API while Redis is down', () => {
       },
     });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total).toBe(0);
+    expect(((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total).toBe(0);
   });
 
   it('reports not ready on /readyz but alive on /healthz', async () => {
-    expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${service.baseUrl}/readyz`);
+    expect((await service.fetch(`/healthz`)).status).toBe(200);
+    const ready = await service.fetch(`/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({
       status: 'unavailable',

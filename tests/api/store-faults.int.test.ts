@@ -43,16 +43,16 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
   });
 
   const pairTotal = async (): Promise<number> =>
-    ((await (await fetch(`${service.baseUrl}/v1/pairs`)).json()) as { total: number }).total;
+    ((await (await service.fetch(`/v1/pairs`)).json()) as { total: number }).total;
   const readiness = async (): Promise<{ status: number; body: { checks: Record<string, { ok: boolean }> } }> => {
-    const response = await fetch(`${service.baseUrl}/readyz`, { headers: { 'Accept-Language': 'fr' } });
+    const response = await service.fetch(`/readyz`, { headers: { 'Accept-Language': 'fr' } });
     return { status: response.status, body: (await response.json()) as { checks: Record<string, { ok: boolean }> } };
   };
   const upload = (seed: number, language = 'en'): Promise<Response> => {
     // About 700 kB a side: more than the full disk has left, far less than the empty one.
     const { fr, en } = makeLargePair(2500, seed);
     return uploadPair(
-      service.baseUrl,
+      service,
       { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } },
       { 'Accept-Language': language },
     );

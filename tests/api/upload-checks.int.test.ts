@@ -65,10 +65,10 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       const cli = await readDocumentPair({ ...files.fr, language: 'fr' }, { ...files.en, language: 'en' }).catch(
         (error: unknown) => error as Error,
       );
-      const inEnglish = await uploadPair(service.baseUrl, files, { 'Accept-Language': 'en' });
+      const inEnglish = await uploadPair(service, files, { 'Accept-Language': 'en' });
       expect(inEnglish.status).toBe(422);
       expect(await inEnglish.json()).toEqual({ error: { code, message: (cli as Error).message } });
-      const inFrench = await uploadPair(service.baseUrl, files, { 'Accept-Language': 'fr' });
+      const inFrench = await uploadPair(service, files, { 'Accept-Language': 'fr' });
       expect(inFrench.status).toBe(422);
       const body = (await inFrench.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe(code);
@@ -112,7 +112,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
     'refuses %s in the request (4xx, not 202 and a failed job), storing nothing',
     async (_c, name, bytes, m) => {
       const before = await pairTotal();
-      const response = await uploadPair(service.baseUrl, {
+      const response = await uploadPair(service, {
         fr: { name: 'fr.txt', bytes: french.bytes },
         en: { name, bytes },
       });
@@ -126,7 +126,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
   );
 
   it('still accepts a right pair with 202, the DOCX side included', async () => {
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: french.bytes },
       en: { name: 'en.docx', bytes: englishDocx },
     });

@@ -27,6 +27,8 @@ describe('docker-compose.yml', () => {
   it('publishes the API port only, and nothing on the worker, so --scale worker=N works', () => {
     expect(services.api?.ports).toEqual(['3000:3000']);
     expect(services.api?.environment?.PORT).toBe('3000');
+    // Reachable through the published port, and never without accounts.
+    expect(loadConfig(services.api?.environment ?? {})).toMatchObject({ host: '0.0.0.0', auth: 'on' });
     expect(services.worker?.ports).toBeUndefined();
     expect(services.worker?.container_name).toBeUndefined();
   });

@@ -39,6 +39,12 @@ describe('SQLite store file', () => {
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = database.prepare('select name from paralign_migration order by name').pluck().all();
     database.close();
-    expect(applied).toEqual(['001-initial', '002-lexicon-version', '003-pair-dictionary', '004-search-index']);
+    expect(applied).toEqual([
+      '001-initial',
+      '002-lexicon-version',
+      '003-pair-dictionary',
+      '004-search-index',
+      '005-users-audit',
+    ]);
   });
 });

@@ -411,6 +411,121 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       ]);
       expect((await store.listPairs({ parity: true, collection: 'even' }, { limit: 10, offset: 0 })).total).toBe(2);
       await expect(store.listPairs({}, { limit: 1, offset: -1 })).rejects.toThrow(StoreError);
+      const scoped = await store.listPairs({ collections: ['odd', 'none'] }, { limit: 10, offset: 0 });
+      expect(scoped.items.map((p) => p.id)).toEqual([ids[3], ids[1]]);
+      expect(scoped.total).toBe(2);
+      expect((await store.listPairs({ collections: [] }, { limit: 10, offset: 0 })).total).toBe(0);
+      expect(
+        (await store.listPairs({ collections: ['odd'], collection: 'even' }, { limit: 10, offset: 0 })).total,
+      ).toBe(0);
+    });
+
+    it('keeps accounts by hash: tokens and passwords found while active, revoked names kept and never reused', async () => {
+      const store = await open();
+      const alice = await store.createUser({
+        name: 'alice',
+        role: 'translator',
+        collections: ['CTOC', 'GA'],
+        tokenId: 'id-alice',
+        tokenHash: 'hash-alice',
+      });
+      expect(alice).toMatchObject({
+        name: 'alice',
+        role: 'translator',
+        collections: ['CTOC', 'GA'],
+        hasPassword: false,
+      });
+      expect(alice.revokedAt).toBeNull();
+      await store.createUser({ name: 'root', role: 'admin', collections: null, tokenId: 'id-root', tokenHash: 'h' });
+      await expect(
+        store.createUser({ name: 'alice', role: 'admin', collections: null, tokenId: 'id-2', tokenHash: 'h' }),
+      ).rejects.toMatchObject({ code: StoreErrorCode.conflict });
+      expect((await store.listUsers()).map((user) => [user.name, user.role, user.collections])).toEqual([
+        ['alice', 'translator', ['CTOC', 'GA']],
+        ['root', 'admin', null],
+      ]);
+      expect(await store.findTokenCredential('id-alice')).toMatchObject({
+        hash: 'hash-alice',
+        user: { name: 'alice' },
+      });
+      expect(await store.findTokenCredential('id-nobody')).toBeNull();
+
+      expect(await store.findPasswordCredential('alice')).toBeNull();
+      expect(await store.setPasswordHash('alice', 'scrypt-hash')).toBe(true);
+      expect(await store.setPasswordHash('nobody', 'x')).toBe(false);
+      expect(await store.findPasswordCredential('alice')).toMatchObject({
+        hash: 'scrypt-hash',
+        user: { name: 'alice', hasPassword: true },
+      });
+
+      await store.createSession('session-1', 'alice', new Date(clock.getTime() + 60_000));
+      expect((await store.findSessionUser('session-1'))?.name).toBe('alice');
+      expect(await store.revokeUser('alice')).toBe(true);
+      expect(await store.revokeUser('alice')).toBe(false);
+      expect(await store.revokeUser('nobody')).toBe(false);
+      expect(await store.findTokenCredential('id-alice')).toBeNull();
+      expect(await store.findPasswordCredential('alice')).toBeNull();
+      expect(await store.findSessionUser('session-1')).toBeNull();
+      expect(await store.setPasswordHash('alice', 'again')).toBe(false);
+      expect((await store.getUser('alice'))?.revokedAt).toEqual(clock);
+      expect(await store.getUser('nobody')).toBeNull();
+      await expect(
+        store.createUser({ name: 'alice', role: 'translator', collections: [], tokenId: 'id-3', tokenHash: 'h' }),
+      ).rejects.toThrow(StoreError);
+    });
+
+    it('ends sessions at their expiry by the store clock, or when deleted', async () => {
+      const store = await open();
+      await store.createUser({ name: 'bob', role: 'reviewer', collections: [], tokenId: 'id-bob', tokenHash: 'h' });
+      await store.createSession('s-short', 'bob', new Date(clock.getTime() + 1000));
+      await store.createSession('s-long', 'bob', new Date(clock.getTime() + 3_600_000));
+      expect((await store.findSessionUser('s-short'))?.collections).toEqual([]);
+      clock = new Date(clock.getTime() + 1000);
+      expect(await store.findSessionUser('s-short')).toBeNull();
+      expect((await store.findSessionUser('s-long'))?.name).toBe('bob');
+      await store.deleteSession('s-long');
+      await store.deleteSession('s-unknown');
+      expect(await store.findSessionUser('s-long')).toBeNull();
+    });
+
+    it('appends audit rows stamped by the store clock, lists them newest first, streams them oldest first', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note, { collection: 'CTOC' }));
+      const actions = ['upload', 'export', 'sign-in', 'sign-in-failed', 'export', 'delete'] as const;
+      for (const [i, action] of actions.entries()) {
+        clock = new Date(Date.UTC(2024, 2, 1 + i));
+        const row = await store.appendAudit({
+          actor: i === 3 ? null : i % 2 === 0 ? 'alice' : 'bob',
+          action,
+          pairId: action === 'upload' || action === 'delete' ? pair.id : null,
+          collection: 'CTOC',
+          detail: `step ${i}`,
+          address: '127.0.0.1',
+        });
+        expect(row).toMatchObject({ action, at: clock, detail: `step ${i}` });
+      }
+      await expect(store.appendAudit({ actor: 'x', action: 'rename' as 'upload' })).rejects.toThrow(StoreError);
+      expect(await store.deletePair(pair.id)).toBe(true);
+
+      const page = await store.listAudit({}, { limit: 4, offset: 0 });
+      expect(page.total).toBe(6);
+      expect(page.items.map((row) => row.detail)).toEqual(['step 5', 'step 4', 'step 3', 'step 2']);
+      expect(page.items[2]?.actor).toBeNull();
+      // The trail outlives the pair it tells of.
+      expect((await store.listAudit({ pairId: pair.id }, { limit: 10, offset: 0 })).total).toBe(2);
+      expect((await store.listAudit({ action: 'export' }, { limit: 10, offset: 0 })).total).toBe(2);
+      expect((await store.listAudit({ actor: 'alice', action: 'export' }, { limit: 10, offset: 0 })).total).toBe(1);
+      const window = { from: new Date(Date.UTC(2024, 2, 2)), to: new Date(Date.UTC(2024, 2, 4)) };
+      expect((await store.listAudit(window, { limit: 10, offset: 0 })).items.map((row) => row.detail)).toEqual([
+        'step 2',
+        'step 1',
+      ]);
+      const streamed: string[] = [];
+      for await (const row of store.streamAudit({ collection: 'CTOC' }, { batchSize: 4 }))
+        streamed.push(row.detail ?? '');
+      expect(streamed).toEqual(actions.map((_, i) => `step ${i}`));
+      const seqs = page.items.map((row) => row.seq);
+      expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
     });
 
     it('streams units in seq order with every filter, whatever the batch size', async () => {
@@ -462,6 +577,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await count({ minConfidence: 0.5 })).toBe(60);
       expect(await count({ pairId: saved[2]?.id ?? '', minConfidence: 0.5 })).toBe(20);
       expect(await count({ collection: 'GA', symbolPrefix: 'CTOC' })).toBe(0);
+      expect(await count({ collections: ['GA', 'other'] })).toBe(25);
+      expect(await count({ collections: ['GA', 'UNODC'], minConfidence: 0.5 })).toBe(60);
+      expect(await count({ collections: [] })).toBe(0);
     });
 
     it('finds segments by whole words, ignoring case and accents, in the asked language', async () => {
@@ -531,6 +649,14 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(page.items).toHaveLength(2);
       expect(page.total).toBeGreaterThan(3);
       await expect(store.searchSegments('  ', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
+      // A scope keeps only its collections' pairs (the reversed pair has none); null is the whole store.
+      const scoped = (collections: string[] | null) =>
+        store.searchSegments('etat des', 'fr', { limit: 10, offset: 0 }, { collections });
+      expect((await scoped(['CTOC'])).total).toBe(0);
+      expect((await scoped(null)).total).toBe(1);
+      expect(
+        (await store.searchSegments('NATIONS UNIES', 'fr', { limit: 1, offset: 0 }, { collections: ['CTOC'] })).total,
+      ).toBe(hits.total);
       await expect(store.searchSegments('%_', 'fr', { limit: 1, offset: 0 })).rejects.toThrow(StoreError);
       // Deleting a pair takes its segments out of the index too.
       await store.deletePair(reversed.id);
@@ -732,6 +858,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
           (h) => h.pairId === other.id,
         ),
       ).toBe(true);
+      expect(
+        (await store.searchSegments('Nations Unies', 'fr', { limit: 100, offset: 0 }, { collections: [] })).total,
+      ).toBe(0);
       expect(await store.deletePair(pair.id)).toBe(false);
       // The other pair is untouched, and the same files can be uploaded afresh.
       expect(await collect(store.streamUnits({ pairId: other.id }))).toHaveLength(twoSided(resolution.alignment));

@@ -68,13 +68,13 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
       });
       const pairId = stored.id;
       await enqueueAlignment(queue, pairId);
-      const pair = await waitForPair(service.baseUrl, pairId, 30_000);
+      const pair = await waitForPair(service, pairId, 30_000);
       expect(pair.status).toBe('failed');
       expect(pair.failureReason).toBe('SAME_TEXT: en.txt: has the same text as fr.txt; give the two language versions');
       await waitForJobState(queue, alignJobId(pairId), 'failed');
       const job = await queue.getJob(alignJobId(pairId));
       expect(job?.attemptsMade).toBe(1);
-      const tmx = await fetch(`${service.baseUrl}/v1/pairs/${pairId}/export.tmx`, {
+      const tmx = await service.fetch(`/v1/pairs/${pairId}/export.tmx`, {
         headers: { 'Accept-Language': 'fr' },
       });
       expect(tmx.status).toBe(409);
@@ -88,7 +88,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes a large job on another worker after its own is killed with SIGKILL, one set of segments', async () => {
     const { fr, en } = makeLargePair(5000, 1);
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: fr },
       en: { name: 'en.txt', bytes: en },
     });
@@ -118,7 +118,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
       const second = startAlignWorker(service.config, pino({ level: 'silent' }));
       try {
-        const done = await waitForPair(service.baseUrl, pairId, 90_000);
+        const done = await waitForPair(service, pairId, 90_000);
         expect(done.status, String(done.failureReason)).toBe('done');
       } finally {
         await second.close();
@@ -164,7 +164,7 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
 
   it('finishes the job in hand on SIGTERM, then exits 0', async () => {
     const { fr, en } = makeLargePair(2000, 2);
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.txt', bytes: fr },
       en: { name: 'en.txt', bytes: en },
     });
@@ -212,13 +212,13 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
   const alignCorpusPair = async (name: string): Promise<{ id: string; lexiconVersion: unknown }> => {
     const read = (language: string): Buffer =>
       readFileSync(new URL(`../../corpora/${name}/${language}.md`, import.meta.url));
-    const response = await uploadPair(service.baseUrl, {
+    const response = await uploadPair(service, {
       fr: { name: 'fr.md', bytes: read('fr') },
       en: { name: 'en.md', bytes: read('en') },
     });
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
-    const pair = await waitForPair(service.baseUrl, pairId, 60_000);
+    const pair = await waitForPair(service, pairId, 60_000);
     expect(pair.status, String(pair.failureReason)).toBe('done');
     return { id: pairId, lexiconVersion: pair.lexiconVersion };
   };

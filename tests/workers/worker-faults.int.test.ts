@@ -89,7 +89,7 @@ describe.skipIf(!redisAvailable || !procAvailable)('worker processes killed mid-
   it('fails a job killed twice with its reason, leaves no orphan, and runs it again on re-upload', async () => {
     const { fr, en } = makeLargePair(2000, 7);
     const files = { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } };
-    const response = await uploadPair(service.baseUrl, files);
+    const response = await uploadPair(service, files);
     expect(response.status).toBe(202);
     const { pairId } = (await response.json()) as { pairId: string };
     const jobId = alignJobId(pairId);
@@ -113,16 +113,16 @@ describe.skipIf(!redisAvailable || !procAvailable)('worker processes killed mid-
 
     // Worker C finds the job stalled a second time: BullMQ fails it, the reconciler fails the pair with the reason.
     startWorker();
-    const failed = await waitForPair(service.baseUrl, pairId, 60_000);
+    const failed = await waitForPair(service, pairId, 60_000);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(/stalled/);
     expect(await (await queue.getJob(jobId))?.getState()).toBe('failed');
 
     // The same files again: the pair runs again, to the end, on worker C.
-    const again = await uploadPair(service.baseUrl, files);
+    const again = await uploadPair(service, files);
     expect(again.status).toBe(202);
     expect(((await again.json()) as { pairId: string }).pairId).toBe(pairId);
-    const done = await waitForPair(service.baseUrl, pairId, 120_000);
+    const done = await waitForPair(service, pairId, 120_000);
     expect(done.status, String(done.failureReason)).toBe('done');
     // The store says done as the processor saves; the job completes a moment later.
     await waitForJobState(queue, jobId, 'completed');
@@ -179,16 +179,16 @@ describe.skipIf(!redisAvailable)('pairs whose jobs ended without the store heari
     // A second run finds nothing left to repair.
     expect((await reconcilePairs(service.store, queue)).failed).toBe(0);
 
-    const again = await uploadPair(service.baseUrl, files);
+    const again = await uploadPair(service, files);
     expect(again.status).toBe(202);
-    expect((await waitForPair(service.baseUrl, pairId, 60_000)).status).toBe('done');
+    expect((await waitForPair(service, pairId, 60_000)).status).toBe('done');
   }, 90_000);
 
   it('runs a stuck pair again on re-upload, before any reconciliation', async () => {
     const { pairId, files } = await makeStuckPair(12);
-    const again = await uploadPair(service.baseUrl, files);
+    const again = await uploadPair(service, files);
     expect(again.status).toBe(200);
-    const done = await waitForPair(service.baseUrl, pairId, 60_000);
+    const done = await waitForPair(service, pairId, 60_000);
     expect(done.status, String(done.failureReason)).toBe('done');
     expect(await (await queue.getJob(alignJobId(pairId)))?.getState()).toBe('completed');
   }, 90_000);
@@ -197,6 +197,6 @@ describe.skipIf(!redisAvailable)('pairs whose jobs ended without the store heari
     const { pairId } = await makeStuckPair(13);
     await (await queue.getJob(alignJobId(pairId)))?.remove();
     await reconcilePairs(service.store, queue);
-    expect((await waitForPair(service.baseUrl, pairId, 60_000)).status).toBe('done');
+    expect((await waitForPair(service, pairId, 60_000)).status).toBe('done');
   }, 90_000);
 });

@@ -9,11 +9,13 @@ import { PARALIGN_VERSION } from '../../version.js';
 import { forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
 import { submitPair } from '../../service/submit-pair.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from '../../service/with-timeout.js';
-import { PairStatus, type PairRecord, type StoredFile } from '../../storage/store.js';
+import { AuditAction, PairStatus, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { presentPair } from '../present-pair.js';
+import { exportDetail, recordAudit } from '../record-audit.js';
+import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
 import {
   exportParamsSchema,
   exportQuerySchema,
@@ -51,6 +53,7 @@ export function createPairsRouter(deps: AppDeps): Router {
   const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
   router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
     const fields = uploadFieldsSchema.parse(req.body ?? {});
+    const collection = uploadCollection(req, fields.collection);
     const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
     const [fr, en] = UPLOAD_FIELDS.map((field) => {
       const file = files[field]?.[0];
@@ -74,12 +77,20 @@ export function createPairsRouter(deps: AppDeps): Router {
         fr,
         en,
         sourceLanguage: fields.sourceLanguage,
-        collection: fields.collection ?? null,
+        collection,
         symbol: fields.symbol ?? null,
         ...(dictionary !== undefined ? { dictionary } : {}),
       },
     );
+    // The same bytes stored in a collection the caller cannot see: say so without showing that pair.
+    if (!maySeePair(req, pair)) throw new HttpError(409, HttpErrorCode.pairElsewhere);
     metrics.uploads.inc({ outcome: created ? 'created' : 'existing' });
+    await recordAudit(store, req, {
+      action: AuditAction.upload,
+      pairId: pair.id,
+      collection: pair.collection,
+      detail: created ? 'new' : 'existing',
+    });
     const body = presentPair(pair, req.t);
     res
       .status(accepted ? 202 : 200)
@@ -96,6 +107,7 @@ export function createPairsRouter(deps: AppDeps): Router {
         ...(filter.symbol !== undefined ? { symbol: filter.symbol } : {}),
         ...(filter.status !== undefined ? { status: filter.status as PairStatus } : {}),
         ...(filter.parity !== undefined ? { parity: filter.parity } : {}),
+        ...scopeFilter(req),
       },
       { limit, offset },
     );
@@ -105,7 +117,8 @@ export function createPairsRouter(deps: AppDeps): Router {
   const findPair = async (req: Request): Promise<PairRecord> => {
     const { id } = pairParamsSchema.parse(req.params);
     const pair = await store.getPair(id);
-    if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    // A pair outside the account's collections is answered as if it did not exist.
+    if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     return pair;
   };
   const findDonePair = async (req: Request): Promise<PairRecord> => {
@@ -168,6 +181,12 @@ export function createPairsRouter(deps: AppDeps): Router {
           : writeXliff(alignment, { ...options, original: pair.sourceFileName });
     // The first chunk is built before the headers go out, so an option error still gets its 4xx answer.
     const first = chunks.next();
+    await recordAudit(store, req, {
+      action: AuditAction.export,
+      pairId: pair.id,
+      collection: pair.collection,
+      detail: exportDetail(format, req.originalUrl),
+    });
     const type = EXPORT_TYPES[format];
     // attachment() sets a type from the extension: set ours after it.
     res.attachment(`${exportBaseName(pair)}.${type.extension}`);
@@ -176,9 +195,10 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   router.delete('/v1/pairs/:id', async (req, res) => {
-    const { id } = pairParamsSchema.parse(req.params);
+    const { id, collection } = await findPair(req);
     const existed = await store.deletePair(id);
     if (!existed) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    await recordAudit(store, req, { action: AuditAction.delete, pairId: id, collection });
     // The job, if still queued, finds no pair and ends without retry; removing it is only tidiness.
     await withTimeout(forgetAlignmentJob(queue, id), QUEUE_TIMEOUT_MS, queueUnavailable).catch((error: unknown) => {
       logger.warn({ err: error, pairId: id }, 'could not remove the job of a deleted pair');
@@ -187,6 +207,16 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+function uploadCollection(req: Request, asked: string | undefined): string | null {
+  const allowed = collectionsOf(req);
+  if (allowed === undefined) return asked ?? null;
+  // An account of one collection need not name it; one of several must say which.
+  const collection = asked ?? (allowed.length === 1 ? allowed[0] : undefined);
+  if (collection === undefined || !allowed.includes(collection))
+    throw new HttpError(403, HttpErrorCode.collectionForbidden, { collections: allowed.join(', ') });
+  return collection;
 }
 
 function toBytes(buffer: Buffer): Uint8Array {

@@ -2,9 +2,11 @@
 import { Router } from 'express';
 import { PARALIGN_VERSION } from '../../version.js';
 import { writeTmxMemory, type MemoryUnit } from '../../core/export/tmx-memory.js';
-import type { StoredUnit, UnitFilter } from '../../storage/store.js';
+import { AuditAction, type StoredUnit, type UnitFilter } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { dedupeMemoryUnits, type DedupedUnit } from '../../service/dedupe-memory-units.js';
+import { exportDetail, recordAudit } from '../record-audit.js';
+import { collectionsOf, scopeFilter } from '../request-account.js';
 import { searchQuerySchema, tmExportQuerySchema } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
 
@@ -21,7 +23,13 @@ export function createTmRouter(deps: AppDeps): Router {
       ...(query.from !== undefined ? { from: query.from } : {}),
       ...(query.to !== undefined ? { to: query.to } : {}),
       ...(query.minConfidence !== undefined ? { minConfidence: query.minConfidence } : {}),
+      ...scopeFilter(req),
     };
+    await recordAudit(store, req, {
+      action: AuditAction.export,
+      collection: query.collection ?? null,
+      detail: exportDetail('tm.tmx', req.originalUrl),
+    });
     // attachment() sets a type from the extension: set ours after it.
     res.attachment('paralign-tm.tmx');
     res.type('application/x-tmx+xml; charset=utf-8');
@@ -42,7 +50,7 @@ export function createTmRouter(deps: AppDeps): Router {
 
   router.get('/v1/tm/search', async (req, res) => {
     const { q, lang, limit, offset } = searchQuerySchema.parse(req.query);
-    const page = await store.searchSegments(q, lang, { limit, offset });
+    const page = await store.searchSegments(q, lang, { limit, offset }, { collections: collectionsOf(req) ?? null });
     res.json({ items: page.items, total: page.total, limit, offset });
   });
 

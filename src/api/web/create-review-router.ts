@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps.js';
 import { translateError } from '../error-handler.js';
 import { API_LANGUAGES } from '../i18n.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
+import { maySeePair, scopeFilter } from '../request-account.js';
 import { listPairsQuerySchema, pairParamsSchema } from '../schemas.js';
 import type { PageContext } from './page-context.js';
 import { renderErrorPage } from './render-error-page.js';
@@ -38,7 +39,7 @@ export function createReviewRouter(deps: AppDeps): Router {
       ...(status !== undefined ? { status: status as PairStatusValue } : {}),
       ...(parity !== undefined ? { parity } : {}),
     };
-    const pairs = await store.listPairs(filter, { limit, offset });
+    const pairs = await store.listPairs({ ...filter, ...scopeFilter(req) }, { limit, offset });
     sendPage(res, renderPairListPage(pageContext(req), { pairs, filter, limit, offset }));
   });
 
@@ -46,7 +47,7 @@ export function createReviewRouter(deps: AppDeps): Router {
     const { id } = pairParamsSchema.parse(req.params);
     const { only, limit, offset } = reviewPairQuerySchema.parse(readQuery(req.query));
     const pair = await store.getPair(id);
-    if (pair === null) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     const done = pair.status === PairStatus.done;
     const [report, alignment] = done
       ? await Promise.all([store.getReport(id), store.getAlignment(id, { limit, offset })])
@@ -83,17 +84,24 @@ export function createReviewRouter(deps: AppDeps): Router {
   return router;
 }
 
-function pageContext(req: Request): PageContext {
+/** The page context of a request: its language, catalogue, path, query and signed-in account. */
+export function pageContext(req: Request): PageContext {
+  const csrfToken = req.csrfToken?.();
   return {
     // resolvedLanguage is the catalogue actually used ("fr" for "fr-FR"), always one of API_LANGUAGES.
     language: req.i18n.resolvedLanguage ?? API_LANGUAGES[0],
     t: (key, values) => req.t(key, { ns: 'review', ...values }),
     path: req.path,
     query: readQuery(req.query),
+    account:
+      req.account === undefined || csrfToken === undefined
+        ? undefined
+        : { name: req.account.name, role: req.account.role, csrfToken },
   };
 }
 
-function sendPage(res: Response, page: string): void {
+/** Sends a complete HTML page, never cached. */
+export function sendPage(res: Response, page: string): void {
   res.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-store');
   res.send(page);
 }

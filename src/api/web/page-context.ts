@@ -13,6 +13,8 @@ export interface PageContext {
   path: string;
   /** Query parameters of the page, kept by the language switch links. */
   query: Readonly<Record<string, string>>;
+  /** The signed-in account and the CSRF token of its sign-out form; absent when nobody signed in. */
+  account?: { name: string; role: string; csrfToken: string } | undefined;
 }
 
 /** Formats a confidence in [0, 1] with two decimals in the page's language ("0.87", "0,87"). */

@@ -45,7 +45,18 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
       <body>
         <header class="top">
           <nav><a href="/review">${t('nav.pairs')}</a></nav>
-          <nav class="languages" aria-label="${t('nav.language')}">${switcher}</nav>
+          <nav class="languages" aria-label="${t('nav.language')}">
+            ${switcher}
+            ${
+              context.account === undefined
+                ? null
+                : html`<form class="sign-out" method="post" action="/sign-out">
+                    <span>${t('signIn.signedInAs', { name: context.account.name, role: context.account.role })}</span>
+                    <input type="hidden" name="_csrf" value="${context.account.csrfToken}" />
+                    <button type="submit">${t('signIn.signOut')}</button>
+                  </form>`
+            }
+          </nav>
         </header>
         <main>
           <h1>${input.title}</h1>

@@ -7,6 +7,7 @@ import { up as initial } from './001-initial.js';
 import { up as lexiconVersion } from './002-lexicon-version.js';
 import { up as pairDictionary } from './003-pair-dictionary.js';
 import { up as searchIndex } from './004-search-index.js';
+import { up as usersAudit } from './005-users-audit.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -16,6 +17,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['002-lexicon-version', lexiconVersion],
   ['003-pair-dictionary', pairDictionary],
   ['004-search-index', searchIndex],
+  ['005-users-audit', usersAudit],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */
