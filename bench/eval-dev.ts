@@ -20,6 +20,7 @@ import {
   type DevSet,
 } from './dev-sets.js';
 import { loadJusticeLaws, loadUdhr, loadUdhrWithEnglish } from '../harness/structural-sets.js';
+import { markdownHeader, markdownRow } from './markdown-table.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -39,7 +40,18 @@ function addToReliability(gold: readonly Bead[], test: readonly ScoredBead[]): v
 }
 
 function row(name: string, method: string, s: AlignmentScores, ms: number, sentences: number): string {
-  return `| ${name} | ${method} | ${f(s.strict.precision)} | ${f(s.strict.recall)} | **${f(s.strict.f1)}** | ${f(s.lax.f1)} | ${f(s.link.f1)} | ${Math.round(sentences / (ms / 1000)).toLocaleString('en')} |`;
+  const perSecond = Math.round(sentences / (ms / 1000)).toLocaleString('en');
+  const { strict, lax, link } = s;
+  return markdownRow([
+    name,
+    method,
+    f(strict.precision),
+    f(strict.recall),
+    `**${f(strict.f1)}**`,
+    f(lax.f1),
+    f(link.f1),
+    perSecond,
+  ]);
 }
 
 const lines: string[] = [];
@@ -142,9 +154,17 @@ lines.push('');
 const unpcStore = loadUnpcPairs('devset');
 const unpcLexicon = unpcStore ? learnStoreLexicon(unpcStore) : null;
 lines.push(
-  '| corpora/ pair | numbered paragraphs as gold | splitter agrees with gold sentences | strict P | strict R | strict F1 | lax F1 | strict F1 with a store of UN pairs |',
+  markdownHeader([
+    'corpora/ pair',
+    'numbered paragraphs as gold',
+    'splitter agrees with gold sentences',
+    'strict P',
+    'strict R',
+    'strict F1',
+    'lax F1',
+    'strict F1 with a store of UN pairs',
+  ]),
 );
-lines.push('|---|---|---|---|---|---|---|---|');
 for (const corpus of await loadCorpusCases()) {
   const alignment = alignDocuments(corpus.source, corpus.target);
   const scores = scoreAgainstCorpusGold(alignment, corpus.gold);
@@ -153,8 +173,19 @@ for (const corpus of await loadCorpusCases()) {
     ? scoreAgainstCorpusGold(alignDocuments(corpus.source, corpus.target, { storeLexicon: unpcLexicon }), corpus.gold)
     : null;
   const p = scores.paragraphs;
+  const missed = p.misses.length ? ` (missed: ${p.misses.join(', ')})` : '';
+  const { strict, lax } = scores.sentences;
   lines.push(
-    `| ${corpus.name} | ${p.matched}/${p.total}${p.misses.length ? ` (missed: ${p.misses.join(', ')})` : ''} | ${scores.segmentation.matched}/${scores.segmentation.total} | ${f(scores.sentences.strict.precision)} | ${f(scores.sentences.strict.recall)} | **${f(scores.sentences.strict.f1)}** | ${f(scores.sentences.lax.f1)} | ${withStore ? f(withStore.sentences.strict.f1) : '-'} |`,
+    markdownRow([
+      corpus.name,
+      `${p.matched}/${p.total}${missed}`,
+      `${scores.segmentation.matched}/${scores.segmentation.total}`,
+      f(strict.precision),
+      f(strict.recall),
+      `**${f(strict.f1)}**`,
+      f(lax.f1),
+      withStore ? f(withStore.sentences.strict.f1) : '-',
+    ]),
   );
 }
 
@@ -164,9 +195,14 @@ const laws = await loadJusticeLaws();
 if (udhr || laws.length > 0) {
   lines.push('');
   lines.push(
-    '| structural set | gold paragraph pairs kept together | beads inside one gold pair | of them at confidence ≥ 0.90 | sentences in no gold paragraph |',
+    markdownHeader([
+      'structural set',
+      'gold paragraph pairs kept together',
+      'beads inside one gold pair',
+      'of them at confidence ≥ 0.90',
+      'sentences in no gold paragraph',
+    ]),
   );
-  lines.push('|---|---|---|---|---|');
   const total = { kept: 0, total: 0, beadsInside: 0, beads: 0, confidentInside: 0, confident: 0, unmapped: 0 };
   for (const c of [...(udhr ? [udhr] : []), ...laws]) {
     const s = scoreAgainstParagraphGold(alignDocuments(c.source, c.target), c.gold);
@@ -176,7 +212,13 @@ if (udhr || laws.length > 0) {
         ? ` (missed: ${s.misses.slice(0, 3).join('; ')}${s.misses.length > 3 ? '; …' : ''})`
         : '';
     lines.push(
-      `| ${c.name} | ${s.kept}/${s.total}${missed} | ${s.beadsInside}/${s.beads} | ${s.confidentInside}/${s.confident} | ${s.unmapped} |`,
+      markdownRow([
+        c.name,
+        `${s.kept}/${s.total}${missed}`,
+        `${s.beadsInside}/${s.beads}`,
+        `${s.confidentInside}/${s.confident}`,
+        s.unmapped,
+      ]),
     );
   }
   for (const language of ['es', 'ru', 'ar', 'zh']) {
@@ -197,7 +239,13 @@ if (udhr || laws.length > 0) {
   if (laws.length > 0) {
     const ratio = (a: number, b: number): string => `${a}/${b} (${f(a / b)})`;
     lines.push(
-      `| all ${laws.length} laws | ${ratio(total.kept, total.total)} | ${ratio(total.beadsInside, total.beads)} | ${ratio(total.confidentInside, total.confident)} | ${total.unmapped} |`,
+      markdownRow([
+        `all ${laws.length} laws`,
+        ratio(total.kept, total.total),
+        ratio(total.beadsInside, total.beads),
+        ratio(total.confidentInside, total.confident),
+        total.unmapped,
+      ]),
     );
   }
 }
@@ -209,15 +257,14 @@ lines.push('| confidence | beads | mean confidence | observed accuracy |');
 lines.push('|---|---|---|---|');
 reliability.forEach((slot, k) => {
   const label = `${BINS[k]?.toFixed(2)}–${Math.min(1, BINS[k + 1] ?? 1).toFixed(2)}`;
-  lines.push(
-    `| ${label} | ${slot.beads} | ${slot.beads ? f(slot.confidence / slot.beads) : '-'} | ${slot.beads ? f(slot.correct / slot.beads) : '-'} |`,
-  );
+  const mean = slot.beads ? f(slot.confidence / slot.beads) : '-';
+  const accuracy = slot.beads ? f(slot.correct / slot.beads) : '-';
+  lines.push(markdownRow([label, slot.beads, mean, accuracy]));
 });
 const high = reliability.slice(3);
 const highBeads = high.reduce((n, s) => n + s.beads, 0);
 const highCorrect = high.reduce((n, s) => n + s.correct, 0);
 lines.push('');
-lines.push(
-  `Beads with confidence ≥ 0.90: ${highBeads}, of which correct: ${highCorrect} (${highBeads ? f(highCorrect / highBeads) : '-'}).`,
-);
+const highShare = highBeads ? f(highCorrect / highBeads) : '-';
+lines.push(`Beads with confidence ≥ 0.90: ${highBeads}, of which correct: ${highCorrect} (${highShare}).`);
 console.log(lines.join('\n'));

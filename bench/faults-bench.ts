@@ -181,7 +181,8 @@ async function main(): Promise<void> {
   for (const request of [
     'POST /v1/pairs HTTP/1.1\r\nHost: b\r\nContent-Type: multipart/form-data\r\nContent-Length: 4\r\n\r\nabcd',
     'POST /v1/pairs HTTP/1.1\r\nHost: b\r\nContent-Type: multipart/form-data; boundary=x\r\n' +
-      'Content-Length: 60\r\nConnection: close\r\n\r\n--x\r\nContent-Disposition: form-data; name="fr"; filename="a\0b"\r\n\r\n',
+      'Content-Length: 60\r\nConnection: close\r\n\r\n--x\r\n' +
+      'Content-Disposition: form-data; name="fr"; filename="a\0b"\r\n\r\n',
   ])
     count(await raw(request));
   loading = false;

@@ -3,7 +3,6 @@
  * prints, over all of them, how many beads reach confidence 0.9, how many of those are right (strict: the gold
  * bead itself) and how many pair sentences of paragraphs the gold does not pair.
  */
-import { alignDocuments } from '../src/core/align/align-documents.js';
 import type { Alignment, Bead } from '../src/core/model.js';
 import { loadCorpusCases } from './corpora.js';
 import { buildNumberingVariants, type NumberingVariant } from './numbering-variants.js';

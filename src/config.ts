@@ -44,7 +44,9 @@ export interface Config {
    * (RECONCILE_INTERVAL_MS, default 60000; src/service/reconcile-pairs.ts).
    */
   reconcileIntervalMs: number;
-  /** How long the API waits for a request to be complete and answered before a 408, in ms (REQUEST_TIMEOUT_MS, 60000). */
+  /**
+   * How long the API waits for a request to be complete and answered before a 408, in ms (REQUEST_TIMEOUT_MS, 60000).
+   */
   requestTimeoutMs: number;
   /** Uploads one client (IP address) may make per minute before 429s (UPLOADS_PER_MINUTE, default 60). */
   uploadsPerMinute: number;

@@ -36,7 +36,9 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'The pair is not aligned yet, or failed.',
   413: 'A file is too large.',
   415: 'A file is not a supported document.',
-  422: 'A file or the pair cannot be aligned (empty, corrupt, nothing to align, the same text, wrong language, swapped).',
+  422:
+    'A file or the pair cannot be aligned (empty, corrupt, nothing to align, the same text, wrong language, ' +
+    'swapped).',
   503: 'Redis or the store is unavailable.',
 };
 

@@ -244,7 +244,7 @@ describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
     expect((await as('term', '/v1/audit')).status).toBe(403);
   }, 120_000);
 
-  it('signs in to the web pages with a session cookie, checks CSRF and origin, signs out, limits attempts', async () => {
+  it('signs in with a session cookie, checks CSRF and origin, signs out, limits attempts', async () => {
     await service.store.setPasswordHash('tr-a', await hashPassword('a long passphrase'));
     const page = await anonymous('/sign-in?next=/review/' + ids.a);
     expect(page.status).toBe(200);

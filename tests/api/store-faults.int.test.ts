@@ -1,6 +1,7 @@
 /**
  * A SQLite store on a small file system made by the test (a tmpfs, root only): filled to the brim, then seen
- * through a read-only bind mount. Uploads get 507 and 503 with a one-line localised message instead of a 500, /readyz says the store is
+ * through a read-only bind mount. Uploads get 507 and 503 with a one-line localised message instead of a 500, /readyz
+ * says the store is
  * unwritable, and nothing half-written remains. Skips with a one-line message where it cannot mount.
  */
 import { spawnSync } from 'node:child_process';

@@ -41,21 +41,25 @@ describe('extractHtml', () => {
     ],
     [
       'pandoc: <a href="#fn1"> calls and <section class="footnotes">',
-      '<p>1. Adopted at its session<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p>' +
+      '<p>1. Adopted at its session' +
+        '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p>' +
         '<section class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>See E/2024/1.' +
         '<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
     ],
     [
       '<ol class="footnotes">',
-      '<p>1. Adopted at its session<sup><a href="#fn1">1</a></sup>.</p><ol class="footnotes"><li id="fn1">See E/2024/1.</li></ol>',
+      '<p>1. Adopted at its session<sup><a href="#fn1">1</a></sup>.</p><ol class="footnotes"><li id="fn1">See ' +
+        'E/2024/1.</li></ol>',
     ],
     [
       'Word: #_ftn1 calls, MsoFootnoteReference and <div id=ftn1>',
       '<p class=MsoNormal>1. Adopted at its session<a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1">' +
         '<span class=MsoFootnoteReference><span style="mso-special-character:footnote"></span>[1]</span></a>.</p>' +
-        '<div style="mso-element:footnote-list"><hr align=left size=1 width="33%"><div style="mso-element:footnote" id=ftn1>' +
+        '<div style="mso-element:footnote-list"><hr align=left size=1 width="33%">' +
+        '<div style="mso-element:footnote" id=ftn1>' +
         '<p class=MsoFootnoteText><a style="mso-footnote-id:ftn1" href="#_ftnref1" name="_ftn1">' +
-        '<span class=MsoFootnoteReference><span style="mso-special-character:footnote"></span>[1]</span></a> See E/2024/1.</p>' +
+        '<span class=MsoFootnoteReference><span style="mso-special-character:footnote"></span>[1]</span></a>' +
+        ' See E/2024/1.</p>' +
         '</div></div>',
     ],
   ])('reads footnotes as footnotes: %s', (_case, body) => {

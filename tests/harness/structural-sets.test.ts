@@ -92,7 +92,7 @@ const declaration = (language: string, title: string, preamble: string[], articl
     .join('')}</udhr>`;
 
 describe('loadUdhr', () => {
-  it('pairs titles, preamble paragraphs and article paragraphs by position, the known extra paragraph alone', async () => {
+  it('pairs titles, preamble and article paragraphs by position, the known extra paragraph alone', async () => {
     const dir = join(root, 'udhr-unicode');
     mkdirSync(dir, { recursive: true });
     writeFileSync(

@@ -38,7 +38,7 @@ async function* stream(units: StoredUnit[]): AsyncGenerator<StoredUnit> {
 }
 
 describe('dedupeMemoryUnits', () => {
-  it('keeps one unit per distinct pair of texts: the most confident, the most recent among equals, with its count', async () => {
+  it('keeps one unit per pair of texts: the most confident, the newest among equals, with its count', async () => {
     const kept = await collect(dedupeMemoryUnits(() => stream(UNITS)));
     expect(kept.map((u) => [u.seq, u.duplicates])).toEqual([
       [2, 2],

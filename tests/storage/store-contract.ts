@@ -420,7 +420,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       ).toBe(0);
     });
 
-    it('keeps accounts by hash: tokens and passwords found while active, revoked names kept and never reused', async () => {
+    it('keeps accounts by hash: tokens and passwords found while active, revoked names never reused', async () => {
       const store = await open();
       const alice = await store.createUser({
         name: 'alice',
@@ -488,7 +488,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await store.findSessionUser('s-long')).toBeNull();
     });
 
-    it('appends audit rows stamped by the store clock, lists them newest first, streams them oldest first', async () => {
+    it('appends audit rows stamped by the store clock, lists newest first, streams oldest first', async () => {
       const store = await open();
       const { pair } = await store.createPair(pairInput(note, { collection: 'CTOC' }));
       const actions = ['upload', 'export', 'sign-in', 'sign-in-failed', 'export', 'delete'] as const;

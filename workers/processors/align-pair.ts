@@ -1,6 +1,7 @@
 /**
  * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs the pipeline
- * (src/pipeline: read and check the pair, align, report) and saves the result in one transaction. The lexicon also trains on a
+ * (src/pipeline: read and check the pair, align, report) and saves the result in one transaction. The lexicon also
+ * trains on a
  * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was; a dictionary
  * uploaded with the pair is handed to the aligner. Thin on
  * purpose: the work is in src/pipeline; this file only moves data and reports progress.

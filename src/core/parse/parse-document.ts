@@ -28,7 +28,10 @@ import { collapseWhitespace, splitTableRow, stripInlineMarkdown } from './strip-
 export interface ParseOptions {
   /** Language of the document. */
   language: LanguageCode;
-  /** `text`: every character is literal; `markdown`: inline markup, headings, quotes, tables and `[^1]:` footnotes are read. */
+  /**
+   * `text`: every character is literal; `markdown`: inline markup, headings, quotes, tables and `[^1]:` footnotes are
+   * read.
+   */
   format: 'text' | 'markdown';
 }
 
@@ -258,7 +261,9 @@ function redraft(draft: Draft, lines: Line[], markdown: boolean): Draft {
   return { ...draft, lines, opening };
 }
 
-/** Splits front-matter drafts so each standard header line ("Distr.: General", "18 July 2018") is a block of its own. */
+/**
+ * Splits front-matter drafts so each standard header line ("Distr.: General", "18 July 2018") is a block of its own.
+ */
 function splitHeaderLines(
   drafts: Draft[],
   bodyStart: number,

@@ -242,7 +242,9 @@ export const DEFAULT_LOW_CONFIDENCE = 0.5;
 /** Default {@link ParityReportOptions.untranslatedMinLength}. */
 export const DEFAULT_UNTRANSLATED_MIN_LENGTH = 25;
 
-/** Checks that the two documents of `alignment` have the same paragraphs, numbers and footnotes, and lists what differs. */
+/**
+ * Checks that the two documents of `alignment` have the same paragraphs, numbers and footnotes, and lists what differs.
+ */
 export function buildParityReport(alignment: Alignment, options: ParityReportOptions = {}): ParityReport {
   const settings = resolveSettings(options);
   const { source, target } = alignment;

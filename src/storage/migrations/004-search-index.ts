@@ -39,7 +39,8 @@ async function indexSqlite(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table segments_fts using fts5(source_folded, target_folded, content='segments',
     content_rowid='seq', tokenize='unicode61 remove_diacritics 2')`.execute(db);
   await sql`create trigger segments_fts_insert after insert on segments begin
-    insert into segments_fts(rowid, source_folded, target_folded) values (new.seq, new.source_folded, new.target_folded);
+    insert into segments_fts(rowid, source_folded, target_folded)
+      values (new.seq, new.source_folded, new.target_folded);
     end`.execute(db);
   await sql`create trigger segments_fts_delete after delete on segments begin
     insert into segments_fts(segments_fts, rowid, source_folded, target_folded)
@@ -48,7 +49,8 @@ async function indexSqlite(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger segments_fts_update after update on segments begin
     insert into segments_fts(segments_fts, rowid, source_folded, target_folded)
       values ('delete', old.seq, old.source_folded, old.target_folded);
-    insert into segments_fts(rowid, source_folded, target_folded) values (new.seq, new.source_folded, new.target_folded);
+    insert into segments_fts(rowid, source_folded, target_folded)
+      values (new.seq, new.source_folded, new.target_folded);
     end`.execute(db);
   await sql`insert into segments_fts(segments_fts) values ('rebuild')`.execute(db);
 }

@@ -47,7 +47,8 @@ describe('readDocumentMeta', () => {
         agendaItem: '2b',
         title:
           "Examen de l'application de la Convention des Nations Unies contre la criminalité transnationale organisée " +
-          "et des Protocoles s'y rapportant : Protocole visant à prévenir, réprimer et punir la traite des personnes, " +
+          "et des Protocoles s'y rapportant : Protocole visant à prévenir, réprimer et punir " +
+          'la traite des personnes, ' +
           'en particulier des femmes et des enfants',
       });
     },
