@@ -122,7 +122,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
         targetLanguage: 'en',
       });
       const page = await (await service.fetch(`/review/${pair.id}?lng=fr`)).text();
-      expect(page).toMatch(/<meta http-equiv="refresh" content="\d+">/);
+      expect(page).toMatch(/<meta http-equiv="refresh" content="\d+" ?\/?>/);
       expect(page).toContain('<progress max="100" value="0">');
       expect(page).toContain('En attente dans la file');
       expect(page).not.toContain('<table class="alignment">');
@@ -176,7 +176,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       for (const id of [ids.missingSplitMerge, ids.ctoc]) {
         const row = page.locator(`tr[data-pair-id="${id}"]`);
         expect(await row.count()).toBe(1);
-        expect(await row.locator('td.status').textContent()).toBe('Aligned');
+        expect((await row.locator('td.status').textContent())?.trim()).toBe('Aligned');
         expect(await row.locator('td.parity').textContent()).toMatch(/^(Yes|No)$/);
       }
       const symbol =
@@ -201,7 +201,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       const first = rows.first();
       expect(await first.getAttribute('class')).toMatch(/(^| )missing-fr( |$)/);
       expect(await first.getAttribute('class')).toMatch(/(^| )extra( |$)/);
-      expect(await first.locator('td').nth(0).textContent()).toBe('— nothing in French —');
+      expect((await first.locator('td').nth(0).textContent())?.trim()).toBe('— nothing in French —');
       expect(await first.locator('td').nth(1).textContent()).toContain(
         'The Secretariat informed the Working Group that 12 States',
       );
@@ -265,16 +265,21 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       try {
         const list = await open(french, '/review');
         expect(await list.locator('html').getAttribute('lang')).toBe('fr');
-        expect(await list.locator('h1').textContent()).toBe('Paires de documents à vérifier');
-        expect(await list.locator(`tr[data-pair-id="${ids.ctoc}"] td.status`).textContent()).toBe('Aligné');
+        expect((await list.locator('h1').textContent())?.trim()).toBe('Paires de documents à vérifier');
+        expect((await list.locator(`tr[data-pair-id="${ids.ctoc}"] td.status`).textContent())?.trim()).toBe('Aligné');
         const page = await open(french, `/review/${ids.missingSplitMerge}`);
-        expect(await page.locator('h2').allTextContents()).toEqual(['Rapport de parité', 'Alignement']);
-        expect(await page.locator('table.alignment thead th').first().textContent()).toBe('Français');
-        expect(await page.locator('tr.bead[data-label="7"] td').first().textContent()).toBe('— rien en français —');
+        expect((await page.locator('h2').allTextContents()).map((text) => text.trim())).toEqual([
+          'Rapport de parité',
+          'Alignement',
+        ]);
+        expect((await page.locator('table.alignment thead th').first().textContent())?.trim()).toBe('Français');
+        expect((await page.locator('tr.bead[data-label="7"] td').first().textContent())?.trim()).toBe(
+          '— rien en français —',
+        );
         const notFound = await french.newPage();
         expect((await notFound.goto(`${service.baseUrl}/review/no-such-pair`))?.status()).toBe(404);
-        expect(await notFound.locator('h1').textContent()).toBe('Introuvable');
-        expect(await notFound.locator('.error-message').textContent()).toBe(
+        expect((await notFound.locator('h1').textContent())?.trim()).toBe('Introuvable');
+        expect((await notFound.locator('.error-message').textContent())?.trim()).toBe(
           'Aucune paire n’a l’identifiant no-such-pair.',
         );
       } finally {
@@ -297,8 +302,8 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       const page = await english.newPage();
       const response = await page.goto(`${service.baseUrl}/review/no-such-pair`);
       expect(response?.status()).toBe(404);
-      expect(await page.locator('h1').textContent()).toBe('Not found');
-      expect(await page.locator('.error-message').textContent()).toBe('No pair has the id no-such-pair.');
+      expect((await page.locator('h1').textContent())?.trim()).toBe('Not found');
+      expect((await page.locator('.error-message').textContent())?.trim()).toBe('No pair has the id no-such-pair.');
       await page.locator('a[href="/review"]').last().click();
       await page.waitForURL(`${service.baseUrl}/review`);
       await page.close();

@@ -103,7 +103,8 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
       const app = createApp({
         store,
         queue: service.queue,
-        config: service.config,
+        // Without accounts: this app is about the read-only store, and signing in would need to write a session.
+        config: { ...service.config, auth: 'off' },
         logger: pino({ level: 'silent' }),
         metrics: createApiMetrics(service.queue, service.config),
       });

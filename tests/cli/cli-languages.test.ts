@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(udhr))('paralign align in the six UN languages', () 
       'ru',
     );
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/udhr_rus\.txt: the text is in ru, not in the declared es/);
+    expect(result.stderr).toMatch(/udhr_rus\.txt is in ru and udhr_spa\.txt in es: the two files are swapped/);
   });
 });
 

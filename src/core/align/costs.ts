@@ -123,12 +123,23 @@ function logErfc(x: number): number {
   return -x * x - Math.log(x * Math.sqrt(Math.PI));
 }
 
+/** Longest a sentence counts in the pair's ratio, in multiples of its side's median sentence length. */
+const RATIO_OUTLIER_FACTOR = 20;
+
 /** Target characters per source character; 1 when either side is empty. */
 export function lengthRatioOf(source: SideFeatures, target: SideFeatures): number {
-  const total = (lengths: Float64Array): number => lengths.reduce((sum, x) => sum + x, 0);
-  const s = total(source.lengths);
-  const t = total(target.lengths);
+  const s = robustTotal(source.lengths);
+  const t = robustTotal(target.lengths);
   return s > 0 && t > 0 ? t / s : 1;
+}
+
+// One sentence on one side only (a 4,000,000-character token, a pasted table) must not set the ratio of the whole
+// pair: no real sentence is twenty times its document's median, so each counts at most that much.
+function robustTotal(lengths: Float64Array): number {
+  if (lengths.length === 0) return 0;
+  const sorted = Float64Array.from(lengths).sort();
+  const cap = RATIO_OUTLIER_FACTOR * Math.max(1, sorted[sorted.length >> 1] ?? 1);
+  return lengths.reduce((sum, x) => sum + Math.min(x, cap), 0);
 }
 
 /**
