@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bead, Block, SegmentedDocument } from '../src/core/model.js';
-import { parseDocument } from '../src/core/parse/parse-document.js';
-import { segmentDocument } from '../src/core/segment/segment-document.js';
+import { segmentText } from '../src/pipeline/segment-file.js';
 import type { CorpusCase } from './corpora.js';
 
 /** Which list a variant renumbers. */
@@ -39,7 +38,7 @@ function formatOf(file: string): 'markdown' | 'text' {
 }
 
 function load(text: string, language: string, format: 'markdown' | 'text'): SegmentedDocument {
-  return segmentDocument(parseDocument(text, { language, format }));
+  return segmentText(text, { language, format });
 }
 
 // Gold sentence → our sentence index by text, in order (as core/eval/corpus-gold.ts does).

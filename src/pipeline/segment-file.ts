@@ -1,7 +1,7 @@
 /** Extract → parse → segment for one file, refusing a file that holds nothing to align. */
 import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode, SegmentedDocument } from '../core/model.js';
-import { parseDocument } from '../core/parse/parse-document.js';
+import { parseDocument, type ParseOptions } from '../core/parse/parse-document.js';
 import { segmentDocument } from '../core/segment/segment-document.js';
 import { extractDocument } from '../extract/extract-document.js';
 
@@ -25,7 +25,7 @@ export interface DocumentFile {
 export async function segmentFile(file: DocumentFile): Promise<SegmentedDocument> {
   const { bytes, name, language } = file;
   const extracted = await extractDocument(bytes, name, { language });
-  const document = segmentDocument(parseDocument(extracted.text, { language, format: extracted.format }));
+  const document = segmentText(extracted.text, { language, format: extracted.format });
   if (document.sentences.length === 0)
     throw new InputError(`${name}: no text to align was found in the file`, ErrorCode.noText, { name });
   if (countLetters(document) < MIN_LETTERS_TO_ALIGN) {
@@ -36,6 +36,11 @@ export async function segmentFile(file: DocumentFile): Promise<SegmentedDocument
     );
   }
   return document;
+}
+
+/** Parses and segments text already extracted (no check): the one composition of those two stages. */
+export function segmentText(text: string, options: ParseOptions): SegmentedDocument {
+  return segmentDocument(parseDocument(text, options));
 }
 
 function countLetters(document: SegmentedDocument): number {

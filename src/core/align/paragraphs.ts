@@ -116,18 +116,7 @@ function alignGap(
     for (let j = t0; j < t1; j++) beads.push({ source: [], target: [j], confidence: 1, method: 'content' });
     return beads;
   }
-  const base = createBeadScorer({
-    source: sides.source,
-    target: sides.target,
-    sourceSpan: { start: s0, end: s1 },
-    targetSpan: { start: t0, end: t1 },
-    lengthRatio: sides.lengthRatio,
-    space: sides.space,
-    sourceParagraphStarts: new Uint8Array(0),
-    targetParagraphStarts: new Uint8Array(0),
-    calibration: sides.calibration,
-    weights: BLOCK_WEIGHTS,
-  });
+  const base = createBlockScorer(sides, { start: s0, end: s1 }, { start: t0, end: t1 });
   const mergeable = (side: readonly Block[], start: number, end: number): boolean =>
     end - start < 2 || canMerge(side.slice(start, end));
   // The anchor pair opens the gap: the first bead must hold both anchor blocks (it may take a neighbour).
@@ -186,11 +175,21 @@ function hasContent(block: Block | undefined): boolean {
 
 // The content log-potential of block s with block t as a 1-1 bead, over the whole document.
 function pairScorer(sides: BlockSides): (s: number, t: number) => number {
-  const score = createBeadScorer({
+  const score = createBlockScorer(sides, { start: 0, end: sides.source.count }, { start: 0, end: sides.target.count });
+  return (s, t) => score(s, s + 1, t, t + 1);
+}
+
+// Blocks are scored as sentences are, with the block weights and no paragraph marks inside a span.
+function createBlockScorer(
+  sides: BlockSides,
+  sourceSpan: { start: number; end: number },
+  targetSpan: { start: number; end: number },
+): ReturnType<typeof createBeadScorer> {
+  return createBeadScorer({
     source: sides.source,
     target: sides.target,
-    sourceSpan: { start: 0, end: sides.source.count },
-    targetSpan: { start: 0, end: sides.target.count },
+    sourceSpan,
+    targetSpan,
     lengthRatio: sides.lengthRatio,
     space: sides.space,
     sourceParagraphStarts: new Uint8Array(0),
@@ -198,7 +197,6 @@ function pairScorer(sides: BlockSides): (s: number, t: number) => number {
     calibration: sides.calibration,
     weights: BLOCK_WEIGHTS,
   });
-  return (s, t) => score(s, s + 1, t, t + 1);
 }
 
 /** Aligns the blocks of two documents; beads cover every block once, in order. */
