@@ -21,7 +21,7 @@ export interface BlockReview {
 export function reviewBlockBeads(alignment: ReviewedAlignment): BlockReview[] {
   const members = sentenceBeadsByBlockBead(alignment);
   return members.map((beads) => ({
-    status: statusOf(beads),
+    status: paragraphStatus(beads.map((bead) => bead.status)),
     changedIn: beads.length === 0 ? null : Math.max(...beads.map((bead) => bead.changedIn)),
     sourcePieces: piecesOf(beads, 'source', alignment),
     targetPieces: piecesOf(beads, 'target', alignment),
@@ -54,9 +54,10 @@ function sentenceBeadsByBlockBead(alignment: ReviewedAlignment): ReviewBead[][] 
   return members;
 }
 
-function statusOf(beads: readonly ReviewBead[]): ReviewStatus {
-  if (beads.length > 0 && beads.every((bead) => bead.status === ReviewStatus.approved)) return ReviewStatus.approved;
-  if (beads.length > 0 && beads.every((bead) => bead.status === ReviewStatus.rejected)) return ReviewStatus.rejected;
+/** A paragraph's status from its sentence beads' statuses: all approved, all rejected, else (or none) pending. */
+export function paragraphStatus(statuses: readonly ReviewStatus[]): ReviewStatus {
+  if (statuses.length > 0 && statuses.every((status) => status === ReviewStatus.approved)) return ReviewStatus.approved;
+  if (statuses.length > 0 && statuses.every((status) => status === ReviewStatus.rejected)) return ReviewStatus.rejected;
   return ReviewStatus.pending;
 }
 
