@@ -569,7 +569,10 @@ export interface Store {
    */
   getAlignment(id: string, page: PageRequest, version?: number): Promise<AlignmentPage | null>;
 
-  /** The aligner's {@link Alignment} as it saved it (the documents every version points into), or null. */
+  /**
+   * The aligner's {@link Alignment} as it saved it (the documents every version points into), or null. The same
+   * object may be handed out again: callers must not change it.
+   */
   loadAlignment(id: string): Promise<Alignment | null>;
 
   /** Version `version` of the pair's sentence alignment, the current one by default; null when there is none. */
