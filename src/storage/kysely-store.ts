@@ -469,7 +469,8 @@ export class KyselyStore implements Store {
       const reviewed = await this.#loadReviewedAlignment(trx, id, version);
       if (reviewed === null) throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
       await trx.updateTable('pairs').set({ block_beads: reviewed.blocks.length }).where('id', '=', id).execute();
-      await rewriteVersionRows(trx, id, reviewed, toLanguagePairKey(updated.source_language, updated.target_language));
+      const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
+      await rewriteVersionRows(trx, id, reviewed, languagePair, this.kind);
       return {
         version,
         author: input.author,
@@ -1196,6 +1197,7 @@ async function rewriteVersionRows(
   pairId: string,
   reviewed: ReviewedAlignment,
   languagePair: string,
+  dialect: StoreDialect,
 ): Promise<void> {
   const oldSegments = await trx
     .selectFrom('segments')
@@ -1214,7 +1216,7 @@ async function rewriteVersionRows(
     (a, b) => a.block_bead === b.block_bead && sameColumns(a, b, SEGMENT_CONTENT),
     (a, b) => b.block_bead - a.block_bead === blockShift && sameColumns(a, b, SEGMENT_CONTENT),
   );
-  await replaceMiddle(trx, 'segments', pairId, oldSegments.length, segmentPlan, blockShift);
+  await replaceMiddle(trx, 'segments', pairId, oldSegments.length, segmentPlan, blockShift, dialect);
   const inserted = newSegments.slice(segmentPlan.head, newSegments.length - segmentPlan.tail).map(withFolds);
   for (const rows of chunk(inserted)) await trx.insertInto('segments').values(rows).execute();
 
@@ -1228,7 +1230,7 @@ async function rewriteVersionRows(
   const same = (a: Omit<BlocksTable, 'pair_id'>, b: Omit<BlocksTable, 'pair_id'>): boolean =>
     sameColumns(a, b, BLOCK_CONTENT);
   const blockPlan = planRowRewrite<Omit<BlocksTable, 'pair_id'>>(oldBlocks, newBlocks, same, same);
-  await replaceMiddle(trx, 'blocks', pairId, oldBlocks.length, blockPlan, 0);
+  await replaceMiddle(trx, 'blocks', pairId, oldBlocks.length, blockPlan, 0, dialect);
   for (const rows of chunk(newBlocks.slice(blockPlan.head, newBlocks.length - blockPlan.tail)))
     await trx.insertInto('blocks').values(rows).execute();
 }
@@ -1241,21 +1243,27 @@ async function replaceMiddle(
   oldLength: number,
   plan: RowRewrite,
   blockShift: number,
+  dialect: StoreDialect,
 ): Promise<void> {
   const tailStart = oldLength - plan.tail;
   await sql`delete from ${sql.table(table)} where pair_id = ${pairId}
     and bead_index >= ${plan.head} and bead_index < ${tailStart}`.execute(trx);
   if (plan.tail === 0 || (plan.shift === 0 && blockShift === 0)) return;
   const moveBlocks = table === 'segments' ? sql`, block_bead = block_bead + ${blockShift}` : sql``;
+  const tail = sql`pair_id = ${pairId} and bead_index >= ${tailStart}`;
   if (plan.shift === 0) {
-    await sql`update segments set block_bead = block_bead + ${blockShift}
-      where pair_id = ${pairId} and bead_index >= ${tailStart}`.execute(trx);
+    await sql`update segments set block_bead = block_bead + ${blockShift} where ${tail}`.execute(trx);
     return;
   }
-  // Through negative positions: (pair_id, bead_index) is unique and checked row by row, so moving the tail by
-  // `shift` in one step would collide with rows not moved yet.
+  // Each UPDATE rewrites every index entry of the rows it moves, so once is better than twice: PostgreSQL checks
+  // segments' (pair_id, bead_index) at the end of the statement (deferrable since migration 006). Elsewhere the
+  // uniqueness is checked row by row, and the tail moves through negative positions so as never to collide.
+  if (dialect === 'postgres' && table === 'segments') {
+    await sql`update segments set bead_index = bead_index + ${plan.shift}${moveBlocks} where ${tail}`.execute(trx);
+    return;
+  }
   await sql`update ${sql.table(table)} set bead_index = -1 - (bead_index + ${plan.shift})${moveBlocks}
-    where pair_id = ${pairId} and bead_index >= ${tailStart}`.execute(trx);
+    where ${tail}`.execute(trx);
   await sql`update ${sql.table(table)} set bead_index = -1 - bead_index
     where pair_id = ${pairId} and bead_index < 0`.execute(trx);
 }

@@ -44,6 +44,17 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
     where one_to_one = 1 and review_status = 'approved'`.execute(db);
 
   if (dialect === 'sqlite') await narrowFtsUpdateTrigger(db);
+  else await deferBeadUniqueness(db);
+}
+
+// PostgreSQL checks a plain UNIQUE constraint row by row, so renumbering the beads after a correction in one UPDATE
+// could collide with a row not moved yet; a DEFERRABLE one (initially immediate) is checked at the end of each
+// statement (PostgreSQL manual, CREATE TABLE, "Non-deferred Uniqueness Constraints"). Nothing uses it as an ON
+// CONFLICT arbiter, which a deferrable constraint cannot be.
+async function deferBeadUniqueness(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table segments drop constraint segments_pair_bead`.execute(db);
+  await sql`alter table segments add constraint segments_pair_bead unique (pair_id, bead_index)
+    deferrable initially immediate`.execute(db);
 }
 
 // Migration 004's trigger re-indexed a row on any UPDATE; a correction renumbers the segments after it (bead_index,
