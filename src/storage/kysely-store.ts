@@ -441,9 +441,11 @@ export class KyselyStore implements Store {
     const phrase = foldForSearch(query);
     if (phrase.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text has no word in it.');
     // Whole words in sequence: the folded columns hold " word word " (fold-for-search.ts), so a LIKE on the padded
-    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
+    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (SQLite: migration 004,
+    // PostgreSQL: 008) finds the rows.
     const pattern = `%${phrase}%`;
     const match = `{source_folded target_folded} : "${phrase.trim()}"`;
+    const words = sql`plainto_tsquery('simple'::regconfig, ${phrase.trim()})`;
     let scoped = this.#db.selectFrom('segments as s').innerJoin('pairs as p', 'p.id', 's.pair_id');
     if (scope.collections !== undefined && scope.collections !== null)
       scoped = scoped.where(inCollections('p.collection', scope.collections));
@@ -455,6 +457,15 @@ export class KyselyStore implements Store {
             join.onRef(sql.ref('f.rowid'), '=', 's.seq'),
           )
           .where(sql`segments_fts`, 'match', match),
+      )
+      // PostgreSQL narrows the rows by their words (migration 008), in the indexed expression's exact form.
+      .$if(this.kind === 'postgres', (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(sql`to_tsvector('simple'::regconfig, s.source_folded)`, '@@', words),
+            eb(sql`to_tsvector('simple'::regconfig, s.target_folded)`, '@@', words),
+          ]),
+        ),
       )
       .where((eb) =>
         eb.or([
