@@ -7,6 +7,7 @@ import { decodeText } from '../extract/decode-text.js';
 import { assertSupportedLanguage } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
 import { readDocumentPair, type DocumentPair } from '../pipeline/read-document-pair.js';
+import { readDocumentVersions, type DocumentVersions } from '../pipeline/read-document-versions.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
@@ -55,5 +56,24 @@ export async function loadPair(
   return readDocumentPair(
     { bytes: readInputBytes(sourcePath), name: basename(sourcePath), language: languages.source },
     { bytes: readInputBytes(targetPath), name: basename(targetPath), language: languages.target },
+  );
+}
+
+/**
+ * Reads two to six language versions through the pipeline (src/pipeline), which detects the languages not given in
+ * `languages` and refuses any set that cannot be aligned.
+ */
+export async function loadVersions(
+  paths: readonly string[],
+  languages: readonly (LanguageCode | undefined)[],
+  pivot?: LanguageCode,
+): Promise<DocumentVersions> {
+  paths.forEach((path, k) => paths.slice(0, k).forEach((earlier) => assertDistinctFiles(earlier, path)));
+  return readDocumentVersions(
+    paths.map((path, k) => {
+      const language = languages[k];
+      return { bytes: readInputBytes(path), name: basename(path), ...(language === undefined ? {} : { language }) };
+    }),
+    pivot === undefined ? {} : { pivot },
   );
 }
