@@ -56,6 +56,30 @@ function readTmx(xml: string): TmxUnit[] {
   }));
 }
 
+describe('paralign qa with three versions', () => {
+  it('prints the parity matrix and exits 0 when every version has every label', () => {
+    const result = paralign('qa', fr, en, es, '--langs', 'fr,en,es');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Parity of French, English (pivot), Spanish');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Parity: yes');
+  });
+
+  it('names what a version lacks and exits 1', () => {
+    const short = file('note-short.es.txt', [
+      '1. El Comité se reunió dos veces en 2019.',
+      '2. Aprobó su informe, que tiene tres anexos.',
+    ]);
+    const text = paralign('qa', fr, en, short, '--langs', 'fr,en,es');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('  paragraph 3 is missing in Spanish only\n');
+    const json = paralign('qa', fr, en, short, '--langs', 'fr,en,es', '-f', 'json');
+    const matrix = JSON.parse(json.stdout) as { gaps: { path: string; missingFrom: string[] }[]; parity: boolean };
+    expect(matrix.gaps).toMatchObject([{ path: '3', missingFrom: ['es'] }]);
+    expect(matrix.parity).toBe(false);
+  });
+});
+
 describe('paralign align with three versions', () => {
   it('writes one <tu> a unit with one <tuv> a language, the pivot first', () => {
     const result = paralign('align', fr, en, es, '--langs', 'fr,en,es');

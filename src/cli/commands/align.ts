@@ -162,7 +162,7 @@ async function runVersions(
     versions.documents.reduce((n, document) => n + document.blocks.reduce((m, b) => m + b.text.length, 0), 0),
   );
   progress.stage('aligning');
-  const { alignment, reports } = alignDocumentVersions(versions);
+  const { alignment, matrix } = alignDocumentVersions(versions);
   progress.stage('writing');
   if (options.pair !== undefined) {
     const [source, target] = parseLanguageList('--pair', options.pair, 2) as [LanguageCode, LanguageCode];
@@ -207,10 +207,7 @@ async function runVersions(
         ErrorCode.badOption,
       );
     case 'json':
-      writeChunks(
-        [`${JSON.stringify(toMultilingualJson(alignment, { report: { pairs: reports } }), null, 2)}\n`],
-        choice.output,
-      );
+      writeChunks([`${JSON.stringify(toMultilingualJson(alignment, { report: matrix }), null, 2)}\n`], choice.output);
       break;
   }
   progress.stop();
