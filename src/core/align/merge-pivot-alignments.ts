@@ -2,7 +2,8 @@
  * Merges the pairwise alignments of several versions with one pivot version into n-way units. Each version's beads
  * group pivot segments; a unit is the union of every version's groups that share a pivot segment, so that all
  * languages agree on where a unit starts and ends. Segments with no pivot counterpart (1-0 beads) stay units of
- * their own, unless they fall inside a unit that another version widened.
+ * their own, unless they fall inside a unit that another version widened, or other versions' segments at the same
+ * place carry the same label.
  */
 import type {
   Alignment,
@@ -30,11 +31,19 @@ export interface VersionBeads<B extends ScoredBead> {
   language: LanguageCode;
   /** Beads covering both sides in order, as the aligner returns them. */
   beads: readonly B[];
+  /**
+   * A language-neutral key of a bead's version segments (their label path), or null. Beads of different versions
+   * that have no pivot counterpart, stand at the same place and share a key are one unit: "Article 17" in five
+   * versions whose pivot lacks the heading.
+   */
+  keyOf?: (bead: B) => string | null;
 }
 
 /** A merged unit with the beads it was made of. */
 interface MergedUnit<B extends ScoredBead> extends MultiUnit {
   beads: B[];
+  /** For a unit without pivot segments: the label key its beads share, or null. */
+  key?: string | null;
 }
 
 // Where each bead of a version goes: the unit holding its pivot segments, or (1-0 beads) the position after pivot
@@ -63,6 +72,10 @@ function mergeBeads<B extends ScoredBead>(pivot: PivotSide, versions: readonly V
   const loose = new Map<number, MergedUnit<B>[]>();
   for (const version of versions) {
     let after = -1;
+    // Where this version's last loose unit stands in its place's list: its next ones come after it, so that the
+    // version's segments stay in order.
+    let lastPlace = -1;
+    let lastIndex = -1;
     for (const bead of version.beads) {
       const place = placeBead(bead, after, joined, unitOf);
       if (bead.target.length > 0) after = bead.target.at(-1) as number;
@@ -70,11 +83,22 @@ function mergeBeads<B extends ScoredBead>(pivot: PivotSide, versions: readonly V
         addBead(units[place.unit] as MergedUnit<B>, version.language, bead);
         continue;
       }
-      const unit = emptyUnit(pivot, versions);
-      addBead(unit, version.language, bead);
       const list = loose.get(place.after + 1) ?? [];
-      list.push(unit);
-      loose.set(place.after + 1, list);
+      if (lastPlace !== place.after + 1) lastIndex = -1;
+      const key = version.keyOf?.(bead) ?? null;
+      // Nothing but the label ties segments the pivot lacks together; without one, each stays a unit of its own.
+      const same =
+        key === null
+          ? -1
+          : list.findIndex(
+              (unit, k) => k > lastIndex && unit.key === key && (unit.segments[version.language] ?? []).length === 0,
+            );
+      const unit = list[same] ?? { ...emptyUnit(pivot, versions), key };
+      addBead(unit, version.language, bead);
+      if (same < 0) list.push(unit);
+      lastPlace = place.after + 1;
+      lastIndex = same < 0 ? list.length - 1 : same;
+      loose.set(lastPlace, list);
     }
   }
   const ordered: MergedUnit<B>[] = [...(loose.get(0) ?? [])];
@@ -148,11 +172,27 @@ export function mergePivotAlignments(
     pairs: [...pairs],
     blocks: mergePivotBlocks(
       { language: pivot, count: pivotDocument.blocks.length },
-      pairs.map((pair) => ({ language: pair.source.language, beads: pair.blocks })),
+      pairs.map((pair) => ({ language: pair.source.language, beads: pair.blocks, keyOf: blockKey(pair.source) })),
     ),
     sentences: mergePivotSentences(
       { language: pivot, count: pivotDocument.sentences.length },
-      pairs.map((pair) => ({ language: pair.source.language, beads: pair.sentences })),
+      pairs.map((pair) => ({ language: pair.source.language, beads: pair.sentences, keyOf: sentenceKey(pair.source) })),
     ),
+  };
+}
+
+/** The label path of a bead's only block, or null: what ties the blocks of versions the pivot lacks together. */
+export function blockKey(document: SegmentedDocument): (bead: ScoredBead) => string | null {
+  return (bead) => (bead.source.length === 1 ? (document.blocks[bead.source[0] as number]?.path ?? null) : null);
+}
+
+/** The label path of the block holding a bead's sentences, when it is one labelled block holding only them. */
+export function sentenceKey(document: SegmentedDocument): (bead: ScoredBead) => string | null {
+  return (bead) => {
+    const blocks = new Set(bead.source.map((i) => document.sentences[i]?.block));
+    const [block] = [...blocks];
+    if (blocks.size !== 1 || block === undefined) return null;
+    const count = document.sentences.filter((sentence) => sentence.block === block).length;
+    return count === bead.source.length ? (document.blocks[block]?.path ?? null) : null;
   };
 }

@@ -1,6 +1,6 @@
 /** Two of the languages of an n-way alignment as a pairwise alignment, which every pair exporter and report reads. */
 import type { Alignment, BlockBead, LanguageCode, MultiAlignment, MultiUnit, ScoredBead } from '../model.js';
-import { mergePivotBlocks, mergePivotSentences } from './merge-pivot-alignments.js';
+import { blockKey, mergePivotBlocks, mergePivotSentences, sentenceKey } from './merge-pivot-alignments.js';
 
 /**
  * The alignment of `source` with `target`, both languages of `multi`. With the pivot among them it is the pairwise
@@ -27,11 +27,15 @@ export function projectPair(multi: MultiAlignment, source: LanguageCode, target:
   const pivotDocument = documentOf(multi.pivot);
   const blocks = mergePivotBlocks(
     { language: multi.pivot, count: pivotDocument.blocks.length },
-    versions.map((pair) => ({ language: pair.source.language, beads: pair.blocks })),
+    versions.map((pair) => ({ language: pair.source.language, beads: pair.blocks, keyOf: blockKey(pair.source) })),
   );
   const sentences = mergePivotSentences(
     { language: multi.pivot, count: pivotDocument.sentences.length },
-    versions.map((pair) => ({ language: pair.source.language, beads: pair.sentences })),
+    versions.map((pair) => ({
+      language: pair.source.language,
+      beads: pair.sentences,
+      keyOf: sentenceKey(pair.source),
+    })),
   );
   const toBead = (unit: MultiUnit): ScoredBead => ({
     source: unit.segments[source] ?? [],

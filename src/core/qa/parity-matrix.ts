@@ -212,7 +212,7 @@ function findLabelGaps(context: Context): VersionGap[] {
     if (pivotPaths.has(path)) return !(lackedByVersion.get(language)?.has(path) ?? false);
     return versionPaths.get(language)?.has(path) ?? false;
   };
-  return [...candidates].flatMap(([path, where]): VersionGap[] => {
+  const gaps = [...candidates].flatMap(([path, where]): VersionGap[] => {
     const missingFrom = context.languages.filter((language) => !has(language, path));
     const presentIn = context.languages.filter((language) => has(language, path));
     if (missingFrom.length === 0 || presentIn.length === 0) return [];
@@ -230,6 +230,13 @@ function findLabelGaps(context: Context): VersionGap[] {
       },
     ];
   });
+  // One finding per gap: an article missing with its numbered paragraphs is the article ("art:17"), not also each
+  // of "art:17/31", "art:17/32", when the same versions lack them.
+  const same = (a: VersionGap, b: VersionGap): boolean => a.missingFrom.join() === b.missingFrom.join();
+  return gaps.filter(
+    (gap) =>
+      !gaps.some((parent) => parent !== gap && gap.path?.startsWith(`${parent.path}/`) === true && same(gap, parent)),
+  );
 }
 
 // A renumbering found in several pairs (the pivot's own, seen against every version; or two versions that dropped

@@ -98,6 +98,23 @@ describe('mergePivotSentences', () => {
     ]);
   });
 
+  it('joins segments the pivot lacks when they stand at the same place and carry the same label', () => {
+    // French and Spanish have "Article 2" (their segment 1), the pivot has not; Spanish also has an unlabelled extra.
+    const key = (labels: Record<number, string>) => (bead: ScoredBead) => labels[bead.source[0] ?? -1] ?? null;
+    const fr = { language: 'fr', beads: beads('[0]:[0]', '[1]:[]', '[2]:[1]'), keyOf: key({ 1: 'art:2' }) };
+    const es = { language: 'es', beads: beads('[0]:[0]', '[1]:[]', '[2]:[]', '[3]:[1]'), keyOf: key({ 1: 'art:2' }) };
+    const units = mergePivotSentences({ language: 'en', count: 2 }, [fr, es]);
+    expect(shape(units, ['en', 'fr', 'es'])).toEqual(['[0] [0] [0]', '[] [1] [1]', '[] [] [2]', '[1] [2] [3]']);
+  });
+
+  it('never joins a labelled segment to a unit that would put its version out of order', () => {
+    const key = (labels: Record<number, string>) => (bead: ScoredBead) => labels[bead.source[0] ?? -1] ?? null;
+    const fr = { language: 'fr', beads: beads('[0]:[]', '[1]:[]'), keyOf: key({ 0: 'a', 1: 'b' }) };
+    const es = { language: 'es', beads: beads('[0]:[]', '[1]:[]'), keyOf: key({ 0: 'b', 1: 'a' }) };
+    const units = mergePivotSentences({ language: 'en', count: 0 }, [fr, es]);
+    expect(shape(units, ['en', 'fr', 'es'])).toEqual(['[] [0] []', '[] [1] [0]', '[] [] [1]']);
+  });
+
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('covers every sentence of every language once, in order (seed %i)', (seed) => {
     const random = seeded(seed);
     const pivotCount = 5 + Math.floor(random() * 30);
