@@ -27,6 +27,10 @@ interface Words {
   missingIn: (languages: string[]) => string;
   /** "is only in English". */
   onlyIn: (languages: string[]) => string;
+  /** "article 1 to article 30" for a run of labels. */
+  run: (first: string, last: string) => string;
+  /** The plural verb of {@link missingIn} and {@link onlyIn}: "is" becomes "are". */
+  plural: (phrase: string) => string;
   renumbered: (languages: string[], from: string, to: string) => string;
   shifted: (languages: string[], by: string, from: string, to: string) => string;
   unnumbered: (place: string | null, text: string) => string;
@@ -49,6 +53,8 @@ const WORDS: Readonly<Record<ReportLocale, Words>> = {
     colon: ': ',
     missingIn: (languages) => `is missing in ${list(languages, 'and')}${languages.length === 1 ? ' only' : ''}`,
     onlyIn: (languages) => `is only in ${list(languages, 'and')}`,
+    run: (first, last) => `${first} to ${last}`,
+    plural: (phrase) => phrase.replace(/^is /, 'are '),
     renumbered: (languages, from, to) =>
       `, and ${list(languages, 'and')} ${languages.length === 1 ? 'renumbers' : 'renumber'} what follows ` +
       `(${from} is ${to} there)`,
@@ -81,6 +87,8 @@ const WORDS: Readonly<Record<ReportLocale, Words>> = {
         languages.map((l) => `en ${l}`),
         'et',
       )}`,
+    run: (first, last) => `${first} à ${last}`,
+    plural: (phrase) => phrase.replace(/^manque /, 'manquent ').replace(/^ne figure /, 'ne figurent '),
     renumbered: (languages, from, to) =>
       `, et la suite est renumérotée ${list(
         languages.map((l) => `en ${l}`),
@@ -158,6 +166,7 @@ export function describeGap(gap: VersionGap, locale: ReportLocale = 'en'): strin
   const excerpt = shortenText(gap.text, EXCERPT);
   switch (gap.kind) {
     case GapKind.label:
+      if (gap.through !== undefined) return `${words.run(at, describePath(gap.through, locale))} ${words.plural(who)}`;
       return `${at} ${who}`;
     case GapKind.renumbered: {
       const shift = gap.renumbering;

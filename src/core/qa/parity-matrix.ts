@@ -62,6 +62,11 @@ export interface VersionGap {
   text: string;
   /** For `renumbered`: how the numbering moved. */
   renumbering?: Renumbering;
+  /**
+   * For `label`: the last path of a run of consecutive labels the same versions lack ("art:30" after "art:1"), one
+   * gap for the run; absent for a single label.
+   */
+  through?: string;
 }
 
 /** One version's pair report against the pivot, in short. */
@@ -233,10 +238,45 @@ function findLabelGaps(context: Context): VersionGap[] {
   // One finding per gap: an article missing with its numbered paragraphs is the article ("art:17"), not also each
   // of "art:17/31", "art:17/32", when the same versions lack them.
   const same = (a: VersionGap, b: VersionGap): boolean => a.missingFrom.join() === b.missingFrom.join();
-  return gaps.filter(
-    (gap) =>
-      !gaps.some((parent) => parent !== gap && gap.path?.startsWith(`${parent.path}/`) === true && same(gap, parent)),
-  );
+  const kept = gaps
+    .filter(
+      (gap) =>
+        !gaps.some((parent) => parent !== gap && gap.path?.startsWith(`${parent.path}/`) === true && same(gap, parent)),
+    )
+    .sort((a, b) => a.unit - b.unit);
+  return joinRuns(kept, same);
+}
+
+// A version without its numbering, or a run of paragraphs dropped, lacks consecutive labels: one gap from the first to
+// the last ("article 1 to article 30"), when the same versions lack them all.
+function joinRuns(gaps: readonly VersionGap[], same: (a: VersionGap, b: VersionGap) => boolean): VersionGap[] {
+  const out: VersionGap[] = [];
+  for (const gap of gaps) {
+    const last = out.at(-1);
+    if (last !== undefined && gap.path !== null && same(last, gap) && follows(last.through ?? last.path, gap.path)) {
+      last.through = gap.path;
+      continue;
+    }
+    out.push({ ...gap });
+  }
+  return out;
+}
+
+// Whether `next` is the label right after `path` in the same list: same parent, value one more ("art:4" after
+// "art:3", "12/b" after "12/a").
+function follows(path: string | null, next: string): boolean {
+  if (path === null) return false;
+  const split = (p: string): [string, string, string] => {
+    const slash = p.lastIndexOf('/');
+    const segment = p.slice(slash + 1);
+    const colon = segment.indexOf(':');
+    return [p.slice(0, slash + 1), segment.slice(0, colon + 1), segment.slice(colon + 1)];
+  };
+  const [parent, prefix, value] = split(path);
+  const [nextParent, nextPrefix, nextValue] = split(next);
+  if (parent !== nextParent || prefix !== nextPrefix) return false;
+  if (/^\d+$/.test(value) && /^\d+$/.test(nextValue)) return Number(nextValue) === Number(value) + 1;
+  return /^[a-z]$/.test(value) && nextValue === String.fromCharCode(value.charCodeAt(0) + 1);
 }
 
 // A renumbering found in several pairs (the pivot's own, seen against every version; or two versions that dropped

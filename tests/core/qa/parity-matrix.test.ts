@@ -77,6 +77,16 @@ describe('buildParityMatrix', () => {
     expect(matrix.parity).toBe(false);
   });
 
+  it('names a run of consecutive labels the same versions lack once', () => {
+    const matrix = matrixOf({ ru: without('a)', 'b)', 'c)') });
+    expect(matrix.gaps.map((gap) => describeGap(gap))).toEqual([
+      'paragraph 2 (a) to paragraph 2 (c) are missing in Russian only',
+    ]);
+    expect(describeGap(matrix.gaps[0] as ParityMatrix['gaps'][number], 'fr')).toBe(
+      'paragraphe 2 a) à paragraphe 2 c) manquent en russe seulement',
+    );
+  });
+
   it('names a label the pivot lacks and the others have', () => {
     const matrix = matrixOf({ en: without('5.') });
     expect(matrix.gaps.map((gap) => describeGap(gap))).toEqual(['paragraph 5 is missing in English only']);
