@@ -13,7 +13,8 @@ export const MIN_LETTERS_TO_ALIGN = 6;
 
 /**
  * What a Chinese character counts for against {@link MIN_LETTERS_TO_ALIGN}: about what an English translation spells
- * for it (README, "All six languages"), so that "附件一" (Annex I) is as much to align as "Annex I".
+ * for it (README, "Command line": measured on the UNPC development set), so that "附件一" (Annex I) is as much to
+ * align as "Annex I".
  */
 export const LETTERS_PER_HAN_CHARACTER = 3.5;
 
