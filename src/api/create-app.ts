@@ -9,6 +9,7 @@ import { createApiI18n } from './i18n.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
 import { createAuditRouter } from './routes/audit.js';
+import { createDocumentsRouter } from './routes/documents.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
 import { createSignInRouter } from './routes/sign-in.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(createHealthRouter(deps));
   app.use(createPairsRouter(deps));
+  app.use(createDocumentsRouter(deps));
   app.use(createTmRouter(deps));
   app.use(createReviewRouter(deps));
   app.use(ADMIN_QUEUES_PATH, dashboardSecurityHeaders, stripRemoteAssets, stripJobInternals, createAdminRouter(deps));
@@ -61,6 +63,6 @@ export function createApp(deps: AppDeps): Express {
 function applyHardening(app: Express, config: AppDeps['config'], errorHandler: ErrorRequestHandler): void {
   app.use(securityHeaders);
   app.use(requestTimeout(config.requestTimeoutMs, errorHandler));
-  app.post('/v1/pairs', createRateLimit(config.uploadsPerMinute));
+  app.post(['/v1/pairs', '/v1/documents'], createRateLimit(config.uploadsPerMinute));
   app.get(['/v1/pairs/:id/export.:format', '/v1/tm/export.tmx'], createRateLimit(config.exportsPerMinute));
 }

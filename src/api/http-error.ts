@@ -33,6 +33,10 @@ export const HttpErrorCode = {
   csrfInvalid: 'CSRF_INVALID',
   crossOrigin: 'CROSS_ORIGIN',
   tooManySignIns: 'TOO_MANY_SIGN_INS',
+  documentNotFound: 'DOCUMENT_NOT_FOUND',
+  missingVersions: 'MISSING_VERSIONS',
+  unexpectedVersionField: 'UNEXPECTED_VERSION_FIELD',
+  repeatedVersionField: 'REPEATED_VERSION_FIELD',
 } as const;
 /** See {@link HttpErrorCode}. */
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

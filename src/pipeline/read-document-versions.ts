@@ -87,7 +87,7 @@ function assertOneVersionPerLanguage(files: readonly DocumentFile[]): void {
     if (earlier !== undefined) {
       throw new InputError(
         `${file.name}: ${earlier.name} is in ${file.language} too; give one version per language`,
-        ErrorCode.sameLanguage,
+        ErrorCode.repeatedLanguage,
         { name: file.name, other: earlier.name, detected: file.language },
       );
     }
