@@ -47,6 +47,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/documents/{id}', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/export.{format}', access: EVERY_ROLE, what: EXPORT },
+  { method: 'GET', path: '/v1/documents/{id}/export.tmx', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/tm/export.tmx', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/tm/search', access: EVERY_ROLE, what: 'concordance search' },
   { method: 'GET', path: '/review', access: EVERY_ROLE, what: REVIEW, page: true },

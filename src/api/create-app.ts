@@ -64,5 +64,8 @@ function applyHardening(app: Express, config: AppDeps['config'], errorHandler: E
   app.use(securityHeaders);
   app.use(requestTimeout(config.requestTimeoutMs, errorHandler));
   app.post(['/v1/pairs', '/v1/documents'], createRateLimit(config.uploadsPerMinute));
-  app.get(['/v1/pairs/:id/export.:format', '/v1/tm/export.tmx'], createRateLimit(config.exportsPerMinute));
+  app.get(
+    ['/v1/pairs/:id/export.:format', '/v1/documents/:id/export.tmx', '/v1/tm/export.tmx'],
+    createRateLimit(config.exportsPerMinute),
+  );
 }

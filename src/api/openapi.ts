@@ -158,6 +158,18 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           },
         },
       },
+      '/v1/documents/{id}/export.tmx': {
+        get: {
+          summary:
+            "The document's multilingual TMX: one <tu> a unit, one <tuv> a language, the pivot's first; once every " +
+            'pair is aligned.',
+          requestParams: { path: documentParamsSchema, query: exportQuerySchema },
+          responses: {
+            '200': xmlStream('TMX 1.4b, streamed.', 'application/x-tmx+xml'),
+            ...errors(400, 404, 409),
+          },
+        },
+      },
       '/v1/documents/{id}': {
         get: {
           summary: 'A document of several language versions, with the pair of each version and the pivot.',

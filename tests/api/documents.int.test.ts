@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evalRawDir, haveSharedData } from '../../harness/shared-data.js';
+import { evalRawDir, haveSharedData, sharedDir } from '../../harness/shared-data.js';
 import { redisAvailable, startTestService, waitForPair, type TestService } from '../../harness/start-service.js';
 import { english, french, spanish } from '../pipeline/pipeline-texts.js';
 
@@ -34,6 +36,10 @@ async function uploadDocument(
 const udhr = join(evalRawDir(), 'udhr-unicode');
 const UDHR = { ar: 'udhr_arb', en: 'udhr_eng', es: 'udhr_spa', fr: 'udhr_fra', ru: 'udhr_rus', zh: 'udhr_cmn_hans' };
 const haveUdhr = haveSharedData('the six-language upload test', [join(udhr, 'udhr_arb.txt')]);
+const dtd = join(sharedDir, 'formats', 'tmx14.dtd');
+const haveDtd = existsSync(dtd);
+const xmllintAvailable = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'paralign-documents-'));
 
 describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one document', () => {
   let service: TestService;
@@ -69,6 +75,9 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
     const read = await service.fetch(`/v1/documents/${body.documentId}`);
     expect(read.status).toBe(200);
     expect(((await read.json()) as DocumentBody['document']).pairs[0]).toMatchObject({ status: 'done' });
+    const tmx = await (await service.fetch(`/v1/documents/${body.documentId}/export.tmx?units=paragraph`)).text();
+    expect(tmx).toContain('segtype="paragraph"');
+    expect(tmx).toMatch(/<tuv xml:lang="en">[^\n]*<\/tuv>\n\s*<tuv xml:lang="fr">/);
   });
 
   it.each([
@@ -136,6 +145,30 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
       ]);
       for (const pair of body.document.pairs)
         expect((await waitForPair(service, pair.id, 120_000)).status).toBe('done');
+      const tmx = await service.fetch(`/v1/documents/${body.documentId}/export.tmx`);
+      expect(tmx.status).toBe(200);
+      expect(tmx.headers.get('content-type')).toContain('application/x-tmx+xml');
+      const xml = await tmx.text();
+      expect(xml).toContain('srclang="en"');
+      const units = [...xml.matchAll(/<tu>([\s\S]*?)<\/tu>/g)].map((match) => match[1] ?? '');
+      const article = units.find((unit) => unit.includes('<seg>Article 17</seg>')) ?? '';
+      expect([...article.matchAll(/xml:lang="([a-z]+)"/g)].map((m) => m[1])).toEqual([
+        'en',
+        'ar',
+        'es',
+        'fr',
+        'ru',
+        'zh',
+      ]);
+      if (xmllintAvailable && haveDtd) {
+        const file = join(work, 'udhr.tmx');
+        writeFileSync(file, xml);
+        // The TMX names its DTD by a relative system id: the DTD goes beside it so xmllint finds it offline.
+        copyFileSync(dtd, join(work, 'tmx14.dtd'));
+        const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, file], { encoding: 'utf8' });
+        expect(check.stderr).toBe('');
+        expect(check.status).toBe(0);
+      }
     },
     180_000,
   );

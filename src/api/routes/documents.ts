@@ -4,15 +4,20 @@
  */
 import { Router, type Request } from 'express';
 import multer from 'multer';
-import { isUnLanguage, UN_LANGUAGES } from '../../core/model.js';
+import { mergePivotAlignments } from '../../core/align/merge-pivot-alignments.js';
+import { writeMultilingualTmx } from '../../core/export/tmx-multilingual.js';
+import { isUnLanguage, UN_LANGUAGES, type Alignment } from '../../core/model.js';
+import { PARALIGN_VERSION } from '../../version.js';
 import { submitDocument } from '../../service/submit-document.js';
-import { AuditAction, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
+import { AuditAction, PairStatus, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { checkUpload } from '../check-upload.js';
 import { documentFieldsSchema, documentParamsSchema } from '../document-schemas.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { presentPair, type PairJson } from '../present-pair.js';
-import { recordAudit } from '../record-audit.js';
+import { exportDetail, recordAudit } from '../record-audit.js';
+import { exportQuerySchema } from '../schemas.js';
+import { streamChunks } from '../stream-chunks.js';
 import { maySeePair } from '../request-account.js';
 import { resolveUploadCollection } from '../upload-collection.js';
 
@@ -73,7 +78,7 @@ export function createDocumentsRouter(deps: AppDeps): Router {
       });
   });
 
-  router.get('/v1/documents/:id', async (req, res) => {
+  const findDocument = async (req: Request): Promise<{ document: DocumentRecord; pairs: PairRecord[] }> => {
     const { id } = documentParamsSchema.parse(req.params);
     const document = await store.getDocument(id);
     const pairs: PairRecord[] = [];
@@ -84,7 +89,53 @@ export function createDocumentsRouter(deps: AppDeps): Router {
     // A document with a pair outside the account's collections is answered as if it did not exist.
     if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
       throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
+    return { document, pairs };
+  };
+
+  router.get('/v1/documents/:id', async (req, res) => {
+    const { document, pairs } = await findDocument(req);
     res.json(presentDocument(document, pairs, req));
+  });
+
+  // The document's multilingual memory: its pairs merged through the pivot, once every pair is aligned.
+  router.get('/v1/documents/:id/export.tmx', async (req, res) => {
+    const { document, pairs } = await findDocument(req);
+    const selection = exportQuerySchema.parse(req.query);
+    const alignments: Alignment[] = [];
+    for (const pair of pairs) {
+      if (pair.status === PairStatus.failed)
+        throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
+      const alignment = pair.status === PairStatus.done ? await store.loadAlignment(pair.id) : null;
+      if (alignment === null) {
+        const status = req.t(pair.status, { ns: 'status' });
+        throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status });
+      }
+      alignments.push(alignment);
+    }
+    const pivot = alignments[0]?.target;
+    if (pivot === undefined) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
+    const multi = mergePivotAlignments(
+      [pivot, ...alignments.map((alignment) => alignment.source)],
+      document.pivotLanguage,
+      alignments,
+    );
+    const chunks = writeMultilingualTmx(multi, {
+      units: selection.units,
+      ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
+      creationDate: new Date(Math.max(...pairs.map((pair) => pair.updatedAt.getTime()))),
+      creationToolVersion: PARALIGN_VERSION,
+    });
+    for (const pair of pairs) {
+      await recordAudit(store, req, {
+        action: AuditAction.export,
+        pairId: pair.id,
+        collection: pair.collection,
+        detail: exportDetail(`document.tmx ${document.id}`, req.originalUrl),
+      });
+    }
+    res.attachment(`${(document.symbol ?? document.id).replace(/[^A-Za-z0-9._-]+/g, '-')}.tmx`);
+    res.type('application/x-tmx+xml; charset=utf-8');
+    await streamChunks(res, chunks);
   });
 
   return router;

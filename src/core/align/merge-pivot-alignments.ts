@@ -163,8 +163,14 @@ export function mergePivotAlignments(
 ): MultiAlignment {
   const pivotDocument = documents.find((document) => document.language === pivot);
   if (pivotDocument === undefined) throw new RangeError(`No version is in the pivot language ${pivot}`);
+  // Each pair's target is the pivot: the same document, or a copy of it read back from a store.
   for (const pair of pairs) {
-    if (pair.target !== pivotDocument) throw new RangeError(`The ${pair.source.language} pair is not with the pivot`);
+    const { target } = pair;
+    const same =
+      target.language === pivot &&
+      target.blocks.length === pivotDocument.blocks.length &&
+      target.sentences.length === pivotDocument.sentences.length;
+    if (!same) throw new RangeError(`The ${pair.source.language} pair is not with the pivot`);
   }
   return {
     pivot,
