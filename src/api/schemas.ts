@@ -3,7 +3,7 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
-import { AUDIT_ACTIONS, PAIR_STATUSES } from '../storage/store.js';
+import { AUDIT_ACTIONS, PAIR_STATUSES, SEARCH_COUNT_LIMIT } from '../storage/store.js';
 
 const MAX_PAGE = 200;
 
@@ -253,7 +253,11 @@ export const searchPageSchema = z
         label: z.string().nullable(),
       }),
     ),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .meta({ description: `Hits, counted up to ${SEARCH_COUNT_LIMIT}.` }),
+    totalIsExact: z.boolean().meta({ description: `False when there are more than ${SEARCH_COUNT_LIMIT} hits.` }),
     limit: z.number().int(),
     offset: z.number().int(),
   })

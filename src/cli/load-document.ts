@@ -4,10 +4,9 @@ import { basename } from 'node:path';
 import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode } from '../core/model.js';
 import { decodeText } from '../extract/decode-text.js';
-import { assertSupportedLanguage } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
-import { readDocumentPair, type DocumentPair } from '../pipeline/read-document-pair.js';
-import { readDocumentVersions, type DocumentVersions } from '../pipeline/read-document-versions.js';
+import type { DocumentPair } from '../pipeline/read-document-pair.js';
+import type { DocumentVersions } from '../pipeline/read-document-versions.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
@@ -50,6 +49,12 @@ export async function loadPair(
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
 ): Promise<DocumentPair> {
+  // The reading pipeline (language detection, the extractors) loads here, not at start-up: `--help`, `eval` and
+  // presegmented input never need it.
+  const [{ assertSupportedLanguage }, { readDocumentPair }] = await Promise.all([
+    import('../extract/detect-language.js'),
+    import('../pipeline/read-document-pair.js'),
+  ]);
   assertSupportedLanguage('--source-lang', languages.source);
   assertSupportedLanguage('--target-lang', languages.target);
   assertDistinctFiles(sourcePath, targetPath);
@@ -61,13 +66,20 @@ export async function loadPair(
 
 /**
  * Reads two to six language versions through the pipeline (src/pipeline), which detects the languages not given in
- * `languages` and refuses any set that cannot be aligned.
+ * `languages` and refuses any set that cannot be aligned; `languages` and `pivot` are checked as the options named.
  */
 export async function loadVersions(
   paths: readonly string[],
   languages: readonly (LanguageCode | undefined)[],
   pivot?: LanguageCode,
 ): Promise<DocumentVersions> {
+  // Loaded here, as in loadPair: nothing of the reading pipeline is needed before.
+  const [{ assertSupportedLanguage }, { readDocumentVersions }] = await Promise.all([
+    import('../extract/detect-language.js'),
+    import('../pipeline/read-document-versions.js'),
+  ]);
+  for (const language of languages) if (language !== undefined) assertSupportedLanguage('--langs', language);
+  if (pivot !== undefined) assertSupportedLanguage('--pivot', pivot);
   paths.forEach((path, k) => paths.slice(0, k).forEach((earlier) => assertDistinctFiles(earlier, path)));
   return readDocumentVersions(
     paths.map((path, k) => {

@@ -6,11 +6,7 @@ import { checkDocumentPair } from './check-document-pair.js';
 import { detectFileLanguage } from './detect-file-language.js';
 import { documentText } from './document-text.js';
 import { segmentFile, type DocumentFile } from './segment-file.js';
-
-/** The fewest versions n-way alignment takes. */
-export const MIN_VERSIONS = 2;
-/** The most versions n-way alignment takes: one per UN language. */
-export const MAX_VERSIONS = UN_LANGUAGES.length;
+import { MAX_VERSIONS, MIN_VERSIONS } from './version-count.js';
 
 /** One version: its bytes, a name for messages and, when known, its language (otherwise told from its text). */
 export interface VersionFile extends Omit<DocumentFile, 'language'> {

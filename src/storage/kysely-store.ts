@@ -42,6 +42,8 @@ import {
   type PairRecord,
   type SaveAlignmentOptions,
   type SearchHit,
+  type SearchPage,
+  SEARCH_COUNT_LIMIT,
   type Store,
   type StoredBlockBead,
   type StoredSegment,
@@ -509,22 +511,38 @@ export class KyselyStore implements Store {
     language: LanguageCode,
     page: PageRequest,
     scope: CollectionScope = {},
-  ): Promise<Page<SearchHit>> {
+  ): Promise<SearchPage> {
     checkPage(page);
     if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
     const lang = normalizeLanguage(language);
     const phrase = foldForSearch(query);
     if (phrase.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text has no word in it.');
     // Whole words in sequence: the folded columns hold " word word " (fold-for-search.ts), so a LIKE on the padded
-    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
+    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (SQLite: migration 004,
+    // PostgreSQL: 008) finds the rows.
     const pattern = `%${phrase}%`;
     const match = `{source_folded target_folded} : "${phrase.trim()}"`;
+    const words = sql`plainto_tsquery('simple'::regconfig, ${phrase.trim()})`;
     let scoped = this.#db.selectFrom('segments as s').innerJoin('pairs as p', 'p.id', 's.pair_id');
     if (scope.collections !== undefined && scope.collections !== null)
       scoped = scoped.where(inCollections('p.collection', scope.collections));
     const base = scoped
+      // SQLite reads the hits from the FTS table in its rowid (= seq) order, newest first, and stops at the page.
       .$if(this.kind === 'sqlite', (qb) =>
-        qb.where(sql`s.seq`, 'in', sql`(select rowid from segments_fts where segments_fts match ${match})`),
+        qb
+          .innerJoin(sql<{ rowid: number }>`segments_fts`.as('f'), (join) =>
+            join.onRef(sql.ref('f.rowid'), '=', 's.seq'),
+          )
+          .where(sql`segments_fts`, 'match', match),
+      )
+      // PostgreSQL narrows the rows by their words (migration 008), in the indexed expression's exact form.
+      .$if(this.kind === 'postgres', (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(sql`to_tsvector('simple'::regconfig, s.source_folded)`, '@@', words),
+            eb(sql`to_tsvector('simple'::regconfig, s.target_folded)`, '@@', words),
+          ]),
+        ),
       )
       .where((eb) =>
         eb.or([
@@ -532,9 +550,13 @@ export class KyselyStore implements Store {
           eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', pattern)]),
         ]),
       );
+    // Newest stored first by `seq` (the primary key; SQLite: the FTS rowid, the same number): for a word in every
+    // other segment ("Conference of the Parties") both planners walk the key backwards and stop at the page instead
+    // of sorting every hit, and the count stops at SEARCH_COUNT_LIMIT.
     const [rows, count] = await Promise.all([
       base
         .select([
+          's.seq',
           's.pair_id',
           's.bead_index',
           's.source_text',
@@ -545,15 +567,21 @@ export class KyselyStore implements Store {
           'p.source_language',
           'p.target_language',
         ])
-        .orderBy('p.created_at', 'desc')
-        .orderBy('p.id', 'desc')
-        .orderBy('s.bead_index')
+        .orderBy(this.kind === 'sqlite' ? sql`f.rowid` : sql`s.seq`, 'desc')
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      this.#db
+        .selectFrom(
+          base
+            .select('s.seq')
+            .limit(SEARCH_COUNT_LIMIT + 1)
+            .as('hits'),
+        )
+        .select((eb) => eb.fn.countAll().as('total'))
+        .executeTakeFirstOrThrow(),
     ]);
-    const items = rows.map((row): SearchHit => {
+    const items = inReadingOrder(rows).map((row): SearchHit => {
       const sourceSide = row.source_language === lang;
       return {
         pairId: row.pair_id,
@@ -567,7 +595,8 @@ export class KyselyStore implements Store {
         label: row.label,
       };
     });
-    return { items, total: Number(count.total) };
+    const total = Number(count.total);
+    return { items, total: Math.min(total, SEARCH_COUNT_LIMIT), totalIsExact: total <= SEARCH_COUNT_LIMIT };
   }
 
   async sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample> {
@@ -831,6 +860,21 @@ function inCollections(column: 'collection' | 'p.collection', collections: reado
   return collections.length === 0
     ? sql<boolean>`1 = 0`
     : sql<boolean>`${sql.ref(column)} in (${sql.join([...collections])})`;
+}
+
+/**
+ * A page of hits, newest stored first, shown pair by pair (the pair stored last first) and in bead order within a
+ * pair, as the pair reads.
+ */
+function inReadingOrder<R extends { seq: number | string | bigint; pair_id: string; bead_index: number }>(
+  rows: readonly R[],
+): R[] {
+  const newestOfPair = new Map<string, number>();
+  for (const row of rows) newestOfPair.set(row.pair_id, Math.max(newestOfPair.get(row.pair_id) ?? 0, Number(row.seq)));
+  return [...rows].sort(
+    (a, b) =>
+      (newestOfPair.get(b.pair_id) as number) - (newestOfPair.get(a.pair_id) as number) || a.bead_index - b.bead_index,
+  );
 }
 
 function checkAuditAction(action: string): AuditRecord['action'] {

@@ -156,6 +156,18 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * Concordance hits are counted up to this many: a word in half the store would otherwise cost a count of half the
+ * store on every search.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+/** A page of concordance hits; `total` stops at {@link SEARCH_COUNT_LIMIT}. */
+export interface SearchPage extends Page<SearchHit> {
+  /** False when there are more hits than `total` says. */
+  totalIsExact: boolean;
+}
+
 /** Filters of {@link Store.listPairs}; absent fields do not filter. */
 export interface PairFilter {
   /** Exact collection. */
@@ -552,14 +564,16 @@ export interface Store {
   /**
    * Concordance: segments whose text in `language` contains the words of `query` in sequence, as whole words,
    * ignoring case and accents (folding done by the store, identical on both backends; no stemming; punctuation
-   * separates words); indexed (migration 004); newest pair first. Throws `STORE_BAD_ARGUMENT` for a query with no word.
+   * separates words); indexed (migration 004); newest stored first, each page in bead order pair by pair. `total`
+   * counts up to {@link SEARCH_COUNT_LIMIT} (`totalIsExact` false beyond). Throws `STORE_BAD_ARGUMENT` for a query with
+   * no word.
    */
   searchSegments(
     query: string,
     language: LanguageCode,
     page: PageRequest,
     scope?: CollectionScope,
-  ): Promise<Page<SearchHit>>;
+  ): Promise<SearchPage>;
 
   /**
    * The `limit` most recent (highest `seq`) segments fit to train a lexicon for `sourceLanguage` → `targetLanguage`:

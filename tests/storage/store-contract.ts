@@ -9,7 +9,13 @@ import type { Alignment } from '../../src/core/model.js';
 import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
 import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
 import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
-import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
+import {
+  PairStatus,
+  SEARCH_COUNT_LIMIT,
+  type CreatePairInput,
+  type Store,
+  type StoredUnit,
+} from '../../src/storage/store.js';
 import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
 import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../../harness/synthetic-alignment.js';
 
@@ -699,6 +705,40 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       // Deleting a pair takes its segments out of the index too.
       await store.deletePair(reversed.id);
       expect((await store.searchSegments('etat des', 'fr', { limit: 10, offset: 0 })).total).toBe(0);
+    });
+
+    it('pages concordance hits newest pair first, in bead order, and counts them up to the limit', async () => {
+      const store = await open();
+      const ids: string[] = [];
+      // Two pairs whose every French segment holds "sentence"; the second has more hits than are counted.
+      for (const [tag, size] of [
+        ['old', 30],
+        ['new', SEARCH_COUNT_LIMIT + 5],
+      ] as const) {
+        const { pair } = await store.createPair({
+          source: { name: `${tag}.fr`, bytes: Buffer.from(tag) },
+          target: { name: `${tag}.en`, bytes: Buffer.from(`${tag} en`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+        });
+        const alignment = syntheticAlignment(size, tag);
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+        ids.push(pair.id);
+      }
+      const first = await store.searchSegments('SENTENCE', 'fr', { limit: 20, offset: 0 });
+      expect(first).toMatchObject({ total: SEARCH_COUNT_LIMIT, totalIsExact: false });
+      expect(first.items.map((hit) => hit.pairId)).toEqual(Array(20).fill(ids[1]));
+      const indices = first.items.map((hit) => hit.index);
+      expect(indices).toEqual([...indices].sort((a, b) => a - b));
+      // The last page reaches the older pair; pages never repeat a hit.
+      const seen = new Set<string>();
+      for (let offset = 0; offset < SEARCH_COUNT_LIMIT + 35; offset += 500) {
+        const page = await store.searchSegments('sentence', 'fr', { limit: 500, offset });
+        for (const hit of page.items) seen.add(`${hit.pairId}:${hit.index}`);
+      }
+      expect(seen.size).toBe(SEARCH_COUNT_LIMIT + 35);
+      const exact = await store.searchSegments('fr old sentence 7', 'fr', { limit: 20, offset: 0 });
+      expect(exact).toMatchObject({ total: 1, totalIsExact: true, items: [{ pairId: ids[0], index: 7 }] });
     });
 
     it('samples training pairs: done pairs, 1-1 beads over the threshold, both directions, newest last', async () => {

@@ -17,15 +17,15 @@ import { writeMultilingualTmx } from '../../core/export/tmx-multilingual.js';
 import { writeMultilingualTsv } from '../../core/export/tsv-multilingual.js';
 import type { Alignment, LanguageCode } from '../../core/model.js';
 import { buildParityReport, type ParityReport } from '../../core/qa/parity-report.js';
-import { assertSupportedLanguage } from '../../extract/detect-language.js';
 import type { UnitKind } from '../../core/export/collect-units.js';
 import type { Lexicon } from '../../core/align/features.js';
 import { assertDistinctFiles, loadPair, loadVersions, readInputBytes, readTextFile } from '../load-document.js';
 import { readDictionary } from '../../extract/read-dictionary.js';
 import { alignDocumentPair } from '../../pipeline/align-document-pair.js';
 import { alignDocumentVersions } from '../../pipeline/align-document-versions.js';
-import { MAX_VERSIONS, MIN_VERSIONS } from '../../pipeline/read-document-versions.js';
+import { MAX_VERSIONS, MIN_VERSIONS } from '../../pipeline/version-count.js';
 import { createStageProgress } from '../progress.js';
+import { addBatchOptions, runBatchCommand, type BatchOptions } from './align-batch.js';
 
 import { PARALIGN_VERSION } from '../../version.js';
 import { writeChunks } from '../write-output.js';
@@ -46,6 +46,8 @@ interface AlignOptions {
   langs?: string;
   pair?: string;
   pivot?: string;
+  batch?: string;
+  oneTmx?: string;
 }
 
 /** What the output writers need besides the alignment. */
@@ -125,12 +127,21 @@ function writePairOutput(alignment: Alignment, report: ParityReport, choice: Out
   }
 }
 
-// "ar,en,fr": one code a file, each one of the six; `count` is the number of files.
-function parseLanguageList(option: string, value: string, count: number): LanguageCode[] {
+// "ar,en,fr": one code a file, in lower case; `supported` also refuses a code outside the six UN languages.
+async function parseLanguageList(
+  option: string,
+  value: string,
+  count: number,
+  supported: boolean,
+): Promise<LanguageCode[]> {
   const codes = value.split(',').map((code) => code.trim().toLowerCase());
   if (codes.length !== count)
     throw new InputError(`${option} must name ${count} languages, one a file, not "${value}"`, ErrorCode.badOption);
-  for (const code of codes) assertSupportedLanguage(option, code);
+  if (supported) {
+    // Language detection loads at the point of need (load-document.ts).
+    const { assertSupportedLanguage } = await import('../../extract/detect-language.js');
+    for (const code of codes) assertSupportedLanguage(option, code);
+  }
   return codes;
 }
 
@@ -154,8 +165,8 @@ async function runVersions(
       'the links format pairs two documents: add --pair to choose two languages',
       ErrorCode.badOption,
     );
-  const languages = options.langs === undefined ? [] : parseLanguageList('--langs', options.langs, paths.length);
-  if (options.pivot !== undefined) assertSupportedLanguage('--pivot', options.pivot);
+  const languages =
+    options.langs === undefined ? [] : await parseLanguageList('--langs', options.langs, paths.length, true);
   const versions = await loadVersions(paths, languages, options.pivot);
   const progress = createStageProgress(
     3,
@@ -165,7 +176,10 @@ async function runVersions(
   const { alignment, matrix } = alignDocumentVersions(versions);
   progress.stage('writing');
   if (options.pair !== undefined) {
-    const [source, target] = parseLanguageList('--pair', options.pair, 2) as [LanguageCode, LanguageCode];
+    const [source, target] = (await parseLanguageList('--pair', options.pair, 2, false)) as [
+      LanguageCode,
+      LanguageCode,
+    ];
     const present = versions.documents.map((document) => document.language);
     for (const language of [source, target]) {
       if (!present.includes(language))
@@ -215,7 +229,7 @@ async function runVersions(
 
 /** Registers the command. */
 export function registerAlignCommand(program: Command): void {
-  program
+  const command = program
     .command('align')
     .description(
       'align two to six language versions of a document and write a translation memory (n-way through the pivot)',
@@ -244,7 +258,9 @@ export function registerAlignCommand(program: Command): void {
     .option('--units <units>', 'TMX/TSV units: sentence or paragraph', 'sentence')
     .option('--presegmented', 'inputs are one sentence a line, blank line between paragraphs; writes links')
     .option('--dictionary <file>', 'bilingual dictionary: "source<TAB>target" or hunalign "target @ source" lines')
-    .action(async (paths: string[], options: AlignOptions, command: Command) => {
+    .action(async (paths: string[] | undefined, options: AlignOptions, self: Command) => {
+      if (options.batch !== undefined) return runBatchCommand(options as BatchOptions);
+      if (paths === undefined) throw new InputError('give the files to align, or --batch', ErrorCode.badOption);
       const format = parseFormat(options.format, options.output);
       const minConfidence = parseMinConfidence(options.minConfidence);
       if (options.units !== 'sentence' && options.units !== 'paragraph')
@@ -263,7 +279,7 @@ export function registerAlignCommand(program: Command): void {
         tmxSrcLang: options.tmxSrcLang,
       };
       if (paths.length > 2 || options.pair !== undefined || options.pivot !== undefined) {
-        await runVersions(paths, options, choice, command);
+        await runVersions(paths, options, choice, self);
         return;
       }
       const [sourcePath, targetPath] = paths as [string, string];
@@ -272,10 +288,13 @@ export function registerAlignCommand(program: Command): void {
         return;
       }
       if (options.langs !== undefined) {
-        const explicit = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
+        const explicit = (name: string): boolean => self.getOptionValueSource(name) === 'cli';
         if (explicit('sourceLang') || explicit('targetLang'))
           throw new InputError('give either --langs or --source-lang and --target-lang', ErrorCode.badOption);
-        [options.sourceLang, options.targetLang] = parseLanguageList('--langs', options.langs, 2) as [string, string];
+        [options.sourceLang, options.targetLang] = (await parseLanguageList('--langs', options.langs, 2, true)) as [
+          string,
+          string,
+        ];
       }
       const dictionary = loadDictionary(options.dictionary);
       const pair = await loadPair(sourcePath, targetPath, {
@@ -292,4 +311,5 @@ export function registerAlignCommand(program: Command): void {
       writePairOutput(alignment, report, choice);
       progress.stop();
     });
+  addBatchOptions(command);
 }
