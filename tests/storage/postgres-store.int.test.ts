@@ -80,6 +80,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         '003-pair-dictionary',
         '004-search-index',
         '005-users-audit',
+        '007-documents',
         '008-search-words',
       ]);
       const tables = await admin.query<{ table_name: string }>(

@@ -45,6 +45,7 @@ describe('SQLite store file', () => {
       '003-pair-dictionary',
       '004-search-index',
       '005-users-audit',
+      '007-documents',
       '008-search-words',
     ]);
   });
