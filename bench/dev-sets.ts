@@ -259,3 +259,77 @@ export function loadUnpcLanguageSet(language: UnpcLanguage, fold?: 0 | 1, root =
     documents: [withDropsAndMerges(kept, `unpc-${language}-en${suffix}`)],
   };
 }
+
+/** The UNPC development set in all six languages, edited per language, with the n-way units it must come out as. */
+export interface SixWaySet {
+  name: string;
+  /** Sentences per language; English is the pivot and keeps every line. */
+  sentences: Record<string, string[]>;
+  /** Gold n-way units: per language, the sentence indices of each unit. */
+  gold: Record<string, number[]>[];
+  /** Per language other than English, the gold beads of that language (source) with English (target). */
+  pairGold: Record<string, Bead[]>;
+}
+
+/**
+ * The UNPC development set's lines that all six languages have, as one document per language edited as a translator
+ * would, each language on its own schedule (so that edits seldom coincide): every 97th line left out of that
+ * language's version, every 53rd line joined with the next into one sentence. A join in any language makes the two
+ * lines one unit in every language. The whole set, or one of two folds split by document; null when absent.
+ */
+export function loadUnpcSixWay(fold?: 0 | 1, root = evalRawDir()): SixWaySet | null {
+  const base = join(root, 'unpc-v1.0-testsets', 'devset', 'UNv1.0.devset');
+  const languages = ['en', ...UNPC_LANGUAGES];
+  if (![...languages, 'ids'].every((ext) => existsSync(`${base}.${ext}`))) return null;
+  const columns = languages.map((language) => lines(`${base}.${language}`).map((line) => line.trim()));
+  const ids = lines(`${base}.ids`);
+  const rows = ids
+    .map((id, k) => ({ document: id.split(' ')[0] ?? '', texts: columns.map((column) => column[k] ?? '') }))
+    .filter((row) => row.texts.every((text) => text !== ''))
+    .filter((row) => fold === undefined || foldOf(row.document) === fold);
+  const joiner = (a: string, b: string): string =>
+    /[\u3000-\u9fff\uff00-\uffef]$/u.test(a) ? `${a}${b}` : `${a} ${b}`;
+  const sentences: Record<string, string[]> = { en: rows.map((row) => row.texts[0] ?? '') };
+  // Per language, the sentence index holding each line (-1: left out); joined[k]: lines k and k + 1 are one unit.
+  const holder: Record<string, Int32Array> = { en: Int32Array.from(rows.keys()) };
+  const joined = new Uint8Array(rows.length);
+  const pairGold: Record<string, Bead[]> = {};
+  UNPC_LANGUAGES.forEach((language, i) => {
+    const column = languages.indexOf(language);
+    const own: string[] = [];
+    const beads: Bead[] = [];
+    const held = new Int32Array(rows.length).fill(-1);
+    for (let k = 0; k < rows.length; k++) {
+      const text = rows[k]?.texts[column] ?? '';
+      const at = k + 13 * i;
+      if (at % 53 === 52 && k + 1 < rows.length) {
+        own.push(joiner(text, rows[k + 1]?.texts[column] ?? ''));
+        held[k] = own.length - 1;
+        held[k + 1] = own.length - 1;
+        joined[k] = 1;
+        beads.push({ source: [own.length - 1], target: [k, k + 1] });
+        k += 1;
+      } else if (at % 97 !== 96) {
+        own.push(text);
+        held[k] = own.length - 1;
+        beads.push({ source: [own.length - 1], target: [k] });
+      } else {
+        beads.push({ source: [], target: [k] });
+      }
+    }
+    sentences[language] = own;
+    holder[language] = held;
+    pairGold[language] = beads;
+  });
+  const gold: Record<string, number[]>[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (k === 0 || joined[k - 1] === 0) gold.push(Object.fromEntries(languages.map((language) => [language, []])));
+    const unit = gold.at(-1) as Record<string, number[]>;
+    for (const language of languages) {
+      const index = holder[language]?.[k] ?? -1;
+      const list = unit[language] as number[];
+      if (index >= 0 && list.at(-1) !== index) list.push(index);
+    }
+  }
+  return { name: `unpc-dev six-way${fold === undefined ? '' : ` fold ${fold + 1}`}`, sentences, gold, pairGold };
+}

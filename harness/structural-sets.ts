@@ -22,7 +22,7 @@ export interface StructuralCase {
 type XmlNode = Record<string, unknown>;
 
 /** A title or paragraph of the markup, with the section it belongs to ("preamble", "art:3", "" for the top). */
-interface MarkupParagraph {
+export interface MarkupParagraph {
   section: string;
   text: string;
 }
@@ -70,7 +70,8 @@ function parseXml(path: string): XmlNode[] {
   ) as XmlNode[];
 }
 
-function readMarkup(path: string): MarkupParagraph[] {
+/** The titles and paragraphs of a UDHR-in-Unicode XML file, in document order, each with its section. */
+export function readMarkup(path: string): MarkupParagraph[] {
   return paragraphsOf(parseXml(path), '', []);
 }
 
@@ -141,7 +142,7 @@ export async function loadUdhr(root = evalRawDir()): Promise<StructuralCase | nu
 }
 
 /** The UDHR's file names by ISO 639-1 code, for the six UN languages. */
-const UDHR_FILES: Readonly<Record<string, string>> = {
+export const UDHR_FILES: Readonly<Record<string, string>> = {
   ar: 'udhr_arb',
   en: 'udhr_eng',
   es: 'udhr_spa',

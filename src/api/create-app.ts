@@ -10,6 +10,7 @@ import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
 import { createAlignmentEditsRouter } from './routes/alignment-edits.js';
 import { createAuditRouter } from './routes/audit.js';
+import { createDocumentsRouter } from './routes/documents.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
 import { createSignInRouter } from './routes/sign-in.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRouter(deps));
   app.use(createPairsRouter(deps));
   app.use(createAlignmentEditsRouter(deps));
+  app.use(createDocumentsRouter(deps));
   app.use(createTmRouter(deps));
   app.use(createReviewRouter(deps));
   app.use(ADMIN_QUEUES_PATH, dashboardSecurityHeaders, stripRemoteAssets, stripJobInternals, createAdminRouter(deps));
@@ -63,6 +65,9 @@ export function createApp(deps: AppDeps): Express {
 function applyHardening(app: Express, config: AppDeps['config'], errorHandler: ErrorRequestHandler): void {
   app.use(securityHeaders);
   app.use(requestTimeout(config.requestTimeoutMs, errorHandler));
-  app.post('/v1/pairs', createRateLimit(config.uploadsPerMinute));
-  app.get(['/v1/pairs/:id/export.:format', '/v1/tm/export.tmx'], createRateLimit(config.exportsPerMinute));
+  app.post(['/v1/pairs', '/v1/documents'], createRateLimit(config.uploadsPerMinute));
+  app.get(
+    ['/v1/pairs/:id/export.:format', '/v1/documents/:id/export.tmx', '/v1/tm/export.tmx'],
+    createRateLimit(config.exportsPerMinute),
+  );
 }

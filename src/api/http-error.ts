@@ -37,6 +37,10 @@ export const HttpErrorCode = {
   versionNotFound: 'VERSION_NOT_FOUND',
   editsNotArray: 'EDITS_NOT_ARRAY',
   editsTooLarge: 'EDITS_TOO_LARGE',
+  documentNotFound: 'DOCUMENT_NOT_FOUND',
+  missingVersions: 'MISSING_VERSIONS',
+  unexpectedVersionField: 'UNEXPECTED_VERSION_FIELD',
+  repeatedVersionField: 'REPEATED_VERSION_FIELD',
 } as const;
 /** See {@link HttpErrorCode}. */
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

@@ -25,6 +25,12 @@ import {
   uploadBodySchema,
   uploadResultSchema,
 } from './schemas.js';
+import {
+  documentParamsSchema,
+  documentSchema,
+  documentUploadBodySchema,
+  documentUploadResultSchema,
+} from './document-schemas.js';
 
 const errorContent = { 'application/json': { schema: errorBodySchema } };
 const errors = (...statuses: number[]): ZodOpenApiResponsesObject =>
@@ -179,6 +185,47 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
               },
             },
             ...errors(404, 409),
+          },
+        },
+      },
+      '/v1/documents': {
+        post: {
+          summary:
+            'Upload two to six language versions of one document (files named ar, en, es, fr, ru, zh); each ' +
+            'version is queued as a pair with the pivot.',
+          requestBody: { content: { 'multipart/form-data': { schema: documentUploadBodySchema } } },
+          responses: {
+            '202': {
+              description: 'Accepted: the pairs are queued.',
+              content: { 'application/json': { schema: documentUploadResultSchema } },
+            },
+            '200': {
+              description: 'The same versions were uploaded before: the existing document.',
+              content: { 'application/json': { schema: documentUploadResultSchema } },
+            },
+            ...errors(400, 403, 409, 413, 415, 422, 503),
+          },
+        },
+      },
+      '/v1/documents/{id}/export.tmx': {
+        get: {
+          summary:
+            "The document's multilingual TMX: one <tu> a unit, one <tuv> a language, the pivot's first; once every " +
+            'pair is aligned.',
+          requestParams: { path: documentParamsSchema, query: exportQuerySchema },
+          responses: {
+            '200': xmlStream('TMX 1.4b, streamed.', 'application/x-tmx+xml'),
+            ...errors(400, 404, 409),
+          },
+        },
+      },
+      '/v1/documents/{id}': {
+        get: {
+          summary: 'A document of several language versions, with the pair of each version and the pivot.',
+          requestParams: { path: documentParamsSchema },
+          responses: {
+            '200': { description: 'The document.', content: { 'application/json': { schema: documentSchema } } },
+            ...errors(404),
           },
         },
       },

@@ -6,6 +6,7 @@ import type { LanguageCode } from '../core/model.js';
 import { decodeText } from '../extract/decode-text.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
 import type { DocumentPair } from '../pipeline/read-document-pair.js';
+import type { DocumentVersions } from '../pipeline/read-document-versions.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
@@ -60,5 +61,31 @@ export async function loadPair(
   return readDocumentPair(
     { bytes: readInputBytes(sourcePath), name: basename(sourcePath), language: languages.source },
     { bytes: readInputBytes(targetPath), name: basename(targetPath), language: languages.target },
+  );
+}
+
+/**
+ * Reads two to six language versions through the pipeline (src/pipeline), which detects the languages not given in
+ * `languages` and refuses any set that cannot be aligned; `languages` and `pivot` are checked as the options named.
+ */
+export async function loadVersions(
+  paths: readonly string[],
+  languages: readonly (LanguageCode | undefined)[],
+  pivot?: LanguageCode,
+): Promise<DocumentVersions> {
+  // Loaded here, as in loadPair: nothing of the reading pipeline is needed before.
+  const [{ assertSupportedLanguage }, { readDocumentVersions }] = await Promise.all([
+    import('../extract/detect-language.js'),
+    import('../pipeline/read-document-versions.js'),
+  ]);
+  for (const language of languages) if (language !== undefined) assertSupportedLanguage('--langs', language);
+  if (pivot !== undefined) assertSupportedLanguage('--pivot', pivot);
+  paths.forEach((path, k) => paths.slice(0, k).forEach((earlier) => assertDistinctFiles(earlier, path)));
+  return readDocumentVersions(
+    paths.map((path, k) => {
+      const language = languages[k];
+      return { bytes: readInputBytes(path), name: basename(path), ...(language === undefined ? {} : { language }) };
+    }),
+    pivot === undefined ? {} : { pivot },
   );
 }

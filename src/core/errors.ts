@@ -18,6 +18,12 @@ export const ErrorCode = {
   swappedSides: 'SWAPPED_SIDES',
   /** A file is not in its declared language. */
   wrongLanguage: 'WRONG_LANGUAGE',
+  /** A file's language was not declared and its text is too short to tell. */
+  undetectedLanguage: 'UNDETECTED_LANGUAGE',
+  /** Two versions of one document declared or found in the same language. */
+  repeatedLanguage: 'REPEATED_LANGUAGE',
+  /** Fewer than two or more than six language versions of one document. */
+  versionCount: 'VERSION_COUNT',
 } as const;
 /** See {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -207,3 +207,38 @@ export interface Alignment {
   /** Beads over sentence indices, covering every sentence of both sides once, in order. */
   sentences: ScoredBead[];
 }
+
+/**
+ * One unit of an n-way alignment: the segments (sentence or block indices) of each language that translate one
+ * another. Every language of the alignment has a key; its list is sorted and contiguous, empty when that language
+ * has nothing here.
+ */
+export interface MultiUnit {
+  /** Per language (ISO 639-1), the indices of its segments in its own document. */
+  segments: Record<LanguageCode, number[]>;
+  /** The lowest confidence of the pairwise beads merged into the unit, in [0, 1]. */
+  confidence: number;
+}
+
+/** A unit over blocks, with how its pairwise beads were found. */
+export interface MultiBlockUnit extends MultiUnit {
+  /** `label` when every two-sided bead merged into it was anchored on labels, else `content`. */
+  method: LinkMethod;
+}
+
+/**
+ * Two to six language versions of one document aligned through a pivot version: every other version is aligned
+ * with the pivot, and the pairwise beads are merged into units that hold one segment group per language.
+ */
+export interface MultiAlignment {
+  /** The pivot's language: the original language the header names, else English. */
+  pivot: LanguageCode;
+  /** The versions in the order given, the pivot among them; their languages are distinct. */
+  documents: SegmentedDocument[];
+  /** Each other version (source) aligned with the pivot (target), in the order of `documents`. */
+  pairs: Alignment[];
+  /** Units over block indices: every block of every version in exactly one unit, in document order. */
+  blocks: MultiBlockUnit[];
+  /** Units over sentence indices: every sentence of every version in exactly one unit, in document order. */
+  sentences: MultiUnit[];
+}

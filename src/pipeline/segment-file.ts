@@ -11,6 +11,13 @@ import { extractDocument } from '../extract/extract-document.js';
  */
 export const MIN_LETTERS_TO_ALIGN = 6;
 
+/**
+ * What a Chinese character counts for against {@link MIN_LETTERS_TO_ALIGN}: about what an English translation spells
+ * for it (README, "Command line": measured on the UNPC development set), so that "附件一" (Annex I) is as much to
+ * align as "Annex I".
+ */
+export const LETTERS_PER_HAN_CHARACTER = 3.5;
+
 /** One file of a pair: its bytes, a name for messages (never opened) and its declared language. */
 export interface DocumentFile {
   /** The file's bytes; the format is read from them. */
@@ -46,7 +53,8 @@ export function segmentText(text: string, options: ParseOptions): SegmentedDocum
 function countLetters(document: SegmentedDocument): number {
   let letters = 0;
   for (const sentence of document.sentences) {
-    letters += sentence.text.match(/\p{L}/gu)?.length ?? 0;
+    const han = sentence.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    letters += (sentence.text.match(/\p{L}/gu)?.length ?? 0) - han + han * LETTERS_PER_HAN_CHARACTER;
     // Enough is enough: a long document need not be counted to its end.
     if (letters >= MIN_LETTERS_TO_ALIGN) break;
   }

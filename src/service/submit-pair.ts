@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { readDocumentPair } from '../pipeline/read-document-pair.js';
 import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
 import { enqueueAlignment, forgetAlignmentJob } from '../queue/enqueue-alignment.js';
-import { PairStatus, type PairRecord, type Store, type StoredFile } from '../storage/store.js';
+import { PairStatus, type CreatePairInput, type PairRecord, type Store, type StoredFile } from '../storage/store.js';
 import { QueueUnavailableError } from './queue-unavailable-error.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from './with-timeout.js';
 
@@ -55,7 +55,6 @@ export interface SubmittedPair {
  * nothing kept when Redis does not answer.
  */
 export async function submitPair(deps: SubmitPairDeps, submission: PairSubmission): Promise<SubmittedPair> {
-  const { store } = deps;
   const frIsSource = submission.sourceLanguage === 'fr';
   const source = frIsSource ? submission.fr : submission.en;
   const target = frIsSource ? submission.en : submission.fr;
@@ -63,8 +62,7 @@ export async function submitPair(deps: SubmitPairDeps, submission: PairSubmissio
   const targetLanguage = frIsSource ? 'en' : 'fr';
   // Everything the bytes can decide is decided here; the worker only aligns (and checks again, for older pairs).
   await readDocumentPair({ ...source, language: sourceLanguage }, { ...target, language: targetLanguage });
-
-  const { pair, created } = await store.createPair({
+  return storeAndQueuePair(deps, {
     source,
     target,
     sourceLanguage,
@@ -73,6 +71,15 @@ export async function submitPair(deps: SubmitPairDeps, submission: PairSubmissio
     symbol: submission.symbol,
     ...(submission.dictionary !== undefined ? { dictionary: submission.dictionary } : {}),
   });
+}
+
+/**
+ * Stores a pair the pipeline has checked and queues it: a new pair is queued (and taken back out when the queue does
+ * not answer), a failed one stored before is queued again, an unfinished one has its job put back.
+ */
+export async function storeAndQueuePair(deps: SubmitPairDeps, input: CreatePairInput): Promise<SubmittedPair> {
+  const { store } = deps;
+  const { pair, created } = await store.createPair(input);
   if (created) {
     try {
       await enqueue(deps, pair.id);

@@ -155,6 +155,24 @@ export interface AuditTable {
   address: string | null;
 }
 
+/** `documents`: one row per upload of several language versions (migration 007). */
+export interface DocumentsTable {
+  id: string;
+  pivot_language: string;
+  collection: string | null;
+  symbol: string | null;
+  created_at: string;
+}
+
+/** `document_versions`: one row per language version of a document (migration 007). */
+export interface DocumentVersionsTable {
+  document_id: string;
+  language: string;
+  file_name: string;
+  // The pair aligning this version with the pivot; null for the pivot itself.
+  pair_id: string | null;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   pairs: PairsTable;
@@ -166,4 +184,6 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit: AuditTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
 }

@@ -45,7 +45,10 @@ import {
   type AuditFilter,
   type AuditRecord,
   type CollectionScope,
+  type CreateDocumentInput,
   type CreateUserInput,
+  type DocumentRecord,
+  type DocumentVersion,
   type UserCredential,
   type UserRecord,
   type CreatePairInput,
@@ -522,6 +525,80 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     // Written by saveAlignment from a ParityReport; the store is the only writer of this column.
     return row === undefined ? null : (JSON.parse(row.report_json) as ParityReport);
+  }
+
+  async createDocument(input: CreateDocumentInput): Promise<{ document: DocumentRecord; created: boolean }> {
+    const pivot = normalizeLanguage(input.pivotLanguage);
+    const versions = input.versions.map((version) => ({ ...version, language: normalizeLanguage(version.language) }));
+    const languages = versions.map((version) => version.language);
+    const pivots = versions.filter((version) => version.pairId === null).map((version) => version.language);
+    if (new Set(languages).size !== languages.length || pivots.length !== 1 || pivots[0] !== pivot) {
+      throw new StoreError(
+        StoreErrorCode.badArgument,
+        `A document needs distinct languages and one pivot version without a pair (${pivot}): ${languages.join(', ')}.`,
+      );
+    }
+    // The same versions aligned through the same pivot are the same document: uploading them again finds it.
+    const id = createHash('sha256')
+      .update([pivot, ...versions.map((v) => `${v.language}:${v.pairId ?? ''}`).sort()].join('\n'))
+      .digest('hex')
+      .slice(0, 32);
+    const existing = await this.getDocument(id);
+    if (existing !== null) return { document: existing, created: false };
+    const created = await this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto('documents')
+        .values({
+          id,
+          pivot_language: pivot,
+          collection: input.collection ?? null,
+          symbol: input.symbol ?? null,
+          created_at: this.#now().toISOString(),
+        })
+        // Two identical uploads racing: the loser inserts nothing and reads the winner's document below.
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+      await trx
+        .insertInto('document_versions')
+        .values(
+          versions.map((version) => ({
+            document_id: id,
+            language: version.language,
+            file_name: version.fileName,
+            pair_id: version.pairId,
+          })),
+        )
+        .execute();
+      return true;
+    });
+    const document = await this.getDocument(id);
+    if (document === null) throw new Error(`Document ${id} vanished right after it was stored.`);
+    return { document, created };
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = await this.#db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row === undefined) return null;
+    // rowid (SQLite) and heap order (PostgreSQL) are not guaranteed: the versions come back in language order.
+    const versions = await this.#db
+      .selectFrom('document_versions')
+      .select(['language', 'file_name', 'pair_id'])
+      .where('document_id', '=', id)
+      .orderBy('language')
+      .execute();
+    return {
+      id: row.id,
+      pivotLanguage: row.pivot_language,
+      versions: versions.map((version): DocumentVersion => ({
+        language: version.language,
+        fileName: version.file_name,
+        pairId: version.pair_id,
+      })),
+      collection: row.collection,
+      symbol: row.symbol,
+      createdAt: new Date(row.created_at),
+    };
   }
 
   async deletePair(id: string): Promise<boolean> {

@@ -534,6 +534,44 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** One language version of a document. */
+export interface DocumentVersion {
+  /** Its language (ISO 639-1). */
+  language: LanguageCode;
+  /** Its file name as uploaded. */
+  fileName: string;
+  /** The pair aligning it (source) with the pivot (target); null for the pivot itself. */
+  pairId: string | null;
+}
+
+/** What {@link Store.createDocument} needs. */
+export interface CreateDocumentInput {
+  /** The language the other versions are aligned with; one of the versions'. */
+  pivotLanguage: LanguageCode;
+  /** The versions, the pivot among them (with a null pair), languages distinct. */
+  versions: DocumentVersion[];
+  /** Collection, or null. */
+  collection?: string | null;
+  /** Document symbol as the uploader gave it, or null. */
+  symbol?: string | null;
+}
+
+/** A stored document of several language versions. */
+export interface DocumentRecord {
+  /** Stable id: the same pivot and pairs give the same id. */
+  id: string;
+  /** The pivot's language. */
+  pivotLanguage: LanguageCode;
+  /** The versions in the order uploaded; a version whose pair was deleted is gone. */
+  versions: DocumentVersion[];
+  /** Collection, or null. */
+  collection: string | null;
+  /** Document symbol as the uploader gave it, or null. */
+  symbol: string | null;
+  /** When it was first stored. */
+  createdAt: Date;
+}
+
 /**
  * The storage contract every backend implements; all methods are async and safe to call from many processes.
  */
@@ -604,6 +642,16 @@ export interface Store {
 
   /** The stored parity report, or null when nothing is stored. */
   getReport(id: string): Promise<ParityReport | null>;
+
+  /**
+   * Stores a document of several language versions whose pairs are stored already, or returns the one stored for the
+   * same pivot and pairs (its id is derived from them). Throws {@link StoreError} `STORE_BAD_ARGUMENT` when the
+   * versions' languages repeat, the pivot is not among them, or the pivot has a pair and another version none.
+   */
+  createDocument(input: CreateDocumentInput): Promise<{ document: DocumentRecord; created: boolean }>;
+
+  /** The document with this id, or null. */
+  getDocument(id: string): Promise<DocumentRecord | null>;
 
   /** Deletes the pair with its files, segments, blocks and report; answers whether it existed. */
   deletePair(id: string): Promise<boolean>;

@@ -43,7 +43,7 @@ interface Operation {
 
 describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
   let service: TestService;
-  const ids = { a: '', b: '', doomed: '' };
+  const ids = { a: '', b: '', doomed: '', document: '' };
   const as = (name: string, path: string, init: RequestInit = {}) =>
     service.fetch(path, {
       ...init,
@@ -71,6 +71,14 @@ describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
     ids.a = await upload(PAIR_A, 'A');
     ids.b = await upload(PAIR_B, 'B');
     ids.doomed = await upload(PAIR_DELETE, 'A');
+    // The versions of pair A as a document: its pair is pair A itself.
+    const form = new FormData();
+    form.append('fr', new Blob([PAIR_A.fr.bytes]), 'fr.md');
+    form.append('en', new Blob([PAIR_A.en.bytes]), 'en.md');
+    form.append('collection', 'A');
+    const document = await service.fetch('/v1/documents', { method: 'POST', body: form });
+    expect(document.status).toBe(200);
+    ids.document = ((await document.json()) as { documentId: string }).documentId;
   }, 120_000);
   afterAll(async () => {
     await service?.stop();
@@ -93,7 +101,8 @@ describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
   };
 
   const request = async (operation: Operation): Promise<{ path: string; init: RequestInit }> => {
-    const id = operation.method === 'DELETE' ? ids.doomed : ids.a;
+    const id =
+      operation.method === 'DELETE' ? ids.doomed : operation.path.startsWith('/v1/documents/') ? ids.document : ids.a;
     let path = operation.path.replace('{id}', id);
     if (path === '/v1/tm/search') path += `?q=${encodeURIComponent('Conférence')}&lang=fr`;
     if (operation.method !== 'POST') return { path, init: { method: operation.method } };

@@ -29,6 +29,23 @@ describe('readDocument', () => {
     expect((error as Error).message).not.toMatch(/\n/);
   });
 
+  // A Chinese character stands for about as much text as three or four English letters: the floor is per script.
+  it.each([
+    ['附件一', 'zh'],
+    ['附件', 'zh'],
+    ['Annex I', 'en'],
+  ])('aligns a heading as short as %j', async (text, language) => {
+    const document = await readDocument(utf8(text), 'short.txt', language);
+    expect(document.sentences.map((sentence) => sentence.text)).toEqual([text]);
+  });
+
+  it.each([
+    ['一', 'zh'],
+    ['Annex', 'en'],
+  ])('still refuses %j as nothing to align', async (text, language) => {
+    await expect(readDocument(utf8(text), 'short.txt', language)).rejects.toMatchObject({ code: 'NOTHING_TO_ALIGN' });
+  });
+
   it('refuses a document in another language than the declared one', async () => {
     await expect(readDocument(english.bytes, 'en.txt', 'fr')).rejects.toMatchObject({
       code: 'WRONG_LANGUAGE',

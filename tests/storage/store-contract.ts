@@ -190,6 +190,44 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.listPairs({}, { limit: 10, offset: 0 })).total).toBe(2);
     });
 
+    it('groups the pairs of a document of several versions under one id, the same for the same versions', async () => {
+      const store = await open();
+      const ru = await store.createPair({ ...pairInput(note), sourceLanguage: 'ru', targetLanguage: 'en' });
+      const es = await store.createPair({ ...pairInput(resolution), sourceLanguage: 'es', targetLanguage: 'en' });
+      const input = {
+        pivotLanguage: 'en',
+        collection: 'CTOC',
+        symbol: 'CTOC/COP/2018/1',
+        versions: [
+          { language: 'ru', fileName: 'доклад.ru.docx', pairId: ru.pair.id },
+          { language: 'en', fileName: 'report.en.docx', pairId: null },
+          { language: 'es', fileName: 'informe.es.docx', pairId: es.pair.id },
+        ],
+      };
+      const first = await store.createDocument(input);
+      expect(first.created).toBe(true);
+      expect(first.document).toMatchObject({ pivotLanguage: 'en', collection: 'CTOC', symbol: 'CTOC/COP/2018/1' });
+      expect(first.document.versions.map((v) => [v.language, v.fileName, v.pairId])).toEqual([
+        ['en', 'report.en.docx', null],
+        ['es', 'informe.es.docx', es.pair.id],
+        ['ru', 'доклад.ru.docx', ru.pair.id],
+      ]);
+      expect(await store.getDocument(first.document.id)).toEqual(first.document);
+      const again = await store.createDocument({ ...input, collection: null });
+      expect(again).toEqual({ document: first.document, created: false });
+      // A version goes with its pair.
+      await store.deletePair(ru.pair.id);
+      expect((await store.getDocument(first.document.id))?.versions.map((v) => v.language)).toEqual(['en', 'es']);
+      expect(await store.getDocument('no-such-document')).toBeNull();
+      await expect(
+        store.createDocument({
+          ...input,
+          versions: [...input.versions, { language: 'es', fileName: 'x', pairId: null }],
+        }),
+      ).rejects.toMatchObject({ code: StoreErrorCode.badArgument });
+      await expect(store.createDocument({ ...input, pivotLanguage: 'fr' })).rejects.toBeInstanceOf(StoreError);
+    });
+
     it('stores a dictionary with the files, and a different dictionary makes a different pair', async () => {
       const store = await open();
       const dictionary = {

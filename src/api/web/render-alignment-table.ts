@@ -87,7 +87,8 @@ function renderCell(context: PageContext, text: string, language: string): SafeH
     ? html`<td class="text empty-side">
         ${context.t('table.nothingIn', { language: context.t(`language.${language}`) })}
       </td>`
-    : html`<td class="text" lang="${language}">${text}</td>`;
+    : // Arabic runs right to left: the browser takes each cell's direction from its first strong character.
+      html`<td class="text" lang="${language}" dir="auto">${text}</td>`;
 }
 
 function renderTokens(context: PageContext, tokens: TokenMismatch, columns: ColumnSides): SafeHtml {

@@ -3,7 +3,8 @@
  * alignment in the same language pair: short documents start with what long ones taught.
  */
 import { SimilarityMeter } from './costs.js';
-import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, tokenizeSide, type Lexicon } from './features.js';
+import { buildFeatures, contentWordsOf, findFunctionWords, KeySpace, type Lexicon } from './features.js';
+import { tokenizePair } from './length-model.js';
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 
 /** A sentence and its translation from an earlier alignment: source-language text first. */
@@ -36,8 +37,12 @@ export function learnStoreLexicon(pairs: readonly PriorPair[], leading = 0): Sto
   const first = pairs.slice(0, Math.min(leading, budget));
   const used = [...first, ...sampleEvenly(pairs.slice(first.length), budget - first.length)];
   if (used.length < MIN_PRIOR_PAIRS) return null;
-  const source = tokenizeSide(used.map((p) => p.source));
-  const target = tokenizeSide(used.map((p) => p.target));
+  // The aligner's own tokenizer: the lexicon's words are the words it will be looked up with (Chinese characters in
+  // overlapping pairs, digits of every system as ASCII).
+  const { source, target } = tokenizePair(
+    used.map((p) => p.source),
+    used.map((p) => p.target),
+  );
   // Function words are judged on the earlier pairs themselves, as on a document.
   const sourceFunction = findFunctionWords(source);
   const targetFunction = findFunctionWords(target);

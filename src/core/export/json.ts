@@ -73,7 +73,8 @@ export function toAlignmentJson(alignment: Alignment, extras: AlignmentJsonExtra
   return json;
 }
 
-function toDocumentJson(doc: SegmentedDocument): DocumentJson {
+/** A plain copy of one document, as {@link AlignmentJson} carries each side. */
+export function toDocumentJson(doc: SegmentedDocument): DocumentJson {
   // Field by field rather than a spread, so that extra runtime properties (caches, parser state) stay out.
   return {
     language: doc.language,

@@ -1,6 +1,7 @@
 /**
  * Recognisers for the front-matter lines of UN documents (symbol, distribution, date, languages, session,
- * place and dates, agenda item), in English and French. Each takes one line with markup already removed.
+ * place and dates, agenda item), in English and French (the original-language line in the six UN languages). Each
+ * takes one line with markup already removed.
  */
 import type { LanguageCode } from '../model.js';
 
@@ -102,42 +103,46 @@ export function parseDistribution(line: string): string | null {
   return DISTRIBUTION.exec(line.trim())?.[1] ?? null;
 }
 
-const LANGUAGE_NAMES: Readonly<Record<string, LanguageCode>> = {
-  english: 'en',
-  anglais: 'en',
-  ingles: 'en',
-  английскии: 'en',
-  french: 'fr',
-  francais: 'fr',
-  frances: 'fr',
-  французскии: 'fr',
-  spanish: 'es',
-  espagnol: 'es',
-  espanol: 'es',
-  испанскии: 'es',
-  russian: 'ru',
-  russe: 'ru',
-  ruso: 'ru',
-  русскии: 'ru',
-  arabic: 'ar',
-  arabe: 'ar',
-  chinese: 'zh',
-  chinois: 'zh',
-  chino: 'zh',
-  китаискии: 'zh',
-};
+// Language names as UN headers print them: English, French and Spanish names, Russian nominative and prepositional
+// forms ("Подлинный текст: английский", "Подлинный текст на английском языке"), Arabic names without the "بـ" of
+// "الأصل: بالإنكليزية" and Chinese names ("原件：英文"). Keys are folded when the table is built, as names are when
+// looked up ("inglés" → "ingles", "й" → "и", "إ" → "ا").
+const LANGUAGE_NAMES: ReadonlyMap<string, LanguageCode> = new Map(
+  Object.entries({
+    en: ['english', 'anglais', 'inglés', 'английский', 'английском', 'الإنكليزية', 'الإنجليزية', '英文', '英语'],
+    fr: ['french', 'français', 'francés', 'французский', 'французском', 'الفرنسية', '法文', '法语'],
+    es: ['spanish', 'espagnol', 'español', 'испанский', 'испанском', 'الإسبانية', '西班牙文', '西班牙语'],
+    ru: ['russian', 'russe', 'ruso', 'русский', 'русском', 'الروسية', '俄文', '俄语'],
+    ar: ['arabic', 'arabe', 'árabe', 'арабский', 'арабском', 'العربية', '阿拉伯文', '阿拉伯语'],
+    zh: ['chinese', 'chinois', 'chino', 'китайский', 'китайском', 'الصينية', '中文', '汉语'],
+  }).flatMap(([code, names]) => names.map((name): [string, LanguageCode] => [fold(name), code])),
+);
 
-/** ISO 639-1 code of a language name in English, French or Spanish ("anglais" → "en"), or null. */
+/** ISO 639-1 code of a UN language's name as headers print it ("anglais", "английский", "英文" → "en"), or null. */
 export function languageCodeOf(name: string): LanguageCode | null {
-  return LANGUAGE_NAMES[fold(name)] ?? null;
+  const folded = fold(name);
+  // Arabic glues the preposition to the name: "بالإنكليزية" is "in English".
+  return LANGUAGE_NAMES.get(folded) ?? LANGUAGE_NAMES.get(folded.replace(/^ب(?=ال)/u, '')) ?? null;
 }
 
-const ORIGINAL = /^Original\s*:\s*(\p{L}+)/iu;
+// The drafting-language line, optionally in the square brackets of a letter's annex: "Original: English",
+// "Original : anglais", "Original: inglés", "Подлинный текст: английский", "Подлинный текст на английском языке",
+// "الأصل: بالإنكليزية", "原件：英文" (also "原文").
+const ORIGINAL = [
+  /^\[?Original\s*:\s*(\p{L}+)/iu,
+  /^\[?Подлинный\s+текст\s*(?::|на)\s*(\p{L}+)/iu,
+  /^\[?الأصل\s*:\s*(\p{L}+)/u,
+  /^[[［]?(?:原件|原文)\s*[:：]\s*(\p{L}+)/u,
+];
 
-/** The drafting language of an "Original: English" / "Original : anglais" line, or null. */
+/** The drafting language of an "Original: English" line, in any of the six UN languages, or null. */
 export function parseOriginalLanguage(line: string): LanguageCode | null {
-  const m = ORIGINAL.exec(line.trim());
-  return m ? languageCodeOf(m[1] ?? '') : null;
+  const text = line.trim();
+  for (const pattern of ORIGINAL) {
+    const m = pattern.exec(text);
+    if (m) return languageCodeOf(m[1] ?? '');
+  }
+  return null;
 }
 
 /** Whether a line is only a language name ("Français", "English"), as printed under the date. */

@@ -216,7 +216,7 @@ function section(lines: string[], title: string, count: number, rows: () => stri
 }
 
 /** Lays out rows under headers in columns padded to the widest cell; numeric columns are right-aligned. */
-function renderTable(headers: string[], rows: string[][], alignRight: boolean[] = []): string[] {
+export function renderTable(headers: string[], rows: string[][], alignRight: boolean[] = []): string[] {
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

@@ -337,7 +337,8 @@ function requireInRange(name: string, value: number, min: number, max: number): 
   }
 }
 
-function countSide(document: SegmentedDocument): SideCounts {
+/** What one document has: blocks by kind, sentences, labelled blocks, numbered paragraphs and footnotes. */
+export function countSide(document: SegmentedDocument): SideCounts {
   const byKind: Record<BlockKind, number> = {
     header: 0,
     title: 0,

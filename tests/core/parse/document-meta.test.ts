@@ -66,6 +66,19 @@ describe('readDocumentMeta', () => {
     });
   });
 
+  // Russian, Arabic and Chinese versions print the header block in English ("Russian / Original: English"); the
+  // native forms appear in headers of other issuers and close letters and annexes.
+  it.each([
+    ['es', ['Distr. general', '12 de julio de 2018', 'Español', 'Original: inglés'], 'en'],
+    ['ru', ['Distr.: General', '12 July 2018', 'Russian', 'Original: French'], 'fr'],
+    ['ru', ['Distr.: General', '12 July 2018', 'Подлинный текст: английский'], 'en'],
+    ['ar', ['Distr.: General', '12 July 2018', 'الأصل: بالإنكليزية'], 'en'],
+    ['zh', ['Distr.: General', '12 July 2018', '原件：西班牙文'], 'es'],
+  ])('reads the original language of a %s header', (language, header, original) => {
+    const source = `A/73/100\n${header.join('\n')}\n\n1. ${language === 'zh' ? '大会审议了报告。' : 'Text of the paragraph.'}`;
+    expect(metaOf(source, language, 'text').originalLanguage).toBe(original);
+  });
+
   it('prefers an explicit header symbol and a resolution number title', () => {
     const source = [
       'United Nations A/RES/70/1',

@@ -77,6 +77,23 @@ describe('front-matter lines', () => {
     ['Original: Arabic', 'ar'],
     ['Original : chinois', 'zh'],
     ['Original: Klingon', null],
+    // The forms of the other UN languages: Spanish headers, and the bracketed lines that close letters and annexes.
+    ['Original: inglés', 'en'],
+    ['Original: francés', 'fr'],
+    ['[Original: árabe]', 'ar'],
+    ['Подлинный текст: английский', 'en'],
+    ['[Подлинный текст: французский]', 'fr'],
+    ['[Подлинный текст на испанском языке]', 'es'],
+    ['Подлинный текст на английском и французском языках', 'en'],
+    ['الأصل: بالإنكليزية', 'en'],
+    ['[الأصل: بالفرنسية]', 'fr'],
+    ['الأصل: بالإسبانية', 'es'],
+    ['الأصل: بالانجليزية', 'en'],
+    ['原件：英文', 'en'],
+    ['[原件：俄文]', 'ru'],
+    ['原文: 阿拉伯文', 'ar'],
+    ['原件：英文和法文', null],
+    ['提交全权证书原件。', null],
   ])('original language of %j is %j', (line, code) => {
     expect(parseOriginalLanguage(line)).toBe(code);
   });

@@ -1,0 +1,171 @@
+/**
+ * /v1/documents: upload two to six language versions of one document (multipart files named by language code), one
+ * pair per version with the pivot; see a document and its pairs.
+ */
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import { mergePivotAlignments } from '../../core/align/merge-pivot-alignments.js';
+import { writeMultilingualTmx } from '../../core/export/tmx-multilingual.js';
+import { isUnLanguage, UN_LANGUAGES, type Alignment } from '../../core/model.js';
+import { PARALIGN_VERSION } from '../../version.js';
+import { submitDocument } from '../../service/submit-document.js';
+import { AuditAction, PairStatus, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
+import type { AppDeps } from '../app-deps.js';
+import { checkUpload } from '../check-upload.js';
+import { documentFieldsSchema, documentParamsSchema } from '../document-schemas.js';
+import { HttpError, HttpErrorCode } from '../http-error.js';
+import { presentPair, type PairJson } from '../present-pair.js';
+import { exportDetail, recordAudit } from '../record-audit.js';
+import { exportQuerySchema } from '../schemas.js';
+import { streamChunks } from '../stream-chunks.js';
+import { maySeePair } from '../request-account.js';
+import { resolveUploadCollection } from '../upload-collection.js';
+
+/** The API's view of a document (see `documentSchema` in document-schemas.ts). */
+interface DocumentJson {
+  id: string;
+  pivot: string;
+  collection: string | null;
+  symbol: string | null;
+  createdAt: string;
+  versions: DocumentRecord['versions'];
+  pairs: PairJson[];
+}
+
+/** Builds the router of /v1/documents. */
+export function createDocumentsRouter(deps: AppDeps): Router {
+  const { store, queue, config, logger, metrics } = deps;
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: config.maxUploadBytes, files: UN_LANGUAGES.length, fields: 10, fieldSize: 4096 },
+  });
+
+  router.post('/v1/documents', upload.any(), async (req, res) => {
+    const fields = documentFieldsSchema.parse(req.body ?? {});
+    const collection = resolveUploadCollection(req, fields.collection);
+    const versions = readVersions(Array.isArray(req.files) ? req.files : []);
+    metrics.uploadBytes.observe(versions.reduce((n, version) => n + version.file.bytes.byteLength, 0));
+    const submitted = await submitDocument(
+      { store, queue, logger },
+      { versions, collection, symbol: fields.symbol ?? null, ...(fields.pivot ? { pivot: fields.pivot } : {}) },
+    );
+    // The same bytes stored in a collection the caller cannot see: say so without showing those pairs.
+    if (!submitted.pairs.every((pair) => maySeePair(req, pair.pair)))
+      throw new HttpError(409, HttpErrorCode.pairElsewhere);
+    for (const { pair, created } of submitted.pairs) {
+      metrics.uploads.inc({ outcome: created ? 'created' : 'existing' });
+      await recordAudit(store, req, {
+        action: AuditAction.upload,
+        pairId: pair.id,
+        collection: pair.collection,
+        detail: `${created ? 'new' : 'existing'} document ${submitted.document.id}`,
+      });
+    }
+    const accepted = submitted.pairs.some((pair) => pair.accepted);
+    res
+      .status(accepted ? 202 : 200)
+      .location(`/v1/documents/${submitted.document.id}`)
+      .json({
+        documentId: submitted.document.id,
+        created: submitted.created,
+        document: presentDocument(
+          submitted.document,
+          submitted.pairs.map((pair) => pair.pair),
+          req,
+        ),
+      });
+  });
+
+  const findDocument = async (req: Request): Promise<{ document: DocumentRecord; pairs: PairRecord[] }> => {
+    const { id } = documentParamsSchema.parse(req.params);
+    const document = await store.getDocument(id);
+    const pairs: PairRecord[] = [];
+    for (const version of document?.versions ?? []) {
+      const pair = version.pairId === null ? null : await store.getPair(version.pairId);
+      if (pair !== null) pairs.push(pair);
+    }
+    // A document with a pair outside the account's collections is answered as if it did not exist.
+    if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
+      throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
+    return { document, pairs };
+  };
+
+  router.get('/v1/documents/:id', async (req, res) => {
+    const { document, pairs } = await findDocument(req);
+    res.json(presentDocument(document, pairs, req));
+  });
+
+  // The document's multilingual memory: its pairs merged through the pivot, once every pair is aligned.
+  router.get('/v1/documents/:id/export.tmx', async (req, res) => {
+    const { document, pairs } = await findDocument(req);
+    const selection = exportQuerySchema.parse(req.query);
+    const alignments: Alignment[] = [];
+    for (const pair of pairs) {
+      if (pair.status === PairStatus.failed)
+        throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
+      const alignment = pair.status === PairStatus.done ? await store.loadAlignment(pair.id) : null;
+      if (alignment === null) {
+        const status = req.t(pair.status, { ns: 'status' });
+        throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status });
+      }
+      alignments.push(alignment);
+    }
+    const pivot = alignments[0]?.target;
+    if (pivot === undefined) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
+    const multi = mergePivotAlignments(
+      [pivot, ...alignments.map((alignment) => alignment.source)],
+      document.pivotLanguage,
+      alignments,
+    );
+    const chunks = writeMultilingualTmx(multi, {
+      units: selection.units,
+      ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
+      creationDate: new Date(Math.max(...pairs.map((pair) => pair.updatedAt.getTime()))),
+      creationToolVersion: PARALIGN_VERSION,
+    });
+    for (const pair of pairs) {
+      await recordAudit(store, req, {
+        action: AuditAction.export,
+        pairId: pair.id,
+        collection: pair.collection,
+        detail: exportDetail(`document.tmx ${document.id}`, req.originalUrl),
+      });
+    }
+    res.attachment(`${(document.symbol ?? document.id).replace(/[^A-Za-z0-9._-]+/g, '-')}.tmx`);
+    res.type('application/x-tmx+xml; charset=utf-8');
+    await streamChunks(res, chunks);
+  });
+
+  return router;
+}
+
+// The files of the upload, each named by its language code: one a language, two at least, each a document by its
+// bytes (checkUpload refuses empty and binary files).
+function readVersions(files: readonly Express.Multer.File[]): { language: string; file: StoredFile }[] {
+  const seen = new Set<string>();
+  const versions = files.map((file) => {
+    const language = file.fieldname;
+    if (!isUnLanguage(language)) throw new HttpError(400, HttpErrorCode.unexpectedVersionField, { field: language });
+    if (seen.has(language)) throw new HttpError(400, HttpErrorCode.repeatedVersionField, { field: language });
+    seen.add(language);
+    checkUpload(language, file.originalname, file.buffer);
+    const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
+    return { language, file: { name: file.originalname, bytes } };
+  });
+  if (versions.length < 2) throw new HttpError(400, HttpErrorCode.missingVersions, { count: versions.length });
+  return versions;
+}
+
+function presentDocument(document: DocumentRecord, pairs: readonly PairRecord[], req: Request): DocumentJson {
+  return {
+    id: document.id,
+    pivot: document.pivotLanguage,
+    collection: document.collection,
+    symbol: document.symbol,
+    createdAt: document.createdAt.toISOString(),
+    versions: document.versions,
+    pairs: pairs.map((pair) => presentPair(pair, req.t)),
+  };
+}

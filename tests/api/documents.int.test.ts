@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalRawDir, haveSharedData, sharedDir } from '../../harness/shared-data.js';
+import { redisAvailable, startTestService, waitForPair, type TestService } from '../../harness/start-service.js';
+import { english, french, spanish } from '../pipeline/pipeline-texts.js';
+
+interface DocumentBody {
+  documentId: string;
+  created: boolean;
+  document: {
+    id: string;
+    pivot: string;
+    versions: { language: string; fileName: string; pairId: string | null }[];
+    pairs: { id: string; sourceLanguage: string; targetLanguage: string }[];
+  };
+}
+
+type Versions = Record<string, { name: string; bytes: Uint8Array }[]>;
+
+async function uploadDocument(
+  service: TestService,
+  versions: Versions,
+  headers: Record<string, string> = {},
+  fields: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData();
+  for (const [field, files] of Object.entries(versions))
+    for (const file of files) form.append(field, new Blob([file.bytes]), file.name);
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  return service.fetch('/v1/documents', { method: 'POST', body: form, headers });
+}
+
+const udhr = join(evalRawDir(), 'udhr-unicode');
+const UDHR = { ar: 'udhr_arb', en: 'udhr_eng', es: 'udhr_spa', fr: 'udhr_fra', ru: 'udhr_rus', zh: 'udhr_cmn_hans' };
+const haveUdhr = haveSharedData('the six-language upload test', [join(udhr, 'udhr_arb.txt')]);
+const dtd = join(sharedDir, 'formats', 'tmx14.dtd');
+const haveDtd = existsSync(dtd);
+const xmllintAvailable = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'paralign-documents-'));
+
+describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one document', () => {
+  let service: TestService;
+  const pairTotal = async (): Promise<number> => (await service.store.listPairs({}, { limit: 1, offset: 0 })).total;
+
+  beforeAll(async () => {
+    service = await startTestService('documents', { workers: 1 });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('stores one pair per version with the pivot under one document, and finds it again', async () => {
+    const versions = {
+      fr: [{ name: 'rapport.txt', bytes: french.bytes }],
+      en: [{ name: 'report.txt', bytes: english.bytes }],
+    };
+    const response = await uploadDocument(service, versions, {}, { collection: 'CTOC' });
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as DocumentBody;
+    expect(response.headers.get('location')).toBe(`/v1/documents/${body.documentId}`);
+    expect(body.created).toBe(true);
+    expect(body.document.pivot).toBe('en');
+    expect(body.document.versions).toEqual([
+      { language: 'en', fileName: 'report.txt', pairId: null },
+      { language: 'fr', fileName: 'rapport.txt', pairId: body.document.pairs[0]?.id },
+    ]);
+    expect(body.document.pairs).toMatchObject([{ sourceLanguage: 'fr', targetLanguage: 'en' }]);
+    expect((await waitForPair(service, body.document.pairs[0]?.id ?? '')).status).toBe('done');
+    const again = await uploadDocument(service, versions, {}, { collection: 'CTOC' });
+    expect(again.status).toBe(200);
+    expect((await again.json()) as DocumentBody).toMatchObject({ documentId: body.documentId, created: false });
+    const read = await service.fetch(`/v1/documents/${body.documentId}`);
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as DocumentBody['document']).pairs[0]).toMatchObject({ status: 'done' });
+    const tmx = await (await service.fetch(`/v1/documents/${body.documentId}/export.tmx?units=paragraph`)).text();
+    expect(tmx).toContain('segtype="paragraph"');
+    expect(tmx).toMatch(/<tuv xml:lang="en">[^\n]*<\/tuv>\n\s*<tuv xml:lang="fr">/);
+  });
+
+  it.each([
+    ['one version', { en: [{ name: 'en.txt', bytes: english.bytes }] }, 400, 'MISSING_VERSIONS', /deux à six/],
+    [
+      'a field not named by a UN language',
+      { en: [{ name: 'en.txt', bytes: english.bytes }], de: [{ name: 'de.txt', bytes: french.bytes }] },
+      400,
+      'UNEXPECTED_VERSION_FIELD',
+      /« de »/,
+    ],
+    [
+      'two files of one language',
+      { en: [{ name: 'en.txt', bytes: english.bytes }], fr: [french, { ...french, name: 'autre.txt' }] },
+      400,
+      'REPEATED_VERSION_FIELD',
+      /« fr »/,
+    ],
+    [
+      'a Spanish text sent as French',
+      { en: [{ name: 'en.txt', bytes: english.bytes }], fr: [{ name: 'es.txt', bytes: spanish.bytes }] },
+      422,
+      'WRONG_LANGUAGE',
+      /^es\.txt : le texte est en es, pas dans la langue déclarée \(fr\)$/,
+    ],
+  ] as Array<[string, Versions, number, string, RegExp]>)(
+    'refuses %s in the request, in the asked language, and stores nothing',
+    async (_case, versions, status, code, message) => {
+      const before = await pairTotal();
+      const response = await uploadDocument(service, versions, { 'Accept-Language': 'fr' });
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toMatch(message);
+      expect(body.error.message).not.toMatch(/\n/);
+      expect(await pairTotal()).toBe(before);
+    },
+  );
+
+  it('answers 404 for an unknown document', async () => {
+    const response = await service.fetch('/v1/documents/nothing-here');
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
+  it.skipIf(!haveUdhr)(
+    'aligns the UDHR in six languages: five pairs with the English pivot, each done',
+    async () => {
+      const versions: Versions = Object.fromEntries(
+        Object.entries(UDHR).map(([language, name]) => [
+          language,
+          [{ name: `${name}.txt`, bytes: readFileSync(join(udhr, `${name}.txt`)) }],
+        ]),
+      );
+      const response = await uploadDocument(service, versions);
+      expect(response.status).toBe(202);
+      const body = (await response.json()) as DocumentBody;
+      expect(body.document.pivot).toBe('en');
+      expect(body.document.pairs.map((pair) => `${pair.sourceLanguage}-${pair.targetLanguage}`).sort()).toEqual([
+        'ar-en',
+        'es-en',
+        'fr-en',
+        'ru-en',
+        'zh-en',
+      ]);
+      for (const pair of body.document.pairs)
+        expect((await waitForPair(service, pair.id, 120_000)).status).toBe('done');
+      const tmx = await service.fetch(`/v1/documents/${body.documentId}/export.tmx`);
+      expect(tmx.status).toBe(200);
+      expect(tmx.headers.get('content-type')).toContain('application/x-tmx+xml');
+      const xml = await tmx.text();
+      expect(xml).toContain('srclang="en"');
+      const units = [...xml.matchAll(/<tu>([\s\S]*?)<\/tu>/g)].map((match) => match[1] ?? '');
+      const article = units.find((unit) => unit.includes('<seg>Article 17</seg>')) ?? '';
+      expect([...article.matchAll(/xml:lang="([a-z]+)"/g)].map((m) => m[1])).toEqual([
+        'en',
+        'ar',
+        'es',
+        'fr',
+        'ru',
+        'zh',
+      ]);
+      if (xmllintAvailable && haveDtd) {
+        const file = join(work, 'udhr.tmx');
+        writeFileSync(file, xml);
+        // The TMX names its DTD by a relative system id: the DTD goes beside it so xmllint finds it offline.
+        copyFileSync(dtd, join(work, 'tmx14.dtd'));
+        const check = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', dtd, file], { encoding: 'utf8' });
+        expect(check.stderr).toBe('');
+        expect(check.status).toBe(0);
+      }
+    },
+    180_000,
+  );
+});
