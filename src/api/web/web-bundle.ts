@@ -1,0 +1,71 @@
+/**
+ * The web pages' scripts: TypeScript under src/web-client, bundled by esbuild into dist/web (never committed) and
+ * served from our own origin, so the pages' Content-Security-Policy can say `script-src 'self'`.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ParalignError } from '../../core/errors.js';
+
+/** Where the bundle is written and served from (gitignored). */
+export const WEB_BUNDLE_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+
+/** URL prefix of the bundle's files (under /review/assets, which the access policy leaves public). */
+export const WEB_BUNDLE_PATH = '/review/assets/web';
+
+/** The pages' scripts: bundle name → entry point. */
+export const WEB_SCRIPTS = {
+  editor: 'editor.ts',
+  upload: 'upload.ts',
+} as const;
+/** See {@link WEB_SCRIPTS}. */
+export type WebScript = keyof typeof WEB_SCRIPTS;
+
+const CLIENT_DIR = fileURLToPath(new URL('../../web-client/', import.meta.url));
+
+/** URL of one page script. */
+export function webScriptUrl(name: WebScript): string {
+  return `${WEB_BUNDLE_PATH}/${name}.js`;
+}
+
+/** Whether every page script is in `outDir`. */
+export function hasWebBundle(outDir: string = WEB_BUNDLE_DIR): boolean {
+  return Object.keys(WEB_SCRIPTS).every((name) => existsSync(`${outDir}/${name}.js`));
+}
+
+/** Bundles every page script into `outDir` (ES modules for current browsers, minified, with source maps). */
+export async function buildWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<void> {
+  // esbuild is a build tool (devDependency): imported only when a bundle is built, never by a running service.
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(WEB_SCRIPTS).map(([name, entry]) => [name, CLIENT_DIR + entry])),
+    outdir: outDir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome109', 'firefox115', 'safari16'],
+    minify: true,
+    sourcemap: 'linked',
+    tsconfig: `${CLIENT_DIR}tsconfig.json`,
+    logLevel: 'warning',
+  });
+}
+
+/** Thrown when the bundle is missing and cannot be built here (no esbuild: a production install). */
+export class WebBundleMissingError extends ParalignError {
+  constructor(outDir: string, cause: unknown) {
+    super('WEB_BUNDLE_MISSING', `the web pages' scripts are not in ${outDir} and cannot be built here: run "npm run build:web"`);
+    this.name = 'WebBundleMissingError';
+    this.cause = cause;
+  }
+}
+
+/** Builds the bundle unless it is already there; throws {@link WebBundleMissingError} when it cannot. */
+export async function ensureWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<'present' | 'built'> {
+  if (hasWebBundle(outDir)) return 'present';
+  try {
+    await buildWebBundle(outDir);
+  } catch (error) {
+    throw new WebBundleMissingError(outDir, error);
+  }
+  return 'built';
+}
