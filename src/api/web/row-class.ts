@@ -56,4 +56,3 @@ export function classifyShape(sourceCount: number, targetCount: number): RowClas
   if (sourceCount > 1 && targetCount > 1) return [RowClass.many];
   return [];
 }
-

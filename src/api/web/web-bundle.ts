@@ -2,7 +2,7 @@
  * The web pages' scripts: TypeScript under src/web-client, bundled by esbuild into dist/web (never committed) and
  * served from our own origin, so the pages' Content-Security-Policy can say `script-src 'self'`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ParalignError } from '../../core/errors.js';
 
@@ -36,11 +36,16 @@ export function hasWebBundle(outDir: string = WEB_BUNDLE_DIR): boolean {
 export async function buildWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<void> {
   // esbuild is a build tool (devDependency): imported only when a bundle is built, never by a running service.
   const { build } = await import('esbuild');
+  // Chunk names carry a hash: a fresh folder keeps the old chunks of an earlier build from piling up.
+  rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: Object.fromEntries(Object.entries(WEB_SCRIPTS).map(([name, entry]) => [name, CLIENT_DIR + entry])),
     outdir: outDir,
     bundle: true,
     format: 'esm',
+    // What both pages use (i18next, the API client) is one shared file rather than a copy in each.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     target: ['chrome109', 'firefox115', 'safari16'],
     minify: true,
@@ -53,7 +58,10 @@ export async function buildWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<v
 /** Thrown when the bundle is missing and cannot be built here (no esbuild: a production install). */
 export class WebBundleMissingError extends ParalignError {
   constructor(outDir: string, cause: unknown) {
-    super('WEB_BUNDLE_MISSING', `the web pages' scripts are not in ${outDir} and cannot be built here: run "npm run build:web"`);
+    super(
+      'WEB_BUNDLE_MISSING',
+      `the web pages' scripts are not in ${outDir} and cannot be built here: run "npm run build:web"`,
+    );
     this.name = 'WebBundleMissingError';
     this.cause = cause;
   }

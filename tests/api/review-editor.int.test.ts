@@ -1,0 +1,217 @@
+/**
+ * The upload form and the review editor end to end: the real service (Redis, SQLite, sandboxed worker) and headless
+ * Chromium signed in through the sign-in page. A reviewer uploads a pair through the form, corrects it with the
+ * keyboard and the mouse, exports it; a second reviewer editing at the same time is told of the conflict and
+ * overwrites nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCRIPTED_PAGE_CONTENT_SECURITY_POLICY } from '../../src/api/web/review-security-headers.js';
+import { hashPassword } from '../../src/auth/password-hash.js';
+import { chromiumAvailable, launchChromium } from '../../harness/chromium.js';
+import { redisAvailable, startTestService, type TestService } from '../../harness/start-service.js';
+
+const PASSWORD = 'correct horse battery staple';
+const REVIEWERS = ['rev-one', 'rev-two'] as const;
+
+// Two sentences a paragraph, one to one, so every bead of the aligner's version is a 1-1 of known text. Paragraph 2
+// has the typo the reviewer corrects ("recu").
+const FRENCH = [
+  "1. Le Groupe de travail sur l'assistance technique a été créé par la Conférence des Parties. " +
+    'Il se réunit chaque année à Vienne.',
+  '2. Le Secrétariat a recu le texte suivant des États parties. ' +
+    "Ce texte est reproduit dans l'annexe au présent document.",
+  '3. La Conférence voudra peut-être examiner les recommandations du Groupe de travail. ' +
+    'Elle pourra aussi donner des orientations sur les travaux futurs.',
+].join('\n\n');
+const ENGLISH = [
+  '1. The Working Group on Technical Assistance was established by the Conference of the Parties. ' +
+    'It meets every year in Vienna.',
+  '2. The Secretariat received the following text from States parties. ' +
+    'That text is reproduced in the annex to the present document.',
+  '3. The Conference may wish to consider the recommendations of the Working Group. ' +
+    'It may also provide guidance on future work.',
+].join('\n\n');
+const TYPO = 'Le Secrétariat a recu le texte suivant des États parties.';
+const CORRECTED = '2. Le Secrétariat a reçu le texte suivant des États parties.';
+
+describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headless Chromium', () => {
+  let service: TestService;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    service = await startTestService('editor', {
+      users: [...REVIEWERS.map((name) => ({ name, role: 'reviewer' })), { name: 'tr', role: 'translator' }],
+    });
+    for (const name of [...REVIEWERS, 'tr']) await service.store.setPasswordHash(name, await hashPassword(PASSWORD));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  /** A browser context signed in as `name` through the sign-in page, in `language`. */
+  const signIn = async (name: string, language: 'en' | 'fr' = 'en'): Promise<BrowserContext> => {
+    const context = await browser.newContext({
+      locale: language === 'en' ? 'en-US' : 'fr-FR',
+      extraHTTPHeaders: { 'Accept-Language': language },
+      acceptDownloads: true,
+    });
+    const page = await watch(context);
+    await page.goto(`${service.baseUrl}/sign-in?next=/review/upload`);
+    await page.getByLabel(language === 'en' ? 'User name' : "Nom d'utilisateur").fill(name);
+    await page.getByLabel(language === 'en' ? 'Password' : 'Mot de passe').fill(PASSWORD);
+    await page.locator('form.sign-in button[type="submit"]').click();
+    await page.waitForURL(`${service.baseUrl}/review/upload`);
+    await page.close();
+    return context;
+  };
+
+  /** A new page of `context` whose script errors, refused resources and failed requests land in `problems`. */
+  const watch = async (context: BrowserContext): Promise<Page> => {
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (response) => {
+      // 412 is the conflict the second reviewer is meant to meet.
+      if (response.status() >= 400 && response.status() !== 412)
+        problems.push(`${response.status()} for ${response.url()}`);
+    });
+    return page;
+  };
+
+  const rows = (page: Page) => page.locator('#editor-rows tr.bead');
+  const row = (page: Page, bead: number) => page.locator(`#editor-rows tr[data-bead="${bead}"]`);
+  const shapes = (page: Page) => rows(page).evaluateAll((list) => list.map((item) => item.getAttribute('data-shape')));
+  const statusText = (page: Page) => page.locator('#editor-status').textContent();
+  /** Waits until the live region says `text` (every operation announces its outcome there). */
+  const announced = (page: Page, text: string | RegExp) =>
+    expect.poll(() => statusText(page), { timeout: 15_000 }).toMatch(text);
+
+  it('uploads through the form, merges, splits, moves, undoes, corrects, approves and exports', async () => {
+    const context = await signIn('rev-one');
+    const page = await watch(context);
+    const response = await page.goto(`${service.baseUrl}/review/upload`);
+    expect(response?.headers()['content-security-policy']).toBe(SCRIPTED_PAGE_CONTENT_SECURITY_POLICY);
+    await page.getByLabel('French document').setInputFiles({
+      name: 'rapport.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(FRENCH),
+    });
+    await page.getByLabel('English document').setInputFiles({
+      name: 'report.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(ENGLISH),
+    });
+    await page.getByLabel('Collection (optional)').fill('CTOC');
+    await page.getByLabel('Document symbol (optional)').fill('TEST/EDITOR/1');
+    await page.getByRole('button', { name: 'Upload and align' }).click();
+    await page.waitForURL(/\/review\/[^/]+\/edit$/, { timeout: 60_000 });
+    const pairId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const pair = (await (await service.fetch(`/v1/pairs/${pairId}`)).json()) as { symbol: string; collection: string };
+    expect(pair).toMatchObject({ symbol: 'TEST/EDITOR/1', collection: 'CTOC' });
+
+    await announced(page, /^Version 1 loaded: 6 beads\.$/);
+    expect(await shapes(page)).toEqual(['1-1', '1-1', '1-1', '1-1', '1-1', '1-1']);
+    // French on the left, each text cell in its own language and direction.
+    expect(await row(page, 0).locator('td.text').first().getAttribute('lang')).toBe('fr');
+    expect(await row(page, 0).locator('td.text').first().getAttribute('dir')).toBe('auto');
+    await expect.poll(() => row(page, 0).getAttribute('aria-current')).toBe('true');
+
+    // Merge bead 1 with bead 2 from the keyboard.
+    await page.keyboard.press('m');
+    await announced(page, 'Beads 1 and 2 merged (version 2).');
+    expect(await shapes(page)).toEqual(['2-2', '1-1', '1-1', '1-1', '1-1']);
+
+    // Split it again after the first sentence of each side: the dialog offers that point first.
+    await page.keyboard.press('s');
+    const split = page.getByRole('dialog', { name: 'Split bead 1' });
+    await split.waitFor();
+    expect(await split.getByRole('radio', { checked: true }).count()).toBe(2);
+    await split.getByRole('button', { name: 'Split', exact: true }).click();
+    await announced(page, 'Bead 1 split in two (version 3).');
+    expect(await shapes(page)).toEqual(['1-1', '1-1', '1-1', '1-1', '1-1', '1-1']);
+
+    // Move the first French sentence of bead 2 up into bead 1, with the mouse, then undo that one step.
+    await row(page, 1).locator('td.text').first().click();
+    await page.getByRole('button', { name: /First French sentence to the bead above/ }).click();
+    await announced(page, 'Sentence moved from bead 2 to the bead above (version 4).');
+    expect(await shapes(page)).toEqual(['2-1', '0-1', '1-1', '1-1', '1-1', '1-1']);
+    expect(await row(page, 1).getAttribute('class')).toMatch(/(^| )extra( |$)/);
+    await page.keyboard.press('u');
+    await announced(page, 'Last change undone (version 5).');
+    expect(await shapes(page)).toEqual(['1-1', '1-1', '1-1', '1-1', '1-1', '1-1']);
+
+    // Correct the typo of bead 3: j twice from bead 2, e, type, Ctrl+Enter.
+    await page.keyboard.press('j');
+    await expect.poll(() => row(page, 2).getAttribute('aria-current')).toBe('true');
+    expect(await row(page, 2).locator('td.text').first().textContent()).toContain(TYPO);
+    await page.keyboard.press('e');
+    const edit = page.getByRole('dialog', { name: 'Correct the text of bead 3' });
+    const french = edit.getByLabel('French text');
+    await expect.poll(() => french.evaluate((area) => area === area.ownerDocument.activeElement)).toBe(true);
+    await french.fill(CORRECTED);
+    await french.press('Control+Enter');
+    await announced(page, 'Text of bead 3 corrected (version 6).');
+    expect(await row(page, 2).locator('td.text').first().textContent()).toContain('a reçu le texte');
+    expect(await row(page, 2).getAttribute('class')).toMatch(/(^| )edited( |$)/);
+
+    await page.keyboard.press('a');
+    await announced(page, 'Bead 3 approved (version 7).');
+    expect(await row(page, 2).getAttribute('data-status')).toBe('approved');
+
+    // The TMX link downloads the corrected version: six units, the corrected one approved by rev-one.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-export="tmx"]').click()]);
+    const tmx = readFileSync((await download.path()) ?? '', 'utf8');
+    const units = readUnits(tmx);
+    expect(units).toHaveLength(6);
+    const corrected = units.find((unit) => unit.fr.includes('a reçu'));
+    expect(corrected?.fr).toBe(CORRECTED);
+    expect(corrected?.changeid).toBe('rev-one');
+    expect(corrected?.props['x-review-status']).toBe('approved');
+    expect(tmx).not.toContain('a recu');
+
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+/** One `<tu>` of a TMX: the French and English segments, its `changeid` and its properties. */
+interface TmxUnit {
+  fr: string;
+  en: string;
+  changeid: string | undefined;
+  props: Record<string, string>;
+}
+
+function readUnits(tmx: string): TmxUnit[] {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['tu', 'tuv', 'prop'].includes(name),
+    textNodeName: 'text',
+  });
+  const document = parser.parse(tmx) as {
+    tmx: { body: { tu?: Array<Record<string, unknown>> } };
+  };
+  return (document.tmx.body.tu ?? []).map((tu) => {
+    const tuvs = (tu['tuv'] ?? []) as Array<{ 'xml:lang': string; seg: unknown }>;
+    const text = (language: string): string => {
+      const seg = tuvs.find((tuv) => tuv['xml:lang'].toLowerCase().startsWith(language))?.seg;
+      return typeof seg === 'string' ? seg : String((seg as { text?: unknown } | undefined)?.text ?? '');
+    };
+    const props = (tu['prop'] ?? []) as Array<{ type: string; text: unknown }>;
+    return {
+      fr: text('fr'),
+      en: text('en'),
+      changeid: typeof tu['changeid'] === 'string' ? tu['changeid'] : undefined,
+      props: Object.fromEntries(props.map((prop) => [prop.type, String(prop.text)])),
+    };
+  });
+}
