@@ -175,10 +175,13 @@ function readBead(segment: Record<string, unknown>): EditorBead {
     index: numberOr(segment['index'], 0),
     blockBead: numberOr(segment['blockBead'], 0),
     label: typeof segment['label'] === 'string' ? segment['label'] : null,
+    sourceCount: countOf(segment['sourceSentences']),
+    targetCount: countOf(segment['targetSentences']),
     source: sentenceTexts(segment, 'source'),
     target: sentenceTexts(segment, 'target'),
-    sourceEdited: segment['sourceEdited'] === true,
-    targetEdited: segment['targetEdited'] === true,
+    // The API keeps the sentences' own text beside an edited side's, and null for a side never edited.
+    sourceEdited: typeof segment['originalSourceText'] === 'string',
+    targetEdited: typeof segment['originalTargetText'] === 'string',
     confidence: numberOr(segment['confidence'], 0),
     status: status === 'approved' || status === 'rejected' ? (status satisfies ReviewStatus) : 'pending',
   };
@@ -186,9 +189,14 @@ function readBead(segment: Record<string, unknown>): EditorBead {
 
 function sentenceTexts(segment: Record<string, unknown>, side: 'source' | 'target'): string[] {
   const texts = segment[`${side}SentenceTexts`];
-  if (Array.isArray(texts)) return texts.filter((text): text is string => typeof text === 'string');
+  const edited = typeof segment[`original${side === 'source' ? 'Source' : 'Target'}Text`] === 'string';
+  if (Array.isArray(texts) && !edited) return texts.filter((text): text is string => typeof text === 'string');
   const joined = segment[`${side}Text`];
   return typeof joined === 'string' && joined !== '' ? [joined] : [];
+}
+
+function countOf(indices: unknown): number {
+  return Array.isArray(indices) ? indices.length : 0;
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -6,6 +6,7 @@ import {
   defaultSplit,
   editedIn,
   isValidSplit,
+  countIn,
   sentencesIn,
   type Column,
   type EditorBead,
@@ -50,8 +51,8 @@ export function askSplitPoint(
 
 function splitChoices(context: RowContext, bead: EditorBead, column: Column, initial: number): HTMLElement[] {
   const { t, columns } = context;
-  const sentences = sentencesIn(bead, columns, column);
-  if (sentences.length === 0) {
+  const count = countIn(bead, columns, column);
+  if (count === 0) {
     const none = document.createElement('p');
     none.className = 'muted';
     none.textContent = t('split.noSentence');
@@ -59,18 +60,23 @@ function splitChoices(context: RowContext, bead: EditorBead, column: Column, ini
     input.hidden = true;
     return [none, input];
   }
+  // Sentence texts, when the API tells them apart, show where each point falls.
+  const texts = sentencesIn(bead, columns, column);
+  const known = texts.length === count;
   const edited = editedIn(bead, columns, column);
-  return Array.from({ length: sentences.length + 1 }, (_unused, count) => {
+  return Array.from({ length: count + 1 }, (_unused, kept) => {
     const label = document.createElement('label');
     label.className = 'split-point';
-    const input = radio(column, count, count === initial);
+    const input = radio(column, kept, kept === initial);
     const text = document.createElement('span');
     text.dir = 'auto';
-    if (count === 0) text.textContent = t('split.before', { text: excerpt(sentences[0] ?? '', 'start') });
-    else text.textContent = t('split.after', { count, text: excerpt(sentences[count - 1] ?? '', 'end') });
+    if (kept === 0) text.textContent = t('split.before', { text: excerpt(texts[0] ?? '', 'start') });
+    else if (kept === count) text.textContent = t('split.all', { count, text: excerpt(texts.at(-1) ?? '', 'end') });
+    else if (known) text.textContent = t('split.after', { count: kept, text: excerpt(texts[kept - 1] ?? '', 'end') });
+    else text.textContent = t('split.afterNumber', { count: kept });
     label.append(input, ' ', text);
     // An edited side is one text now: it goes to one part or the other, whole.
-    if (edited && count > 0 && count < sentences.length) input.disabled = true;
+    if (edited && kept > 0 && kept < count) input.disabled = true;
     return label;
   });
 }
@@ -107,10 +113,9 @@ export function askTexts(
   for (const column of COLUMNS) {
     const area = dialog.querySelector<HTMLTextAreaElement>(`textarea[data-column="${column}"]`);
     if (area === null) continue;
-    const sentences = sentencesIn(bead, columns, column);
-    area.value = sentences.join(' ');
+    area.value = sentencesIn(bead, columns, column).join(' ');
     // A side without a sentence has nothing to correct (the API refuses it): move a sentence there instead.
-    area.disabled = sentences.length === 0;
+    area.disabled = countIn(bead, columns, column) === 0;
     areas.set(column, area);
   }
   const onKey = (event: KeyboardEvent): void => {

@@ -21,9 +21,16 @@ export interface EditorBead {
   blockBead: number;
   /** Paragraph label path ("12/a"), or null. */
   label: string | null;
-  /** Texts of its source sentences, in order; one text for an edited side. */
+  /** Number of source sentences. */
+  sourceCount: number;
+  /** Number of target sentences. */
+  targetCount: number;
+  /**
+   * Source text as shown: one text a sentence when the API tells them apart, else the side's text whole (always
+   * whole once edited); empty without a sentence.
+   */
   source: string[];
-  /** Texts of its target sentences. */
+  /** Target text as shown, like {@link EditorBead.source}. */
   target: string[];
   /** Whether a reviewer replaced the source side's text. */
   sourceEdited: boolean;
@@ -91,9 +98,14 @@ export function sideOf(columns: ColumnSides, column: Column): BeadSide {
   return (column === 'left') === columns.leftIsSource ? 'source' : 'target';
 }
 
-/** The sentences of `bead` shown in `column`. */
+/** The texts of `bead` shown in `column` (see {@link EditorBead.source}). */
 export function sentencesIn(bead: EditorBead, columns: ColumnSides, column: Column): string[] {
   return sideOf(columns, column) === 'source' ? bead.source : bead.target;
+}
+
+/** How many sentences `bead` has in `column`. */
+export function countIn(bead: EditorBead, columns: ColumnSides, column: Column): number {
+  return sideOf(columns, column) === 'source' ? bead.sourceCount : bead.targetCount;
 }
 
 /** Whether the side shown in `column` was edited. */
@@ -103,8 +115,8 @@ export function editedIn(bead: EditorBead, columns: ColumnSides, column: Column)
 
 /** The classes of a bead's row: what a reviewer should check, as on the review page. */
 export function classifyBead(bead: EditorBead, facts: PairFacts): RowClass[] {
-  const classes = classifyShape(bead.source.length, bead.target.length);
-  const twoSided = bead.source.length > 0 && bead.target.length > 0;
+  const classes = classifyShape(bead.sourceCount, bead.targetCount);
+  const twoSided = bead.sourceCount > 0 && bead.targetCount > 0;
   // An approved bead counts as confidence 1: a reviewer has checked it.
   if (twoSided && bead.status !== 'approved' && bead.confidence < facts.lowConfidence)
     classes.push(RowClass.lowConfidence);
@@ -178,7 +190,7 @@ export function planMove(
   if (current === undefined) return { reason: 'noBead' };
   if (to === 'previous' && bead === 0) return { reason: 'moveFirst' };
   if (to === 'next' && bead === beads.length - 1) return { reason: 'moveLast' };
-  if (sentencesIn(current, columns, column).length === 0) return { reason: 'nothingToMove' };
+  if (countIn(current, columns, column) === 0) return { reason: 'nothingToMove' };
   if (editedIn(current, columns, column)) return { reason: 'editedSide' };
   return [{ op: 'move', bead, side: sideOf(columns, column), to }];
 }
@@ -193,7 +205,7 @@ export function planEdit(bead: EditorBead, columns: ColumnSides, texts: Readonly
   return (['left', 'right'] as const).flatMap((column): EditOp[] => {
     const text = texts[column].trim();
     const before = sentencesIn(bead, columns, column);
-    if (before.length === 0 || text === '' || text === before.join(' ')) return [];
+    if (countIn(bead, columns, column) === 0 || text === '' || text === before.join(' ')) return [];
     return [{ op: 'edit', bead: bead.index, side: sideOf(columns, column), text }];
   });
 }
@@ -208,16 +220,16 @@ export interface SplitPoint {
 
 /** Whether `point` leaves a sentence in each part. */
 export function isValidSplit(bead: EditorBead, columns: ColumnSides, point: SplitPoint): boolean {
-  const left = sentencesIn(bead, columns, 'left').length;
-  const right = sentencesIn(bead, columns, 'right').length;
+  const left = countIn(bead, columns, 'left');
+  const right = countIn(bead, columns, 'right');
   const inRange = point.left >= 0 && point.left <= left && point.right >= 0 && point.right <= right;
   return inRange && point.left + point.right > 0 && point.left + point.right < left + right;
 }
 
 /** The split point offered first: about half of each side in the first part, always a valid one when any is. */
 export function defaultSplit(bead: EditorBead, columns: ColumnSides): SplitPoint {
-  const left = sentencesIn(bead, columns, 'left').length;
-  const right = sentencesIn(bead, columns, 'right').length;
+  const left = countIn(bead, columns, 'left');
+  const right = countIn(bead, columns, 'right');
   const half = { left: Math.ceil(left / 2), right: Math.ceil(right / 2) };
   // A 1-1 bead: halves keep everything together, so part one takes the left side and part two the right one.
   return isValidSplit(bead, columns, half) ? half : { left, right: 0 };
@@ -225,7 +237,7 @@ export function defaultSplit(bead: EditorBead, columns: ColumnSides): SplitPoint
 
 /** Whether a bead can be split at all: it has two sentences or more. */
 export function canSplit(bead: EditorBead): boolean {
-  return bead.source.length + bead.target.length >= 2;
+  return bead.sourceCount + bead.targetCount >= 2;
 }
 
 /** The operation splitting `bead` at `point`. */

@@ -28,7 +28,7 @@ export function buildRow(context: RowContext, bead: EditorBead): HTMLTableRowEle
   if (bead.sourceEdited || bead.targetEdited) classes.push('edited');
   row.className = classes.join(' ');
   row.dataset['bead'] = String(bead.index);
-  row.dataset['shape'] = `${bead.source.length}-${bead.target.length}`;
+  row.dataset['shape'] = `${bead.sourceCount}-${bead.targetCount}`;
   row.dataset['status'] = bead.status;
   row.tabIndex = -1;
 
