@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCRIPTED_PAGE_CONTENT_SECURITY_POLICY } from '../../src/api/web/review-security-headers.js';
 import { hashPassword } from '../../src/auth/password-hash.js';
 import { chromiumAvailable, launchChromium } from '../../harness/chromium.js';
-import { redisAvailable, startTestService, type TestService } from '../../harness/start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
 
 const PASSWORD = 'correct horse battery staple';
 const REVIEWERS = ['rev-one', 'rev-two'] as const;
@@ -180,6 +186,106 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     await context.close();
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('tells a reviewer whose version is stale that someone else saved first, and loses no update', async () => {
+    const uploaded = await uploadPair(
+      service,
+      { fr: { name: 'fr.txt', bytes: FRENCH.replace('Vienne', 'Genève') }, en: { name: 'en.txt', bytes: ENGLISH } },
+      {},
+      { collection: 'CTOC' },
+    );
+    const { pairId } = (await uploaded.json()) as { pairId: string };
+    expect((await waitForPair(service, pairId)).status).toBe('done');
+    const [first, second] = await Promise.all([signIn('rev-one'), signIn('rev-two')]);
+    const [one, two] = await Promise.all([watch(first), watch(second)]);
+    for (const page of [one, two]) {
+      await page.goto(`${service.baseUrl}/review/${pairId}/edit`);
+      await announced(page, 'Version 1 loaded: 6 beads.');
+    }
+
+    // rev-one approves bead 3 while rev-two still looks at version 1.
+    await one.keyboard.press('j');
+    await one.keyboard.press('j');
+    await one.keyboard.press('a');
+    await announced(one, 'Bead 3 approved (version 2).');
+
+    // rev-two's merge names version 1: refused, shown, nothing applied, nothing sent again.
+    const conflicts: number[] = [];
+    two.on('response', (response) => {
+      if (response.status() === 412) conflicts.push(412);
+    });
+    await two.keyboard.press('m');
+    const conflict = two.locator('#editor-conflict');
+    await conflict.waitFor({ state: 'visible' });
+    expect(await conflict.locator('.conflict-message').textContent()).toMatch(/\b2\b/);
+    expect(await conflict.textContent()).toContain('nothing was overwritten');
+    expect(await shapes(two)).toHaveLength(6);
+    await two.keyboard.press('r');
+    await announced(two, 'Reload the alignment first: someone else changed it.');
+    expect(conflicts).toEqual([412]);
+
+    await two.getByRole('button', { name: 'Reload the alignment' }).click();
+    await announced(two, 'Version 2 loaded: 6 beads.');
+    await conflict.waitFor({ state: 'hidden' });
+    expect(await row(two, 2).getAttribute('data-status')).toBe('approved');
+
+    // The store kept rev-one's version, and rev-two's change was never applied.
+    const history = (await (await service.fetch(`/v1/pairs/${pairId}/alignment/history`)).json()) as {
+      items: Array<{ version: number; author: string | null }>;
+    };
+    expect(history.items.map((item) => [item.version, item.author])).toEqual([
+      [1, null],
+      [2, 'rev-one'],
+    ]);
+
+    // After the reload, rev-two's merge goes through on top of rev-one's approval.
+    await two.keyboard.press('m');
+    await announced(two, 'Beads 1 and 2 merged (version 3).');
+    await Promise.all([first.close(), second.close()]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("shows the API's one-line error in the page's language, and opens a translator's pair on its page", async () => {
+    const context = await signIn('tr', 'fr');
+    const page = await watch(context);
+    await page.goto(`${service.baseUrl}/review/upload`);
+    const same = { name: 'rapport.txt', mimeType: 'text/plain', buffer: Buffer.from(FRENCH) };
+    await page.getByLabel('Document en français').setInputFiles(same);
+    await page.getByLabel('Document en anglais').setInputFiles(same);
+    await page.getByRole('button', { name: 'Déposer et aligner' }).click();
+    await expect
+      .poll(() => page.locator('#upload-error').textContent())
+      .toBe('Les fichiers « fr » et « en » sont identiques ; envoyez les deux versions linguistiques.');
+    expect(await page.getByRole('button', { name: 'Déposer et aligner' }).isEnabled()).toBe(true);
+
+    // The second try, with the English file, goes through and ends on the pair's page: a translator does not edit.
+    problems.length = 0;
+    await page.getByLabel('Document en anglais').setInputFiles({
+      name: 'report.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(ENGLISH.replace('every year', 'each year')),
+    });
+    await page.getByRole('button', { name: 'Déposer et aligner' }).click();
+    await page.waitForURL(/\/review\/[^/]+$/, { timeout: 60_000 });
+    expect(await page.locator('a[href$="/edit"]').count()).toBe(0);
+    // Neither the editor nor a call to the edits API is open to a translator.
+    const editor = await page.goto(`${page.url()}/edit`);
+    expect(editor?.status()).toBe(403);
+    await context.close();
+  }, 120_000);
+
+  it("refuses an API call from a signed-in page without the page's CSRF token", async () => {
+    const context = await signIn('rev-two');
+    const page = await watch(context);
+    await page.goto(`${service.baseUrl}/review/upload`);
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/v1/pairs', { method: 'POST', body: new FormData() });
+      return { status: response.status, body: (await response.json()) as { error: { code: string } } };
+    });
+    expect(answer).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'CSRF_INVALID' }) } });
+    problems.length = 0;
+    await context.close();
+  });
 });
 
 /** One `<tu>` of a TMX: the French and English segments, its `changeid` and its properties. */
