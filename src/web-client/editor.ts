@@ -180,6 +180,8 @@ function start(): void {
 
   const run = (command: Command): void => {
     if (state.busy || state.alignment === null) return;
+    // A new command: the last one's error no longer applies.
+    showError('');
     const all = beads();
     const i = state.selected;
     const bead = all[i];

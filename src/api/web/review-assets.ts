@@ -85,7 +85,7 @@ kbd {
 .conflict { border: 2px solid var(--bad); background: #fef3f2; padding: .25rem 1rem .75rem; margin: .5rem 0; }
 .conflict[hidden] { display: none; }
 .conflict-message { font-weight: 600; color: var(--bad); }
-table.editor-table tr.bead { cursor: pointer; }
+table.editor-table tr.bead { cursor: pointer; scroll-margin-top: 12rem; }
 table.editor-table tr.bead th.num { background: #f6f7f9; font-weight: normal; width: 4.5rem; }
 table.editor-table tr[aria-current="true"] { outline: 3px solid #1849a9; outline-offset: -3px; }
 table.editor-table tr[aria-current="true"] th.num { background: #1849a9; color: #fff; }
