@@ -21,6 +21,7 @@ import {
 } from './dev-sets.js';
 import { loadJusticeLaws, loadUdhr, loadUdhrWithEnglish } from '../harness/structural-sets.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
+import { crossValidationTable } from './cross-validate-weights.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -101,6 +102,23 @@ for (const set of sets) {
     const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
     lines.push(row(`${set.name} (${set.languages.join('-')})`, method, scoreAlignments(pairs), ms, sentences));
   }
+}
+
+// The same sets with the swept weights re-tuned on one set and measured on the other (Text+Berg against the novels).
+const textBerg = sets.find((s) => s.name === 'textberg-dev');
+const novels = sets.find((s) => s.name === 'transread-novels');
+const novelsWithParagraphs = sets.find((s) => s.name === 'transread-novels+paragraphs');
+if (textBerg && novels) {
+  lines.push('');
+  lines.push('Cross-validation: each swept weight re-tuned on one set, measured on the other (strict F1):');
+  lines.push('');
+  lines.push(
+    ...crossValidationTable([
+      { set: textBerg, tunedOn: novels },
+      { set: novels, tunedOn: textBerg },
+      ...(novelsWithParagraphs ? [{ set: novelsWithParagraphs, tunedOn: textBerg }] : []),
+    ]),
+  );
 }
 
 // Every UN language against English: the UNPC development set's sentences with constructed drops and merges, whole

@@ -1,11 +1,12 @@
 /**
  * A SQLite store on a small file system made by the test (a tmpfs, root only): filled to the brim, then seen
  * through a read-only bind mount. Uploads get 507 and 503 with a one-line localised message instead of a 500, /readyz
- * says the store is
- * unwritable, and nothing half-written remains. Skips with a one-line message where it cannot mount.
+ * says the store is unwritable, and nothing half-written remains. A disk that fills while jobs run leaves no pair
+ * stuck: once there is room the reconciler fails them with their reason, and a re-upload aligns again. Skips with a
+ * one-line message where it cannot mount.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,10 +14,19 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/create-app.js';
 import { createApiMetrics } from '../../src/api/metrics.js';
+import { alignJobId } from '../../src/queue/align-queue.js';
+import { reconcilePairs } from '../../src/service/reconcile-pairs.js';
 import { openSqliteStore } from '../../src/storage/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { makeLargePair } from '../../harness/make-large-pair.js';
-import { redisAvailable, startTestService, uploadPair, type TestService } from '../../harness/start-service.js';
+import {
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  waitForPair,
+  type TestService,
+} from '../../harness/start-service.js';
+import { startAlignWorker } from '../../workers/start-align-worker.js';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'paralign-small-disk-'));
 // 8 MiB: room for the store and a few pairs, small enough to fill in a moment.
@@ -49,9 +59,9 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
     const response = await service.fetch(`/readyz`, { headers: { 'Accept-Language': 'fr' } });
     return { status: response.status, body: (await response.json()) as { checks: Record<string, { ok: boolean }> } };
   };
-  const upload = (seed: number, language = 'en'): Promise<Response> => {
-    // About 700 kB a side: more than the full disk has left, far less than the empty one.
-    const { fr, en } = makeLargePair(2500, seed);
+  const upload = (seed: number, language = 'en', paragraphs = 2500): Promise<Response> => {
+    // About 700 kB a side by default: more than the full disk has left, far less than the empty one.
+    const { fr, en } = makeLargePair(paragraphs, seed);
     return uploadPair(
       service,
       { fr: { name: 'fr.txt', bytes: fr }, en: { name: 'en.txt', bytes: en } },
@@ -141,10 +151,78 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
     }
     expect(await pairTotal()).toBe(2);
   }, 60_000);
+
+  it('fails the jobs a full disk stopped once there is room, and aligns them again on re-upload', async () => {
+    const small = await upload(4, 'en', 20);
+    expect(small.status).toBe(202);
+    const smallId = ((await small.json()) as { pairId: string }).pairId;
+    fillToTheBrim(filler);
+    const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
+    try {
+      // Every attempt of every queued job meets the full disk; BullMQ gives up after its retries.
+      const unfinished = (await (await service.fetch('/v1/pairs')).json()) as { items: { id: string }[] };
+      const ids = unfinished.items.map((pair) => pair.id);
+      expect(ids).toHaveLength(3);
+      await waitUntil(async () => {
+        const states = await Promise.all(
+          ids.map(async (id) => (await service.queue.getJob(alignJobId(id)))?.getState()),
+        );
+        return states.every((state) => state === 'failed');
+      }, 110_000);
+      // The store could not hear of it: the pairs still look queued.
+      expect((await service.store.getPair(smallId))?.status).not.toBe('failed');
+
+      rmSync(filler);
+      expect(await reconcilePairs(service.store, service.queue)).toMatchObject({ checked: 3, failed: 3 });
+      const failed = await service.store.getPair(smallId);
+      expect(failed?.status).toBe('failed');
+      expect(failed?.failureReason).toMatch(/full|disk|space/i);
+      expect(failed?.failureReason).not.toMatch(/\n/);
+
+      // Uploading the same pair again is the way to retry it.
+      const again = await upload(4, 'en', 20);
+      expect(again.status).toBe(202);
+      expect(((await again.json()) as { pairId: string }).pairId).toBe(smallId);
+      expect((await waitForPair(service, smallId, 60_000)).status).toBe('done');
+    } finally {
+      rmSync(filler, { force: true });
+      await worker.close();
+    }
+  }, 180_000);
 });
 
 // Makes the bind mount read-only and opens the store through it.
 function remountReadOnly(dir: string): Store | undefined {
   if (spawnSync('mount', ['-o', 'remount,bind,ro', dir]).status !== 0) return undefined;
   return openSqliteStore({ path: join(dir, 'store.sqlite') });
+}
+
+// Writes `path` until the file system has no byte left (ENOSPC).
+function fillToTheBrim(path: string): void {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(64 * 1024);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  // The last partial chunk: whatever single bytes still fit.
+  const last = openSync(path, 'a');
+  try {
+    for (;;) writeSync(last, chunk, 0, 1);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(last);
+  }
+}
+
+async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
