@@ -31,7 +31,7 @@ const READ_PAIRS = 'list and read pairs, alignments and parity reports';
 const EXPORT = 'export pairs and the translation memory (TMX, TSV, XLIFF)';
 const REVIEW = 'review pages';
 const UPLOAD = 'upload pairs';
-const CORRECT = 'correct and approve alignments';
+const CORRECT = 'correct and approve alignments (merge, split, move, edit, approve, reject, undo)';
 
 /** The policy, first matching rule wins. Every role other than admin sees only its collections (if it has any). */
 export const ACCESS_POLICY: readonly AccessRule[] = [
