@@ -114,7 +114,7 @@ async function timeSamples(config: StoreConfig): Promise<string> {
   const parts: string[] = [];
   for (const [name, request] of cases) {
     const times: number[] = [];
-    let sample: TrainingSample = { pairs: [], version: 'none' };
+    let sample: TrainingSample = { pairs: [], approved: 0, version: 'none' };
     for (let run = 0; run < 6; run++) {
       const started = performance.now();
       sample = await store.sampleTrainingPairs(request);

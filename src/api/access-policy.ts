@@ -26,6 +26,8 @@ const EVERY_ROLE: readonly Role[] = ROLES;
 const UPLOADERS: readonly Role[] = ['translator', 'reviewer', 'admin'];
 const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+// Issue 16 made the reviewer role for this; translators upload and read, terminologists only read.
+const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
 
 const READ_PAIRS = 'list and read pairs, alignments and parity reports';
 const EXPORT = 'export pairs and the translation memory (TMX, TSV, XLIFF)';
@@ -46,6 +48,13 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/v1/pairs', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/alignment', access: EVERY_ROLE, what: READ_PAIRS },
+  { method: 'GET', path: '/v1/pairs/{id}/alignment/history', access: EVERY_ROLE, what: READ_PAIRS },
+  {
+    method: 'POST',
+    path: '/v1/pairs/{id}/alignment/edits',
+    access: REVIEWERS,
+    what: 'correct and approve alignments (merge, split, move, edit, approve, reject, undo)',
+  },
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/export.{format}', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/tm/export.tmx', access: EVERY_ROLE, what: EXPORT },

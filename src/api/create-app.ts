@@ -8,6 +8,7 @@ import { createErrorHandler, notFoundHandler } from './error-handler.js';
 import { createApiI18n } from './i18n.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
+import { createAlignmentEditsRouter } from './routes/alignment-edits.js';
 import { createAuditRouter } from './routes/audit.js';
 import { createHealthRouter } from './routes/health.js';
 import { createPairsRouter } from './routes/pairs.js';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(createHealthRouter(deps));
   app.use(createPairsRouter(deps));
+  app.use(createAlignmentEditsRouter(deps));
   app.use(createTmRouter(deps));
   app.use(createReviewRouter(deps));
   app.use(ADMIN_QUEUES_PATH, dashboardSecurityHeaders, stripRemoteAssets, stripJobInternals, createAdminRouter(deps));

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { ErrorCode, InputError, ParalignError } from '../core/errors.js';
 import { ExportErrorCode } from '../core/export/export-error.js';
+import { EditError } from '../core/review/edit-error.js';
+import { ALIGNMENT_CHANGED, AlignmentChangedError } from '../service/alignment-changed-error.js';
 import { QUEUE_UNAVAILABLE } from '../service/queue-unavailable-error.js';
 import { StoreErrorCode } from '../storage/store-error.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
@@ -34,6 +36,8 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   [StoreErrorCode.notFound]: 404,
   [StoreErrorCode.badArgument]: 400,
   [StoreErrorCode.conflict]: 409,
+  [StoreErrorCode.staleVersion]: 412,
+  [ALIGNMENT_CHANGED]: 412,
 };
 
 /** Answers 404 for any route nobody handled. */
@@ -48,8 +52,14 @@ export function createErrorHandler(logger: Logger, maxUploadBytes: number): Erro
     if (translated.status >= 500 && translated.code === HttpErrorCode.internal)
       logger.error({ err: error, path: req.path }, 'unhandled error');
     const t = typeof req.t === 'function' ? req.t : undefined;
+    const nested = Object.fromEntries(
+      Object.entries(translated.nested ?? {}).map(([name, key]) => [
+        name,
+        t ? t(key, { ...translated.values, ns: 'errors', defaultValue: translated.fallback }) : '',
+      ]),
+    );
     const message = t
-      ? t(translated.code, { ...translated.values, ns: 'errors', defaultValue: translated.fallback })
+      ? t(translated.code, { ...translated.values, ...nested, ns: 'errors', defaultValue: translated.fallback })
       : translated.fallback;
     if (res.headersSent) {
       // A streamed export failed half-way: the status line is gone, so cut the body short for the client to notice.
@@ -71,6 +81,8 @@ export interface TranslatedError {
   code: string;
   /** Interpolation values of the message (safe to show). */
   values: Record<string, string | number>;
+  /** Values that are messages themselves: value name → message key, filled with `values` first. */
+  nested?: Record<string, string>;
   /** Text to show when the catalogue has no such key. */
   fallback: string;
 }
@@ -108,6 +120,18 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
     const detail = error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
     return { status: 400, code: HttpErrorCode.badRequest, values: { detail }, fallback: detail };
   }
+  if (error instanceof EditError) {
+    return {
+      status: 422,
+      code: error.code,
+      values: { detail: error.detail, ...error.values, index: error.opIndex, op: error.op },
+      // The reason is a message of its own, so that French says it in French too.
+      nested: { reason: `EDIT_REASON_${error.reason}` },
+      fallback: error.message,
+    };
+  }
+  if (error instanceof AlignmentChangedError)
+    return { status: 412, code: error.code, values: { ...error.values }, fallback: error.message };
   if (error instanceof ParalignError) {
     return {
       status: STATUS_OF_CODE[error.code] ?? 400,

@@ -33,6 +33,10 @@ export const HttpErrorCode = {
   csrfInvalid: 'CSRF_INVALID',
   crossOrigin: 'CROSS_ORIGIN',
   tooManySignIns: 'TOO_MANY_SIGN_INS',
+  ifMatchRequired: 'IF_MATCH_REQUIRED',
+  versionNotFound: 'VERSION_NOT_FOUND',
+  editsNotArray: 'EDITS_NOT_ARRAY',
+  editsTooLarge: 'EDITS_TOO_LARGE',
 } as const;
 /** See {@link HttpErrorCode}. */
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { PARALIGN_VERSION } from '../version.js';
 import {
   alignmentPageSchema,
+  alignmentQuerySchema,
+  editsBodySchema,
+  historySchema,
   auditCsvQuerySchema,
   auditPageSchema,
   auditQuerySchema,
@@ -34,11 +37,13 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The account's role may not do this.",
   404: 'No such pair.',
   409: 'The pair is not aligned yet, or failed.',
+  412: 'If-Match names a version that is no longer current: someone else changed the alignment (reload it).',
   413: 'A file is too large.',
   415: 'A file is not a supported document.',
   422:
     'A file or the pair cannot be aligned (empty, corrupt, nothing to align, the same text, wrong language, ' +
     'swapped).',
+  428: 'No If-Match: send the ETag of the version you edit.',
   503: 'Redis or the store is unavailable.',
 };
 
@@ -106,14 +111,58 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       '/v1/pairs/{id}/alignment': {
         get: {
-          summary: 'Block beads with their sentence beads and confidences, paginated.',
-          requestParams: { path: pairParamsSchema, query: pageQuerySchema },
+          summary:
+            'Block beads with their sentence beads, review status and edited texts, of the current version or ' +
+            'of `version`, paginated. The ETag is the version ("3"); send it as If-Match to edit.',
+          requestParams: { path: pairParamsSchema, query: alignmentQuerySchema },
           responses: {
             '200': {
               description: 'A page of block beads.',
+              headers: z.object({ ETag: z.string().meta({ description: 'The version shown, e.g. "3".' }) }),
               content: { 'application/json': { schema: alignmentPageSchema } },
             },
+            '304': { description: 'If-None-Match names this version: nothing changed.' },
             ...errors(404, 409),
+          },
+        },
+      },
+      '/v1/pairs/{id}/alignment/history': {
+        get: {
+          summary: 'Every version of the alignment, oldest first: who made it, when, with which operations.',
+          requestParams: { path: pairParamsSchema },
+          responses: {
+            '200': { description: 'The history.', content: { 'application/json': { schema: historySchema } } },
+            ...errors(404, 409),
+          },
+        },
+      },
+      '/v1/pairs/{id}/alignment/edits': {
+        post: {
+          summary:
+            'Correct or approve the alignment (reviewers and admins): the operations apply in order, each to the ' +
+            'result of the ones before, all or nothing, to the version If-Match names, and make the next version. ' +
+            'Bead numbers are the `index` of the sentence beads (segments) of that version. `undo` (alone) makes a ' +
+            'new version equal to the state before the last change. The answer is the new version, paginated ' +
+            'like GET …/alignment (limit, offset).',
+          requestParams: {
+            path: pairParamsSchema,
+            query: pageQuerySchema,
+            header: z.object({
+              'if-match': z.string().meta({ description: 'The ETag of the version edited, e.g. "3".' }),
+            }),
+          },
+          requestBody: { content: { 'application/json': { schema: editsBodySchema } } },
+          responses: {
+            '200': {
+              description: 'The new version (first page unless limit/offset say otherwise).',
+              headers: z.object({ ETag: z.string().meta({ description: 'The new version, e.g. "4".' }) }),
+              content: { 'application/json': { schema: alignmentPageSchema } },
+            },
+            ...errors(400, 401, 403, 404, 409, 412, 428),
+            '422': {
+              description: 'An operation cannot be applied (the message names its index and why); nothing was.',
+              content: errorContent,
+            },
           },
         },
       },

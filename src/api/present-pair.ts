@@ -21,6 +21,7 @@ export interface PairJson {
   parity: boolean | null;
   lexiconVersion: string | null;
   hasDictionary: boolean;
+  alignmentVersion: number | null;
   createdAt: string;
   updatedAt: string;
   jobId: string;
@@ -45,6 +46,7 @@ export function presentPair(pair: PairRecord, t: TFunction): PairJson {
     parity: pair.parity,
     lexiconVersion: pair.lexiconVersion,
     hasDictionary: pair.hasDictionary,
+    alignmentVersion: pair.alignmentVersion,
     createdAt: pair.createdAt.toISOString(),
     updatedAt: pair.updatedAt.toISOString(),
     jobId: alignJobId(pair.id),

@@ -3,6 +3,8 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
+import { MAX_EDIT_LENGTH } from '../core/review/edit-bead-text.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../core/review/review-model.js';
 import { AUDIT_ACTIONS, PAIR_STATUSES } from '../storage/store.js';
 
 const MAX_PAGE = 200;
@@ -85,8 +87,38 @@ export const reportQuerySchema = z.object({
   format: z.enum(['json', 'text']).default('json').meta({ description: 'JSON report, or the text the CLI prints.' }),
 });
 
+const reviewStatusSchema = z
+  .enum(REVIEW_STATUSES as [ReviewStatus, ...ReviewStatus[]])
+  .meta({ id: 'ReviewStatus', description: 'Where a bead stands in review.' });
+
+/** `status` of the exports: a comma-separated list of review statuses to export. */
+const statusesQuery = z
+  .string()
+  .default('pending,approved')
+  .transform((value, ctx) => {
+    const statuses = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+    const unknown = statuses.filter((status) => !(REVIEW_STATUSES as readonly string[]).includes(status));
+    if (statuses.length === 0 || unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a comma-separated list of ${REVIEW_STATUSES.join(', ')}, got "${value}"`,
+      });
+      return z.NEVER;
+    }
+    return statuses as ReviewStatus[];
+  })
+  .meta({
+    description:
+      'Review statuses to export, comma-separated: pending, approved, rejected. Default pending,approved ' +
+      '(rejected units are left out); "approved" exports only approved units.',
+  });
+
 /** Query of the per-pair exports. */
 export const exportQuerySchema = z.object({
+  status: statusesQuery,
   minConfidence: z.coerce
     .number()
     .min(0)
@@ -109,6 +141,17 @@ const dateQuery = z.iso
 
 /** Query of GET /v1/tm/export.tmx. */
 export const tmExportQuerySchema = z.object({
+  status: statusesQuery,
+  provenance: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({
+      description:
+        "true: each unit also gets creationdate (its pair's upload) and changedate (its last change), and its " +
+        "pair's collection and file names as props (x-paralign-collection, x-paralign-source-file, " +
+        'x-paralign-target-file).',
+    }),
   duplicates: z
     .enum(['merge', 'keep'])
     .default('merge')
@@ -183,6 +226,11 @@ export const pairSchema = z
           '"none" when the store had none; null until aligned.',
       }),
     hasDictionary: z.boolean().meta({ description: 'Whether the pair was uploaded with a dictionary.' }),
+    alignmentVersion: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Current version of its sentence alignment (its ETag); null until aligned.' }),
     createdAt: z.string().meta({ format: 'date-time' }),
     updatedAt: z.string().meta({ format: 'date-time' }),
     jobId: z.string(),
@@ -205,19 +253,25 @@ export const pairPageSchema = z
   .meta({ id: 'PairPage' });
 
 const segmentSchema = z.object({
-  index: z.number().int(),
-  sourceText: z.string(),
-  targetText: z.string(),
-  confidence: z.number(),
+  index: z.number().int().meta({ description: 'The bead number edit operations use (0-based, whole version).' }),
+  sourceText: z.string().meta({ description: 'Source text as exported: the edited text when the side is edited.' }),
+  targetText: z.string().meta({ description: 'Target text as exported: the edited text when the side is edited.' }),
+  originalSourceText: z.string().nullable().meta({ description: "The sentences' own text when edited, else null." }),
+  originalTargetText: z.string().nullable().meta({ description: "The sentences' own text when edited, else null." }),
+  confidence: z.number().meta({ description: "The aligner's confidence; 1 once approved." }),
+  status: reviewStatusSchema,
+  changedBy: z.string().nullable().meta({ description: 'Account that last changed the bead; null: the aligner.' }),
+  changedAt: z.string().meta({ format: 'date-time', description: 'When the bead last changed.' }),
   label: z.string().nullable(),
   blockBead: z.number().int(),
   sourceSentences: z.array(z.number().int()),
   targetSentences: z.array(z.number().int()),
 });
 
-/** A page of block beads with their sentence beads. */
+/** A page of block beads with their sentence beads, of one version. */
 export const alignmentPageSchema = z
   .object({
+    version: z.number().int().meta({ description: 'The version shown (also the ETag).' }),
     items: z.array(
       z.object({
         index: z.number().int(),
@@ -228,6 +282,7 @@ export const alignmentPageSchema = z
         targetBlocks: z.array(z.number().int()),
         sourceText: z.string(),
         targetText: z.string(),
+        status: reviewStatusSchema,
         segments: z.array(segmentSchema),
       }),
     ),
@@ -236,6 +291,67 @@ export const alignmentPageSchema = z
     offset: z.number().int(),
   })
   .meta({ id: 'AlignmentPage' });
+
+/** Query of GET /v1/pairs/{id}/alignment. */
+export const alignmentQuerySchema = pageQuerySchema.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'An older version to read; the current one by default.' }),
+});
+
+const sideSchema = z.enum(['source', 'target']);
+
+/** One edit operation (issue 17). Bead numbers are checked against the alignment, not here (422 either way). */
+export const editOpSchema = z
+  .discriminatedUnion('op', [
+    z.strictObject({ op: z.literal('merge'), bead: z.number() }).meta({ description: 'Bead i with bead i + 1.' }),
+    z
+      .strictObject({ op: z.literal('split'), bead: z.number(), source: z.number(), target: z.number() })
+      .meta({ description: 'Bead i after its first `source` source and `target` target sentences.' }),
+    z
+      .strictObject({ op: z.literal('move'), bead: z.number(), side: sideSchema, to: z.enum(['previous', 'next']) })
+      .meta({ description: "previous: the side's first sentence to the end of bead i - 1; next: its last to i + 1." }),
+    z
+      .strictObject({
+        op: z.literal('edit'),
+        bead: z.number(),
+        side: sideSchema,
+        text: z.string().max(MAX_EDIT_LENGTH * 2),
+      })
+      .meta({ description: `New text for one side (trimmed, 1-${MAX_EDIT_LENGTH} characters); the original is kept.` }),
+    z.strictObject({ op: z.literal('approve'), beads: z.array(z.number()).max(1_000_000) }),
+    z.strictObject({ op: z.literal('reject'), beads: z.array(z.number()).max(1_000_000) }),
+    z
+      .strictObject({ op: z.literal('undo') })
+      .meta({ description: 'A new version equal to the state before the last change; alone in its request.' }),
+  ])
+  .meta({ id: 'EditOp' });
+
+/** The body of POST /v1/pairs/{id}/alignment/edits: operations applied in order, all or nothing. */
+export const editsBodySchema = z.array(editOpSchema).min(1).max(10_000).meta({ id: 'EditOps' });
+
+/** Answer of GET /v1/pairs/{id}/alignment/history. */
+export const historySchema = z
+  .object({
+    version: z.number().int().meta({ description: 'The current version.' }),
+    items: z.array(
+      z.object({
+        version: z.number().int(),
+        author: z.string().nullable().meta({ description: 'Account name; null for the aligner.' }),
+        createdAt: z.string().meta({ format: 'date-time' }),
+        operations: z.array(editOpSchema),
+        restores: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: 'For an undo, the version whose state it brought back.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'AlignmentHistory' });
 
 /** A page of concordance hits. */
 export const searchPageSchema = z

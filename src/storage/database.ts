@@ -31,6 +31,8 @@ export interface PairsTable {
   lexicon_version: string | null;
   // Uploaded name of the pair's dictionary; null when it has none (migration 003).
   dictionary_file_name: string | null;
+  // Number of the current version of the sentence alignment; null until aligned (migration 006).
+  alignment_version: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +86,33 @@ export interface SegmentsTable {
   one_to_one: number;
   // The pair's languages, direction-free (language-pair-key.ts), copied here so one index serves training samples.
   language_pair: string;
+  // pending, approved or rejected (migration 006); `confidence` is 1 once approved.
+  review_status: string;
+  // Account that last changed the bead; null when only the aligner did (migration 006).
+  changed_by: string | null;
+  // When the bead last changed; null for rows saved before migration 006 (their pair's updated_at stands in).
+  changed_at: string | null;
+  // The sentences' own text of a side whose `*_text` was edited; null when not edited (migration 006).
+  original_source_text: string | null;
+  original_target_text: string | null;
+}
+
+/** `alignment_versions`: every version of a pair's sentence alignment, whole (migration 006). */
+export interface AlignmentVersionsTable {
+  pair_id: string;
+  // From 1 (the aligner's), never reused for a pair: a new alignment continues the numbering.
+  version: number;
+  // Account name; null for the aligner.
+  author: string | null;
+  created_at: string;
+  // JSON array of the edit operations that made the version ([] for the aligner's).
+  operations_json: string;
+  // For an undo, the version whose beads it brought back; else null.
+  restores: number | null;
+  // The version an undo of this one goes back to; null when there is nothing to undo.
+  undo_target: number | null;
+  // JSON array of the version's ReviewBeads (src/core/review/review-model.ts).
+  beads_json: string;
 }
 
 /** `users`: one row per account (migration 005); hashes only, never a token or password. */
@@ -131,6 +160,7 @@ export interface Database {
   pair_results: PairResultsTable;
   blocks: BlocksTable;
   segments: SegmentsTable;
+  alignment_versions: AlignmentVersionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit: AuditTable;

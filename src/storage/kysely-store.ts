@@ -5,8 +5,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Migrator, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
+import { editOf, originalSideText, sideText } from '../core/review/bead-side-text.js';
+import { buildReviewedAlignment } from '../core/review/build-reviewed-alignment.js';
+import { blockBeadOfSentenceBeads, paragraphStatus, reviewBlockBeads } from '../core/review/review-block-beads.js';
+import {
+  effectiveConfidence,
+  REVIEW_STATUSES,
+  type EditOp,
+  type ReviewStatus,
+  type ReviewBead,
+  type ReviewedAlignment,
+  type VersionStamp,
+} from '../core/review/review-model.js';
+import { startReview } from '../core/review/start-review.js';
 import { parseRole } from '../auth/roles.js';
 import type {
+  AlignmentVersionsTable,
   AuditTable,
   BlocksTable,
   Database,
@@ -23,6 +37,9 @@ import {
   AUDIT_ACTIONS,
   PAIR_STATUSES,
   PairStatus,
+  type AlignmentPage,
+  type AlignmentVersion,
+  type AlignmentVersionSummary,
   type AuditEntry,
   type AuditFilter,
   type AuditRecord,
@@ -32,6 +49,7 @@ import {
   type UserRecord,
   type CreatePairInput,
   type CreatePairResult,
+  type NewAlignmentVersion,
   type Page,
   type PageRequest,
   type PairFiles,
@@ -148,6 +166,7 @@ export class KyselyStore implements Store {
             parity: null,
             lexicon_version: null,
             dictionary_file_name: input.dictionary?.name ?? null,
+            alignment_version: null,
             created_at: now,
             updated_at: now,
           })
@@ -254,7 +273,6 @@ export class KyselyStore implements Store {
     options: SaveAlignmentOptions = {},
   ): Promise<void> {
     const now = this.#now().toISOString();
-    const blocks = toBlockRows(id, alignment);
     const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
     await this.#db.transaction().execute(async (trx) => {
       // The UPDATE comes first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is
@@ -274,21 +292,21 @@ export class KyselyStore implements Store {
           parity: report.parity ? 1 : 0,
           lexicon_version: options.lexiconVersion ?? null,
           symbol: eb.fn.coalesce('symbol', eb.val(symbol)),
+          // A new result continues the numbering, so an ETag of the replaced review can never match it.
+          alignment_version: sql<number>`coalesce(alignment_version, 0) + 1`,
           updated_at: now,
         }))
         .where('id', '=', id)
-        .returning(['source_language', 'target_language'])
+        .returning(['source_language', 'target_language', 'alignment_version'])
         .executeTakeFirst();
       if (updated === undefined)
         throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
-      const segments = toSegmentRows(
-        id,
-        alignment,
-        toLanguagePairKey(updated.source_language, updated.target_language),
-      );
-      // Delete then insert: a retried job replaces the earlier result, never adds to it.
-      await trx.deleteFrom('segments').where('pair_id', '=', id).execute();
-      await trx.deleteFrom('blocks').where('pair_id', '=', id).execute();
+      const version = Number(updated.alignment_version);
+      const stamps = new Map([[version, { version, author: null, createdAt: new Date(now) }]]);
+      const reviewed = buildReviewedAlignment(alignment, version, startReview(alignment.sentences, version), stamps);
+      // Delete then insert: a retried job replaces the earlier result, never adds to it. Earlier versions name
+      // sentences of the replaced result, so they go with it.
+      await trx.deleteFrom('alignment_versions').where('pair_id', '=', id).execute();
       await trx.deleteFrom('pair_results').where('pair_id', '=', id).execute();
       await trx
         .insertInto('pair_results')
@@ -299,15 +317,24 @@ export class KyselyStore implements Store {
           saved_at: now,
         })
         .execute();
-      for (const rows of chunk(blocks)) await trx.insertInto('blocks').values(rows).execute();
-      for (const rows of chunk(segments)) await trx.insertInto('segments').values(rows).execute();
+      await trx
+        .insertInto('alignment_versions')
+        .values(toVersionRow(id, version, null, now, [], reviewed.sentences, null, null))
+        .execute();
+      await writeVersionRows(trx, id, reviewed, toLanguagePairKey(updated.source_language, updated.target_language));
     });
   }
 
-  async getAlignment(id: string, page: PageRequest): Promise<Page<StoredBlockBead> | null> {
+  async getAlignment(id: string, page: PageRequest, version?: number): Promise<AlignmentPage | null> {
     checkPage(page);
-    const pair = await this.#db.selectFrom('pairs').select('block_beads').where('id', '=', id).executeTakeFirst();
-    if (pair === undefined || pair.block_beads === null) return null;
+    const pair = await this.#db
+      .selectFrom('pairs')
+      .select(['block_beads', 'alignment_version', 'updated_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (pair === undefined || pair.block_beads === null || pair.alignment_version === null) return null;
+    const current = Number(pair.alignment_version);
+    if (version !== undefined && version !== current) return this.#getOlderAlignment(id, page, version);
     const blocks = await this.#db
       .selectFrom('blocks')
       .selectAll()
@@ -329,16 +356,124 @@ export class KyselyStore implements Store {
             .where('block_bead', '<=', last.bead_index)
             .orderBy('bead_index')
             .execute();
-    const byBlock = new Map<number, StoredSegment[]>();
-    for (const row of segments) {
-      const list = byBlock.get(row.block_bead) ?? [];
-      list.push(toStoredSegment(row));
-      byBlock.set(row.block_bead, list);
-    }
+    // Rows stored before migration 006 have no change time: their pair's last save stands in.
+    return { ...toAlignmentPage(blocks, segments, pair.updated_at, pair.block_beads), version: current };
+  }
+
+  // A version other than the current one is not in the tables: its rows are built from its beads, as a save would.
+  async #getOlderAlignment(id: string, page: PageRequest, version: number): Promise<AlignmentPage | null> {
+    const reviewed = await this.#loadReviewedAlignment(this.#db, id, version);
+    if (reviewed === null) return null;
+    const blocks = toBlockRows(id, reviewed).map((row, index) => ({ ...row, bead_index: index }));
+    const segments = toSegmentRows(id, reviewed, '');
+    const shown = blocks.slice(page.offset, page.offset + page.limit);
+    const first = shown[0]?.bead_index ?? -1;
+    const last = shown.at(-1)?.bead_index ?? -2;
+    const inPage = segments.filter((row) => row.block_bead >= first && row.block_bead <= last);
+    return { ...toAlignmentPage(shown, inPage, '', blocks.length), version };
+  }
+
+  async #loadReviewedAlignment(db: Kysely<Database>, id: string, version: number): Promise<ReviewedAlignment | null> {
+    const [result, row, stamps] = await Promise.all([
+      db.selectFrom('pair_results').select('alignment_json').where('pair_id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('alignment_versions')
+        .select('beads_json')
+        .where('pair_id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+      this.#readStamps(db, id),
+    ]);
+    if (result === undefined || row === undefined) return null;
+    // Written by saveAlignment from an Alignment, and by the store from ReviewBeads; the store is the only writer.
+    const aligned = JSON.parse(result.alignment_json) as Alignment;
+    return buildReviewedAlignment(aligned, version, JSON.parse(row.beads_json) as ReviewBead[], stamps);
+  }
+
+  async #readStamps(db: Kysely<Database>, id: string): Promise<Map<number, VersionStamp>> {
+    const rows = await db
+      .selectFrom('alignment_versions')
+      .select(['version', 'author', 'created_at'])
+      .where('pair_id', '=', id)
+      .execute();
+    return new Map(
+      rows.map((row) => [
+        Number(row.version),
+        { version: Number(row.version), author: row.author, createdAt: new Date(row.created_at) },
+      ]),
+    );
+  }
+
+  async getAlignmentVersion(id: string, version?: number): Promise<AlignmentVersion | null> {
+    let query = this.#db
+      .selectFrom('alignment_versions as v')
+      .innerJoin('pairs as p', 'p.id', 'v.pair_id')
+      .selectAll('v')
+      .where('v.pair_id', '=', id);
+    query =
+      version === undefined
+        ? query.whereRef('v.version', '=', 'p.alignment_version')
+        : query.where('v.version', '=', version);
+    const row = await query.executeTakeFirst();
+    if (row === undefined) return null;
     return {
-      items: blocks.map((row) => toStoredBlockBead(row, byBlock.get(row.bead_index) ?? [])),
-      total: pair.block_beads,
+      ...toVersionSummary(row),
+      // Written by the store from ReviewBeads.
+      beads: JSON.parse(row.beads_json) as ReviewBead[],
+      undoTarget: row.undo_target === null ? null : Number(row.undo_target),
     };
+  }
+
+  async listAlignmentVersions(id: string): Promise<AlignmentVersionSummary[]> {
+    const rows = await this.#db
+      .selectFrom('alignment_versions')
+      .select(['pair_id', 'version', 'author', 'created_at', 'operations_json', 'restores'])
+      .where('pair_id', '=', id)
+      .orderBy('version')
+      .execute();
+    return rows.map(toVersionSummary);
+  }
+
+  async saveAlignmentVersion(id: string, input: NewAlignmentVersion): Promise<AlignmentVersionSummary> {
+    const now = this.#now().toISOString();
+    const version = input.basedOn + 1;
+    return this.#db.transaction().execute(async (trx) => {
+      // Compare and set: the UPDATE matches only while `basedOn` is current, and holds the pair's row (PostgreSQL)
+      // or the database (SQLite) until commit, so of two changes based on the same version exactly one is stored.
+      const updated = await trx
+        .updateTable('pairs')
+        .set({ alignment_version: version, sentence_beads: input.beads.length, updated_at: now })
+        .where('id', '=', id)
+        .where('alignment_version', '=', input.basedOn)
+        .returning(['source_language', 'target_language'])
+        .executeTakeFirst();
+      if (updated === undefined) {
+        const pair = await trx.selectFrom('pairs').select('alignment_version').where('id', '=', id).executeTakeFirst();
+        if (pair === undefined || pair.alignment_version === null)
+          throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
+        throw new StoreError(
+          StoreErrorCode.staleVersion,
+          `Version ${input.basedOn} of pair "${id}" is not current any more; version ${pair.alignment_version} is.`,
+        );
+      }
+      await trx
+        .insertInto('alignment_versions')
+        .values(
+          toVersionRow(id, version, input.author, now, input.operations, input.beads, input.restores, input.undoTarget),
+        )
+        .execute();
+      const reviewed = await this.#loadReviewedAlignment(trx, id, version);
+      if (reviewed === null) throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
+      await trx.updateTable('pairs').set({ block_beads: reviewed.blocks.length }).where('id', '=', id).execute();
+      await writeVersionRows(trx, id, reviewed, toLanguagePairKey(updated.source_language, updated.target_language));
+      return {
+        version,
+        author: input.author,
+        createdAt: new Date(now),
+        operations: input.operations,
+        restores: input.restores,
+      };
+    });
   }
 
   async loadAlignment(id: string): Promise<Alignment | null> {
@@ -389,6 +524,13 @@ export class KyselyStore implements Store {
           'p.target_language',
           'p.symbol',
           'p.collection',
+          's.review_status',
+          's.changed_by',
+          's.changed_at',
+          'p.updated_at',
+          'p.created_at',
+          'p.source_file_name',
+          'p.target_file_name',
         ])
         // Keyset pagination: each batch starts after the last seq seen, so no query skips over earlier rows.
         .where('s.seq', '>', cursor)
@@ -405,6 +547,7 @@ export class KyselyStore implements Store {
       if (filter.from !== undefined) query = query.where('p.created_at', '>=', filter.from.toISOString());
       if (filter.to !== undefined) query = query.where('p.created_at', '<', filter.to.toISOString());
       if (filter.minConfidence !== undefined) query = query.where('s.confidence', '>=', filter.minConfidence);
+      if (filter.statuses !== undefined) query = query.where(inStatuses(filter.statuses));
       const rows = await query.orderBy('s.seq').limit(batchSize).execute();
       for (const row of rows) {
         yield {
@@ -419,6 +562,13 @@ export class KyselyStore implements Store {
           collection: row.collection,
           label: row.label,
           confidence: row.confidence,
+          status: checkReviewStatus(row.review_status),
+          changedBy: row.changed_by,
+          // Rows stored before migration 006 have no change time: their pair's last save stands in.
+          changedAt: new Date(row.changed_at ?? row.updated_at),
+          pairCreatedAt: new Date(row.created_at),
+          sourceFileName: row.source_file_name,
+          targetFileName: row.target_file_name,
         };
       }
       const last = rows.at(-1);
@@ -507,7 +657,7 @@ export class KyselyStore implements Store {
         `minConfidence must be a number from 0 to 1, not ${minConfidence}.`,
       );
     }
-    if (limit === 0) return { pairs: [], version: EMPTY_SAMPLE_VERSION };
+    if (limit === 0) return { pairs: [], approved: 0, version: EMPTY_SAMPLE_VERSION };
     const from = normalizeLanguage(request.sourceLanguage);
     const to = normalizeLanguage(request.targetLanguage);
     // The pair's row is read by scalar subqueries, not a join: with segments as the only table in FROM, neither
@@ -542,10 +692,24 @@ export class KyselyStore implements Store {
         newest === undefined ? 0 : Math.floor(Number(newest.seq) / request.stableEvery) * request.stableEvery;
       if (boundary > 0) query = query.where('s.seq', '<=', boundary);
     }
-    const newestFirst = await query.orderBy('s.seq', 'desc').limit(limit).execute();
-    const rows = newestFirst.reverse();
-    const last = rows.at(-1);
-    if (last === undefined) return { pairs: [], version: EMPTY_SAMPLE_VERSION };
+    // Approved segments first: a reviewer's word is the best training data the store has. Literal statuses, so
+    // that both planners see the partial indexes' conditions (segments_training_approved, migration 006).
+    const approved = await query
+      .where(sql<boolean>`s.review_status = 'approved'`)
+      .orderBy('s.seq', 'desc')
+      .limit(limit)
+      .execute();
+    const others =
+      approved.length >= limit
+        ? []
+        : await query
+            .where(sql<boolean>`s.review_status = 'pending'`)
+            .orderBy('s.seq', 'desc')
+            .limit(limit - approved.length)
+            .execute();
+    const rows = [...approved.reverse(), ...others.reverse()];
+    if (rows.length === 0) return { pairs: [], approved: 0, version: EMPTY_SAMPLE_VERSION };
+    const newestSeq = Math.max(...rows.map((row) => Number(row.seq)));
     const hash = createHash('sha256');
     const pairs = rows.map((row) => {
       // A pair stored the other way round has the requested source language on its target side.
@@ -558,7 +722,7 @@ export class KyselyStore implements Store {
       return pair;
     });
     const digest = hash.digest('hex').slice(0, VERSION_HASH_DIGITS);
-    return { pairs, version: `${rows.length}@${Number(last.seq)}-${digest}` };
+    return { pairs, approved: approved.length, version: `${rows.length}@${newestSeq}-${digest}` };
   }
 
   async createUser(input: CreateUserInput): Promise<UserRecord> {
@@ -756,6 +920,17 @@ function inCollections(column: 'collection' | 'p.collection', collections: reado
     : sql<boolean>`${sql.ref(column)} in (${sql.join([...collections])})`;
 }
 
+function inStatuses(statuses: readonly ReviewStatus[]): RawBuilder<boolean> {
+  const known = statuses.map(checkStatusArgument);
+  return known.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`s.review_status in (${sql.join(known)})`;
+}
+
+function checkStatusArgument(status: string): ReviewStatus {
+  const found = REVIEW_STATUSES.find((known) => known === status);
+  if (found === undefined) throw new StoreError(StoreErrorCode.badArgument, `Unknown review status "${status}".`);
+  return found;
+}
+
 function checkAuditAction(action: string): AuditRecord['action'] {
   const found = AUDIT_ACTIONS.find((known) => known === action);
   if (found === undefined) throw new StoreError(StoreErrorCode.badArgument, `Unknown audit action "${action}".`);
@@ -844,17 +1019,23 @@ function toPairRecord(row: Selectable<PairsTable>): PairRecord {
     parity: row.parity === null ? null : row.parity === 1,
     lexiconVersion: row.lexicon_version,
     hasDictionary: row.dictionary_file_name !== null,
+    alignmentVersion: row.alignment_version === null ? null : Number(row.alignment_version),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
 }
 
-function toStoredSegment(row: Selectable<SegmentsTable>): StoredSegment {
+function toStoredSegment(row: Omit<Selectable<SegmentsTable>, 'seq'>, fallbackChangedAt: string): StoredSegment {
   return {
     index: row.bead_index,
     sourceText: row.source_text,
     targetText: row.target_text,
+    originalSourceText: row.original_source_text,
+    originalTargetText: row.original_target_text,
     confidence: row.confidence,
+    status: checkReviewStatus(row.review_status),
+    changedBy: row.changed_by,
+    changedAt: new Date(row.changed_at ?? fallbackChangedAt),
     label: row.label,
     blockBead: row.block_bead,
     sourceSentences: parseIndices(row.source_sentences),
@@ -873,8 +1054,31 @@ function toStoredBlockBead(row: Selectable<BlocksTable>, segments: StoredSegment
     targetBlocks: parseIndices(row.target_blocks),
     sourceText: row.source_text,
     targetText: row.target_text,
+    status: paragraphStatus(segments.map((segment) => segment.status)),
     segments,
   };
+}
+
+function toAlignmentPage(
+  blocks: readonly Selectable<BlocksTable>[],
+  segments: readonly Omit<Selectable<SegmentsTable>, 'seq'>[],
+  fallbackChangedAt: string,
+  total: number,
+): Page<StoredBlockBead> {
+  const byBlock = new Map<number, StoredSegment[]>();
+  for (const row of segments) {
+    const list = byBlock.get(row.block_bead) ?? [];
+    list.push(toStoredSegment(row, fallbackChangedAt));
+    byBlock.set(row.block_bead, list);
+  }
+  return { items: blocks.map((row) => toStoredBlockBead(row, byBlock.get(row.bead_index) ?? [])), total };
+}
+
+function checkReviewStatus(status: string): ReviewStatus {
+  const found = REVIEW_STATUSES.find((known) => known === status);
+  // Written by the store from a ReviewStatus; only a hand-edited database holds anything else.
+  if (found === undefined) throw new Error(`Unknown review status "${status}" in the store.`);
+  return found;
 }
 
 function parseIndices(json: string): number[] {
@@ -882,13 +1086,67 @@ function parseIndices(json: string): number[] {
   return JSON.parse(json) as number[];
 }
 
-function toBlockRows(pairId: string, alignment: Alignment): BlocksTable[] {
+function toVersionRow(
+  pairId: string,
+  version: number,
+  author: string | null,
+  createdAt: string,
+  operations: readonly EditOp[],
+  beads: readonly ReviewBead[],
+  restores: number | null,
+  undoTarget: number | null,
+): AlignmentVersionsTable {
+  return {
+    pair_id: pairId,
+    version,
+    author,
+    created_at: createdAt,
+    operations_json: JSON.stringify(operations),
+    restores,
+    undo_target: undoTarget,
+    beads_json: JSON.stringify(beads),
+  };
+}
+
+function toVersionSummary(
+  row: Pick<AlignmentVersionsTable, 'version' | 'author' | 'created_at' | 'operations_json' | 'restores'>,
+): AlignmentVersionSummary {
+  return {
+    version: Number(row.version),
+    author: row.author,
+    createdAt: new Date(row.created_at),
+    // Written by the store with JSON.stringify of the EditOps the service applied.
+    operations: JSON.parse(row.operations_json) as EditOp[],
+    restores: row.restores === null ? null : Number(row.restores),
+  };
+}
+
+/** Replaces the pair's block beads and segments by those of `reviewed`, the version now current. */
+async function writeVersionRows(
+  trx: Kysely<Database>,
+  pairId: string,
+  reviewed: ReviewedAlignment,
+  languagePair: string,
+): Promise<void> {
+  await trx.deleteFrom('segments').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
+  for (const rows of chunk(toBlockRows(pairId, reviewed))) await trx.insertInto('blocks').values(rows).execute();
+  for (const rows of chunk(toSegmentRows(pairId, reviewed, languagePair)))
+    await trx.insertInto('segments').values(rows).execute();
+}
+
+function toBlockRows(pairId: string, alignment: ReviewedAlignment): BlocksTable[] {
+  const reviews = reviewBlockBeads(alignment);
   return alignment.blocks.map((bead, index) => {
-    const text = (doc: SegmentedDocument, indices: number[]): string =>
-      indices
-        .map((i) => doc.blocks[i]?.text.trim() ?? '')
-        .filter((t) => t !== '')
-        .join('\n');
+    const review = reviews[index];
+    const text = (doc: SegmentedDocument, indices: number[], edited: string[] | null | undefined): string =>
+      // Edited sentence beads stand in for the blocks' text, joined as the paragraph exports join them.
+      edited !== null && edited !== undefined
+        ? edited.join(' ')
+        : indices
+            .map((i) => doc.blocks[i]?.text.trim() ?? '')
+            .filter((t) => t !== '')
+            .join('\n');
     const labelled =
       bead.source.length > 0
         ? alignment.source.blocks[bead.source[0] ?? -1]
@@ -897,58 +1155,53 @@ function toBlockRows(pairId: string, alignment: Alignment): BlocksTable[] {
       pair_id: pairId,
       bead_index: index,
       method: bead.method,
-      confidence: bead.confidence,
+      confidence: effectiveConfidence(bead.confidence, review?.status ?? null),
       label: labelled?.path ?? null,
       source_blocks: JSON.stringify(bead.source),
       target_blocks: JSON.stringify(bead.target),
-      source_text: text(alignment.source, bead.source),
-      target_text: text(alignment.target, bead.target),
+      source_text: text(alignment.source, bead.source, review?.sourcePieces),
+      target_text: text(alignment.target, bead.target, review?.targetPieces),
     };
   });
 }
 
-function toSegmentRows(pairId: string, alignment: Alignment, languagePair: string): Omit<SegmentsTable, 'seq'>[] {
-  const blockBeadOf = (side: 'source' | 'target'): Map<number, number> => {
-    const map = new Map<number, number>();
-    alignment.blocks.forEach((bead, index) => {
-      for (const block of bead[side]) map.set(block, index);
-    });
-    return map;
-  };
-  const sourceBlockBead = blockBeadOf('source');
-  const targetBlockBead = blockBeadOf('target');
+function toSegmentRows(
+  pairId: string,
+  alignment: ReviewedAlignment,
+  languagePair: string,
+): Omit<SegmentsTable, 'seq'>[] {
+  const blockBeads = blockBeadOfSentenceBeads(alignment);
   return alignment.sentences.map((bead, index) => {
-    const text = (doc: SegmentedDocument, indices: number[]): string =>
-      // Trimmed one by one and joined by one space, as the exports join them (collect-units.ts).
-      indices
-        .map((i) => doc.sentences[i]?.text.trim() ?? '')
-        .filter((t) => t !== '')
-        .join(' ');
-    const sourceText = text(alignment.source, bead.source);
-    const targetText = text(alignment.target, bead.target);
+    // Trimmed one by one and joined by one space, as the exports join them (collect-units.ts); or the edit.
+    const sourceText = sideText(bead, 'source', alignment.source);
+    const targetText = sideText(bead, 'target', alignment.target);
     const onSource = bead.source.length > 0;
     const firstSentence = onSource
       ? alignment.source.sentences[bead.source[0] ?? -1]
       : alignment.target.sentences[bead.target[0] ?? -1];
     const doc = onSource ? alignment.source : alignment.target;
     const block = firstSentence === undefined ? undefined : doc.blocks[firstSentence.block];
-    const blockBead =
-      firstSentence === undefined ? undefined : (onSource ? sourceBlockBead : targetBlockBead).get(firstSentence.block);
+    const stamp = alignment.stamps.get(bead.changedIn);
     return {
       pair_id: pairId,
       bead_index: index,
       // -1: a sentence whose block no block bead covers, which a valid Alignment never has.
-      block_bead: blockBead ?? -1,
+      block_bead: blockBeads[index] ?? -1,
       source_text: sourceText,
       target_text: targetText,
       source_folded: foldForSearch(sourceText),
       target_folded: foldForSearch(targetText),
-      confidence: bead.confidence,
+      confidence: effectiveConfidence(bead.confidence, bead.status),
       label: block?.path ?? null,
       source_sentences: JSON.stringify(bead.source),
       target_sentences: JSON.stringify(bead.target),
       one_to_one: bead.source.length === 1 && bead.target.length === 1 ? 1 : 0,
       language_pair: languagePair,
+      review_status: bead.status,
+      changed_by: stamp?.author ?? null,
+      changed_at: stamp?.createdAt.toISOString() ?? null,
+      original_source_text: editOf(bead, 'source') === null ? null : originalSideText(bead, 'source', alignment.source),
+      original_target_text: editOf(bead, 'target') === null ? null : originalSideText(bead, 'target', alignment.target),
     };
   });
 }

@@ -9,6 +9,8 @@ export const StoreErrorCode = {
   badArgument: 'STORE_BAD_ARGUMENT',
   /** A caller-chosen id is already taken by other files (API: 409). */
   conflict: 'STORE_CONFLICT',
+  /** An alignment version was based on one that is no longer current: another change came first (API: 412). */
+  staleVersion: 'STORE_STALE_VERSION',
 } as const;
 /** See {@link StoreErrorCode}. */
 export type StoreErrorCode = (typeof StoreErrorCode)[keyof typeof StoreErrorCode];

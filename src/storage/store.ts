@@ -7,6 +7,7 @@
 import type { PriorPair } from '../core/align/store-lexicon.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
+import type { EditOp, ReviewBead, ReviewStatus } from '../core/review/review-model.js';
 import type { Role } from '../auth/roles.js';
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- named by the TSDoc links below
 import type { StoreError } from './store-error.js';
@@ -116,6 +117,8 @@ export interface PairRecord {
   lexiconVersion: string | null;
   /** Whether the pair was uploaded with a dictionary ({@link PairFiles.dictionary}). */
   hasDictionary: boolean;
+  /** Number of the current version of its sentence alignment ({@link AlignmentVersion}); null until aligned. */
+  alignmentVersion: number | null;
   /** When the pair was first uploaded. */
   createdAt: Date;
   /** When the pair last changed. */
@@ -172,14 +175,24 @@ export interface PairFilter {
 
 /** One sentence bead as stored: a segment of the translation memory. */
 export interface StoredSegment {
-  /** Position of the bead in `alignment.sentences`. */
+  /** Position of the bead in its version's sentence beads: the number edit operations address it by. */
   index: number;
-  /** Source sentences' texts joined by one space; empty for a 0-1 bead. */
+  /** Source sentences' texts joined by one space, or the side's edited text; empty for a 0-1 bead. */
   sourceText: string;
-  /** Target sentences' texts joined by one space; empty for a 1-0 bead. */
+  /** Target sentences' texts joined by one space, or the side's edited text; empty for a 1-0 bead. */
   targetText: string;
-  /** The aligner's confidence, in [0, 1]. */
+  /** The source sentences' own text when the source side is edited, else null. */
+  originalSourceText: string | null;
+  /** The target sentences' own text when the target side is edited, else null. */
+  originalTargetText: string | null;
+  /** The aligner's confidence, in [0, 1]; 1 once approved. */
   confidence: number;
+  /** Review status. */
+  status: ReviewStatus;
+  /** Account that last changed the bead; null when only the aligner did. */
+  changedBy: string | null;
+  /** When the bead last changed (the aligner's save for untouched beads). */
+  changedAt: Date;
   /** Label path of the block of the first source sentence (first target sentence for 0-1 beads), or null. */
   label: string | null;
   /** Index of the block bead holding the bead's first sentence. */
@@ -208,8 +221,54 @@ export interface StoredBlockBead {
   sourceText: string;
   /** Target blocks' texts joined by a line feed; empty for a 1-0 bead. */
   targetText: string;
+  /** approved when all its sentence beads are, rejected when all are, else pending. */
+  status: ReviewStatus;
   /** Sentence beads whose first sentence lies in this bead, in order. */
   segments: StoredSegment[];
+}
+
+/** A page of a version's block beads, and which version it is. */
+export interface AlignmentPage extends Page<StoredBlockBead> {
+  /** The version the page shows. */
+  version: number;
+}
+
+/** Who made a version of a pair's sentence alignment, when, and how. */
+export interface AlignmentVersionSummary {
+  /** From 1 (the aligner's first result); never reused for a pair. */
+  version: number;
+  /** Account name, or null for the aligner. */
+  author: string | null;
+  /** When it was stored (the store's clock). */
+  createdAt: Date;
+  /** The operations that made it, as applied; empty for the aligner's. */
+  operations: EditOp[];
+  /** For an undo, the version whose beads it brought back; else null. */
+  restores: number | null;
+}
+
+/** One whole version of a pair's sentence alignment. */
+export interface AlignmentVersion extends AlignmentVersionSummary {
+  /** Its sentence beads, covering every sentence of both documents once, in order. */
+  beads: ReviewBead[];
+  /** The version an undo of this one brings back; null when there is nothing to undo. */
+  undoTarget: number | null;
+}
+
+/** What {@link Store.saveAlignmentVersion} stores; the store numbers and stamps it. */
+export interface NewAlignmentVersion {
+  /** The version the change was made on: it must still be the current one. */
+  basedOn: number;
+  /** Account name. */
+  author: string;
+  /** The operations that made it. */
+  operations: EditOp[];
+  /** Its beads; a bead changed by this version has `changedIn` = `basedOn` + 1. */
+  beads: ReviewBead[];
+  /** See {@link AlignmentVersion.undoTarget}. */
+  undoTarget: number | null;
+  /** See {@link AlignmentVersionSummary.restores}. */
+  restores: number | null;
 }
 
 /** A unit of the translation memory as {@link Store.streamUnits} yields it: a two-sided sentence bead. */
@@ -234,8 +293,20 @@ export interface StoredUnit {
   collection: string | null;
   /** Label path, or null. */
   label: string | null;
-  /** The aligner's confidence, in [0, 1]. */
+  /** The aligner's confidence, in [0, 1]; 1 once approved. */
   confidence: number;
+  /** Review status. */
+  status: ReviewStatus;
+  /** Account that last changed the unit; null when only the aligner did. */
+  changedBy: string | null;
+  /** When the unit last changed. */
+  changedAt: Date;
+  /** When its pair was uploaded. */
+  pairCreatedAt: Date;
+  /** Its pair's source file name as uploaded. */
+  sourceFileName: string;
+  /** Its pair's target file name as uploaded. */
+  targetFileName: string;
 }
 
 /** Options of {@link Store.saveAlignment}. */
@@ -266,8 +337,13 @@ export interface TrainingSampleRequest {
 
 /** Sentence pairs from the store that train a new alignment's lexicon, and a name for exactly this sample. */
 export interface TrainingSample {
-  /** Source-language sentence first, in increasing `seq` (oldest first). */
+  /**
+   * Source-language sentence first: the approved segments in increasing `seq` (oldest first), then the others in
+   * increasing `seq`; `approved` of them lead.
+   */
   pairs: PriorPair[];
+  /** How many of `pairs`, at its start, are approved segments. */
+  approved: number;
   /**
    * `"<count>@<last seq>-<12 hex digits of a SHA-256 over every seq and text>"`, or `"none"` for the empty sample:
    * equal versions mean equal samples, so a pair's {@link PairRecord.lexiconVersion} names what trained it.
@@ -291,6 +367,8 @@ export interface UnitFilter {
   pairId?: string;
   /** Only pairs in one of these collections (an account's scope; pairs without a collection never match). */
   collections?: readonly string[];
+  /** Only units with one of these review statuses. */
+  statuses?: readonly ReviewStatus[];
 }
 
 /** What an account may read: absent or null `collections` is the whole store. */
@@ -478,16 +556,36 @@ export interface Store {
   /**
    * Writes the pair's segments, block beads, alignment and report in ONE transaction, replacing any earlier result,
    * and marks the pair done at 100 % with its counts, parity and (when it had none) the documents' symbol.
-   * Records `options.lexiconVersion` on the pair (null when absent).
+   * Records `options.lexiconVersion` on the pair (null when absent). The result is the pair's next alignment version
+   * (1 for its first), by the aligner, every bead pending; earlier versions and their review are dropped, as they
+   * name sentences of the replaced result.
    * Throws {@link StoreError} `STORE_NOT_FOUND` for an unknown pair; on any failure nothing is written.
    */
   saveAlignment(id: string, alignment: Alignment, report: ParityReport, options?: SaveAlignmentOptions): Promise<void>;
 
-  /** A page of the pair's block beads (each with its sentence beads), or null when nothing is stored. */
-  getAlignment(id: string, page: PageRequest): Promise<Page<StoredBlockBead> | null>;
+  /**
+   * A page of the block beads (each with its sentence beads) of version `version`, the current one by default; null
+   * when nothing is stored or there is no such version.
+   */
+  getAlignment(id: string, page: PageRequest, version?: number): Promise<AlignmentPage | null>;
 
-  /** The full stored {@link Alignment} (for per-pair exports), or null when nothing is stored. */
+  /** The aligner's {@link Alignment} as it saved it (the documents every version points into), or null. */
   loadAlignment(id: string): Promise<Alignment | null>;
+
+  /** Version `version` of the pair's sentence alignment, the current one by default; null when there is none. */
+  getAlignmentVersion(id: string, version?: number): Promise<AlignmentVersion | null>;
+
+  /** Every stored version of the pair's sentence alignment, oldest first, without beads; empty when none. */
+  listAlignmentVersions(id: string): Promise<AlignmentVersionSummary[]>;
+
+  /**
+   * Stores `input` as version `input.basedOn + 1` and makes it current in ONE transaction: the segments and block
+   * beads are rewritten from its beads (edited texts, statuses, confidence 1 once approved, paragraphs that follow
+   * the sentences), the pair's counts updated. Throws {@link StoreError} `STORE_STALE_VERSION` when `basedOn` is
+   * not the current version any more (another change came first: nothing is written) and `STORE_NOT_FOUND` when
+   * the pair has no alignment; the caller's beads are trusted to cover the documents (core/review checks them).
+   */
+  saveAlignmentVersion(id: string, input: NewAlignmentVersion): Promise<AlignmentVersionSummary>;
 
   /** The stored parity report, or null when nothing is stored. */
   getReport(id: string): Promise<ParityReport | null>;
@@ -515,9 +613,10 @@ export interface Store {
 
   /**
    * The `limit` most recent (highest `seq`) segments fit to train a lexicon for `sourceLanguage` → `targetLanguage`:
-   * from pairs whose status is done, one sentence on each side, confidence at least `minConfidence`, not from
-   * `excludePairId`. Pairs stored the other way round (target → source) count too, their texts swapped. The same
-   * store state gives the same sample and version. Throws {@link StoreError} `STORE_BAD_ARGUMENT` for a limit that
+   * from pairs whose status is done, one sentence on each side, confidence at least `minConfidence`, not rejected,
+   * not from `excludePairId`; approved segments first (the most recent `limit` of them), then the others. Pairs
+   * stored the other way round (target → source) count too, their texts swapped. The same store state gives the same
+   * sample and version. Throws {@link StoreError} `STORE_BAD_ARGUMENT` for a limit that
    * is not a non-negative integer or a confidence outside [0, 1].
    */
   sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample>;

@@ -92,11 +92,20 @@ describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
     ];
   };
 
-  const request = (operation: Operation): { path: string; init: RequestInit } => {
+  const request = async (operation: Operation): Promise<{ path: string; init: RequestInit }> => {
     const id = operation.method === 'DELETE' ? ids.doomed : ids.a;
     let path = operation.path.replace('{id}', id);
     if (path === '/v1/tm/search') path += `?q=${encodeURIComponent('Conférence')}&lang=fr`;
     if (operation.method !== 'POST') return { path, init: { method: operation.method } };
+    if (operation.path.endsWith('/alignment/edits')) {
+      // An edit needs the current version: each one that passes makes the next.
+      const etag = (await service.fetch(`/v1/pairs/${id}/alignment`)).headers.get('etag') ?? '';
+      const body = JSON.stringify([{ op: 'approve', beads: [0] }]);
+      return {
+        path,
+        init: { method: 'POST', body, headers: { 'content-type': 'application/json', 'if-match': etag } },
+      };
+    }
     const form = new FormData();
     form.append('fr', new Blob([PAIR_A.fr.bytes]), 'fr.md');
     form.append('en', new Blob([PAIR_A.en.bytes]), 'en.md');
@@ -111,14 +120,18 @@ describe.skipIf(!redisAvailable)('accounts, roles and the audit trail', () => {
       const rule = findAccessRule(operation.method, operation.path.replace('{id}', 'x'));
       expect(rule, label).toBeDefined();
       if (rule === undefined) continue;
-      const { path } = request(operation);
-      const without = await anonymous(path, request(operation).init);
+      const { path } = await request(operation);
+      const without = await anonymous(path, (await request(operation)).init);
       expect(without.status, `${label} without a token`).toBe(rule.access === 'public' ? 200 : 401);
       if (rule.access !== 'public') expect(without.headers.get('www-authenticate'), label).toContain('Bearer');
-      const wrong = await anonymous(path, { ...request(operation).init, headers: { Authorization: 'Bearer pa_0_x' } });
+      const plain = (await request(operation)).init;
+      const wrong = await anonymous(path, {
+        ...plain,
+        headers: { ...(plain.headers as Record<string, string>), Authorization: 'Bearer pa_0_x' },
+      });
       if (rule.access !== 'public') expect(wrong.status, `${label} with a wrong token`).toBe(401);
       for (const user of MATRIX_USERS) {
-        const response = await as(user.name, path, request(operation).init);
+        const response = await as(user.name, path, (await request(operation)).init);
         const allowed = mayAccess(rule, user.role);
         if (allowed) expect([200, 202, 204], `${label} as ${user.role}`).toContain(response.status);
         else expect(response.status, `${label} as ${user.role}`).toBe(403);

@@ -15,6 +15,12 @@ function unit(seq: number, sourceText: string, targetText: string, confidence: n
     collection: null,
     label: null,
     confidence,
+    status: 'pending',
+    changedBy: null,
+    changedAt: new Date('2024-01-01T00:00:00Z'),
+    pairCreatedAt: new Date('2024-01-01T00:00:00Z'),
+    sourceFileName: 'fr.txt',
+    targetFileName: 'en.txt',
   };
 }
 

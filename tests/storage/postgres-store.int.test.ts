@@ -3,8 +3,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
-import { describeLexiconMigration } from './lexicon-migration.js';
+import { describeLexiconMigration, type BareDatabase } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
+import { describeVersionsMigration } from './versions-migration.js';
 
 // The machine's PostgreSQL (trust auth, database `test`); .ci/run starts it when it is not up.
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -47,7 +48,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
     };
   });
 
-  describeLexiconMigration('postgres', async () => {
+  const openBare = async (): Promise<BareDatabase> => {
     counter += 1;
     const schema = `${runPrefix}_${counter}`;
     await admin.query(`create schema "${schema}"`);
@@ -63,7 +64,9 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         await admin.query(`drop schema "${schema}" cascade`);
       },
     };
-  });
+  };
+  describeLexiconMigration('postgres', openBare);
+  describeVersionsMigration('postgres', openBare);
 
   describe('PostgreSQL store schema', () => {
     it('migrates into its own schema once, even when several processes start together', async () => {
@@ -80,6 +83,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         '003-pair-dictionary',
         '004-search-index',
         '005-users-audit',
+        '006-alignment-versions',
       ]);
       const tables = await admin.query<{ table_name: string }>(
         'select table_name from information_schema.tables where table_schema = $1 order by table_name',

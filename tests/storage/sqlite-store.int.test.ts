@@ -5,8 +5,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
-import { describeLexiconMigration } from './lexicon-migration.js';
+import { describeLexiconMigration, type BareDatabase } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
+import { describeVersionsMigration } from './versions-migration.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'paralign-sqlite-'));
 let counter = 0;
@@ -21,12 +22,15 @@ describeStoreContract('sqlite', async ({ now }) => {
   return { store, dispose: () => store.close() };
 });
 
-describeLexiconMigration('sqlite', async () => {
+async function openBare(): Promise<BareDatabase> {
   counter += 1;
   const path = join(folder, `bare-${counter}.sqlite`);
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
   return { db, dialect: 'sqlite', openStore: () => openStore({ sqlitePath: path }), dispose: () => db.destroy() };
-});
+}
+
+describeLexiconMigration('sqlite', openBare);
+describeVersionsMigration('sqlite', openBare);
 
 describe('SQLite store file', () => {
   it('creates its folder and runs in WAL mode', async () => {
@@ -45,6 +49,7 @@ describe('SQLite store file', () => {
       '003-pair-dictionary',
       '004-search-index',
       '005-users-audit',
+      '006-alignment-versions',
     ]);
   });
 });

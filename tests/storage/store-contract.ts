@@ -11,6 +11,8 @@ import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
 import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
 import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
 import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
+import { applyEdits } from '../../src/core/review/apply-edits.js';
+import type { EditOp, ReviewBead } from '../../src/core/review/review-model.js';
 import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../../harness/synthetic-alignment.js';
 
 /** A fresh, migrated store and how to dispose of it (close and delete its file or schema). */
@@ -692,7 +694,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       const labels = async (request: Partial<Parameters<Store['sampleTrainingPairs']>[0]> = {}): Promise<string[]> =>
         (await sample(request)).pairs.map((p) => `${short(p.source)} | ${short(p.target)}`);
 
-      expect(await sample()).toEqual({ pairs: [], version: 'none' });
+      expect(await sample()).toEqual({ pairs: [], approved: 0, version: 'none' });
       const z = await save(
         'Z',
         alignmentOfBeads('Z', 2, [
@@ -774,8 +776,12 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       // The most recent `limit`, oldest first.
       expect(await labels({ limit: 4 })).toEqual(all.slice(4));
       expect(await labels({ limit: 1 })).toEqual(all.slice(7));
-      expect(await sample({ limit: 0 })).toEqual({ pairs: [], version: 'none' });
-      expect(await sample({ sourceLanguage: 'fr', targetLanguage: 'de' })).toEqual({ pairs: [], version: 'none' });
+      expect(await sample({ limit: 0 })).toEqual({ pairs: [], approved: 0, version: 'none' });
+      expect(await sample({ sourceLanguage: 'fr', targetLanguage: 'de' })).toEqual({
+        pairs: [],
+        approved: 0,
+        version: 'none',
+      });
 
       // stableEvery: only segments up to the last multiple of it the store has passed, so the sample holds still
       // while new segments arrive. B's three segments are the newest three (seq newest - 2 .. newest).
@@ -839,6 +845,248 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         }));
       expect(expected.length).toBeGreaterThan(5);
       expect(trained.pairs).toEqual(expected);
+    });
+
+    it("keeps the aligner's result as version 1, pending, and numbers a new result after the last", async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      expect(pair.alignmentVersion).toBeNull();
+      expect(await store.getAlignmentVersion(pair.id)).toBeNull();
+      expect(await store.listAlignmentVersions(pair.id)).toEqual([]);
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      expect((await store.getPair(pair.id))?.alignmentVersion).toBe(1);
+      const first = await store.getAlignmentVersion(pair.id);
+      expect(first).toMatchObject({ version: 1, author: null, operations: [], restores: null, undoTarget: null });
+      expect(first?.createdAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      expect(first?.beads.map(({ source, target, confidence }) => ({ source, target, confidence }))).toEqual(
+        note.alignment.sentences,
+      );
+      expect(new Set(first?.beads.map((bead) => `${bead.status} ${bead.changedIn}`))).toEqual(new Set(['pending 1']));
+      const page = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
+      expect(page?.version).toBe(1);
+      const segments = page?.items.flatMap((bead) => bead.segments) ?? [];
+      expect(segments).toHaveLength(note.alignment.sentences.length);
+      for (const segment of segments) {
+        expect(segment).toMatchObject({ status: 'pending', changedBy: null, originalSourceText: null });
+        expect(segment.changedAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      }
+      expect(page?.items.every((bead) => bead.status === 'pending')).toBe(true);
+      // A new result (a retried job) is the next version; the earlier ones name sentences it replaced, and go.
+      clock = new Date('2024-01-02T00:00:00.000Z');
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      expect((await store.listAlignmentVersions(pair.id)).map((v) => [v.version, v.author])).toEqual([[2, null]]);
+      expect(await store.getAlignmentVersion(pair.id, 1)).toBeNull();
+      expect(await store.getAlignment(pair.id, { limit: 1, offset: 0 }, 1)).toBeNull();
+      expect((await store.getAlignment(pair.id, { limit: 1, offset: 0 }))?.version).toBe(2);
+    });
+
+    it('stores an edited version whole, rewrites the segments from it, and keeps reading the older one', async () => {
+      const store = await open();
+      const aligned = syntheticAlignment(25, 'ver');
+      const { pair } = await store.createPair({
+        source: { name: 'v.fr', bytes: Buffer.from('versions fr') },
+        target: { name: 'v.en', bytes: Buffer.from('versions en') },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        collection: 'CTOC',
+      });
+      await store.saveAlignment(pair.id, aligned, buildParityReport(aligned));
+      const before = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
+      const ops: EditOp[] = [
+        // Sentence beads 9 and 10 lie in paragraphs 0 and 1: merging them joins the two paragraphs.
+        { op: 'merge', bead: 9 },
+        { op: 'edit', bead: 0, side: 'target', text: 'Edited stupéfiants text.' },
+        { op: 'approve', beads: [0, 1] },
+        { op: 'reject', beads: [2] },
+      ];
+      const current = await store.getAlignmentVersion(pair.id);
+      const beads: ReviewBead[] = applyEdits(current?.beads ?? [], ops, {
+        source: aligned.source,
+        target: aligned.target,
+        version: 2,
+      });
+      clock = new Date('2024-01-05T00:00:00.000Z');
+      const saved = await store.saveAlignmentVersion(pair.id, {
+        basedOn: 1,
+        author: 'rev-a',
+        operations: ops,
+        beads,
+        undoTarget: 1,
+        restores: null,
+      });
+      expect(saved).toMatchObject({ version: 2, author: 'rev-a', operations: ops, restores: null });
+      expect(saved.createdAt.toISOString()).toBe('2024-01-05T00:00:00.000Z');
+      expect(await store.getPair(pair.id)).toMatchObject({
+        alignmentVersion: 2,
+        counts: { sentenceBeads: 24, blockBeads: 2 },
+      });
+      expect((await store.getPair(pair.id))?.updatedAt.toISOString()).toBe('2024-01-05T00:00:00.000Z');
+      expect(await store.getAlignmentVersion(pair.id)).toMatchObject({ version: 2, undoTarget: 1, beads });
+
+      const page = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
+      expect(page).toMatchObject({ version: 2, total: 2 });
+      const segments = page?.items.flatMap((bead) => bead.segments) ?? [];
+      expect(segments).toHaveLength(24);
+      expect(segments[0]).toMatchObject({
+        index: 0,
+        targetText: 'Edited stupéfiants text.',
+        originalTargetText: aligned.target.sentences[0]?.text,
+        originalSourceText: null,
+        status: 'approved',
+        confidence: 1,
+        changedBy: 'rev-a',
+      });
+      expect(segments[0]?.changedAt.toISOString()).toBe('2024-01-05T00:00:00.000Z');
+      expect(segments[2]).toMatchObject({ status: 'rejected', confidence: 0.9, changedBy: 'rev-a' });
+      expect(segments[3]).toMatchObject({ status: 'pending', changedBy: null });
+      expect(segments[9]).toMatchObject({ sourceSentences: [9, 10], blockBead: 0, status: 'pending' });
+      expect(page?.items[0]).toMatchObject({ sourceBlocks: [0, 1], targetBlocks: [0, 1], status: 'pending' });
+      expect(page?.items[0]?.targetText.startsWith('Edited stupéfiants text. ')).toBe(true);
+
+      // The older version reads as it did when it was current.
+      expect(await store.getAlignment(pair.id, { limit: 200, offset: 0 }, 1)).toEqual(before);
+      expect(await store.getAlignment(pair.id, { limit: 1, offset: 1 }, 1)).toEqual({
+        ...before,
+        items: before?.items.slice(1, 2),
+      });
+      expect(await store.getAlignment(pair.id, { limit: 1, offset: 0 }, 3)).toBeNull();
+      expect(await store.loadAlignment(pair.id)).toEqual(aligned);
+      expect((await store.listAlignmentVersions(pair.id)).map((v) => [v.version, v.author])).toEqual([
+        [1, null],
+        [2, 'rev-a'],
+      ]);
+
+      // The memory, the concordance and the statuses follow the current version.
+      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      expect(units).toHaveLength(24);
+      expect(units[0]).toMatchObject({
+        targetText: 'Edited stupéfiants text.',
+        status: 'approved',
+        confidence: 1,
+        changedBy: 'rev-a',
+        collection: 'CTOC',
+        sourceFileName: 'v.fr',
+        targetFileName: 'v.en',
+      });
+      expect(units[0]?.changedAt.toISOString()).toBe('2024-01-05T00:00:00.000Z');
+      expect(units[0]?.pairCreatedAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      expect(units[5]?.changedAt.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      const approvedOnly = await collect(store.streamUnits({ pairId: pair.id, statuses: ['approved'] }));
+      expect(approvedOnly.map((unit) => unit.index)).toEqual([0, 1]);
+      expect(await collect(store.streamUnits({ pairId: pair.id, statuses: ['pending', 'approved'] }))).toHaveLength(23);
+      expect(await collect(store.streamUnits({ pairId: pair.id, statuses: [] }))).toHaveLength(0);
+      const hits = await store.searchSegments('stupefiants', 'en', { limit: 10, offset: 0 });
+      expect(hits.items.map((hit) => [hit.pairId, hit.index])).toEqual([[pair.id, 0]]);
+    });
+
+    it('stores exactly one of two versions based on the same one, and nothing of a stale one', async () => {
+      const store = await open();
+      const aligned = syntheticAlignment(6, 'race');
+      const { pair } = await store.createPair({
+        source: { name: 'r.fr', bytes: Buffer.from('race fr') },
+        target: { name: 'r.en', bytes: Buffer.from('race en') },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+      });
+      await store.saveAlignment(pair.id, aligned, buildParityReport(aligned));
+      const first = (await store.getAlignmentVersion(pair.id))?.beads ?? [];
+      const version = (bead: number, author: string) => ({
+        basedOn: 1,
+        author,
+        operations: [{ op: 'merge', bead }] as EditOp[],
+        beads: applyEdits(first, [{ op: 'merge', bead }], {
+          source: aligned.source,
+          target: aligned.target,
+          version: 2,
+        }),
+        undoTarget: 1,
+        restores: null,
+      });
+      const results = await Promise.allSettled([
+        store.saveAlignmentVersion(pair.id, version(0, 'a')),
+        store.saveAlignmentVersion(pair.id, version(3, 'b')),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((result) => result.status === 'rejected');
+      expect(rejected?.reason).toBeInstanceOf(StoreError);
+      expect((rejected?.reason as StoreError).code).toBe(StoreErrorCode.staleVersion);
+      const stored = await store.getAlignmentVersion(pair.id);
+      expect(stored?.version).toBe(2);
+      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      expect(units).toHaveLength(5);
+      expect(units.map((unit) => unit.changedBy)).toContain(stored?.author);
+
+      const stale = await store.saveAlignmentVersion(pair.id, version(1, 'c')).catch((error: unknown) => error);
+      expect((stale as StoreError).code).toBe(StoreErrorCode.staleVersion);
+      expect((stale as StoreError).message).toContain('version 2 is');
+      expect((await store.listAlignmentVersions(pair.id)).map((v) => v.version)).toEqual([1, 2]);
+      expect(await collect(store.streamUnits({ pairId: pair.id }))).toEqual(units);
+      const missing = await store
+        .saveAlignmentVersion('no-such-pair', version(1, 'c'))
+        .catch((error: unknown) => error);
+      expect((missing as StoreError).code).toBe(StoreErrorCode.notFound);
+    });
+
+    it('trains on approved segments first and never on rejected ones', async () => {
+      const store = await open();
+      const save = async (tag: string): Promise<{ id: string; alignment: Alignment }> => {
+        const alignment = alignmentOfBeads(tag, 4, [
+          [[0], [0], 0.95],
+          [[1], [1], 0.95],
+          [[2], [2], 0.5],
+          [[3], [3], 0.95],
+        ]);
+        const { pair } = await store.createPair({
+          source: { name: `${tag}.fr`, bytes: Buffer.from(`approved ${tag} fr`) },
+          target: { name: `${tag}.en`, bytes: Buffer.from(`approved ${tag} en`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+        });
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+        return { id: pair.id, alignment };
+      };
+      const a = await save('A');
+      await save('B');
+      const beads = applyEdits(
+        (await store.getAlignmentVersion(a.id))?.beads ?? [],
+        [
+          { op: 'approve', beads: [2] },
+          { op: 'reject', beads: [1] },
+        ],
+        { source: a.alignment.source, target: a.alignment.target, version: 2 },
+      );
+      await store.saveAlignmentVersion(a.id, {
+        basedOn: 1,
+        author: 'rev-a',
+        operations: [],
+        beads,
+        undoTarget: 1,
+        restores: null,
+      });
+      const sample = await store.sampleTrainingPairs({
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        minConfidence: 0.9,
+        limit: 10,
+      });
+      // A's sentence 2 was below the threshold but is approved: confidence 1, and first. A's 1 is rejected.
+      expect(sample.approved).toBe(1);
+      expect(sample.pairs.map((p) => short(p.source))).toEqual([
+        'fr A 2',
+        'fr B 0',
+        'fr B 1',
+        'fr B 3',
+        'fr A 0',
+        'fr A 3',
+      ]);
+      const two = await store.sampleTrainingPairs({
+        sourceLanguage: 'en',
+        targetLanguage: 'fr',
+        minConfidence: 0.9,
+        limit: 2,
+      });
+      expect(two.pairs.map((p) => short(p.target))).toEqual(['fr A 2', 'fr A 3']);
+      expect(two.version).toMatch(/^2@\d+-[0-9a-f]{12}$/);
     });
 
     it('deletes a pair with everything that hangs off it', async () => {

@@ -106,7 +106,7 @@ let cachedStoreLexicon: { version: string; storeLexicon: StoreLexicon | null } |
 // process keeps the last one, named by the sample's version, for the jobs that follow.
 function storeLexiconFor(sample: TrainingSample): StoreLexicon | null {
   if (cachedStoreLexicon?.version !== sample.version) {
-    cachedStoreLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs) };
+    cachedStoreLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs, sample.approved) };
   }
   return cachedStoreLexicon.storeLexicon;
 }

@@ -7,21 +7,23 @@ import { writeXliff } from '../../core/export/xliff.js';
 import { formatParityReportText } from '../../core/qa/format-report-text.js';
 import { PARALIGN_VERSION } from '../../version.js';
 import { forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
+import { loadReviewedAlignment } from '../../service/load-reviewed-alignment.js';
 import { submitPair } from '../../service/submit-pair.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from '../../service/with-timeout.js';
-import { AuditAction, PairStatus, type PairRecord, type StoredFile } from '../../storage/store.js';
+import { AuditAction, type PairRecord, type PairStatus, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
+import { sendAlignmentPage } from '../send-alignment-page.js';
 import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
+import { findDonePair, findPair } from '../find-pair.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { presentPair } from '../present-pair.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
 import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
 import {
+  alignmentQuerySchema,
   exportParamsSchema,
   exportQuerySchema,
   listPairsQuerySchema,
-  pageQuerySchema,
-  pairParamsSchema,
   reportQuerySchema,
   uploadFieldsSchema,
 } from '../schemas.js';
@@ -114,39 +116,22 @@ export function createPairsRouter(deps: AppDeps): Router {
     res.json({ items: page.items.map((pair) => presentPair(pair, req.t)), total: page.total, limit, offset });
   });
 
-  const findPair = async (req: Request): Promise<PairRecord> => {
-    const { id } = pairParamsSchema.parse(req.params);
-    const pair = await store.getPair(id);
-    // A pair outside the account's collections is answered as if it did not exist.
-    if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
-    return pair;
-  };
-  const findDonePair = async (req: Request): Promise<PairRecord> => {
-    const pair = await findPair(req);
-    if (pair.status === PairStatus.failed)
-      throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
-    if (pair.status !== PairStatus.done)
-      throw new HttpError(409, HttpErrorCode.pairNotReady, {
-        id: pair.id,
-        status: req.t(pair.status, { ns: 'status' }),
-      });
-    return pair;
-  };
-
   router.get('/v1/pairs/:id', async (req, res) => {
-    res.json(presentPair(await findPair(req), req.t));
+    res.json(presentPair(await findPair(store, req), req.t));
   });
 
   router.get('/v1/pairs/:id/alignment', async (req, res) => {
-    const pair = await findDonePair(req);
-    const { limit, offset } = pageQuerySchema.parse(req.query);
-    const page = await store.getAlignment(pair.id, { limit, offset });
+    const pair = await findDonePair(store, req);
+    const { limit, offset, version } = alignmentQuerySchema.parse(req.query);
+    const page = await store.getAlignment(pair.id, { limit, offset }, version);
+    if (page === null && version !== undefined)
+      throw new HttpError(404, HttpErrorCode.versionNotFound, { id: pair.id, version });
     if (page === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
-    res.json({ items: page.items, total: page.total, limit, offset });
+    sendAlignmentPage(res, page, { limit, offset });
   });
 
   router.get('/v1/pairs/:id/report', async (req, res) => {
-    const pair = await findDonePair(req);
+    const pair = await findDonePair(store, req);
     const { format } = reportQuerySchema.parse(req.query);
     const report = await store.getReport(pair.id);
     if (report === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
@@ -160,12 +145,14 @@ export function createPairsRouter(deps: AppDeps): Router {
 
   router.get('/v1/pairs/:id/export.:format', async (req, res) => {
     const { format } = exportParamsSchema.parse(req.params);
-    const pair = await findDonePair(req);
+    const pair = await findDonePair(store, req);
     const selection = exportQuerySchema.parse(req.query);
-    const alignment = await store.loadAlignment(pair.id);
+    // The current version: corrections, approvals and edited texts are what is exported.
+    const alignment = await loadReviewedAlignment(store, pair.id);
     if (alignment === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
     const options = {
       units: selection.units,
+      statuses: selection.status,
       ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
     };
     const chunks =
@@ -195,7 +182,7 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   router.delete('/v1/pairs/:id', async (req, res) => {
-    const { id, collection } = await findPair(req);
+    const { id, collection } = await findPair(store, req);
     const existed = await store.deletePair(id);
     if (!existed) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     await recordAudit(store, req, { action: AuditAction.delete, pairId: id, collection });

@@ -23,6 +23,7 @@ export function createTmRouter(deps: AppDeps): Router {
       ...(query.from !== undefined ? { from: query.from } : {}),
       ...(query.to !== undefined ? { to: query.to } : {}),
       ...(query.minConfidence !== undefined ? { minConfidence: query.minConfidence } : {}),
+      statuses: query.status,
       ...scopeFilter(req),
     };
     await recordAudit(store, req, {
@@ -44,6 +45,7 @@ export function createTmRouter(deps: AppDeps): Router {
         srcLang: query.srcLang,
         creationDate: new Date(),
         creationToolVersion: PARALIGN_VERSION,
+        provenance: query.provenance,
       }),
     );
   });

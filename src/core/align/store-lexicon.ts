@@ -27,9 +27,14 @@ const MIN_PRIOR_PAIRS = 200;
 /** Pairs measured to estimate the similarity of true pairs. */
 const CALIBRATION_PAIRS = 500;
 
-/** Learns the lexicon of earlier pairs (at most the lexicon's training budget, evenly spread); null when too few. */
-export function learnStoreLexicon(pairs: readonly PriorPair[]): StoreLexicon | null {
-  const used = sampleEvenly(pairs, DEFAULT_LEXICON_OPTIONS.maxPairs);
+/**
+ * Learns the lexicon of earlier pairs (at most the lexicon's training budget); null when too few. The first `leading`
+ * pairs (those a reviewer approved) are all used first, the others evenly spread over what budget is left.
+ */
+export function learnStoreLexicon(pairs: readonly PriorPair[], leading = 0): StoreLexicon | null {
+  const budget = DEFAULT_LEXICON_OPTIONS.maxPairs;
+  const first = pairs.slice(0, Math.min(leading, budget));
+  const used = [...first, ...sampleEvenly(pairs.slice(first.length), budget - first.length)];
   if (used.length < MIN_PRIOR_PAIRS) return null;
   const source = tokenizeSide(used.map((p) => p.source));
   const target = tokenizeSide(used.map((p) => p.target));

@@ -1,8 +1,16 @@
 /**
  * Turns an alignment's beads into the text pairs every export format writes, counting what it leaves out.
  */
-import type { Alignment, Block, SegmentedDocument, Sentence } from '../model.js';
+import type { Alignment, Block, ScoredBead, SegmentedDocument, Sentence } from '../model.js';
 import { isDocumentSymbol } from '../parse/header-lines.js';
+import { reviewBlockBeads, type BlockReview } from '../review/review-block-beads.js';
+import {
+  effectiveConfidence,
+  isReviewedAlignment,
+  ReviewStatus,
+  type ReviewBead,
+  type ReviewedAlignment,
+} from '../review/review-model.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
 
 /** What one exported unit spans: a sentence bead or a block (paragraph) bead. */
@@ -21,6 +29,24 @@ export interface UnitSelection {
   units?: UnitKind;
   /** Beads whose confidence is below this, in [0, 1], are left out; none is by default. */
   minConfidence?: number;
+  /**
+   * Review statuses to keep; pending and approved by default (rejected beads are left out). Beads of an alignment
+   * without review state count as pending.
+   */
+  statuses?: readonly ReviewStatus[];
+}
+
+/** Review statuses exported when the selection names none. */
+export const DEFAULT_EXPORT_STATUSES: readonly ReviewStatus[] = [ReviewStatus.pending, ReviewStatus.approved];
+
+/** A unit's review state, for units of a reviewed alignment. */
+export interface UnitReview {
+  /** Review status. */
+  status: ReviewStatus;
+  /** Account that last changed the unit, or null when only the aligner did. */
+  changedBy: string | null;
+  /** When the unit last changed (the aligner's version for untouched units), or null when unknown. */
+  changedAt: Date | null;
 }
 
 /** One source/target text pair ready to write. */
@@ -31,10 +57,12 @@ export interface ExportUnit {
   source: string;
   /** Text of the target document's side, built like `source`; never empty. */
   target: string;
-  /** The bead's confidence, in [0, 1]. */
+  /** The bead's confidence, in [0, 1]; 1 once approved. */
   confidence: number;
   /** Label path of the block holding the first source sentence (or the first source block); null when unlabelled. */
   label: string | null;
+  /** Review state; null for an alignment without one (the CLI's). */
+  review: UnitReview | null;
 }
 
 /** How many beads became units and why the others did not. */
@@ -49,11 +77,13 @@ export interface ExportSummary {
   emptyText: number;
   /** Two-sided beads whose sides are each a lone document symbol (the title's "* E/CN.7/2024/1." footnote). */
   symbolOnly: number;
+  /** Two-sided beads whose review status the selection does not keep. */
+  otherStatus: number;
 }
 
 /** A summary with every count at zero, for {@link collectUnits} to fill. */
 export function createExportSummary(): ExportSummary {
-  return { units: 0, oneSided: 0, lowConfidence: 0, emptyText: 0, symbolOnly: 0 };
+  return { units: 0, oneSided: 0, lowConfidence: 0, emptyText: 0, symbolOnly: 0, otherStatus: 0 };
 }
 
 /**
@@ -67,25 +97,31 @@ export function* collectUnits(
   summary: ExportSummary,
 ): Generator<ExportUnit> {
   const paragraphs = selection.units === UnitKind.paragraph;
-  const beads = paragraphs ? alignment.blocks : alignment.sentences;
+  const beads: readonly ScoredBead[] = paragraphs ? alignment.blocks : alignment.sentences;
   const minConfidence = selection.minConfidence ?? Number.NEGATIVE_INFINITY;
+  const statuses = new Set(selection.statuses ?? DEFAULT_EXPORT_STATUSES);
+  const reviewed = isReviewedAlignment(alignment) ? alignment : null;
+  const blockReviews = reviewed !== null && paragraphs ? reviewBlockBeads(reviewed) : null;
 
   for (const [position, bead] of beads.entries()) {
     if (bead.source.length === 0 || bead.target.length === 0) {
       summary.oneSided += 1;
       continue;
     }
-    if (bead.confidence < minConfidence) {
+    const state = reviewed === null ? null : reviewStateOf(reviewed, position, blockReviews);
+    if (!statuses.has(state?.review.status ?? ReviewStatus.pending)) {
+      summary.otherStatus += 1;
+      continue;
+    }
+    const confidence = effectiveConfidence(bead.confidence, state?.review.status ?? null);
+    if (confidence < minConfidence) {
       summary.lowConfidence += 1;
       continue;
     }
-    const side = (doc: SegmentedDocument, indices: number[]): string =>
-      joinPieces(
-        indices.map((i) => (paragraphs ? blockAt(doc, i).text : sentenceAt(doc, i).text)),
-        clean,
-      );
-    const source = side(alignment.source, bead.source);
-    const target = side(alignment.target, bead.target);
+    const side = (doc: SegmentedDocument, indices: number[], edited: string[] | null): string =>
+      joinPieces(edited ?? indices.map((i) => (paragraphs ? blockAt(doc, i).text : sentenceAt(doc, i).text)), clean);
+    const source = side(alignment.source, bead.source, state?.sourcePieces ?? null);
+    const target = side(alignment.target, bead.target, state?.targetPieces ?? null);
     if (source === '' || target === '') {
       summary.emptyText += 1;
       continue;
@@ -101,8 +137,40 @@ export function* collectUnits(
       ? blockAt(alignment.source, first)
       : blockAt(alignment.source, sentenceAt(alignment.source, first).block);
     summary.units += 1;
-    yield { bead: position, source, target, confidence: bead.confidence, label: labelBlock.path };
+    yield { bead: position, source, target, confidence, label: labelBlock.path, review: state?.review ?? null };
   }
+}
+
+interface BeadState {
+  review: UnitReview;
+  sourcePieces: string[] | null;
+  targetPieces: string[] | null;
+}
+
+function reviewStateOf(
+  alignment: ReviewedAlignment,
+  position: number,
+  blockReviews: readonly BlockReview[] | null,
+): BeadState {
+  const stamped = (status: ReviewStatus, changedIn: number | null): UnitReview => {
+    const stamp = changedIn === null ? undefined : alignment.stamps.get(changedIn);
+    return { status, changedBy: stamp?.author ?? null, changedAt: stamp?.createdAt ?? null };
+  };
+  if (blockReviews !== null) {
+    const block = blockReviews[position];
+    return {
+      review: stamped(block?.status ?? ReviewStatus.pending, block?.changedIn ?? null),
+      sourcePieces: block?.sourcePieces ?? null,
+      targetPieces: block?.targetPieces ?? null,
+    };
+  }
+  // Sentence units: `position` indexes alignment.sentences, the reviewed beads themselves.
+  const bead = alignment.sentences[position] as ReviewBead;
+  return {
+    review: stamped(bead.status, bead.changedIn),
+    sourcePieces: bead.sourceText === null ? null : [bead.sourceText],
+    targetPieces: bead.targetText === null ? null : [bead.targetText],
+  };
 }
 
 /** Runs {@link collectUnits} for its counts only. */

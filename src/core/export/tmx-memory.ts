@@ -3,7 +3,7 @@
  * time so that memory stays flat. Same header and `<tu>` layout as one document's TMX (tmx-parts.ts).
  */
 import type { LanguageCode } from '../model.js';
-import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, type TmxVariant } from './tmx-parts.js';
+import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, type TmxUnit, type TmxVariant } from './tmx-parts.js';
 
 /** One stored unit to write; both texts non-empty. */
 export interface MemoryUnit {
@@ -25,6 +25,20 @@ export interface MemoryUnit {
   tuid?: string;
   /** Identical units of the memory this one stands for, itself included (a prop when above 1), or absent. */
   duplicates?: number;
+  /** Review status (written as a prop), or absent. */
+  status?: string;
+  /** Account that last changed the unit (`changeid`), or null/absent when only the aligner did. */
+  changedBy?: string | null;
+  /** When the unit last changed. */
+  changedAt?: Date;
+  /** When the unit's pair was uploaded. */
+  pairCreatedAt?: Date;
+  /** The pair's collection, or null. */
+  collection?: string | null;
+  /** The pair's source file name as uploaded. */
+  sourceFileName?: string;
+  /** The pair's target file name as uploaded. */
+  targetFileName?: string;
 }
 
 /** Options of {@link writeTmxMemory}. */
@@ -35,6 +49,11 @@ export interface TmxMemoryOptions {
   creationDate: Date;
   /** paralign's version, written as `creationtoolversion`. */
   creationToolVersion: string;
+  /**
+   * Adds each unit's `creationdate` (its pair's upload) and `changedate` (its last change), and its pair's collection
+   * and file names as props (issue 15: where a unit comes from); off by default.
+   */
+  provenance?: boolean;
 }
 
 /** Streams a TMX 1.4b document over `units`: the prolog, one chunk per `<tu>`, the closing tags. */
@@ -65,7 +84,34 @@ export async function* writeTmxMemory(
       confidence: unit.confidence,
       variants,
       ...(unit.duplicates === undefined ? {} : { duplicates: unit.duplicates }),
+      ...(unit.status === undefined ? {} : { reviewStatus: unit.status }),
+      ...unitChange(unit, options.provenance === true),
+      ...(options.provenance === true ? unitProvenance(unit) : {}),
     });
   }
   yield TMX_EPILOG;
+}
+
+function unitChange(unit: MemoryUnit, provenance: boolean): { changeId?: string; changeDate?: Date } {
+  const byPerson = unit.changedBy !== undefined && unit.changedBy !== null;
+  return {
+    ...(byPerson ? { changeId: unit.changedBy ?? '' } : {}),
+    // Without provenance, only a person's change is dated (as in one pair's TMX); with it, every unit is.
+    ...((byPerson || provenance) && unit.changedAt !== undefined ? { changeDate: unit.changedAt } : {}),
+  };
+}
+
+function unitProvenance(unit: MemoryUnit): { creationDate?: Date; provenance?: TmxUnit['provenance'] } {
+  return {
+    ...(unit.pairCreatedAt === undefined ? {} : { creationDate: unit.pairCreatedAt }),
+    ...(unit.sourceFileName === undefined || unit.targetFileName === undefined
+      ? {}
+      : {
+          provenance: {
+            collection: unit.collection ?? null,
+            sourceFile: unit.sourceFileName,
+            targetFile: unit.targetFileName,
+          },
+        }),
+  };
 }

@@ -18,6 +18,14 @@ export const TmxPropType = {
   confidence: 'x-paralign-confidence',
   /** How many identical units of the memory this one stands for (whole-store export, deduplicated). */
   duplicates: 'x-paralign-duplicates',
+  /** Review status: pending, approved or rejected (the name the review editor's API contract fixes). */
+  reviewStatus: 'x-review-status',
+  /** The pair's collection (whole-store export with provenance). */
+  collection: 'x-paralign-collection',
+  /** The pair's source file name as uploaded (whole-store export with provenance). */
+  sourceFile: 'x-paralign-source-file',
+  /** The pair's target file name as uploaded (whole-store export with provenance). */
+  targetFile: 'x-paralign-target-file',
 } as const;
 /** See {@link TmxPropType}. */
 export type TmxPropType = (typeof TmxPropType)[keyof typeof TmxPropType];
@@ -92,20 +100,47 @@ export interface TmxUnit {
   variants: readonly TmxVariant[];
   /** Identical units this one stands for, itself included; written only above 1. */
   duplicates?: number;
+  /** Review status, written as a prop when given. */
+  reviewStatus?: string;
+  /** `changeid`: who last changed the unit (a reviewer), when given. */
+  changeId?: string;
+  /** `changedate`: when the unit last changed, when given. */
+  changeDate?: Date;
+  /** `creationdate`: when the unit was made (its pair's upload), when given. */
+  creationDate?: Date;
+  /** Collection, source and target file names of the unit's pair, written as props when given. */
+  provenance?: { collection: string | null; sourceFile: string; targetFile: string };
 }
 
 /** One `<tu>` with its props and variants. */
 export function formatTmxUnit(unit: TmxUnit): string {
-  const tuid = unit.tuid === undefined ? '' : ` tuid="${escapeXmlAttribute(unit.tuid)}"`;
+  // TMX 1.4b §3.3 (<tu>): tuid, creationdate, changedate and changeid are optional attributes of every unit.
+  const attributes: Array<[string, string | undefined]> = [
+    ['tuid', unit.tuid],
+    ['creationdate', unit.creationDate === undefined ? undefined : formatTmxDate(unit.creationDate)],
+    ['changedate', unit.changeDate === undefined ? undefined : formatTmxDate(unit.changeDate)],
+    ['changeid', unit.changeId],
+  ];
+  const formatted = attributes
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeXmlAttribute(value)}"`)
+    .join('');
   const props: string[] = [];
   if (unit.symbol !== null) props.push(formatProp(TmxPropType.symbol, unit.symbol));
   if (unit.label !== null) props.push(formatProp(TmxPropType.label, unit.label));
   if (Number.isFinite(unit.confidence)) props.push(formatProp(TmxPropType.confidence, unit.confidence.toFixed(2)));
   if (unit.duplicates !== undefined && unit.duplicates > 1)
     props.push(formatProp(TmxPropType.duplicates, String(unit.duplicates)));
+  if (unit.reviewStatus !== undefined) props.push(formatProp(TmxPropType.reviewStatus, unit.reviewStatus));
+  if (unit.provenance !== undefined) {
+    const { collection, sourceFile, targetFile } = unit.provenance;
+    if (collection !== null) props.push(formatProp(TmxPropType.collection, collection));
+    props.push(formatProp(TmxPropType.sourceFile, sourceFile));
+    props.push(formatProp(TmxPropType.targetFile, targetFile));
+  }
   // DTD: <!ELEMENT tu ((note|prop)*, tuv+)>, so every prop precedes the first tuv.
   const tuvs = unit.variants.map(([language, text]) => formatTuv(language, text));
-  return `    <tu${tuid}>\n${[...props, ...tuvs].join('')}    </tu>\n`;
+  return `    <tu${formatted}>\n${[...props, ...tuvs].join('')}    </tu>\n`;
 }
 
 function formatProp(type: TmxPropType, value: string): string {

@@ -5,6 +5,14 @@
 import type { Alignment } from '../model.js';
 import { collectUnits, createExportSummary, type ExportSummary, type UnitSelection } from './collect-units.js';
 import { escapeXmlAttribute, escapeXmlText, replaceXmlForbiddenChars } from './xml-text.js';
+import { ReviewStatus } from '../review/review-model.js';
+
+// XLIFF 1.2 §2.3.3 state of a unit's <target>, by review status.
+const TARGET_STATE: Readonly<Record<ReviewStatus, string>> = {
+  pending: 'translated',
+  approved: 'signed-off',
+  rejected: 'needs-review-translation',
+};
 
 /** Options of {@link writeXliff}. */
 export interface XliffOptions extends UnitSelection {
@@ -33,13 +41,23 @@ export function* writeXliff(alignment: Alignment, options: XliffOptions): Genera
   );
   for (const unit of collectUnits(alignment, options, replaceXmlForbiddenChars, summary)) {
     // §2.4.1: the id must be unique within <file>; the bead's position is.
-    const notes = [`confidence ${unit.confidence.toFixed(2)}`, ...(unit.label === null ? [] : [`label ${unit.label}`])];
+    const review = unit.review;
+    const notes = [
+      `confidence ${unit.confidence.toFixed(2)}`,
+      ...(unit.label === null ? [] : [`label ${unit.label}`]),
+      ...(review === null
+        ? []
+        : [`review ${review.status}${review.changedBy === null ? '' : ` by ${review.changedBy}`}`]),
+    ];
     const sourceLang = escapeXmlAttribute(alignment.source.language);
     const targetLang = escapeXmlAttribute(alignment.target.language);
+    // §2.4.1 approved="yes": the translation is signed off; §2.3.3 state values say where review left it.
+    const approved = review?.status === ReviewStatus.approved ? ' approved="yes"' : '';
+    const state = TARGET_STATE[review?.status ?? ReviewStatus.pending];
     yield (
-      `      <trans-unit id="${unit.bead}">\n` +
+      `      <trans-unit id="${unit.bead}"${approved}>\n` +
       `        <source xml:lang="${sourceLang}">${escapeXmlText(unit.source)}</source>\n` +
-      `        <target xml:lang="${targetLang}" state="translated">${escapeXmlText(unit.target)}</target>\n` +
+      `        <target xml:lang="${targetLang}" state="${state}">${escapeXmlText(unit.target)}</target>\n` +
       // §2.4.1 content order: <source>, <target>, then <note>s.
       `        <note from="paralign">${escapeXmlText(notes.join('; '))}</note>\n` +
       '      </trans-unit>\n'

@@ -8,6 +8,7 @@ import { up as lexiconVersion } from './002-lexicon-version.js';
 import { up as pairDictionary } from './003-pair-dictionary.js';
 import { up as searchIndex } from './004-search-index.js';
 import { up as usersAudit } from './005-users-audit.js';
+import { up as alignmentVersions } from './006-alignment-versions.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -18,6 +19,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['003-pair-dictionary', pairDictionary],
   ['004-search-index', searchIndex],
   ['005-users-audit', usersAudit],
+  ['006-alignment-versions', alignmentVersions],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */

@@ -84,7 +84,14 @@ describe('writeTmx on the CTOC/COP/2018/1 fixture', () => {
 
   it('writes one tu per two-sided sentence bead and counts the one-sided ones', () => {
     expect(tus(written.xml)).toHaveLength(expectedSentenceUnits.length);
-    expect(written.summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0, symbolOnly: 0 });
+    expect(written.summary).toEqual({
+      units: 8,
+      oneSided: 2,
+      lowConfidence: 0,
+      emptyText: 0,
+      symbolOnly: 0,
+      otherStatus: 0,
+    });
     expect(summarizeTmx(alignment, {})).toEqual(written.summary);
   });
 
@@ -169,7 +176,7 @@ describe('unit selection', () => {
     const { xml, summary } = write(alignment, { minConfidence: 0.8 });
     const confidences = tus(xml).map((tu) => Number(props(tu)[TmxPropType.confidence]));
     expect(confidences).toEqual([0.88, 0.97, 0.81, 0.93, 0.9, 0.95]);
-    expect(summary).toEqual({ units: 6, oneSided: 2, lowConfidence: 2, emptyText: 0, symbolOnly: 0 });
+    expect(summary).toEqual({ units: 6, oneSided: 2, lowConfidence: 2, emptyText: 0, symbolOnly: 0, otherStatus: 0 });
   });
 
   it('writes one tu per two-sided block bead in paragraph mode, texts being the blocks', () => {
@@ -205,7 +212,7 @@ describe('unit selection', () => {
       '0.76',
       '0.96',
     ]);
-    expect(summary).toEqual({ units: 7, oneSided: 1, lowConfidence: 0, emptyText: 0, symbolOnly: 0 });
+    expect(summary).toEqual({ units: 7, oneSided: 1, lowConfidence: 0, emptyText: 0, symbolOnly: 0, otherStatus: 0 });
     expectCleanSegs(xml);
   });
 
@@ -215,7 +222,7 @@ describe('unit selection', () => {
       sentences: french.sentences.map((s) => (s.index === 3 ? { ...s, text: ' \u00A0\u000B ' } : s)),
     };
     const { xml, summary } = write({ ...alignment, source: blank });
-    expect(summary).toEqual({ units: 7, oneSided: 2, lowConfidence: 0, emptyText: 1, symbolOnly: 0 });
+    expect(summary).toEqual({ units: 7, oneSided: 2, lowConfidence: 0, emptyText: 1, symbolOnly: 0, otherStatus: 0 });
     expect(xml).not.toContain('<seg>Introduction</seg>');
     expectCleanSegs(xml);
   });

@@ -28,7 +28,7 @@ describe('writeTsv', () => {
         (unit) => `${tsvText(unit.fr)}\t${tsvText(unit.en)}\t${unit.confidence}\t${unit.label ?? ''}`,
       ),
     );
-    expect(summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0, symbolOnly: 0 });
+    expect(summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0, symbolOnly: 0, otherStatus: 0 });
   });
 
   it('keeps characters TSV can carry: U+0001, NBSP, emoji, quotes, ampersands', () => {
@@ -57,6 +57,7 @@ describe('writeTsv', () => {
       lowConfidence: 4,
       emptyText: 0,
       symbolOnly: 0,
+      otherStatus: 0,
     });
     const paragraphs = write(alignment, { units: 'paragraph' });
     expect(paragraphs.lines).toHaveLength(1 + 7);

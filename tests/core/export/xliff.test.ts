@@ -27,7 +27,7 @@ describe('writeXliff', () => {
       datatype: 'plaintext',
     });
     const units = elements(only(file, 'body'), 'trans-unit');
-    expect(summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0, symbolOnly: 0 });
+    expect(summary).toEqual({ units: 8, oneSided: 2, lowConfidence: 0, emptyText: 0, symbolOnly: 0, otherStatus: 0 });
     expect(units.map((unit) => unit.attributes.id)).toEqual(expectedSentenceUnits.map((unit) => String(unit.bead)));
     expect(units.map((unit) => [textOf(only(unit, 'source')), textOf(only(unit, 'target'))])).toEqual(
       expectedSentenceUnits.map((unit) => [unit.fr, unit.en]),
