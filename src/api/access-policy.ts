@@ -24,7 +24,6 @@ export interface AccessRule {
 
 const EVERY_ROLE: readonly Role[] = ROLES;
 const UPLOADERS: readonly Role[] = ['translator', 'reviewer', 'admin'];
-const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 // Issue 16 made the reviewer role for this; translators upload and read, terminologists only read.
 const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
@@ -53,7 +52,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     method: 'POST',
     path: '/v1/pairs/{id}/alignment/edits',
     access: REVIEWERS,
-    what: 'correct and approve alignments (merge, split, move, edit, approve, reject, undo)',
+    what: CORRECT,
   },
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/export.{format}', access: EVERY_ROLE, what: EXPORT },
