@@ -44,7 +44,9 @@ export function askSplitPoint(
     if (invalid !== null) invalid.textContent = t('split.invalid');
   };
   form.addEventListener('submit', onSubmit);
-  return show(dialog, () => form.removeEventListener('submit', onSubmit)).then((value) =>
+  // Start on the point offered: the arrow keys then move it within its side, Tab goes to the other side.
+  const offered = form.querySelector<HTMLInputElement>('input[type="radio"]:checked:not([hidden])') ?? undefined;
+  return show(dialog, () => form.removeEventListener('submit', onSubmit), offered).then((value) =>
     value === 'split' ? chosen() : null,
   );
 }
