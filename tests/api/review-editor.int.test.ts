@@ -46,7 +46,14 @@ const CORRECTED = '2. Le Secrétariat a reçu le texte suivant des États partie
 describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headless Chromium', () => {
   let service: TestService;
   let browser: Browser;
+  // Each reviewer signs in once, through the sign-in page, and keeps the session for every test.
+  const reviewers: Partial<Record<(typeof REVIEWERS)[number], BrowserContext>> = {};
   const problems: string[] = [];
+  const reviewer = (name: (typeof REVIEWERS)[number]): BrowserContext => {
+    const context = reviewers[name];
+    if (context === undefined) throw new Error(`${name} did not sign in`);
+    return context;
+  };
 
   beforeAll(async () => {
     service = await startTestService('editor', {
@@ -54,6 +61,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     });
     for (const name of [...REVIEWERS, 'tr']) await service.store.setPasswordHash(name, await hashPassword(PASSWORD));
     browser = await launchChromium();
+    for (const name of REVIEWERS) reviewers[name] = await signIn(name);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -101,8 +109,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     expect.poll(() => statusText(page), { timeout: 15_000 }).toMatch(text);
 
   it('uploads through the form, merges, splits, moves, undoes, corrects, approves and exports', async () => {
-    const context = await signIn('rev-one');
-    const page = await watch(context);
+    const page = await watch(reviewer('rev-one'));
     const response = await page.goto(`${service.baseUrl}/review/upload`);
     expect(response?.headers()['content-security-policy']).toBe(SCRIPTED_PAGE_CONTENT_SECURITY_POLICY);
     await page.getByLabel('French document').setInputFiles({
@@ -193,7 +200,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     expect(corrected?.props['x-review-status']).toBe('approved');
     expect(tmx).not.toContain('a recu');
 
-    await context.close();
+    await page.close();
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -206,8 +213,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     );
     const { pairId } = (await uploaded.json()) as { pairId: string };
     expect((await waitForPair(service, pairId)).status).toBe('done');
-    const [first, second] = await Promise.all([signIn('rev-one'), signIn('rev-two')]);
-    const [one, two] = await Promise.all([watch(first), watch(second)]);
+    const [one, two] = await Promise.all([watch(reviewer('rev-one')), watch(reviewer('rev-two'))]);
     for (const page of [one, two]) {
       await page.goto(`${service.baseUrl}/review/${pairId}/edit`);
       await announced(page, 'Version 1 loaded: 6 beads.');
@@ -251,7 +257,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     // After the reload, rev-two's merge goes through on top of rev-one's approval.
     await two.keyboard.press('m');
     await announced(two, 'Beads 1 and 2 merged (version 3).');
-    await Promise.all([first.close(), second.close()]);
+    await Promise.all([one.close(), two.close()]);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -284,17 +290,25 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     await context.close();
   }, 120_000);
 
-  it("refuses an API call from a signed-in page without the page's CSRF token", async () => {
-    const context = await signIn('rev-two');
-    const page = await watch(context);
+  it("takes an API call from a signed-in page only with the page's CSRF token", async () => {
+    const page = await watch(reviewer('rev-two'));
     await page.goto(`${service.baseUrl}/review/upload`);
-    const answer = await page.evaluate(async () => {
-      const response = await fetch('/v1/pairs', { method: 'POST', body: new FormData() });
-      return { status: response.status, body: (await response.json()) as { error: { code: string } } };
-    });
-    expect(answer).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'CSRF_INVALID' }) } });
+    const { csrfToken } = JSON.parse((await page.locator('#upload').getAttribute('data-upload')) ?? '{}') as {
+      csrfToken: string;
+    };
+    expect(csrfToken).not.toBe('');
+    const post = (token: string | null) =>
+      page.evaluate(async (header) => {
+        const headers: Record<string, string> = header === null ? {} : { 'X-CSRF-Token': header };
+        const response = await fetch('/v1/pairs', { method: 'POST', body: new FormData(), headers });
+        return { status: response.status, code: ((await response.json()) as { error: { code: string } }).error.code };
+      }, token);
+    expect(await post(null)).toEqual({ status: 403, code: 'CSRF_INVALID' });
+    expect(await post('forged')).toEqual({ status: 403, code: 'CSRF_INVALID' });
+    // With the page's token the call reaches the route, which wants its files.
+    expect(await post(csrfToken)).toEqual({ status: 400, code: 'MISSING_FILE' });
     problems.length = 0;
-    await context.close();
+    await page.close();
   });
 });
 
