@@ -63,16 +63,12 @@ async function failureOf(response: Response): Promise<ApiFailure> {
   };
 }
 
-async function jsonOf(response: Response): Promise<unknown> {
-  return response.json();
-}
-
 /** GET a JSON resource. */
 export async function getJson(context: ApiContext, path: string): Promise<ApiResult<unknown>> {
   const response = await call(path, { headers: headersOf(context) });
   if (!(response instanceof Response)) return response;
   if (!response.ok) return failureOf(response);
-  return { ok: true, value: await jsonOf(response) };
+  return { ok: true, value: (await response.json()) as unknown };
 }
 
 /** POSTs a form (multipart) and answers the JSON body. */
@@ -80,7 +76,7 @@ export async function postForm(context: ApiContext, path: string, form: FormData
   const response = await call(path, { method: 'POST', headers: headersOf(context), body: form });
   if (!(response instanceof Response)) return response;
   if (!response.ok) return failureOf(response);
-  return { ok: true, value: await jsonOf(response) };
+  return { ok: true, value: (await response.json()) as unknown };
 }
 
 /**
@@ -112,7 +108,7 @@ async function readAllPages(context: ApiContext, pairId: string): Promise<ApiRes
     const pageEtag = response.headers.get('ETag') ?? '';
     if (etag !== null && pageEtag !== etag) return { ok: false, status: 0, code: VERSION_MOVED, message: '' };
     etag = pageEtag;
-    const page = readPage(await jsonOf(response));
+    const page = readPage((await response.json()) as unknown);
     version = page.version;
     beads.push(...page.beads);
     if (page.blockCount === 0 || offset + PAGE_SIZE >= page.total) break;

@@ -57,7 +57,11 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
 
   beforeAll(async () => {
     service = await startTestService('editor', {
-      users: [...REVIEWERS.map((name) => ({ name, role: 'reviewer' })), { name: 'tr', role: 'translator' }],
+      users: [
+        ...REVIEWERS.map((name) => ({ name, role: 'reviewer' })),
+        { name: 'tr', role: 'translator' },
+        { name: 'terms', role: 'terminologist' },
+      ],
     });
     for (const name of [...REVIEWERS, 'tr']) await service.store.setPasswordHash(name, await hashPassword(PASSWORD));
     browser = await launchChromium();
@@ -309,6 +313,25 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     expect(await post(csrfToken)).toEqual({ status: 400, code: 'MISSING_FILE' });
     problems.length = 0;
     await page.close();
+  });
+  it('sends a pair still aligning to its page, and keeps each page to the roles the policy names', async () => {
+    // Stored without a job, so it stays queued.
+    const { pair } = await service.store.createPair({
+      source: { name: 'fr.txt', bytes: new TextEncoder().encode('1. Texte en attente.') },
+      target: { name: 'en.txt', bytes: new TextEncoder().encode('1. Waiting text.') },
+      sourceLanguage: 'fr',
+      targetLanguage: 'en',
+    });
+    const queued = await service.fetch(`/review/${pair.id}/edit`, { redirect: 'manual' });
+    expect(queued.status).toBe(303);
+    expect(queued.headers.get('location')).toBe(`/review/${pair.id}`);
+    await service.store.deletePair(pair.id);
+    const as = (name: string, path: string) =>
+      service.fetch(path, { headers: { Authorization: `Bearer ${service.tokens[name] ?? ''}` } });
+    expect((await as('tr', '/review/upload')).status).toBe(200);
+    expect((await as('terms', '/review/upload')).status).toBe(403);
+    expect((await as('terms', `/review/${pair.id}/edit`)).status).toBe(403);
+    expect((await as('rev-one', '/review/no-such-pair/edit')).status).toBe(404);
   });
 });
 
