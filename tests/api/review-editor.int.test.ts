@@ -204,6 +204,21 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     expect(corrected?.props['x-review-status']).toBe('approved');
     expect(tmx).not.toContain('a recu');
 
+    // The same editor in French: the page, the script's messages and the API's, by the language switch.
+    await page.getByRole('link', { name: 'Français' }).click();
+    await announced(page, 'Version 7 chargée : 6 appariements.');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await row(page, 2).locator('td.review').textContent()).toBe('approuvé corrigé');
+    await page.keyboard.press('k');
+    await page.keyboard.press('k');
+    await page.keyboard.press('s');
+    await page
+      .getByRole('dialog', { name: "Scinder l'appariement 1" })
+      .getByRole('button', { name: 'Annuler' })
+      .click();
+    await page.keyboard.press('p');
+    await announced(page, 'Aucun problème au-dessus de cet appariement.');
+
     await page.close();
     expect(problems).toEqual([]);
   }, 120_000);
