@@ -21,8 +21,13 @@ export interface AlignWorkerOptions {
   stalledIntervalMs?: number;
 }
 
-/** The processor file, run by BullMQ in a child process. */
-export const ALIGN_PROCESSOR_FILE = fileURLToPath(new URL('./processors/align-pair.ts', import.meta.url));
+/** Whether this module runs from the build (dist/, bundled JavaScript) rather than from its TypeScript source. */
+const COMPILED = !import.meta.url.endsWith('.ts');
+
+/** The processor file, run by BullMQ in a child process: its build beside this bundle (dist/), or its source. */
+export const ALIGN_PROCESSOR_FILE = fileURLToPath(
+  new URL(COMPILED ? './align-pair.js' : './processors/align-pair.ts', import.meta.url),
+);
 
 /** Starts consuming the alignment queue; close the returned worker to stop (it waits for running jobs). */
 export function startAlignWorker(
@@ -30,15 +35,16 @@ export function startAlignWorker(
   logger: Logger,
   options: AlignWorkerOptions = {},
 ): Worker<AlignJobData, AlignJobResult> {
-  // The child imports a .ts file: register tsx's loader there, by absolute URL so it resolves from any cwd.
-  const tsxLoader = import.meta.resolve('tsx');
+  // From the sources the child imports a .ts file: register tsx's loader there, by absolute URL so it resolves from
+  // any cwd. The build's child runs plain JavaScript.
+  const execArgv = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
   const worker = new Worker<AlignJobData, AlignJobResult>(ALIGN_QUEUE_NAME, ALIGN_PROCESSOR_FILE, {
     connection: createRedisOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
     concurrency: options.concurrency ?? config.workerConcurrency,
     useWorkerThreads: false,
     workerForkOptions: {
-      execArgv: ['--import', tsxLoader],
+      execArgv,
       // The child opens its own store from the same configuration as this process, whatever built it.
       env: { ...process.env, ...configToEnv(config) },
     },

@@ -5,7 +5,7 @@ import 'zod-openapi';
 import { z } from 'zod';
 import { MAX_EDIT_LENGTH } from '../core/review/edit-bead-text.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/review/review-model.js';
-import { AUDIT_ACTIONS, PAIR_STATUSES } from '../storage/store.js';
+import { AUDIT_ACTIONS, PAIR_STATUSES, SEARCH_COUNT_LIMIT } from '../storage/store.js';
 
 const MAX_PAGE = 200;
 
@@ -369,7 +369,11 @@ export const searchPageSchema = z
         label: z.string().nullable(),
       }),
     ),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .meta({ description: `Hits, counted up to ${SEARCH_COUNT_LIMIT}.` }),
+    totalIsExact: z.boolean().meta({ description: `False when there are more than ${SEARCH_COUNT_LIMIT} hits.` }),
     limit: z.number().int(),
     offset: z.number().int(),
   })

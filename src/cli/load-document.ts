@@ -4,9 +4,8 @@ import { basename } from 'node:path';
 import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode } from '../core/model.js';
 import { decodeText } from '../extract/decode-text.js';
-import { assertSupportedLanguage } from '../extract/detect-language.js';
 import { assertFileSize, DEFAULT_LIMITS } from '../extract/limits.js';
-import { readDocumentPair, type DocumentPair } from '../pipeline/read-document-pair.js';
+import type { DocumentPair } from '../pipeline/read-document-pair.js';
 
 /** Reads a file's bytes, turning file-system failures into one-line input errors. */
 export function readInputBytes(path: string): Uint8Array {
@@ -49,6 +48,12 @@ export async function loadPair(
   targetPath: string,
   languages: { source: LanguageCode; target: LanguageCode },
 ): Promise<DocumentPair> {
+  // The reading pipeline (language detection, the extractors) loads here, not at start-up: `--help`, `eval` and
+  // presegmented input never need it.
+  const [{ assertSupportedLanguage }, { readDocumentPair }] = await Promise.all([
+    import('../extract/detect-language.js'),
+    import('../pipeline/read-document-pair.js'),
+  ]);
   assertSupportedLanguage('--source-lang', languages.source);
   assertSupportedLanguage('--target-lang', languages.target);
   assertDistinctFiles(sourcePath, targetPath);

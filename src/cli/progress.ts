@@ -1,5 +1,6 @@
 /** A stage progress bar on stderr, shown only for long inputs on a terminal. */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 
 /** Reports stages of a long job; a no-op when not shown. */
 export interface StageProgress {
@@ -15,6 +16,8 @@ const LONG_INPUT_CHARS = 200_000;
 /** A bar over `stages` steps when stderr is a terminal and the input is long. */
 export function createStageProgress(stages: number, inputChars: number): StageProgress {
   if (!process.stderr.isTTY || inputChars < LONG_INPUT_CHARS) return { stage: () => undefined, stop: () => undefined };
+  // Required only when a bar shows: short inputs and pipes never load it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

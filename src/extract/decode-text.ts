@@ -1,5 +1,6 @@
 /** Decodes an uploaded or read file's bytes as text, refusing what cannot be a document with one clear line. */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type iconvModule from 'iconv-lite';
 import { InputError } from '../core/errors.js';
 
 /** The encodings {@link decodeTextWithEncoding} recognises. */
@@ -48,6 +49,8 @@ export function decodeTextWithEncoding(bytes: Uint8Array, name: string): Decoded
       // A few stray control bytes happen in old files; more than 1 in 200 is not text.
       if (odd > bytes.length / 200) throw new InputError(`${name}: this is a binary file, not text`);
       // Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 stays U+0080 instead of €).
+      // iconv-lite (CommonJS) is required here, where a legacy file needs it: UTF-8 input never loads it.
+      const iconv = createRequire(import.meta.url)('iconv-lite') as typeof iconvModule;
       decoded = {
         text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'),
         encoding: 'windows-1252',

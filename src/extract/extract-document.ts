@@ -4,10 +4,7 @@
  */
 import { detectFormat, InputFormat } from './detect-format.js';
 import { decodeTextWithEncoding, type TextEncodingName } from './decode-text.js';
-import { extractDocx } from './docx/extract-docx.js';
-import { extractHtml } from './extract-html.js';
 import { assertFileSize, resolveLimits, type ExtractLimits } from './limits.js';
-import { extractPdf } from './pdf/extract-pdf.js';
 
 /** What an extractor hands to the parser. */
 export interface ExtractedDocument {
@@ -44,15 +41,20 @@ export async function extractDocument(
   assertFileSize(bytes.length, fileName, limits);
   const sourceFormat = detectFormat(bytes, fileName);
   switch (sourceFormat) {
+    // Each format's libraries (fflate and saxes, unpdf, cheerio) load when a file of that format comes: a Markdown
+    // pair, and the command line's start-up, never pay for them.
     case InputFormat.docx: {
+      const { extractDocx } = await import('./docx/extract-docx.js');
       const { text, warnings } = extractDocx(bytes, fileName, limits);
       return { text, format: 'markdown', warnings, sourceFormat };
     }
     case InputFormat.pdf: {
+      const { extractPdf } = await import('./pdf/extract-pdf.js');
       const { text, warnings } = await extractPdf(bytes, fileName);
       return { text, format: 'markdown', warnings, sourceFormat };
     }
     case InputFormat.html: {
+      const { extractHtml } = await import('./extract-html.js');
       const decoded = decodeTextWithEncoding(bytes, fileName);
       const { text, warnings } = extractHtml(decoded.text, fileName, options.language);
       return { text, format: 'markdown', warnings, sourceFormat, encoding: decoded.encoding };

@@ -52,6 +52,8 @@ export interface PairResultsTable {
   alignment_json: string;
   report_json: string;
   saved_at: string;
+  // Random id of this result (a UUID), new at every save; null for results saved before migration 006.
+  result_id: string | null;
 }
 
 /** `blocks`: one row per block bead. */

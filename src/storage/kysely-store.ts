@@ -33,6 +33,7 @@ import { listMigrations } from './migrations/list-migrations.js';
 import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
 import { foldForSearch } from './fold-for-search.js';
+import { planRowRewrite, sameColumns, type RowRewrite } from './plan-row-rewrite.js';
 import {
   AUDIT_ACTIONS,
   PAIR_STATUSES,
@@ -57,6 +58,8 @@ import {
   type PairRecord,
   type SaveAlignmentOptions,
   type SearchHit,
+  type SearchPage,
+  SEARCH_COUNT_LIMIT,
   type Store,
   type StoredBlockBead,
   type StoredSegment,
@@ -91,6 +94,8 @@ const MIGRATION_TABLE = 'paralign_migration';
 // How Kysely types `segments as s` in the sample query's subqueries.
 type SegmentsFrom = Database & { s: SegmentsTable };
 const EMPTY_SAMPLE_VERSION = 'none';
+// Parsed alignments kept in memory (see #loadAlignment): a few reviewers' pairs at once.
+const ALIGNMENT_CACHE_SIZE = 8;
 // Hex digits of the sample hash in a version: 48 bits, no collision in practice among one store's samples.
 const VERSION_HASH_DIGITS = 12;
 
@@ -100,6 +105,7 @@ export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   readonly #now: () => Date;
+  readonly #alignments = new Map<string, { resultId: string; alignment: Alignment }>();
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
@@ -315,6 +321,7 @@ export class KyselyStore implements Store {
           alignment_json: JSON.stringify(alignment),
           report_json: JSON.stringify(report),
           saved_at: now,
+          result_id: randomUUID(),
         })
         .execute();
       await trx
@@ -374,8 +381,8 @@ export class KyselyStore implements Store {
   }
 
   async #loadReviewedAlignment(db: Kysely<Database>, id: string, version: number): Promise<ReviewedAlignment | null> {
-    const [result, row, stamps] = await Promise.all([
-      db.selectFrom('pair_results').select('alignment_json').where('pair_id', '=', id).executeTakeFirst(),
+    const [aligned, row, stamps] = await Promise.all([
+      this.#loadAlignment(db, id),
       db
         .selectFrom('alignment_versions')
         .select('beads_json')
@@ -384,9 +391,8 @@ export class KyselyStore implements Store {
         .executeTakeFirst(),
       this.#readStamps(db, id),
     ]);
-    if (result === undefined || row === undefined) return null;
-    // Written by saveAlignment from an Alignment, and by the store from ReviewBeads; the store is the only writer.
-    const aligned = JSON.parse(result.alignment_json) as Alignment;
+    if (aligned === null || row === undefined) return null;
+    // Written by the store from ReviewBeads; the store is the only writer.
     return buildReviewedAlignment(aligned, version, JSON.parse(row.beads_json) as ReviewBead[], stamps);
   }
 
@@ -465,7 +471,8 @@ export class KyselyStore implements Store {
       const reviewed = await this.#loadReviewedAlignment(trx, id, version);
       if (reviewed === null) throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
       await trx.updateTable('pairs').set({ block_beads: reviewed.blocks.length }).where('id', '=', id).execute();
-      await writeVersionRows(trx, id, reviewed, toLanguagePairKey(updated.source_language, updated.target_language));
+      const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
+      await rewriteVersionRows(trx, id, reviewed, languagePair, this.kind);
       return {
         version,
         author: input.author,
@@ -477,13 +484,34 @@ export class KyselyStore implements Store {
   }
 
   async loadAlignment(id: string): Promise<Alignment | null> {
-    const row = await this.#db
+    return this.#loadAlignment(this.#db, id);
+  }
+
+  // Parsing a long document's alignment takes seconds (30,000 sentences a side: about 30 MB of JSON), and every
+  // correction needs it: the last few parsed stay in memory under the id of the result they were parsed from,
+  // which every save renews. Shared, never copied: nothing changes an Alignment once built.
+  async #loadAlignment(db: Kysely<Database>, id: string): Promise<Alignment | null> {
+    const saved = await db.selectFrom('pair_results').select('result_id').where('pair_id', '=', id).executeTakeFirst();
+    if (saved === undefined) return null;
+    const cached = this.#alignments.get(id);
+    if (cached !== undefined && saved.result_id !== null && cached.resultId === saved.result_id)
+      return cached.alignment;
+    const row = await db
       .selectFrom('pair_results')
-      .select('alignment_json')
+      .select(['alignment_json', 'result_id'])
       .where('pair_id', '=', id)
       .executeTakeFirst();
+    if (row === undefined) return null;
     // Written by saveAlignment from an Alignment; the store is the only writer of this column.
-    return row === undefined ? null : (JSON.parse(row.alignment_json) as Alignment);
+    const alignment = JSON.parse(row.alignment_json) as Alignment;
+    this.#alignments.delete(id);
+    if (row.result_id !== null) this.#alignments.set(id, { resultId: row.result_id, alignment });
+    // A Map iterates in insertion order: the first key is the least recently parsed.
+    for (const key of this.#alignments.keys()) {
+      if (this.#alignments.size <= ALIGNMENT_CACHE_SIZE) break;
+      this.#alignments.delete(key);
+    }
+    return alignment;
   }
 
   async getReport(id: string): Promise<ParityReport | null> {
@@ -582,22 +610,38 @@ export class KyselyStore implements Store {
     language: LanguageCode,
     page: PageRequest,
     scope: CollectionScope = {},
-  ): Promise<Page<SearchHit>> {
+  ): Promise<SearchPage> {
     checkPage(page);
     if (query.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text is empty.');
     const lang = normalizeLanguage(language);
     const phrase = foldForSearch(query);
     if (phrase.trim() === '') throw new StoreError(StoreErrorCode.badArgument, 'The search text has no word in it.');
     // Whole words in sequence: the folded columns hold " word word " (fold-for-search.ts), so a LIKE on the padded
-    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (migration 004) finds the rows.
+    // phrase is word-aware; the words hold no LIKE wildcard. The backend's index (SQLite: migration 004,
+    // PostgreSQL: 008) finds the rows.
     const pattern = `%${phrase}%`;
     const match = `{source_folded target_folded} : "${phrase.trim()}"`;
+    const words = sql`plainto_tsquery('simple'::regconfig, ${phrase.trim()})`;
     let scoped = this.#db.selectFrom('segments as s').innerJoin('pairs as p', 'p.id', 's.pair_id');
     if (scope.collections !== undefined && scope.collections !== null)
       scoped = scoped.where(inCollections('p.collection', scope.collections));
     const base = scoped
+      // SQLite reads the hits from the FTS table in its rowid (= seq) order, newest first, and stops at the page.
       .$if(this.kind === 'sqlite', (qb) =>
-        qb.where(sql`s.seq`, 'in', sql`(select rowid from segments_fts where segments_fts match ${match})`),
+        qb
+          .innerJoin(sql<{ rowid: number }>`segments_fts`.as('f'), (join) =>
+            join.onRef(sql.ref('f.rowid'), '=', 's.seq'),
+          )
+          .where(sql`segments_fts`, 'match', match),
+      )
+      // PostgreSQL narrows the rows by their words (migration 008), in the indexed expression's exact form.
+      .$if(this.kind === 'postgres', (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(sql`to_tsvector('simple'::regconfig, s.source_folded)`, '@@', words),
+            eb(sql`to_tsvector('simple'::regconfig, s.target_folded)`, '@@', words),
+          ]),
+        ),
       )
       .where((eb) =>
         eb.or([
@@ -605,9 +649,13 @@ export class KyselyStore implements Store {
           eb.and([eb('p.target_language', '=', lang), eb(sql`s.target_folded`, 'like', pattern)]),
         ]),
       );
+    // Newest stored first by `seq` (the primary key; SQLite: the FTS rowid, the same number): for a word in every
+    // other segment ("Conference of the Parties") both planners walk the key backwards and stop at the page instead
+    // of sorting every hit, and the count stops at SEARCH_COUNT_LIMIT.
     const [rows, count] = await Promise.all([
       base
         .select([
+          's.seq',
           's.pair_id',
           's.bead_index',
           's.source_text',
@@ -618,15 +666,21 @@ export class KyselyStore implements Store {
           'p.source_language',
           'p.target_language',
         ])
-        .orderBy('p.created_at', 'desc')
-        .orderBy('p.id', 'desc')
-        .orderBy('s.bead_index')
+        .orderBy(this.kind === 'sqlite' ? sql`f.rowid` : sql`s.seq`, 'desc')
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      this.#db
+        .selectFrom(
+          base
+            .select('s.seq')
+            .limit(SEARCH_COUNT_LIMIT + 1)
+            .as('hits'),
+        )
+        .select((eb) => eb.fn.countAll().as('total'))
+        .executeTakeFirstOrThrow(),
     ]);
-    const items = rows.map((row): SearchHit => {
+    const items = inReadingOrder(rows).map((row): SearchHit => {
       const sourceSide = row.source_language === lang;
       return {
         pairId: row.pair_id,
@@ -640,7 +694,8 @@ export class KyselyStore implements Store {
         label: row.label,
       };
     });
-    return { items, total: Number(count.total) };
+    const total = Number(count.total);
+    return { items, total: Math.min(total, SEARCH_COUNT_LIMIT), totalIsExact: total <= SEARCH_COUNT_LIMIT };
   }
 
   async sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample> {
@@ -931,6 +986,21 @@ function checkStatusArgument(status: string): ReviewStatus {
   return found;
 }
 
+/**
+ * A page of hits, newest stored first, shown pair by pair (the pair stored last first) and in bead order within a
+ * pair, as the pair reads.
+ */
+function inReadingOrder<R extends { seq: number | string | bigint; pair_id: string; bead_index: number }>(
+  rows: readonly R[],
+): R[] {
+  const newestOfPair = new Map<string, number>();
+  for (const row of rows) newestOfPair.set(row.pair_id, Math.max(newestOfPair.get(row.pair_id) ?? 0, Number(row.seq)));
+  return [...rows].sort(
+    (a, b) =>
+      (newestOfPair.get(b.pair_id) as number) - (newestOfPair.get(a.pair_id) as number) || a.bead_index - b.bead_index,
+  );
+}
+
 function checkAuditAction(action: string): AuditRecord['action'] {
   const found = AUDIT_ACTIONS.find((known) => known === action);
   if (found === undefined) throw new StoreError(StoreErrorCode.badArgument, `Unknown audit action "${action}".`);
@@ -1121,7 +1191,7 @@ function toVersionSummary(
   };
 }
 
-/** Replaces the pair's block beads and segments by those of `reviewed`, the version now current. */
+/** Replaces the pair's block beads and segments by those of `reviewed`, a new result of the aligner. */
 async function writeVersionRows(
   trx: Kysely<Database>,
   pairId: string,
@@ -1133,6 +1203,113 @@ async function writeVersionRows(
   for (const rows of chunk(toBlockRows(pairId, reviewed))) await trx.insertInto('blocks').values(rows).execute();
   for (const rows of chunk(toSegmentRows(pairId, reviewed, languagePair)))
     await trx.insertInto('segments').values(rows).execute();
+}
+
+// What a segment row holds besides its key and positions: equal content, the same bead. The folded texts follow
+// from the texts, and the language pair is the pair's.
+const SEGMENT_CONTENT = [
+  'source_text',
+  'target_text',
+  'confidence',
+  'label',
+  'source_sentences',
+  'target_sentences',
+  'one_to_one',
+  'review_status',
+  'changed_by',
+  'changed_at',
+  'original_source_text',
+  'original_target_text',
+] as const satisfies readonly (keyof SegmentsTable)[];
+const BLOCK_CONTENT = [
+  'method',
+  'confidence',
+  'label',
+  'source_blocks',
+  'target_blocks',
+  'source_text',
+  'target_text',
+] as const satisfies readonly (keyof BlocksTable)[];
+
+/**
+ * Turns the pair's stored rows into those of `reviewed`, a correction of them: the rows before the change are kept,
+ * the rows after it renumbered (bead and block bead positions), only the rows between replaced. A merge in a
+ * 30,000-bead pair thus rewrites a few rows, not all of them and their full-text index entries.
+ */
+async function rewriteVersionRows(
+  trx: Kysely<Database>,
+  pairId: string,
+  reviewed: ReviewedAlignment,
+  languagePair: string,
+  dialect: StoreDialect,
+): Promise<void> {
+  const oldSegments = await trx
+    .selectFrom('segments')
+    .select(['bead_index', 'block_bead', ...SEGMENT_CONTENT])
+    .where('pair_id', '=', pairId)
+    .orderBy('bead_index')
+    .execute();
+  const newSegments = toSegmentContent(pairId, reviewed, languagePair);
+  // The tail's block beads move as one: by what the last rows say (0 when either list is empty).
+  const blockShift = (newSegments.at(-1)?.block_bead ?? 0) - (oldSegments.at(-1)?.block_bead ?? 0);
+  const segmentPlan = planRowRewrite<
+    Pick<SegmentContent, 'bead_index' | 'block_bead' | (typeof SEGMENT_CONTENT)[number]>
+  >(
+    oldSegments,
+    newSegments,
+    (a, b) => a.block_bead === b.block_bead && sameColumns(a, b, SEGMENT_CONTENT),
+    (a, b) => b.block_bead - a.block_bead === blockShift && sameColumns(a, b, SEGMENT_CONTENT),
+  );
+  await replaceMiddle(trx, 'segments', pairId, oldSegments.length, segmentPlan, blockShift, dialect);
+  const inserted = newSegments.slice(segmentPlan.head, newSegments.length - segmentPlan.tail).map(withFolds);
+  for (const rows of chunk(inserted)) await trx.insertInto('segments').values(rows).execute();
+
+  const oldBlocks = await trx
+    .selectFrom('blocks')
+    .select(['bead_index', ...BLOCK_CONTENT])
+    .where('pair_id', '=', pairId)
+    .orderBy('bead_index')
+    .execute();
+  const newBlocks = toBlockRows(pairId, reviewed);
+  const same = (a: Omit<BlocksTable, 'pair_id'>, b: Omit<BlocksTable, 'pair_id'>): boolean =>
+    sameColumns(a, b, BLOCK_CONTENT);
+  const blockPlan = planRowRewrite<Omit<BlocksTable, 'pair_id'>>(oldBlocks, newBlocks, same, same);
+  await replaceMiddle(trx, 'blocks', pairId, oldBlocks.length, blockPlan, 0, dialect);
+  for (const rows of chunk(newBlocks.slice(blockPlan.head, newBlocks.length - blockPlan.tail)))
+    await trx.insertInto('blocks').values(rows).execute();
+}
+
+/** Deletes the rows between `plan`'s head and tail, then renumbers the tail (and shifts its block beads). */
+async function replaceMiddle(
+  trx: Kysely<Database>,
+  table: 'segments' | 'blocks',
+  pairId: string,
+  oldLength: number,
+  plan: RowRewrite,
+  blockShift: number,
+  dialect: StoreDialect,
+): Promise<void> {
+  const tailStart = oldLength - plan.tail;
+  await sql`delete from ${sql.table(table)} where pair_id = ${pairId}
+    and bead_index >= ${plan.head} and bead_index < ${tailStart}`.execute(trx);
+  if (plan.tail === 0 || (plan.shift === 0 && blockShift === 0)) return;
+  const moveBlocks = table === 'segments' ? sql`, block_bead = block_bead + ${blockShift}` : sql``;
+  const tail = sql`pair_id = ${pairId} and bead_index >= ${tailStart}`;
+  if (plan.shift === 0) {
+    await sql`update segments set block_bead = block_bead + ${blockShift} where ${tail}`.execute(trx);
+    return;
+  }
+  // Each UPDATE rewrites every index entry of the rows it moves, so once is better than twice: PostgreSQL checks
+  // segments' (pair_id, bead_index) at the end of the statement (deferrable since migration 006). Elsewhere the
+  // uniqueness is checked row by row, and the tail moves through negative positions so as never to collide.
+  if (dialect === 'postgres' && table === 'segments') {
+    await sql`update segments set bead_index = bead_index + ${plan.shift}${moveBlocks} where ${tail}`.execute(trx);
+    return;
+  }
+  await sql`update ${sql.table(table)} set bead_index = -1 - (bead_index + ${plan.shift})${moveBlocks}
+    where ${tail}`.execute(trx);
+  await sql`update ${sql.table(table)} set bead_index = -1 - bead_index
+    where pair_id = ${pairId} and bead_index < 0`.execute(trx);
 }
 
 function toBlockRows(pairId: string, alignment: ReviewedAlignment): BlocksTable[] {
@@ -1170,6 +1347,17 @@ function toSegmentRows(
   alignment: ReviewedAlignment,
   languagePair: string,
 ): Omit<SegmentsTable, 'seq'>[] {
+  return toSegmentContent(pairId, alignment, languagePair).map(withFolds);
+}
+
+/** A segment row without its folded texts, which follow from its texts. */
+type SegmentContent = Omit<SegmentsTable, 'seq' | 'source_folded' | 'target_folded'>;
+
+function withFolds(row: SegmentContent): Omit<SegmentsTable, 'seq'> {
+  return { ...row, source_folded: foldForSearch(row.source_text), target_folded: foldForSearch(row.target_text) };
+}
+
+function toSegmentContent(pairId: string, alignment: ReviewedAlignment, languagePair: string): SegmentContent[] {
   const blockBeads = blockBeadOfSentenceBeads(alignment);
   return alignment.sentences.map((bead, index) => {
     // Trimmed one by one and joined by one space, as the exports join them (collect-units.ts); or the edit.
@@ -1189,8 +1377,6 @@ function toSegmentRows(
       block_bead: blockBeads[index] ?? -1,
       source_text: sourceText,
       target_text: targetText,
-      source_folded: foldForSearch(sourceText),
-      target_folded: foldForSearch(targetText),
       confidence: effectiveConfidence(bead.confidence, bead.status),
       label: block?.path ?? null,
       source_sentences: JSON.stringify(bead.source),

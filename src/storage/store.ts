@@ -159,6 +159,18 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * Concordance hits are counted up to this many: a word in half the store would otherwise cost a count of half the
+ * store on every search.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+/** A page of concordance hits; `total` stops at {@link SEARCH_COUNT_LIMIT}. */
+export interface SearchPage extends Page<SearchHit> {
+  /** False when there are more hits than `total` says. */
+  totalIsExact: boolean;
+}
+
 /** Filters of {@link Store.listPairs}; absent fields do not filter. */
 export interface PairFilter {
   /** Exact collection. */
@@ -569,7 +581,10 @@ export interface Store {
    */
   getAlignment(id: string, page: PageRequest, version?: number): Promise<AlignmentPage | null>;
 
-  /** The aligner's {@link Alignment} as it saved it (the documents every version points into), or null. */
+  /**
+   * The aligner's {@link Alignment} as it saved it (the documents every version points into), or null. The same
+   * object may be handed out again: callers must not change it.
+   */
   loadAlignment(id: string): Promise<Alignment | null>;
 
   /** Version `version` of the pair's sentence alignment, the current one by default; null when there is none. */
@@ -602,14 +617,16 @@ export interface Store {
   /**
    * Concordance: segments whose text in `language` contains the words of `query` in sequence, as whole words,
    * ignoring case and accents (folding done by the store, identical on both backends; no stemming; punctuation
-   * separates words); indexed (migration 004); newest pair first. Throws `STORE_BAD_ARGUMENT` for a query with no word.
+   * separates words); indexed (migration 004); newest stored first, each page in bead order pair by pair. `total`
+   * counts up to {@link SEARCH_COUNT_LIMIT} (`totalIsExact` false beyond). Throws `STORE_BAD_ARGUMENT` for a query with
+   * no word.
    */
   searchSegments(
     query: string,
     language: LanguageCode,
     page: PageRequest,
     scope?: CollectionScope,
-  ): Promise<Page<SearchHit>>;
+  ): Promise<SearchPage>;
 
   /**
    * The `limit` most recent (highest `seq`) segments fit to train a lexicon for `sourceLanguage` → `targetLanguage`:

@@ -53,8 +53,14 @@ describe('docker-compose.yml', () => {
 
   it('runs the API without an embedded worker and the workers from the worker entry', () => {
     expect(services.api?.command).toContain('--api-only');
-    expect(services.api?.command).toContain('src/server.ts');
-    expect(services.worker?.command).toContain('workers/align-worker.ts');
+    expect(services.api?.command).toContain('dist/server.js');
+    expect(services.worker?.command).toContain('dist/align-worker.js');
+  });
+
+  it('runs entries the build makes: the server and the worker are entry points of scripts/build.mjs', () => {
+    const build = readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8');
+    expect(build).toContain("server: 'src/server.ts'");
+    expect(build).toContain("'align-worker': 'workers/align-worker.ts'");
   });
 
   it('matches the database credentials the postgres service creates', () => {

@@ -84,6 +84,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         '004-search-index',
         '005-users-audit',
         '006-alignment-versions',
+        '008-search-words',
       ]);
       const tables = await admin.query<{ table_name: string }>(
         'select table_name from information_schema.tables where table_schema = $1 order by table_name',

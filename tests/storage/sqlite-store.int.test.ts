@@ -50,6 +50,7 @@ describe('SQLite store file', () => {
       '004-search-index',
       '005-users-audit',
       '006-alignment-versions',
+      '008-search-words',
     ]);
   });
 });

@@ -9,7 +9,13 @@ import type { Alignment } from '../../src/core/model.js';
 import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
 import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
 import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
-import { PairStatus, type CreatePairInput, type Store, type StoredUnit } from '../../src/storage/store.js';
+import {
+  PairStatus,
+  SEARCH_COUNT_LIMIT,
+  type CreatePairInput,
+  type Store,
+  type StoredUnit,
+} from '../../src/storage/store.js';
 import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
 import { applyEdits } from '../../src/core/review/apply-edits.js';
 import type { EditOp, ReviewBead } from '../../src/core/review/review-model.js';
@@ -665,6 +671,40 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.searchSegments('etat des', 'fr', { limit: 10, offset: 0 })).total).toBe(0);
     });
 
+    it('pages concordance hits newest pair first, in bead order, and counts them up to the limit', async () => {
+      const store = await open();
+      const ids: string[] = [];
+      // Two pairs whose every French segment holds "sentence"; the second has more hits than are counted.
+      for (const [tag, size] of [
+        ['old', 30],
+        ['new', SEARCH_COUNT_LIMIT + 5],
+      ] as const) {
+        const { pair } = await store.createPair({
+          source: { name: `${tag}.fr`, bytes: Buffer.from(tag) },
+          target: { name: `${tag}.en`, bytes: Buffer.from(`${tag} en`) },
+          sourceLanguage: 'fr',
+          targetLanguage: 'en',
+        });
+        const alignment = syntheticAlignment(size, tag);
+        await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+        ids.push(pair.id);
+      }
+      const first = await store.searchSegments('SENTENCE', 'fr', { limit: 20, offset: 0 });
+      expect(first).toMatchObject({ total: SEARCH_COUNT_LIMIT, totalIsExact: false });
+      expect(first.items.map((hit) => hit.pairId)).toEqual(Array(20).fill(ids[1]));
+      const indices = first.items.map((hit) => hit.index);
+      expect(indices).toEqual([...indices].sort((a, b) => a - b));
+      // The last page reaches the older pair; pages never repeat a hit.
+      const seen = new Set<string>();
+      for (let offset = 0; offset < SEARCH_COUNT_LIMIT + 35; offset += 500) {
+        const page = await store.searchSegments('sentence', 'fr', { limit: 500, offset });
+        for (const hit of page.items) seen.add(`${hit.pairId}:${hit.index}`);
+      }
+      expect(seen.size).toBe(SEARCH_COUNT_LIMIT + 35);
+      const exact = await store.searchSegments('fr old sentence 7', 'fr', { limit: 20, offset: 0 });
+      expect(exact).toMatchObject({ total: 1, totalIsExact: true, items: [{ pairId: ids[0], index: 7 }] });
+    });
+
     it('samples training pairs: done pairs, 1-1 beads over the threshold, both directions, newest last', async () => {
       const store = await open();
       const save = async (
@@ -957,7 +997,8 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       ]);
 
       // The memory, the concordance and the statuses follow the current version.
-      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      // Rows the edit left alone keep their place in the memory (their seq); the changed ones come after.
+      const units = (await collect(store.streamUnits({ pairId: pair.id }))).sort((a, b) => a.index - b.index);
       expect(units).toHaveLength(24);
       expect(units[0]).toMatchObject({
         targetText: 'Edited stupéfiants text.',
@@ -1027,6 +1068,77 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((missing as StoreError).code).toBe(StoreErrorCode.notFound);
     });
 
+    it('keeps the stored rows of each version equal to the version rebuilt from its beads, edit by edit', async () => {
+      const store = await open();
+      const aligned = syntheticAlignment(60, 'walk');
+      const { pair } = await store.createPair({
+        source: { name: 'w.fr', bytes: Buffer.from('walk fr') },
+        target: { name: 'w.en', bytes: Buffer.from('walk en') },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+      });
+      await store.saveAlignment(pair.id, aligned, buildParityReport(aligned));
+      // A fixed linear congruential sequence of edits: merges, splits, moves, edits and statuses all over the pair.
+      let seed = 5;
+      const next = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return Math.floor(seed / 65536) % n;
+      };
+      let previous = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
+      let stored = 0;
+      for (let step = 0; step < 40; step++) {
+        const current = await store.getAlignmentVersion(pair.id);
+        if (current === null) throw new Error('the pair has a version');
+        const bead = next(current.beads.length);
+        const side = next(2) === 0 ? 'source' : 'target';
+        const candidates: EditOp[] = [
+          { op: 'merge', bead },
+          { op: 'split', bead, source: next(2), target: next(2) },
+          { op: 'move', bead, side, to: next(2) === 0 ? 'previous' : 'next' },
+          { op: 'edit', bead, side, text: `Walk ${step} text.` },
+          { op: 'approve', beads: [bead, next(current.beads.length)] },
+        ];
+        const ops = [candidates[next(candidates.length)] as EditOp];
+        let beads: ReviewBead[];
+        try {
+          beads = applyEdits(current.beads, ops, {
+            source: aligned.source,
+            target: aligned.target,
+            version: current.version + 1,
+          });
+        } catch {
+          continue;
+        }
+        await store.saveAlignmentVersion(pair.id, {
+          basedOn: current.version,
+          author: `r${step % 3}`,
+          operations: ops,
+          beads,
+          undoTarget: current.version,
+          restores: null,
+        });
+        stored += 1;
+        // The version just replaced, rebuilt from its beads, reads as its stored rows did while it was current.
+        expect(
+          await store.getAlignment(pair.id, { limit: 200, offset: 0 }, current.version),
+          JSON.stringify(ops),
+        ).toEqual(previous);
+        previous = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
+        const units = await collect(store.streamUnits({ pairId: pair.id }));
+        const twoSidedBeads = (previous?.items ?? [])
+          .flatMap((item) => item.segments)
+          .filter((segment) => segment.sourceText !== '' && segment.targetText !== '');
+        expect(
+          units
+            .map((unit) => [unit.index, unit.sourceText, unit.targetText, unit.status])
+            .sort((a, b) => Number(a[0]) - Number(b[0])),
+        ).toEqual(
+          twoSidedBeads.map((segment) => [segment.index, segment.sourceText, segment.targetText, segment.status]),
+        );
+      }
+      expect(stored).toBeGreaterThan(20);
+    });
+
     it('trains on approved segments first and never on rejected ones', async () => {
       const store = await open();
       const save = async (tag: string): Promise<{ id: string; alignment: Alignment }> => {
@@ -1069,15 +1181,16 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         minConfidence: 0.9,
         limit: 10,
       });
-      // A's sentence 2 was below the threshold but is approved: confidence 1, and first. A's 1 is rejected.
+      // A's sentence 2 was below the threshold but is approved: confidence 1, and first. A's 1 is rejected; the
+      // segments the edit left alone keep their place.
       expect(sample.approved).toBe(1);
       expect(sample.pairs.map((p) => short(p.source))).toEqual([
         'fr A 2',
+        'fr A 0',
+        'fr A 3',
         'fr B 0',
         'fr B 1',
         'fr B 3',
-        'fr A 0',
-        'fr A 3',
       ]);
       const two = await store.sampleTrainingPairs({
         sourceLanguage: 'en',
@@ -1085,7 +1198,7 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         minConfidence: 0.9,
         limit: 2,
       });
-      expect(two.pairs.map((p) => short(p.target))).toEqual(['fr A 2', 'fr A 3']);
+      expect(two.pairs.map((p) => short(p.target))).toEqual(['fr A 2', 'fr B 3']);
       expect(two.version).toMatch(/^2@\d+-[0-9a-f]{12}$/);
     });
 

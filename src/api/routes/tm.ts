@@ -53,7 +53,7 @@ export function createTmRouter(deps: AppDeps): Router {
   router.get('/v1/tm/search', async (req, res) => {
     const { q, lang, limit, offset } = searchQuerySchema.parse(req.query);
     const page = await store.searchSegments(q, lang, { limit, offset }, { collections: collectionsOf(req) ?? null });
-    res.json({ items: page.items, total: page.total, limit, offset });
+    res.json({ items: page.items, total: page.total, totalIsExact: page.totalIsExact, limit, offset });
   });
 
   return router;

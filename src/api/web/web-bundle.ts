@@ -3,11 +3,23 @@
  * served from our own origin, so the pages' Content-Security-Policy can say `script-src 'self'`.
  */
 import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParalignError } from '../../core/errors.js';
 
+/** The repository (or image) root: the nearest folder above this module with a package.json. */
+function findPackageRoot(from: string): string {
+  // The module runs from src/api/web under tsx and from dist/ once bundled (scripts/build.mjs): walk up, not count.
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+const ROOT = findPackageRoot(fileURLToPath(import.meta.url));
+
 /** Where the bundle is written and served from (gitignored). */
-export const WEB_BUNDLE_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+export const WEB_BUNDLE_DIR = join(ROOT, 'dist', 'web');
 
 /** URL prefix of the bundle's files (under /review/assets, which the access policy leaves public). */
 export const WEB_BUNDLE_PATH = '/review/assets/web';
@@ -20,7 +32,7 @@ export const WEB_SCRIPTS = {
 /** See {@link WEB_SCRIPTS}. */
 export type WebScript = keyof typeof WEB_SCRIPTS;
 
-const CLIENT_DIR = fileURLToPath(new URL('../../web-client/', import.meta.url));
+const CLIENT_DIR = join(ROOT, 'src', 'web-client');
 
 /** URL of one page script. */
 export function webScriptUrl(name: WebScript): string {
@@ -29,7 +41,7 @@ export function webScriptUrl(name: WebScript): string {
 
 /** Whether every page script is in `outDir`. */
 export function hasWebBundle(outDir: string = WEB_BUNDLE_DIR): boolean {
-  return Object.keys(WEB_SCRIPTS).every((name) => existsSync(`${outDir}/${name}.js`));
+  return Object.keys(WEB_SCRIPTS).every((name) => existsSync(join(outDir, `${name}.js`)));
 }
 
 /** Bundles every page script into `outDir` (ES modules for current browsers, minified, with source maps). */
@@ -39,7 +51,9 @@ export async function buildWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<v
   // Chunk names carry a hash: a fresh folder keeps the old chunks of an earlier build from piling up.
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: Object.fromEntries(Object.entries(WEB_SCRIPTS).map(([name, entry]) => [name, CLIENT_DIR + entry])),
+    entryPoints: Object.fromEntries(
+      Object.entries(WEB_SCRIPTS).map(([name, entry]) => [name, join(CLIENT_DIR, entry)]),
+    ),
     outdir: outDir,
     bundle: true,
     format: 'esm',
@@ -50,7 +64,7 @@ export async function buildWebBundle(outDir: string = WEB_BUNDLE_DIR): Promise<v
     target: ['chrome109', 'firefox115', 'safari16'],
     minify: true,
     sourcemap: 'linked',
-    tsconfig: `${CLIENT_DIR}tsconfig.json`,
+    tsconfig: join(CLIENT_DIR, 'tsconfig.json'),
     logLevel: 'warning',
   });
 }

@@ -14,6 +14,7 @@ import { assertDistinctFiles, loadPair, readInputBytes, readTextFile } from '../
 import { readDictionary } from '../../extract/read-dictionary.js';
 import { alignDocumentPair } from '../../pipeline/align-document-pair.js';
 import { createStageProgress } from '../progress.js';
+import { addBatchOptions, runBatchCommand, type BatchOptions } from './align-batch.js';
 
 import { PARALIGN_VERSION } from '../../version.js';
 import { writeChunks } from '../write-output.js';
@@ -31,6 +32,8 @@ interface AlignOptions {
   units: string;
   presegmented?: boolean;
   dictionary?: string;
+  batch?: string;
+  oneTmx?: string;
 }
 
 function parseMinConfidence(value: string | undefined): number | undefined {
@@ -73,7 +76,7 @@ function runPresegmented(sourcePath: string, targetPath: string, options: AlignO
 
 /** Registers the command. */
 export function registerAlignCommand(program: Command): void {
-  program
+  const command = program
     .command('align')
     .description('align the two language versions of a document and write a translation memory')
     .argument(
@@ -95,6 +98,7 @@ export function registerAlignCommand(program: Command): void {
     .option('--presegmented', 'inputs are one sentence a line, blank line between paragraphs; writes links')
     .option('--dictionary <file>', 'bilingual dictionary: "source<TAB>target" or hunalign "target @ source" lines')
     .action(async (sourcePath: string, targetPath: string, options: AlignOptions) => {
+      if (options.batch !== undefined) return runBatchCommand(options as BatchOptions);
       const format = parseFormat(options.format, options.output);
       const minConfidence = parseMinConfidence(options.minConfidence);
       if (options.units !== 'sentence' && options.units !== 'paragraph')
@@ -140,4 +144,5 @@ export function registerAlignCommand(program: Command): void {
       }
       progress.stop();
     });
+  addBatchOptions(command);
 }

@@ -344,6 +344,8 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   const meter = new SimilarityMeter(source, target, context.space);
   const sourcePrefix = prefixLengths(source.lengths, sourceSpan);
   const targetPrefix = prefixLengths(target.lengths, targetSpan);
+  const sourceMarks = prefixMarks(source.punctuation, sourceSpan);
+  const targetMarks = prefixMarks(target.punctuation, targetSpan);
   const si = sourceSpan.start;
   const tj = targetSpan.start;
   const ratio = context.lengthRatio;
@@ -383,9 +385,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
         ] as number);
     }
     if (weights.punctuation !== 0)
-      score -=
-        weights.punctuation *
-        punctuationMismatch(source.punctuation, i0 + si, i1 + si, target.punctuation, j0 + tj, j1 + tj);
+      score -= weights.punctuation * punctuationMismatch(sourceMarks, i0, i1, targetMarks, j0, j1);
     // A bead worse than dropping all its sentences even with the best lexical evidence is never chosen and has a
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
@@ -401,24 +401,36 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   };
 }
 
-/** Marks of each punctuation class present on one side of the bead and not the other (absolute indices). */
+/** Marks of each punctuation class present on one side of the bead and not the other (span-local indices). */
 function punctuationMismatch(
-  source: Uint8Array,
+  source: Int32Array,
   i0: number,
   i1: number,
-  target: Uint8Array,
+  target: Int32Array,
   j0: number,
   j1: number,
 ): number {
+  const classes = PUNCTUATION_CLASSES.length;
   let mismatch = 0;
-  for (let c = 0; c < PUNCTUATION_CLASSES.length; c++) {
-    let a = 0;
-    let b = 0;
-    for (let i = i0; i < i1; i++) a += source[i * PUNCTUATION_CLASSES.length + c] as number;
-    for (let j = j0; j < j1; j++) b += target[j * PUNCTUATION_CLASSES.length + c] as number;
+  for (let c = 0; c < classes; c++) {
+    const a = (source[i1 * classes + c] as number) - (source[i0 * classes + c] as number);
+    const b = (target[j1 * classes + c] as number) - (target[j0 * classes + c] as number);
     mismatch += Math.abs(a - b);
   }
   return mismatch;
+}
+
+// Marks of each class before each sentence of the span: a bead's count is one subtraction, however wide the bead.
+function prefixMarks(punctuation: Uint8Array, span: IndexSpan): Int32Array {
+  const classes = PUNCTUATION_CLASSES.length;
+  const prefix = new Int32Array((span.end - span.start + 1) * classes);
+  for (let i = span.start; i < span.end; i++) {
+    const local = i - span.start;
+    for (let c = 0; c < classes; c++)
+      prefix[(local + 1) * classes + c] =
+        (prefix[local * classes + c] as number) + (punctuation[i * classes + c] as number);
+  }
+  return prefix;
 }
 
 function prefixLengths(lengths: Float64Array, span: IndexSpan): Float64Array {

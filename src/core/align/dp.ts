@@ -102,10 +102,20 @@ const RUN_MODEL_CELL_LIMIT = 1_500_000;
 /** Most cached bead potentials (4 bytes each) before the DP recomputes them instead. */
 const MEMO_LIMIT = 24_000_000;
 
+/**
+ * Below this difference the smaller term of a log-sum vanishes: e^-38 < 2^-54, under half the spacing of doubles at
+ * magnitude 1 or more, so the sum rounds to the larger term exactly and exp and log1p need not run (most of the
+ * hopeless beads of a span).
+ */
+const NEGLIGIBLE_LOG_RATIO = -38;
+
 function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+  const high = a > b ? a : b;
+  const low = a > b ? b : a;
+  if (low - high < NEGLIGIBLE_LOG_RATIO && (high >= 1 || high <= -1)) return high;
+  return high + Math.log1p(Math.exp(low - high));
 }
 
 /**
@@ -402,16 +412,35 @@ export function alignByDp(
 ): DpResult {
   const grid = layOutGrid(n, m, band);
   const model = buildModel(grid, score, shapes, temperature, runBonus);
-  const tables = runForward(grid, model);
   const end = grid.cellOf(n, m);
-  if (end < 0 || tables.bestAny[end] === -Infinity)
-    throw new Error(`alignByDp: no path reaches (${n}, ${m}) inside the band`);
-  const endLayer = model.layerCount === 1 ? Layer.other : (tables.bestAnyLayer[end] as number);
+  const best = findBestPath(grid, model, end);
   const backward = runBackward(grid, model, end);
-  const path = traceBack(grid, model, tables, endLayer);
-  const posteriors = posteriorsOf(path, grid, model, tables.forward, backward, tables.forwardAny[end] as number);
-  const beads: Bead[] = path.map((bead) => ({ source: range(bead.i0, bead.i1), target: range(bead.j0, bead.j1) }));
-  return { beads, posteriors, score: tables.bestAny[end] as number };
+  const posteriors = posteriorsOf(best.path, grid, model, best.forward.table, backward, best.forward.total);
+  const beads: Bead[] = best.path.map((bead) => ({
+    source: range(bead.i0, bead.i1),
+    target: range(bead.j0, bead.j1),
+  }));
+  return { beads, posteriors, score: best.score };
+}
+
+/**
+ * The forward pass and the traceback. Only the path, its score and the forward sums leave this function: the Viterbi
+ * tables (a quarter of the DP's memory) can be collected before the backward pass allocates its table.
+ */
+function findBestPath(
+  grid: Grid,
+  model: DpModel,
+  end: number,
+): { path: PathBead[]; score: number; forward: { table: Float64Array; total: number } } {
+  const tables = runForward(grid, model);
+  if (end < 0 || tables.bestAny[end] === -Infinity)
+    throw new Error(`alignByDp: no path reaches (${grid.n}, ${grid.m}) inside the band`);
+  const endLayer = model.layerCount === 1 ? Layer.other : (tables.bestAnyLayer[end] as number);
+  return {
+    path: traceBack(grid, model, tables, endLayer),
+    score: tables.bestAny[end] as number,
+    forward: { table: tables.forward, total: tables.forwardAny[end] as number },
+  };
 }
 
 function range(start: number, end: number): number[] {

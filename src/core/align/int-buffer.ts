@@ -23,6 +23,11 @@ export class IntBuffer {
     return this.data[index] as number;
   }
 
+  /** Replaces the value at `index` (which must be below `length`). */
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
   /** The values pushed, as an exactly sized array (a copy, so the buffer's slack is freed). */
   toArray(): Int32Array {
     return this.data.slice(0, this.length);

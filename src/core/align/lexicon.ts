@@ -54,101 +54,207 @@ interface CompiledCorpus {
   links: Int32Array;
 }
 
-/** Sorted distinct values of `codes` that occur at least `minCount` times. */
-function frequentCodes(codes: Float64Array, minCount: number): Float64Array {
-  codes.sort();
-  const kept: number[] = [];
-  for (let k = 0; k < codes.length;) {
-    let end = k + 1;
-    while (end < codes.length && codes[end] === codes[k]) end += 1;
-    if (end - k >= minCount) kept.push(codes[k] as number);
-    k = end;
-  }
-  return Float64Array.from(kept);
+/** One side of the training pairs as word ids, flat: pair k's words, repeats kept, then the same without repeats. */
+interface EncodedSide {
+  /** Distinct words by id, in order of first occurrence. */
+  words: string[];
+  /** Pair k's words are `all[allStart[k] .. allStart[k + 1])`. */
+  allStart: Int32Array;
+  all: Int32Array;
+  /** Pair k's distinct words, by first occurrence, are `distinct[distinctStart[k] .. distinctStart[k + 1])`. */
+  distinctStart: Int32Array;
+  distinct: Int32Array;
 }
 
-function indexOfSorted(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = sorted[middle] as number;
-    if (found === value) return middle;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
-
-// Co-occurrences are counted by sorting their codes, not in a hash map: a 5,000-pair sample has millions of
-// them, and flat arrays keep a 100,000-sentence alignment within its memory budget (npm run bench).
-function compile(pairs: readonly TrainingPair[], minCooccurrence: number, reversed: boolean): CompiledCorpus {
-  const sourceIds = new Map<string, number>();
-  const targetIds = new Map<string, number>();
-  const id = (map: Map<string, number>, word: string): number => {
-    let value = map.get(word);
-    if (value === undefined) map.set(word, (value = map.size));
-    return value;
-  };
-  const encoded = pairs.map((pair) => {
-    const source = Int32Array.from(new Set(reversed ? pair.target : pair.source), (w) => id(sourceIds, w));
-    const target = Int32Array.from(reversed ? pair.source : pair.target, (w) => id(targetIds, w));
-    return { source, target };
-  });
-  const width = Math.max(1, targetIds.size);
-  // Words seen fewer times than the co-occurrence minimum cannot pass it: skip them before counting pairs.
-  const sourceFrequency = new Int32Array(sourceIds.size);
-  const targetFrequency = new Int32Array(targetIds.size);
-  for (const { source, target } of encoded) {
-    for (const s of source) sourceFrequency[s] = (sourceFrequency[s] as number) + 1;
-    for (const t of new Set(target)) targetFrequency[t] = (targetFrequency[t] as number) + 1;
-  }
-  const frequentTargets = encoded.map(({ target }) =>
-    [...new Set(target)].filter((t) => (targetFrequency[t] as number) >= minCooccurrence),
-  );
-  let instances = 0;
-  encoded.forEach(({ source }, k) => {
-    for (const s of source)
-      if ((sourceFrequency[s] as number) >= minCooccurrence) instances += (frequentTargets[k] as number[]).length;
-  });
-  const codes = new Float64Array(instances);
-  let filled = 0;
-  encoded.forEach(({ source }, k) => {
-    for (const s of source) {
-      if ((sourceFrequency[s] as number) < minCooccurrence) continue;
-      for (const t of frequentTargets[k] as number[]) codes[filled++] = s * width + t;
-    }
-  });
-  const kept = frequentCodes(codes, minCooccurrence);
-
-  // Parameters: first one NULL link per target word (index t), then the kept pairs in code order.
-  const targetCount = targetIds.size;
-  const linkSource = new Int32Array(targetCount + kept.length).fill(-1);
-  const linkTarget = new Int32Array(targetCount + kept.length);
-  for (let t = 0; t < targetCount; t++) linkTarget[t] = t;
-  kept.forEach((code, k) => {
-    linkSource[targetCount + k] = Math.floor(code / width);
-    linkTarget[targetCount + k] = code % width;
-  });
-  const positions = encoded.reduce((n, { target }) => n + target.length, 0);
-  const positionStart = new Int32Array(positions + 1);
-  const links = new IntBuffer(positions * 4);
-  let position = 0;
-  for (const { source, target } of encoded) {
-    for (const t of target) {
-      links.push(t);
-      for (const s of source) {
-        const k = indexOfSorted(kept, s * width + t);
-        if (k >= 0) links.push(targetCount + k);
+function encodeSide(sentences: readonly (readonly string[])[]): EncodedSide {
+  const ids = new Map<string, number>();
+  const allStart = new Int32Array(sentences.length + 1);
+  const distinctStart = new Int32Array(sentences.length + 1);
+  const all = new IntBuffer(sentences.length * 16);
+  const distinct = new IntBuffer(sentences.length * 16);
+  const lastPair = new IntBuffer(1024);
+  sentences.forEach((words, k) => {
+    for (const word of words) {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
+        lastPair.push(-1);
       }
-      positionStart[++position] = links.length;
+      all.push(id);
+      if (lastPair.at(id) !== k) {
+        lastPair.set(id, k);
+        distinct.push(id);
+      }
+    }
+    allStart[k + 1] = all.length;
+    distinctStart[k + 1] = distinct.length;
+  });
+  return {
+    words: [...ids.keys()],
+    allStart,
+    all: all.toArray(),
+    distinctStart,
+    distinct: distinct.toArray(),
+  };
+}
+
+/**
+ * One direction of Model 1 over the pairs: each target word (repeats kept) aligns to a NULL word or to one of the
+ * distinct source words of its pair. Both directions share the word ids of `encodeSide`.
+ */
+interface EncodedPairs {
+  sourceStart: Int32Array;
+  sources: Int32Array;
+  targetStart: Int32Array;
+  targets: Int32Array;
+  sourceWords: string[];
+  targetWords: string[];
+}
+
+function direction(source: EncodedSide, target: EncodedSide): EncodedPairs {
+  return {
+    sourceStart: source.distinctStart,
+    sources: source.distinct,
+    targetStart: target.allStart,
+    targets: target.all,
+    sourceWords: source.words,
+    targetWords: target.words,
+  };
+}
+
+/** In how many pairs each id of `ids` occurs (once per pair however often it is repeated there). */
+function pairFrequencies(ids: Int32Array, starts: Int32Array, vocabulary: number): Int32Array {
+  const frequency = new Int32Array(vocabulary);
+  const lastPair = new Int32Array(vocabulary).fill(-1);
+  for (let k = 0; k + 1 < starts.length; k++) {
+    for (let q = starts[k] as number; q < (starts[k + 1] as number); q++) {
+      const word = ids[q] as number;
+      if (lastPair[word] === k) continue;
+      lastPair[word] = k;
+      frequency[word] = (frequency[word] as number) + 1;
+    }
+  }
+  return frequency;
+}
+
+/** For every source id, the pairs it occurs in, ascending, and its place among the pair's sources. */
+function pairsOfSources(corpus: EncodedPairs): { start: Int32Array; pair: Int32Array; place: Int32Array } {
+  const vocabulary = corpus.sourceWords.length;
+  const start = new Int32Array(vocabulary + 1);
+  for (const s of corpus.sources) start[s + 1] = (start[s + 1] as number) + 1;
+  for (let s = 0; s < vocabulary; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
+  const fill = start.slice(0, vocabulary);
+  const pair = new Int32Array(corpus.sources.length);
+  const place = new Int32Array(corpus.sources.length);
+  for (let k = 0; k + 1 < corpus.sourceStart.length; k++) {
+    const first = corpus.sourceStart[k] as number;
+    for (let q = first; q < (corpus.sourceStart[k + 1] as number); q++) {
+      const s = corpus.sources[q] as number;
+      const at = fill[s] as number;
+      fill[s] = at + 1;
+      pair[at] = k;
+      place[at] = q - first;
+    }
+  }
+  return { start, pair, place };
+}
+
+// Co-occurrences are counted source word by source word over the pairs it occurs in, into one dense counter per
+// target word: no hash table and no sort of millions of pair codes, and the kept pairs come out in the order of
+// their code (source id, then target id), the order of the parameters and so of the sums in EM.
+function compile(corpus: EncodedPairs, minCooccurrence: number): CompiledCorpus {
+  const pairCount = corpus.sourceStart.length - 1;
+  const { sourceStart, sources, targetStart, targets } = corpus;
+  const sourceCount = corpus.sourceWords.length;
+  const targetCount = corpus.targetWords.length;
+  // Words seen fewer times than the co-occurrence minimum cannot pass it: skip them before counting pairs.
+  const sourceFrequency = pairFrequencies(sources, sourceStart, sourceCount);
+  const targetFrequency = pairFrequencies(targets, targetStart, targetCount);
+  const index = pairsOfSources(corpus);
+
+  // Cell (source place r, position q) of pair k, at cellStart[k] + r * targets of k + (q - targetStart[k]): the
+  // parameter linking that target position to that source word, or -1. One source word's cells in a pair are
+  // consecutive, as it fills them.
+  const cellStart = new Int32Array(pairCount + 1);
+  for (let k = 0; k < pairCount; k++) {
+    const width = (sourceStart[k + 1] as number) - (sourceStart[k] as number);
+    const height = (targetStart[k + 1] as number) - (targetStart[k] as number);
+    cellStart[k + 1] = (cellStart[k] as number) + width * height;
+  }
+  const cells = new Int32Array(cellStart[pairCount] as number).fill(-1);
+
+  const count = new Int32Array(targetCount);
+  const countedIn = new Int32Array(targetCount).fill(-1);
+  const parameterOf = new Int32Array(targetCount).fill(-1);
+  const linkSource = new IntBuffer(targetCount + 1024);
+  const linkTarget = new IntBuffer(targetCount + 1024);
+  // Parameters: first one NULL link per target word (index t), then the kept pairs in code order.
+  for (let t = 0; t < targetCount; t++) {
+    linkSource.push(-1);
+    linkTarget.push(t);
+  }
+  // The target words met with the current source word, then those of them it met often enough.
+  const touched = new Int32Array(targetCount);
+  const kept = new Int32Array(targetCount);
+  for (let s = 0; s < sourceCount; s++) {
+    if ((sourceFrequency[s] as number) < minCooccurrence) continue;
+    const from = index.start[s] as number;
+    const to = index.start[s + 1] as number;
+    let touchedCount = 0;
+    for (let e = from; e < to; e++) {
+      const k = index.pair[e] as number;
+      for (let q = targetStart[k] as number; q < (targetStart[k + 1] as number); q++) {
+        const t = targets[q] as number;
+        if ((targetFrequency[t] as number) < minCooccurrence || countedIn[t] === k) continue;
+        countedIn[t] = k;
+        if (count[t] === 0) touched[touchedCount++] = t;
+        count[t] = (count[t] as number) + 1;
+      }
+    }
+    let keptCount = 0;
+    for (let x = 0; x < touchedCount; x++) {
+      const t = touched[x] as number;
+      if ((count[t] as number) >= minCooccurrence) kept[keptCount++] = t;
+      count[t] = 0;
+      countedIn[t] = -1;
+    }
+    // A typed array sorts numerically, without a comparator call per comparison.
+    const ordered = kept.subarray(0, keptCount).sort();
+    for (const t of ordered) {
+      parameterOf[t] = linkSource.length;
+      linkSource.push(s);
+      linkTarget.push(t);
+    }
+    for (let e = from; e < to; e++) {
+      const k = index.pair[e] as number;
+      const first = targetStart[k] as number;
+      const height = (targetStart[k + 1] as number) - first;
+      const base = (cellStart[k] as number) + (index.place[e] as number) * height - first;
+      for (let q = first; q < first + height; q++) cells[base + q] = parameterOf[targets[q] as number] as number;
+    }
+    for (const t of ordered) parameterOf[t] = -1;
+  }
+
+  // Target position p may align to its NULL link, then to the source words of its pair in their order.
+  const positionStart = new Int32Array(targets.length + 1);
+  const links = new IntBuffer(targets.length * 4);
+  for (let k = 0; k < pairCount; k++) {
+    const width = (sourceStart[k + 1] as number) - (sourceStart[k] as number);
+    const first = targetStart[k] as number;
+    const height = (targetStart[k + 1] as number) - first;
+    for (let q = first; q < first + height; q++) {
+      links.push(targets[q] as number);
+      for (let r = 0, cell = (cellStart[k] as number) + q - first; r < width; r++, cell += height)
+        if ((cells[cell] as number) >= 0) links.push(cells[cell] as number);
+      positionStart[q + 1] = links.length;
     }
   }
   return {
-    sourceWords: [...sourceIds.keys()],
-    targetWords: [...targetIds.keys()],
-    linkSource,
-    linkTarget,
+    sourceWords: corpus.sourceWords,
+    targetWords: corpus.targetWords,
+    linkSource: linkSource.toArray(),
+    linkTarget: linkTarget.toArray(),
     positionStart,
     links: links.toArray(),
   };
@@ -186,17 +292,20 @@ function trainModel1(corpus: CompiledCorpus, iterations: number): Float64Array {
   return probability;
 }
 
-function probabilities(corpus: CompiledCorpus, probability: Float64Array, floor: number): Map<string, number> {
-  const byPair = new Map<string, number>();
-  for (let k = 0; k < probability.length; k++) {
-    const s = corpus.linkSource[k] as number;
-    if (s < 0 || (probability[k] as number) < floor) continue;
-    byPair.set(
-      `${corpus.sourceWords[s]}\u0001${corpus.targetWords[corpus.linkTarget[k] as number]}`,
-      probability[k] as number,
-    );
+/** The probability of parameter (s, t) of `corpus`, 0 when it has none: its parameters are ordered by s, then t. */
+function probabilityOf(corpus: CompiledCorpus, probability: Float64Array, s: number, t: number): number {
+  // The NULL parameters come first, one per target word; then the pairs in order of source word and target word.
+  let low = corpus.targetWords.length;
+  let high = corpus.linkSource.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const ms = corpus.linkSource[middle] as number;
+    const mt = corpus.linkTarget[middle] as number;
+    if (ms === s && mt === t) return probability[middle] as number;
+    if (ms < s || (ms === s && mt < t)) low = middle + 1;
+    else high = middle - 1;
   }
-  return byPair;
+  return 0;
 }
 
 /** At most `max` items spread evenly over `items`, in order (all of them when there are few). */
@@ -213,29 +322,36 @@ export function learnLexicon(
   options: LexiconOptions = DEFAULT_LEXICON_OPTIONS,
 ): Lexicon {
   const used = sampleEvenly(pairs, options.maxPairs);
-  // Forward: p(target | source), keyed "source\u0001target"; backward: p(source | target), keyed "target\u0001source".
-  const forwardCorpus = compile(used, options.minCooccurrence, false);
+  const source = encodeSide(used.map((pair) => pair.source));
+  const target = encodeSide(used.map((pair) => pair.target));
+  // Forward: p(target | source); backward: p(source | target), over the same word ids.
+  const forwardCorpus = compile(direction(source, target), options.minCooccurrence);
+  const forward = trainModel1(forwardCorpus, options.iterations);
+  const backwardCorpus = compile(direction(target, source), options.minCooccurrence);
+  const backward = trainModel1(backwardCorpus, options.iterations);
   // sqrt(p1 * p2) >= minProbability needs each of p1, p2 >= minProbability squared.
   const floor = options.minProbability ** 2;
-  const forward = probabilities(forwardCorpus, trainModel1(forwardCorpus, options.iterations), floor);
-  const backwardCorpus = compile(used, options.minCooccurrence, true);
-  const backward = probabilities(backwardCorpus, trainModel1(backwardCorpus, options.iterations), floor);
-  const candidates = new Map<string, { s: string; p: number }[]>();
-  for (const [key, pts] of forward) {
-    const [s, t] = key.split('\u0001') as [string, string];
-    if (s === t) continue; // identical words already match by identity
-    const pst = backward.get(`${t}\u0001${s}`) ?? 0;
+  const candidates = new Map<number, { s: string; p: number }[]>();
+  for (let k = 0; k < forward.length; k++) {
+    const s = forwardCorpus.linkSource[k] as number;
+    const pts = forward[k] as number;
+    if (s < 0 || pts < floor) continue;
+    const t = forwardCorpus.linkTarget[k] as number;
+    const sourceWord = source.words[s] as string;
+    if (sourceWord === target.words[t]) continue; // identical words already match by identity
+    const backwardProbability = probabilityOf(backwardCorpus, backward, t, s);
+    const pst = backwardProbability >= floor ? backwardProbability : 0;
     const p = Math.sqrt(pst * pts);
     if (p < options.minProbability) continue;
     const list = candidates.get(t) ?? [];
-    list.push({ s, p });
+    list.push({ s: sourceWord, p });
     candidates.set(t, list);
   }
   const lexicon = new Map<string, string[]>();
   for (const [t, list] of candidates) {
     list.sort((a, b) => b.p - a.p || (a.s < b.s ? -1 : 1));
     lexicon.set(
-      t,
+      target.words[t] as string,
       list.slice(0, options.maxTranslations).map((c) => c.s),
     );
   }

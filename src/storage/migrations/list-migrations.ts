@@ -9,6 +9,7 @@ import { up as pairDictionary } from './003-pair-dictionary.js';
 import { up as searchIndex } from './004-search-index.js';
 import { up as usersAudit } from './005-users-audit.js';
 import { up as alignmentVersions } from './006-alignment-versions.js';
+import { up as searchWords } from './008-search-words.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -20,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['004-search-index', searchIndex],
   ['005-users-audit', usersAudit],
   ['006-alignment-versions', alignmentVersions],
+  ['008-search-words', searchWords],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:presegmented`: the command line on the UNPC test and development sets (French and English,
+ * presegmented, 8,000 sentences a side, no dictionary) and on the same text repeated to 96,000 sentences a side, each
+ * run a process of its own timed with its peak resident memory (GNU time), alternated over several rounds; medians and
+ * the 96,000 / 8,000 time ratio. When `hunalign` is on PATH it aligns the 8,000 in the same rounds (empty dictionary).
+ *
+ *   npm run bench:presegmented            # 3 rounds
+ *   npm run bench:presegmented -- 5       # more rounds
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evalRawDir } from '../harness/shared-data.js';
+import { markdownHeader, markdownRow } from './markdown-table.js';
+
+const rounds = Number(process.argv[2] ?? 3);
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const unpc = join(evalRawDir(), 'unpc-v1.0-testsets');
+const gnuTime = '/usr/bin/time';
+
+interface Run {
+  name: string;
+  command: string[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Wall seconds and peak resident memory (MB) of one run. */
+function measure(run: Run): { seconds: number; peakMb: number } {
+  const result = spawnSync(gnuTime, ['-f', '%e %M', ...run.command], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${run.name} failed: ${result.stderr}`);
+  const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return { seconds: seconds ?? Number.NaN, peakMb: (kb ?? Number.NaN) / 1024 };
+}
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+if (!existsSync(unpc) || !existsSync(gnuTime)) {
+  console.log('bench: needs ../shared/eval/raw/unpc-v1.0-testsets and GNU time (/usr/bin/time); nothing to measure');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'paralign-presegmented-'));
+  const read = (set: string, language: string): string =>
+    readFileSync(join(unpc, set, `UNv1.0.${set}.${language}`), 'utf8').replace(/\n*$/, '\n');
+  for (const language of ['fr', 'en']) {
+    const text = read('testset', language) + read('devset', language);
+    writeFileSync(join(dir, `8k.${language}`), text);
+    writeFileSync(join(dir, `96k.${language}`), text.repeat(12));
+  }
+  writeFileSync(join(dir, 'empty.dic'), '');
+  spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  const paralign = (size: string): Run => ({
+    name: `paralign ${size}`,
+    command: [
+      process.execPath,
+      join(repoRoot, 'bin', 'paralign.mjs'),
+      'align',
+      '--presegmented',
+      join(dir, `${size}.fr`),
+      join(dir, `${size}.en`),
+      '--format',
+      'links',
+      '-o',
+      join(dir, `${size}.links`),
+    ],
+  });
+  const runs: Run[] = [paralign('8k'), paralign('96k')];
+  if (onPath('hunalign'))
+    runs.push({
+      name: 'hunalign 8k',
+      command: ['sh', '-c', `hunalign ${dir}/empty.dic ${dir}/8k.fr ${dir}/8k.en > ${dir}/8k.hunalign`],
+    });
+  const results = runs.map(() => ({ seconds: [] as number[], peakMb: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    runs.forEach((run, k) => {
+      const { seconds, peakMb } = measure(run);
+      results[k]?.seconds.push(seconds);
+      results[k]?.peakMb.push(peakMb);
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`${rounds} rounds, medians (min–max)\n`);
+  console.log(markdownHeader(['run', 'time (s)', 'peak RSS (MB)']));
+  runs.forEach((run, k) => {
+    const { seconds, peakMb } = results[k] ?? { seconds: [], peakMb: [] };
+    console.log(
+      markdownRow([
+        run.name,
+        `${median(seconds).toFixed(2)} (${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)})`,
+        `${median(peakMb).toFixed(0)} (${Math.min(...peakMb).toFixed(0)}–${Math.max(...peakMb).toFixed(0)})`,
+      ]),
+    );
+  });
+  const [small, large, hunalign] = results;
+  if (small && large) console.log(`\n96k / 8k time: ${(median(large.seconds) / median(small.seconds)).toFixed(1)}x`);
+  if (small && hunalign)
+    console.log(`paralign / hunalign at 8k: ${(median(small.seconds) / median(hunalign.seconds)).toFixed(2)}x`);
+  else console.log('hunalign is not on PATH: only paralign was measured');
+}
