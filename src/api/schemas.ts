@@ -266,6 +266,10 @@ const segmentSchema = z.object({
   blockBead: z.number().int(),
   sourceSentences: z.array(z.number().int()),
   targetSentences: z.array(z.number().int()),
+  sourceSentenceTexts: z
+    .array(z.string())
+    .meta({ description: "The source sentences' own texts, in order (where a split would fall); edits aside." }),
+  targetSentenceTexts: z.array(z.string()).meta({ description: "The target sentences' own texts, in order." }),
 });
 
 /** A page of block beads with their sentence beads, of one version. */

@@ -42,6 +42,8 @@ interface Segment {
   blockBead: number;
   sourceSentences: number[];
   targetSentences: number[];
+  sourceSentenceTexts: string[];
+  targetSentenceTexts: string[];
 }
 
 interface AlignmentBody {
@@ -241,10 +243,13 @@ describe.skipIf(!redisAvailable)('correcting, approving and re-exporting an alig
     expect(body.version).toBe(2);
     const first = segmentsOf(body)[0];
     expect(first).toMatchObject({ sourceSentences: [0, 1], targetSentences: [0, 1], status: 'pending' });
+    // Each sentence's own text, where a split would fall.
+    const [zeroBefore, oneBefore] = segmentsOf(original);
+    expect(first?.sourceSentenceTexts).toEqual([zeroBefore?.sourceText, oneBefore?.sourceText]);
+    expect(first?.targetSentenceTexts).toEqual([zeroBefore?.targetText, oneBefore?.targetText]);
     expect(first?.changedBy).toBe(TEST_ADMIN);
     // The paragraph level follows: when the two beads lay in two paragraph beads, those are one now.
-    const [zero, one] = segmentsOf(original);
-    expect(body.total).toBe(original.total - (zero?.blockBead === one?.blockBead ? 0 : 1));
+    expect(body.total).toBe(original.total - (zeroBefore?.blockBead === oneBefore?.blockBead ? 0 : 1));
 
     const after = unitsOf(await text(`/v1/pairs/${pairId}/export.tmx`));
     expect(after).toHaveLength(before.length - 1);

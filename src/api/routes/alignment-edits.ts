@@ -45,10 +45,13 @@ export function createAlignmentEditsRouter(deps: AppDeps): Router {
       collection: pair.collection,
       detail: `version ${saved.version}: ${operations.map((op) => op.op).join(', ')}`.slice(0, 500),
     });
-    const page = await store.getAlignment(pair.id, { limit, offset }, saved.version);
+    const [page, aligned] = await Promise.all([
+      store.getAlignment(pair.id, { limit, offset }, saved.version),
+      store.loadAlignment(pair.id),
+    ]);
     // Deleted or aligned again in the instant since: the edit is stored, but its version is gone.
-    if (page === null) throw new AlignmentChangedError(pair.alignmentVersion ?? 0, saved.version);
-    sendAlignmentPage(res, page, { limit, offset });
+    if (page === null || aligned === null) throw new AlignmentChangedError(pair.alignmentVersion ?? 0, saved.version);
+    sendAlignmentPage(res, page, { limit, offset }, aligned);
   });
 
   return router;

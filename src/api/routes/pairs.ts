@@ -123,11 +123,15 @@ export function createPairsRouter(deps: AppDeps): Router {
   router.get('/v1/pairs/:id/alignment', async (req, res) => {
     const pair = await findDonePair(store, req);
     const { limit, offset, version } = alignmentQuerySchema.parse(req.query);
-    const page = await store.getAlignment(pair.id, { limit, offset }, version);
+    const [page, aligned] = await Promise.all([
+      store.getAlignment(pair.id, { limit, offset }, version),
+      store.loadAlignment(pair.id),
+    ]);
     if (page === null && version !== undefined)
       throw new HttpError(404, HttpErrorCode.versionNotFound, { id: pair.id, version });
-    if (page === null) throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
-    sendAlignmentPage(res, page, { limit, offset });
+    if (page === null || aligned === null)
+      throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status: pair.status });
+    sendAlignmentPage(res, page, { limit, offset }, aligned);
   });
 
   router.get('/v1/pairs/:id/report', async (req, res) => {
