@@ -151,6 +151,12 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     const split = page.getByRole('dialog', { name: 'Split bead 1' });
     await split.waitFor();
     expect(await split.getByRole('radio', { checked: true }).count()).toBe(2);
+    // Each point shows where it falls: the end of the sentence it follows.
+    const offered = split.getByRole('radio', { name: /^After sentence 1: “….*Conférence des Parties\.”$/ });
+    expect(await offered.isChecked()).toBe(true);
+    expect(
+      await split.getByRole('radio', { name: /^After sentence 1: “.*the Conference of the Parties\.”$/ }).isChecked(),
+    ).toBe(true);
     await split.getByRole('button', { name: 'Split', exact: true }).click();
     await announced(page, 'Bead 1 split in two (version 3).');
     expect(await shapes(page)).toEqual(['1-1', '1-1', '1-1', '1-1', '1-1', '1-1']);
