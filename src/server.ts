@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './api/create-app.js';
+import { ensureWebBundle, WebBundleMissingError } from './api/web/web-bundle.js';
 import { ensureFirstAdmin } from './auth/ensure-first-admin.js';
 import { createApiMetrics } from './api/metrics.js';
 import { loadConfig, type Config } from './config.js';
@@ -23,6 +24,15 @@ try {
 } catch (error) {
   process.stderr.write(`paralign: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);
+}
+
+// The editor and upload pages need their scripts: bundled here from a checkout, shipped prebuilt in the image.
+try {
+  if ((await ensureWebBundle()) === 'built') logger.info("web pages' scripts bundled into dist/web");
+} catch (error) {
+  if (!(error instanceof WebBundleMissingError)) throw error;
+  process.stderr.write(`paralign: ${error.message}\n`);
+  process.exit(1);
 }
 
 let redis: RedisHandle;

@@ -31,6 +31,8 @@ const REVIEWERS: readonly Role[] = ['reviewer', 'admin'];
 const READ_PAIRS = 'list and read pairs, alignments and parity reports';
 const EXPORT = 'export pairs and the translation memory (TMX, TSV, XLIFF)';
 const REVIEW = 'review pages';
+const UPLOAD = 'upload pairs';
+const CORRECT = 'correct and approve alignments (merge, split, move, edit, approve, reject, undo)';
 
 /** The policy, first matching rule wins. Every role other than admin sees only its collections (if it has any). */
 export const ACCESS_POLICY: readonly AccessRule[] = [
@@ -40,9 +42,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/sign-in', access: 'public', what: 'sign in and out of the web pages', page: true },
   { method: 'POST', path: '/sign-in', access: 'public', what: 'sign in and out of the web pages', page: true },
   { method: 'POST', path: '/sign-out', access: 'public', what: 'sign in and out of the web pages', page: true },
-  { method: 'GET', path: '/review/assets/*', access: 'public', what: "the web pages' stylesheet and icon" },
-  { method: 'POST', path: '/v1/pairs', access: UPLOADERS, what: 'upload pairs' },
-  { method: 'POST', path: '/v1/documents', access: UPLOADERS, what: 'upload pairs' },
+  { method: 'GET', path: '/review/assets/*', access: 'public', what: "the web pages' stylesheet, icon and scripts" },
+  { method: 'POST', path: '/v1/pairs', access: UPLOADERS, what: UPLOAD },
+  { method: 'POST', path: '/v1/documents', access: UPLOADERS, what: UPLOAD },
   { method: 'GET', path: '/v1/pairs', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/alignment', access: EVERY_ROLE, what: READ_PAIRS },
@@ -51,7 +53,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     method: 'POST',
     path: '/v1/pairs/{id}/alignment/edits',
     access: REVIEWERS,
-    what: 'correct and approve alignments (merge, split, move, edit, approve, reject, undo)',
+    what: CORRECT,
   },
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/documents/{id}', access: EVERY_ROLE, what: READ_PAIRS },
@@ -60,6 +62,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/v1/tm/export.tmx', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/tm/search', access: EVERY_ROLE, what: 'concordance search' },
   { method: 'GET', path: '/review', access: EVERY_ROLE, what: REVIEW, page: true },
+  // Before /review/{id}, which "upload" would match.
+  { method: 'GET', path: '/review/upload', access: UPLOADERS, what: UPLOAD, page: true },
+  { method: 'GET', path: '/review/{id}/edit', access: REVIEWERS, what: CORRECT, page: true },
   { method: 'GET', path: '/review/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   // Deeper review paths: the review router answers them with its localised 404 page.
   { method: 'GET', path: '/review/*', access: EVERY_ROLE, what: REVIEW, page: true },

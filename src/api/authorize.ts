@@ -1,7 +1,8 @@
 /**
  * The one middleware that applies the access policy (access-policy.ts) to every request: it finds the route's rule,
  * identifies the caller (a bearer token, else the web pages' session cookie), and answers 401, 403 or 404 before any
- * route handler runs. A signed-in browser may change things only from our own origin (OWASP's origin check).
+ * route handler runs. A signed-in browser may change things only from our own origin (OWASP's origin check) and,
+ * through the API, only with the CSRF token of one of our pages.
  */
 import cookieParser from 'cookie-parser';
 import { Router, type Request, type Response } from 'express';
@@ -15,6 +16,7 @@ import { LOCAL_ACCOUNT } from './request-account.js';
 import { pageContext, sendPage } from './web/create-review-router.js';
 import { renderErrorPage } from './web/render-error-page.js';
 import { renderSignInPage } from './web/render-sign-in-page.js';
+import { setPageSecurityHeaders } from './web/review-security-headers.js';
 import { sessionIdOf, type CsrfGuard } from './web-session.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,8 +62,11 @@ export function createAccessControl(deps: AppDeps, csrf: CsrfGuard): Router {
       deny(req, res, rule, 403, csrf);
       return;
     }
-    if (identity.via === 'session' && !SAFE_METHODS.has(req.method) && !fromOwnOrigin(req))
-      throw new HttpError(403, HttpErrorCode.crossOrigin);
+    if (identity.via === 'session' && !SAFE_METHODS.has(req.method)) {
+      if (!fromOwnOrigin(req)) throw new HttpError(403, HttpErrorCode.crossOrigin);
+      // A page's script calling the API shows the token its page was given (the forms' routes check their own field).
+      if (rule.page !== true && !csrf.isValid(req)) throw new HttpError(403, HttpErrorCode.csrfInvalid);
+    }
     next();
   });
   return router;
@@ -75,6 +80,8 @@ function deny(req: Request, res: Response, rule: AccessRule, status: 401 | 403, 
       : new HttpError(403, HttpErrorCode.forbidden, { role: req.account?.role ?? '' });
   }
   const context = pageContext(req);
+  // The access check runs before the page routers and their headers: without these, the sign-in form could not post.
+  setPageSecurityHeaders(res);
   res.status(status);
   if (status === 401) {
     const next = req.method === 'GET' ? req.originalUrl : '/review';

@@ -15,11 +15,14 @@ export const SESSION_TTL_MS = 8 * 3600 * 1000;
 /** Name of the hidden form field carrying the CSRF token. */
 export const CSRF_FIELD = '_csrf';
 
+/** Header carrying the CSRF token of a page's script calling the API (fetch sends no form field). */
+export const CSRF_HEADER = 'x-csrf-token';
+
 /** Makes and checks the CSRF tokens of the web pages' forms. */
 export interface CsrfGuard {
   /** A token for a form of this response (sets its cookie). */
   token(req: Request, res: Response): string;
-  /** Whether the request's form carries a token matching its cookie and session. */
+  /** Whether the request's form field or header carries a token matching its cookie and session. */
   isValid(req: Request): boolean;
 }
 
@@ -33,6 +36,8 @@ export function createCsrfGuard(): CsrfGuard {
     cookieName: 'paralign_csrf',
     cookieOptions: { sameSite: 'strict', path: '/', secure: false, httpOnly: true },
     getCsrfTokenFromRequest: (req) => {
+      const header = req.get(CSRF_HEADER);
+      if (header !== undefined) return header;
       const body: unknown = req.body;
       const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[CSRF_FIELD] : '';
       return typeof value === 'string' ? value : null;

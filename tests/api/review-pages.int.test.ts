@@ -2,12 +2,13 @@
  * The QA review pages end to end: the real service (real Redis, SQLite and sandboxed worker) aligns real corpora,
  * then real headless Chromium (the system's /usr/bin/chromium, driven by playwright-core) reads the pages.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REVIEW_CONTENT_SECURITY_POLICY } from '../../src/api/web/review-security-headers.js';
+import { chromiumAvailable, launchChromium } from '../../harness/chromium.js';
 import {
   redisAvailable,
   startTestService,
@@ -15,20 +16,6 @@ import {
   waitForPair,
   type TestService,
 } from '../../harness/start-service.js';
-
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const chromiumAvailable = existsSync(CHROMIUM_PATH);
-// Offline and quiet: no first-run UI, no background fetches, no updater; --no-sandbox because CI runs as root.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const corporaDir = resolve(fileURLToPath(new URL('../../corpora', import.meta.url)));
 const SCRIPT_TEXT = '<script>window.__x=1</script>';
@@ -160,7 +147,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       problems.length = 0;
     });
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       english = await browser.newContext({
         locale: 'en-US',
         extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9', Authorization: service.authorization },

@@ -11,6 +11,7 @@ import { HttpError, HttpErrorCode } from '../http-error.js';
 import { recordAudit } from '../record-audit.js';
 import { pageContext, sendPage } from '../web/create-review-router.js';
 import { renderSignInPage } from '../web/render-sign-in-page.js';
+import { setReviewSecurityHeaders } from '../web/review-security-headers.js';
 import { SESSION_COOKIE, SESSION_TTL_MS, sessionIdOf, type CsrfGuard } from '../web-session.js';
 
 /** Sign-in attempts one address may make per window. */
@@ -21,6 +22,7 @@ const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export function createSignInRouter(deps: AppDeps, csrf: CsrfGuard): Router {
   const { store } = deps;
   const router = Router();
+  router.use(['/sign-in', '/sign-out'], setReviewSecurityHeaders);
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
   const checkCsrf = (req: Request): void => {
     if (!csrf.isValid(req)) throw new HttpError(403, HttpErrorCode.csrfInvalid);

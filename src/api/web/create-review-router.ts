@@ -1,19 +1,23 @@
 /** /review: the QA review pages (server-rendered HTML over the same store as the JSON API). */
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { PairStatus, type PairStatus as PairStatusValue } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { translateError } from '../error-handler.js';
 import { API_LANGUAGES } from '../i18n.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
-import { maySeePair, scopeFilter } from '../request-account.js';
+import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
 import { listPairsQuerySchema, pairParamsSchema } from '../schemas.js';
 import type { PageContext } from './page-context.js';
 import { renderErrorPage } from './render-error-page.js';
 import { renderPairListPage } from './render-pair-list-page.js';
 import { renderPairPage } from './render-pair-page.js';
 import { readQuery, reviewPairQuerySchema } from './review-query.js';
-import { setReviewSecurityHeaders } from './review-security-headers.js';
+import { renderEditorPage } from './render-editor-page.js';
+import { UPLOAD_PAGE_PATH } from './render-layout.js';
+import { renderUploadPage } from './render-upload-page.js';
+import { allowOwnScripts, setReviewSecurityHeaders } from './review-security-headers.js';
 import { REVIEW_ICON, REVIEW_ICON_PATH, REVIEW_STYLESHEET, REVIEW_STYLESHEET_PATH } from './review-assets.js';
+import { WEB_BUNDLE_DIR, WEB_BUNDLE_PATH } from './web-bundle.js';
 
 /** Builds the router of the review pages and their stylesheet. */
 export function createReviewRouter(deps: AppDeps): Router {
@@ -30,6 +34,9 @@ export function createReviewRouter(deps: AppDeps): Router {
     res.send(REVIEW_ICON);
   });
 
+  // The pages' scripts (npm run build:web; the server builds them on start when missing).
+  router.use(WEB_BUNDLE_PATH, express.static(WEB_BUNDLE_DIR, { fallthrough: false, index: false, maxAge: 0 }));
+
   router.get('/review', async (req, res) => {
     const query = readQuery(req.query);
     const { limit, offset, collection, symbol, status, parity } = listPairsQuerySchema.parse(query);
@@ -41,6 +48,28 @@ export function createReviewRouter(deps: AppDeps): Router {
     };
     const pairs = await store.listPairs({ ...filter, ...scopeFilter(req) }, { limit, offset });
     sendPage(res, renderPairListPage(pageContext(req), { pairs, filter, limit, offset }));
+  });
+
+  router.get(UPLOAD_PAGE_PATH, (req, res) => {
+    allowOwnScripts(res);
+    sendPage(
+      res,
+      renderUploadPage(pageContext(req), { collections: collectionsOf(req) ?? null, messages: clientMessages(req) }),
+    );
+  });
+
+  router.get('/review/:id/edit', async (req, res) => {
+    const { id } = pairParamsSchema.parse(req.params);
+    const pair = await store.getPair(id);
+    if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
+    if (pair.status !== PairStatus.done) {
+      // Nothing to correct yet: the pair's page shows where the alignment stands.
+      res.redirect(303, `/review/${encodeURIComponent(id)}`);
+      return;
+    }
+    const report = await store.getReport(id);
+    allowOwnScripts(res);
+    sendPage(res, renderEditorPage(pageContext(req), { pair, report, messages: clientMessages(req) }));
   });
 
   router.get('/review/:id', async (req, res) => {
@@ -97,7 +126,15 @@ export function pageContext(req: Request): PageContext {
       req.account === undefined || csrfToken === undefined
         ? undefined
         : { name: req.account.name, role: req.account.role, csrfToken },
+    role: req.account?.role,
   };
+}
+
+/** The `client` messages of the review catalogue in the request's language, for the pages' scripts. */
+function clientMessages(req: Request): unknown {
+  const language = req.i18n.resolvedLanguage ?? API_LANGUAGES[0];
+  const bundle: unknown = req.i18n.getResourceBundle(language, 'review');
+  return typeof bundle === 'object' && bundle !== null ? (bundle as Record<string, unknown>)['client'] : {};
 }
 
 /** Sends a complete HTML page, never cached. */

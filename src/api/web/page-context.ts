@@ -1,4 +1,6 @@
 /** What every review page renderer is given besides its data: the page language and its message catalogue. */
+import { findAccessRule, mayAccess } from '../access-policy.js';
+import type { Role } from '../../auth/roles.js';
 
 /** Looks up a message of the `review` namespace (or `ns:key` of another) and fills in `values`; returns plain text. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -15,6 +17,14 @@ export interface PageContext {
   query: Readonly<Record<string, string>>;
   /** The signed-in account and the CSRF token of its sign-out form; absent when nobody signed in. */
   account?: { name: string; role: string; csrfToken: string } | undefined;
+  /** Role of whoever asks (the local admin when accounts are off); absent when nobody signed in. */
+  role?: Role | undefined;
+}
+
+/** Whether the context's role may use `method path` under the access policy (what a page offers as links). */
+export function mayUse(context: PageContext, method: 'GET' | 'POST', path: string): boolean {
+  const rule = findAccessRule(method, path);
+  return rule !== undefined && context.role !== undefined && mayAccess(rule, context.role);
 }
 
 /** Formats a confidence in [0, 1] with two decimals in the page's language ("0.87", "0,87"). */

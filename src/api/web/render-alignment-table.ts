@@ -1,6 +1,7 @@
 /** Renders the alignment as a two-column table (French | English), one group of rows per paragraph label. */
 import type { TokenMismatch } from '../../core/qa/parity-report.js';
-import { RowClass, type AlignmentGroup, type AlignmentRow, type ColumnSides } from './build-alignment-rows.js';
+import type { AlignmentGroup, AlignmentRow } from './build-alignment-rows.js';
+import { RowClass, type ColumnSides } from './row-class.js';
 import { html, type SafeHtml } from './html.js';
 import { formatConfidence, type PageContext } from './page-context.js';
 

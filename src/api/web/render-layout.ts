@@ -1,8 +1,11 @@
 /** The HTML document around every review page: head, language switch, stylesheet link, optional self-refresh. */
 import { buildHref } from './build-href.js';
 import { html, type SafeHtml } from './html.js';
-import type { PageContext } from './page-context.js';
+import { mayUse, type PageContext } from './page-context.js';
 import { REVIEW_ICON_PATH, REVIEW_STYLESHEET_PATH } from './review-assets.js';
+
+/** Where the upload form is. */
+export const UPLOAD_PAGE_PATH = '/review/upload';
 
 /** Languages offered by the switch at the top of each page, with their own names. */
 const LANGUAGE_NAMES: ReadonlyArray<readonly [code: string, name: string]> = [
@@ -18,6 +21,8 @@ export interface LayoutInput {
   body: SafeHtml;
   /** Reload the page after this many seconds (meta refresh, no script needed); absent for a page that stays. */
   refreshSeconds?: number;
+  /** URLs of our own module scripts the page runs (the editor, the upload form); most pages run none. */
+  scripts?: readonly string[];
 }
 
 /** Renders a complete HTML document in the context's language. */
@@ -41,10 +46,17 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
         <title>${input.title} · paralign</title>
         <link rel="stylesheet" href="${REVIEW_STYLESHEET_PATH}" />
         <link rel="icon" type="image/svg+xml" href="${REVIEW_ICON_PATH}" />
+        ${(input.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
       </head>
       <body>
         <header class="top">
-          <nav><a href="/review">${t('nav.pairs')}</a></nav>
+          <nav class="site">
+            <a href="/review">${t('nav.pairs')}</a>${
+              mayUse(context, 'GET', UPLOAD_PAGE_PATH)
+                ? html`<a href="${UPLOAD_PAGE_PATH}">${t('nav.upload')}</a>`
+                : null
+            }
+          </nav>
           <nav class="languages" aria-label="${t('nav.language')}">
             ${switcher}
             ${

@@ -1,13 +1,14 @@
 /** Renders the review page of one pair: its facts, its state or failure, the parity report and the aligned text. */
 import type { ParityReport } from '../../core/qa/parity-report.js';
 import { PairStatus, type Page, type PageRequest, type PairRecord, type StoredBlockBead } from '../../storage/store.js';
-import { buildAlignmentRows, chooseColumns, FALLBACK_LOW_CONFIDENCE, keepProblemRows } from './build-alignment-rows.js';
+import { buildAlignmentRows, FALLBACK_LOW_CONFIDENCE, keepProblemRows } from './build-alignment-rows.js';
 import { buildHref } from './build-href.js';
 import { html, type SafeHtml } from './html.js';
-import { formatInstant, type PageContext } from './page-context.js';
+import { formatInstant, mayUse, type PageContext } from './page-context.js';
 import { renderAlignmentTable } from './render-alignment-table.js';
 import { renderLayout } from './render-layout.js';
 import { renderReportSummary } from './render-report-summary.js';
+import { chooseColumns } from './row-class.js';
 
 /** Seconds between reloads of a page whose pair is still queued or being aligned. */
 export const REFRESH_SECONDS = 2;
@@ -105,12 +106,19 @@ function renderRunning(context: PageContext, pair: PairRecord): SafeHtml {
 
 function renderExports(context: PageContext, pair: PairRecord): SafeHtml {
   const base = `/v1/pairs/${encodeURIComponent(pair.id)}`;
-  return html`<p class="exports">
-    ${context.t('pair.download')}:
-    ${EXPORT_FORMATS.map(
-      (format) => html`<a href="${base}/export.${format}" data-export="${format}" download>${format.toUpperCase()}</a>`,
-    )}
-  </p>`;
+  const editor = `/review/${encodeURIComponent(pair.id)}/edit`;
+  return html`${
+      mayUse(context, 'GET', editor)
+        ? html`<p class="open-editor"><a href="${editor}">${context.t('editor.open')}</a></p>`
+        : null
+    }
+    <p class="exports">
+      ${context.t('pair.download')}:
+      ${EXPORT_FORMATS.map(
+        (format) =>
+          html`<a href="${base}/export.${format}" data-export="${format}" download>${format.toUpperCase()}</a>`,
+      )}
+    </p>`;
 }
 
 function renderAlignment(context: PageContext, data: PairPageData, alignment: Page<StoredBlockBead>): SafeHtml {

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildAlignmentRows,
-  chooseColumns,
-  classifyShape,
-  keepProblemRows,
-  RowClass,
-  type AlignmentGroup,
-} from '../../../src/api/web/build-alignment-rows.js';
+import { buildAlignmentRows, keepProblemRows, type AlignmentGroup } from '../../../src/api/web/build-alignment-rows.js';
+import { chooseColumns, classifyShape, RowClass } from '../../../src/api/web/row-class.js';
 import { readCorpus, storeAlignedPair, type StoredPair } from './review-fixture.js';
 
 describe('classifyShape', () => {

@@ -1,0 +1,108 @@
+/**
+ * The upload form (page /review/upload): sends the two documents to POST /v1/pairs, follows the alignment by polling
+ * GET /v1/pairs/{id}, then opens the editor. The API's one-line messages are shown as they come, in the page's
+ * language.
+ */
+import { getJson, postForm, type ApiContext, type ApiFailure } from './api-client.js';
+import { createTranslator, isRecord, readDataJson } from './page-messages.js';
+
+/** Milliseconds between two looks at the pair while it aligns. */
+const POLL_MS = 500;
+
+function start(): void {
+  const form = document.getElementById('upload');
+  const config = form instanceof HTMLFormElement ? readDataJson(form, 'upload') : null;
+  if (!(form instanceof HTMLFormElement) || !isRecord(config)) return;
+  const language = typeof config['language'] === 'string' ? config['language'] : 'en';
+  const nextPath = typeof config['nextPath'] === 'string' ? config['nextPath'] : '/review/{id}';
+  const api: ApiContext = { language, csrfToken: typeof config['csrfToken'] === 'string' ? config['csrfToken'] : '' };
+  const t = createTranslator(language, config['messages']);
+  const status = byId('upload-status');
+  const error = byId('upload-error');
+  const progress = byId('upload-progress');
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+
+  const say = (message: string): void => {
+    status.textContent = message;
+  };
+  const fail = (message: string): void => {
+    error.textContent = message;
+    say('');
+    progress.hidden = true;
+    if (submit !== null) submit.disabled = false;
+  };
+  const failureText = (failure: ApiFailure): string =>
+    failure.message !== ''
+      ? failure.message
+      : failure.status === 0
+        ? t('error.network')
+        : t('error.status', { status: failure.status });
+
+  const follow = async (id: string): Promise<void> => {
+    for (;;) {
+      const read = await getJson(api, `/v1/pairs/${encodeURIComponent(id)}`);
+      if (!read.ok) return fail(failureText(read));
+      const pair = isRecord(read.value) ? read.value : {};
+      const state = typeof pair['status'] === 'string' ? pair['status'] : '';
+      const percent = typeof pair['progress'] === 'number' ? pair['progress'] : 0;
+      if (progress instanceof HTMLProgressElement) progress.value = percent;
+      if (state === 'failed') {
+        const reason = typeof pair['failureReason'] === 'string' ? pair['failureReason'] : '';
+        return fail(t('upload.failed', { reason }));
+      }
+      if (state === 'done') {
+        say(t('upload.done'));
+        window.location.assign(nextPath.replace('{id}', encodeURIComponent(id)));
+        return;
+      }
+      const statusText = typeof pair['statusText'] === 'string' ? pair['statusText'] : state;
+      say(t('upload.aligning', { status: statusText, progress: percent }));
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const missing = ['fr', 'en'].find((name) => fileOf(form, name) === null);
+    if (missing !== undefined) {
+      fail(t('upload.missingFile', { language: t(`language.${missing}`) }));
+      byId(`upload-${missing}`).focus();
+      return;
+    }
+    if (submit !== null) submit.disabled = true;
+    progress.hidden = false;
+    say(t('upload.sending'));
+    void postForm(api, '/v1/pairs', formDataOf(form)).then((sent) => {
+      if (!sent.ok) return fail(failureText(sent));
+      const id = isRecord(sent.value) && typeof sent.value['pairId'] === 'string' ? sent.value['pairId'] : '';
+      return follow(id);
+    });
+  });
+}
+
+// Only what was filled in: the API refuses an empty collection or symbol, and an empty file is no dictionary.
+function formDataOf(form: HTMLFormElement): FormData {
+  const data = new FormData();
+  for (const name of ['fr', 'en', 'dictionary']) {
+    const file = fileOf(form, name);
+    if (file !== null) data.append(name, file, file.name);
+  }
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '') data.append(name, value.trim());
+  }
+  return data;
+}
+
+function fileOf(form: HTMLFormElement, name: string): File | null {
+  const input = form.elements.namedItem(name);
+  return input instanceof HTMLInputElement && input.files !== null ? (input.files[0] ?? null) : null;
+}
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`the upload page has no #${id}`);
+  return element;
+}
+
+start();
