@@ -1,5 +1,5 @@
 /** /v1/pairs: upload a pair, list pairs, see one, its alignment, its report, its exports; delete it. */
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import multer from 'multer';
 import { writeTmx } from '../../core/export/tmx.js';
 import { writeTsv } from '../../core/export/tsv.js';
@@ -16,9 +16,10 @@ import { sendAlignmentPage } from '../send-alignment-page.js';
 import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
 import { findDonePair, findPair } from '../find-pair.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
+import { resolveUploadCollection } from '../upload-collection.js';
 import { presentPair } from '../present-pair.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
-import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
+import { maySeePair, scopeFilter } from '../request-account.js';
 import {
   alignmentQuerySchema,
   exportParamsSchema,
@@ -55,7 +56,7 @@ export function createPairsRouter(deps: AppDeps): Router {
   const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
   router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
     const fields = uploadFieldsSchema.parse(req.body ?? {});
-    const collection = uploadCollection(req, fields.collection);
+    const collection = resolveUploadCollection(req, fields.collection);
     const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
     const [fr, en] = UPLOAD_FIELDS.map((field) => {
       const file = files[field]?.[0];
@@ -198,16 +199,6 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   return router;
-}
-
-function uploadCollection(req: Request, asked: string | undefined): string | null {
-  const allowed = collectionsOf(req);
-  if (allowed === undefined) return asked ?? null;
-  // An account of one collection need not name it; one of several must say which.
-  const collection = asked ?? (allowed.length === 1 ? allowed[0] : undefined);
-  if (collection === undefined || !allowed.includes(collection))
-    throw new HttpError(403, HttpErrorCode.collectionForbidden, { collections: allowed.join(', ') });
-  return collection;
 }
 
 function toBytes(buffer: Buffer): Uint8Array {
