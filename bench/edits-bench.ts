@@ -14,15 +14,11 @@ import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { editAlignment } from '../src/service/edit-alignment.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import { syntheticAlignment } from '../harness/synthetic-alignment.js';
+import { median } from './median.js';
 
 const SIZES = [300, 3_000, 30_000];
 const EDITS = 5;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Median milliseconds of one merge, of one undo, and of reading the first page of version 1 once edited. */
 async function measure(config: StoreConfig, size: number): Promise<string> {

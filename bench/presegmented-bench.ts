@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalRawDir } from '../harness/shared-data.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
+import { median } from './median.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -23,14 +24,6 @@ const gnuTime = '/usr/bin/time';
 interface Run {
   name: string;
   command: string[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Wall seconds and peak resident memory (MB) of one run. */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownHeader, markdownRow } from './markdown-table.js';
+import { median } from './median.js';
 
 const rounds = Number(process.argv[2] ?? 15);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -42,14 +43,6 @@ function timeOnce(run: Case): number {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${run.name} exited ${result.status}: ${result.stderr.toString()}`);
   return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });

@@ -21,6 +21,7 @@ import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import type { Store, TrainingSample } from '../src/storage/store.js';
 import { syntheticAlignment, type SyntheticShape } from '../harness/synthetic-alignment.js';
+import { median } from './median.js';
 
 const UNITS_PER_PAIR = 10_000;
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
@@ -80,9 +81,7 @@ async function timeSearches(config: StoreConfig): Promise<string> {
       hits = `${page.total}${page.totalIsExact ? '' : '+'}`;
     }
     const [cold = 0, ...warm] = times;
-    warm.sort((a, b) => a - b);
-    const median = warm[Math.floor(warm.length / 2)] ?? 0;
-    parts.push(`"${query}" ${hits} hits, cold ${cold.toFixed(0)} ms, warm ${median.toFixed(1)} ms`);
+    parts.push(`"${query}" ${hits} hits, cold ${cold.toFixed(0)} ms, warm ${median(warm).toFixed(1)} ms`);
   }
   await store.close();
   return `search ${parts.join(', ')}`;
@@ -133,10 +132,8 @@ async function timeSamples(config: StoreConfig): Promise<string> {
       times.push(performance.now() - started);
     }
     const [cold = 0, ...warm] = times;
-    warm.sort((a, b) => a - b);
-    const median = warm[Math.floor(warm.length / 2)] ?? 0;
     const pairs = `${sample.pairs.length} pairs (${sample.version})`;
-    parts.push(`${name}: ${pairs} cold ${cold.toFixed(0)} ms, warm ${median.toFixed(0)} ms`);
+    parts.push(`${name}: ${pairs} cold ${cold.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms`);
   }
   await store.close();
   return `sample ${parts.join('; ')}`;
