@@ -19,6 +19,9 @@ import {
   type TestService,
 } from '../../harness/start-service.js';
 
+// vitest polls for 1 s by default; a loaded CI machine answers an upload or repaints later than that.
+const POLL = { timeout: 15_000 };
+
 const PASSWORD = 'correct horse battery staple';
 const REVIEWERS = ['rev-one', 'rev-two'] as const;
 
@@ -109,8 +112,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
   const shapes = (page: Page) => rows(page).evaluateAll((list) => list.map((item) => item.getAttribute('data-shape')));
   const statusText = (page: Page) => page.locator('#editor-status').textContent();
   /** Waits until the live region says `text` (every operation announces its outcome there). */
-  const announced = (page: Page, text: string | RegExp) =>
-    expect.poll(() => statusText(page), { timeout: 15_000 }).toMatch(text);
+  const announced = (page: Page, text: string | RegExp) => expect.poll(() => statusText(page), POLL).toMatch(text);
 
   it('uploads through the form, merges, splits, moves, undoes, corrects, approves and exports', async () => {
     const page = await watch(reviewer('rev-one'));
@@ -139,7 +141,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     // French on the left, each text cell in its own language and direction.
     expect(await row(page, 0).locator('td.text').first().getAttribute('lang')).toBe('fr');
     expect(await row(page, 0).locator('td.text').first().getAttribute('dir')).toBe('auto');
-    await expect.poll(() => row(page, 0).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row(page, 0).getAttribute('aria-current'), POLL).toBe('true');
 
     // Merge bead 1 with bead 2 from the keyboard.
     await page.keyboard.press('m');
@@ -169,21 +171,21 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     expect(await row(page, 1).getAttribute('class')).toMatch(/(^| )extra( |$)/);
     // Both beads are problems now (2-1 and 0-1): p and n go from one to the other.
     await page.keyboard.press('p');
-    await expect.poll(() => row(page, 0).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row(page, 0).getAttribute('aria-current'), POLL).toBe('true');
     await page.keyboard.press('n');
-    await expect.poll(() => row(page, 1).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row(page, 1).getAttribute('aria-current'), POLL).toBe('true');
     await page.keyboard.press('u');
     await announced(page, 'Last change undone (version 5).');
     expect(await shapes(page)).toEqual(['1-1', '1-1', '1-1', '1-1', '1-1', '1-1']);
 
     // Correct the typo of bead 3: j from bead 2, e, type, Ctrl+Enter.
     await page.keyboard.press('j');
-    await expect.poll(() => row(page, 2).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row(page, 2).getAttribute('aria-current'), POLL).toBe('true');
     expect(await row(page, 2).locator('td.text').first().textContent()).toContain(TYPO);
     await page.keyboard.press('e');
     const edit = page.getByRole('dialog', { name: 'Correct the text of bead 3' });
     const french = edit.getByLabel('French text');
-    await expect.poll(() => french.evaluate((area) => area === area.ownerDocument.activeElement)).toBe(true);
+    await expect.poll(() => french.evaluate((area) => area === area.ownerDocument.activeElement), POLL).toBe(true);
     await french.fill(CORRECTED);
     await french.press('Control+Enter');
     await announced(page, 'Text of bead 3 corrected (version 6).');
@@ -295,7 +297,7 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
     await page.getByLabel('Document en anglais').setInputFiles(same);
     await page.getByRole('button', { name: 'Déposer et aligner' }).click();
     await expect
-      .poll(() => page.locator('#upload-error').textContent())
+      .poll(() => page.locator('#upload-error').textContent(), POLL)
       .toBe('Les fichiers « fr » et « en » sont identiques ; envoyez les deux versions linguistiques.');
     expect(await page.getByRole('button', { name: 'Déposer et aligner' }).isEnabled()).toBe(true);
 

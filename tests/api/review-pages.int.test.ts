@@ -17,6 +17,9 @@ import {
   type TestService,
 } from '../../harness/start-service.js';
 
+// vitest polls for 1 s by default; a loaded CI machine answers an upload or repaints later than that.
+const POLL = { timeout: 15_000 };
+
 const corporaDir = resolve(fileURLToPath(new URL('../../corpora', import.meta.url)));
 const SCRIPT_TEXT = '<script>window.__x=1</script>';
 // Long enough for language detection to accept each side; the script tag sits inside a sentence.
@@ -159,7 +162,7 @@ describe.skipIf(!redisAvailable)('review pages', () => {
 
     it('lists both corpora pairs, and each link opens its pair page', async () => {
       const page = await open(english, '/review');
-      await expect.poll(() => page.locator('h1').textContent()).toBe('Document pairs to review');
+      await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Document pairs to review');
       for (const id of [ids.missingSplitMerge, ids.ctoc]) {
         const row = page.locator(`tr[data-pair-id="${id}"]`);
         expect(await row.count()).toBe(1);
