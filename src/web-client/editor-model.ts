@@ -4,11 +4,10 @@
  */
 import { chooseColumns, classifyShape, RowClass, type ColumnSides } from '../api/web/row-class.js';
 
-/** Where a bead stands in review (the API's `status`). */
-export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+// The API's own types (type-only: nothing of core reaches the bundle).
+import type { BeadSide, EditOp, ReviewStatus } from '../core/review/review-model.js';
 
-/** A side of a bead as the API names it. */
-export type BeadSide = 'source' | 'target';
+export type { BeadSide, EditOp, ReviewStatus };
 
 /** A column of the editor: French on the left whenever the pair has French (see {@link chooseColumns}). */
 export type Column = 'left' | 'right';
@@ -78,15 +77,6 @@ export const StatusFilter = {
 } as const;
 /** See {@link StatusFilter}. */
 export type StatusFilter = (typeof StatusFilter)[keyof typeof StatusFilter];
-
-/** One edit operation, exactly as `POST /v1/pairs/{id}/alignment/edits` takes it. */
-export type EditOp =
-  | { op: 'merge'; bead: number }
-  | { op: 'split'; bead: number; source: number; target: number }
-  | { op: 'move'; bead: number; side: BeadSide; to: 'previous' | 'next' }
-  | { op: 'edit'; bead: number; side: BeadSide; text: string }
-  | { op: 'approve' | 'reject'; beads: number[] }
-  | { op: 'undo' };
 
 /** The columns of a pair. */
 export function columnsOf(facts: PairFacts): ColumnSides {
