@@ -9,16 +9,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { editAlignment } from '../src/service/edit-alignment.js';
 import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import { syntheticAlignment } from '../harness/synthetic-alignment.js';
 import { median } from './median.js';
+import { benchPostgresUrl, postgresReachable, runAdminSql } from './bench-postgres.js';
 
 const SIZES = [300, 3_000, 30_000];
 const EDITS = 5;
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Median milliseconds of one merge, of one undo, and of reading the first page of version 1 once edited. */
 async function measure(config: StoreConfig, size: number): Promise<string> {
@@ -71,18 +70,6 @@ async function measure(config: StoreConfig, size: number): Promise<string> {
   }
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'paralign-edits-bench-'));
   try {
@@ -91,8 +78,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  // Read here, not via src/config.ts: the bench has its own default database and never touches a real store.
-  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG;
+  const url = benchPostgresUrl();
   if (!(await postgresReachable(url))) {
     console.log(`postgres   skipped: nothing answers at ${url}`);
     return;
@@ -101,10 +87,7 @@ async function main(): Promise<void> {
   try {
     for (const size of SIZES) console.log(`postgres   ${await measure({ databaseUrl: url, schema }, size)}`);
   } finally {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
+    await runAdminSql(url, `drop schema if exists "${schema}" cascade`);
   }
 }
 

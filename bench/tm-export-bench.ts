@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { Alignment } from '../src/core/model.js';
 import { buildParityReport } from '../src/core/qa/parity-report.js';
 import { writeTmxMemory } from '../src/core/export/tmx-memory.js';
@@ -22,9 +21,9 @@ import { openStore, type StoreConfig } from '../src/storage/open-store.js';
 import type { Store, TrainingSample } from '../src/storage/store.js';
 import { syntheticAlignment, type SyntheticShape } from '../harness/synthetic-alignment.js';
 import { median } from './median.js';
+import { benchPostgresUrl, postgresReachable, runAdminSql } from './bench-postgres.js';
 
 const UNITS_PER_PAIR = 10_000;
-const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 
 // ~150 characters a sentence, the median of the corpora's French sentences give or take, with XML specials.
 const BENCH_SHAPE: SyntheticShape = {
@@ -169,19 +168,6 @@ async function exportAll(config: StoreConfig): Promise<void> {
   console.log(JSON.stringify({ units, bytes, ms, sampledPeakRss: peakRss, maxRss }));
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 function runExportChild(config: StoreConfig): { units: number; bytes: number; ms: number; maxRss: number } {
   const self = fileURLToPath(import.meta.url);
   const child = spawnSync(process.execPath, [...process.execArgv, self, 'export', JSON.stringify(config)], {
@@ -237,8 +223,7 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
 
-  // Read here, not via src/config.ts: the bench has its own default database and never touches a real store.
-  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG;
+  const url = benchPostgresUrl();
   if (!(await postgresReachable(url))) {
     console.log(`postgres   skipped: nothing answers at ${url}`);
     return;
@@ -248,16 +233,10 @@ async function main(): Promise<void> {
   try {
     const fillMs = await fill(postgres, units);
     // As autovacuum would soon after a bulk load: without statistics the planner guesses a phrase matches a few rows.
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`analyze "${schema}".segments, "${schema}".pairs`);
-    await admin.end();
+    await runAdminSql(url, `analyze "${schema}".segments, "${schema}".pairs`);
     await measure('postgres', postgres, fillMs);
   } finally {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
+    await runAdminSql(url, `drop schema if exists "${schema}" cascade`);
   }
 }
 
