@@ -173,6 +173,19 @@ export interface DocumentVersionsTable {
   pair_id: string | null;
 }
 
+/** `store_lexicons`: a lexicon learned from one training sample of one direction (migration 009). */
+export interface StoreLexiconsTable {
+  source_language: string;
+  target_language: string;
+  // The `seq` the sample reached (Store.trainingSampleBound): the highest bound is the newest lexicon.
+  sample_bound: number | string;
+  // TrainingSample.version of the sample it was learned from.
+  version: string;
+  // The serialised lexicon; null when the sample was too small to learn one.
+  lexicon_json: string | null;
+  learned_at: string;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   pairs: PairsTable;
@@ -186,4 +199,5 @@ export interface Database {
   audit: AuditTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  store_lexicons: StoreLexiconsTable;
 }

@@ -65,6 +65,8 @@ import {
   SEARCH_COUNT_LIMIT,
   type Store,
   type StoredBlockBead,
+  type StoredLexicon,
+  type StoreLexiconInput,
   type StoredSegment,
   type StoredUnit,
   type StreamOptions,
@@ -776,52 +778,13 @@ export class KyselyStore implements Store {
   }
 
   async sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample> {
-    const { limit, minConfidence } = request;
-    if (!Number.isInteger(limit) || limit < 0) {
-      throw new StoreError(
-        StoreErrorCode.badArgument,
-        `The sample limit must be an integer of at least 0, not ${limit}.`,
-      );
-    }
-    if (!(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new StoreError(
-        StoreErrorCode.badArgument,
-        `minConfidence must be a number from 0 to 1, not ${minConfidence}.`,
-      );
-    }
+    const { limit } = request;
+    checkSampleRequest(request);
     if (limit === 0) return { pairs: [], approved: 0, version: EMPTY_SAMPLE_VERSION };
     const from = normalizeLanguage(request.sourceLanguage);
-    const to = normalizeLanguage(request.targetLanguage);
-    // The pair's row is read by scalar subqueries, not a join: with segments as the only table in FROM, neither
-    // planner can start from pairs and sort a whole language pair's segments; each one walks the partial index
-    // segments_training (migration 002) backwards from the newest segment and stops at `limit`.
-    const pairColumn = <C extends 'status' | 'source_language'>(eb: ExpressionBuilder<SegmentsFrom, 's'>, column: C) =>
-      eb.selectFrom('pairs as p').select(`p.${column}`).whereRef('p.id', '=', 's.pair_id');
-    let query = this.#db
-      .selectFrom('segments as s')
-      .select((eb) => [
-        's.seq',
-        's.source_text',
-        's.target_text',
-        pairColumn(eb, 'source_language').as('pair_source_language'),
-      ])
-      .where('s.language_pair', '=', toLanguagePairKey(from, to))
-      .where('s.one_to_one', '=', 1)
-      .where('s.confidence', '>=', minConfidence)
-      .where('s.source_text', '<>', '')
-      .where('s.target_text', '<>', '')
-      .where((eb) => eb(pairColumn(eb, 'status'), '=', PairStatus.done));
-    if (request.excludePairId !== undefined) query = query.where('s.pair_id', '<>', request.excludePairId);
+    let query = this.#trainingQuery(request);
     if (request.stableEvery !== undefined) {
-      if (!Number.isInteger(request.stableEvery) || request.stableEvery < 1) {
-        throw new StoreError(
-          StoreErrorCode.badArgument,
-          `stableEvery must be a positive integer, not ${request.stableEvery}.`,
-        );
-      }
-      const newest = await query.clearSelect().select('s.seq').orderBy('s.seq', 'desc').limit(1).executeTakeFirst();
-      const boundary =
-        newest === undefined ? 0 : Math.floor(Number(newest.seq) / request.stableEvery) * request.stableEvery;
+      const boundary = stableBoundary(await this.#newestTrainingSeq(request), request.stableEvery);
       if (boundary > 0) query = query.where('s.seq', '<=', boundary);
     }
     // Approved segments first: a reviewer's word is the best training data the store has. Literal statuses, so
@@ -855,6 +818,94 @@ export class KyselyStore implements Store {
     });
     const digest = hash.digest('hex').slice(0, VERSION_HASH_DIGITS);
     return { pairs, approved: approved.length, version: `${rows.length}@${newestSeq}-${digest}` };
+  }
+
+  async trainingSampleBound(request: TrainingSampleRequest): Promise<number> {
+    checkSampleRequest(request);
+    if (request.limit === 0) return 0;
+    const newest = await this.#newestTrainingSeq(request);
+    if (request.stableEvery === undefined) return newest;
+    const boundary = stableBoundary(newest, request.stableEvery);
+    return boundary > 0 ? boundary : newest;
+  }
+
+  // Segments fit to train `request`'s direction, newest last; every training read starts from this query.
+  #trainingQuery(request: TrainingSampleRequest) {
+    const from = normalizeLanguage(request.sourceLanguage);
+    const to = normalizeLanguage(request.targetLanguage);
+    // The pair's row is read by scalar subqueries, not a join: with segments as the only table in FROM, neither
+    // planner can start from pairs and sort a whole language pair's segments; each one walks the partial index
+    // segments_training (migration 002) backwards from the newest segment and stops at `limit`.
+    const pairColumn = <C extends 'status' | 'source_language'>(eb: ExpressionBuilder<SegmentsFrom, 's'>, column: C) =>
+      eb.selectFrom('pairs as p').select(`p.${column}`).whereRef('p.id', '=', 's.pair_id');
+    let query = this.#db
+      .selectFrom('segments as s')
+      .select((eb) => [
+        's.seq',
+        's.source_text',
+        's.target_text',
+        pairColumn(eb, 'source_language').as('pair_source_language'),
+      ])
+      .where('s.language_pair', '=', toLanguagePairKey(from, to))
+      .where('s.one_to_one', '=', 1)
+      .where('s.confidence', '>=', request.minConfidence)
+      .where('s.source_text', '<>', '')
+      .where('s.target_text', '<>', '')
+      .where((eb) => eb(pairColumn(eb, 'status'), '=', PairStatus.done));
+    if (request.excludePairId !== undefined) query = query.where('s.pair_id', '<>', request.excludePairId);
+    return query;
+  }
+
+  async #newestTrainingSeq(request: TrainingSampleRequest): Promise<number> {
+    const newest = await this.#trainingQuery(request)
+      .clearSelect()
+      .select('s.seq')
+      .orderBy('s.seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return newest === undefined ? 0 : Number(newest.seq);
+  }
+
+  async saveStoreLexicon(input: StoreLexiconInput): Promise<boolean> {
+    const result = await this.#db
+      .insertInto('store_lexicons')
+      .values({
+        source_language: normalizeLanguage(input.sourceLanguage),
+        target_language: normalizeLanguage(input.targetLanguage),
+        sample_bound: input.sampleBound,
+        version: input.version,
+        lexicon_json: input.lexiconJson,
+        learned_at: this.#now().toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['source_language', 'target_language', 'sample_bound', 'version']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async getNewestStoreLexicon(
+    sourceLanguage: LanguageCode,
+    targetLanguage: LanguageCode,
+    withLexicon = false,
+  ): Promise<StoredLexicon | null> {
+    const columns = ['source_language', 'target_language', 'sample_bound', 'version', 'learned_at'] as const;
+    const newest = await this.#db
+      .selectFrom('store_lexicons')
+      .select(withLexicon ? [...columns, 'lexicon_json'] : [...columns])
+      .where('source_language', '=', normalizeLanguage(sourceLanguage))
+      .where('target_language', '=', normalizeLanguage(targetLanguage))
+      .orderBy('sample_bound', 'desc')
+      .orderBy('learned_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (newest === undefined) return null;
+    return {
+      sourceLanguage: newest.source_language,
+      targetLanguage: newest.target_language,
+      sampleBound: Number(newest.sample_bound),
+      version: newest.version,
+      learnedAt: new Date(newest.learned_at),
+      ...('lexicon_json' in newest ? { lexiconJson: newest.lexicon_json as string | null } : {}),
+    };
   }
 
   async createUser(input: CreateUserInput): Promise<UserRecord> {
@@ -1110,6 +1161,31 @@ function toAuditRecord(row: Selectable<AuditTable>): AuditRecord {
     detail: row.detail,
     address: row.address,
   };
+}
+
+// The checks every training read makes on its request.
+function checkSampleRequest(request: TrainingSampleRequest): void {
+  const { limit, minConfidence, stableEvery } = request;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new StoreError(
+      StoreErrorCode.badArgument,
+      `The sample limit must be an integer of at least 0, not ${limit}.`,
+    );
+  }
+  if (!(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new StoreError(
+      StoreErrorCode.badArgument,
+      `minConfidence must be a number from 0 to 1, not ${minConfidence}.`,
+    );
+  }
+  if (stableEvery !== undefined && (!Number.isInteger(stableEvery) || stableEvery < 1)) {
+    throw new StoreError(StoreErrorCode.badArgument, `stableEvery must be a positive integer, not ${stableEvery}.`);
+  }
+}
+
+// The last multiple of `every` that `newestSeq` has reached; 0 before the first.
+function stableBoundary(newestSeq: number, every: number): number {
+  return Math.floor(newestSeq / every) * every;
 }
 
 function normalizeLanguage(language: LanguageCode): LanguageCode {

@@ -363,6 +363,28 @@ export interface TrainingSample {
   version: string;
 }
 
+/** A store lexicon as learned from one training sample, for {@link Store.saveStoreLexicon}. */
+export interface StoreLexiconInput {
+  /** Language the sample's `source` texts were in. */
+  sourceLanguage: LanguageCode;
+  /** Language the sample's `target` texts were in. */
+  targetLanguage: LanguageCode;
+  /** {@link Store.trainingSampleBound} of the sample: lexicons of a direction are ordered by it. */
+  sampleBound: number;
+  /** {@link TrainingSample.version} of the sample. */
+  version: string;
+  /** The lexicon serialised by the service (the store never reads it); null when the sample was too small. */
+  lexiconJson: string | null;
+}
+
+/** A stored store lexicon: what {@link Store.saveStoreLexicon} was given and when. */
+export interface StoredLexicon extends Omit<StoreLexiconInput, 'lexiconJson'> {
+  /** As saved; absent unless asked for. */
+  lexiconJson?: string | null;
+  /** When it was saved. */
+  learnedAt: Date;
+}
+
 /** Filters of {@link Store.streamUnits}; absent fields do not filter. */
 export interface UnitFilter {
   /** Exact collection. */
@@ -685,6 +707,29 @@ export interface Store {
    * is not a non-negative integer or a confidence outside [0, 1].
    */
   sampleTrainingPairs(request: TrainingSampleRequest): Promise<TrainingSample>;
+
+  /**
+   * The `seq` up to which {@link sampleTrainingPairs} would sample for `request` in the store's present state, without
+   * reading the sample: with `stableEvery`, the last multiple of it the store has passed, else (and while none is
+   * passed) the newest fit segment's; 0 for an empty sample. Throws as {@link sampleTrainingPairs} does.
+   */
+  trainingSampleBound(request: TrainingSampleRequest): Promise<number>;
+
+  /**
+   * Stores a learned lexicon; answers false, writing nothing, when the same direction, bound and version are
+   * stored already (two workers that learned the same sample).
+   */
+  saveStoreLexicon(input: StoreLexiconInput): Promise<boolean>;
+
+  /**
+   * The direction's stored lexicon with the highest bound (of equal bounds, the last saved), with its `lexiconJson`
+   * only when `withLexicon` is true (it can be megabytes); null when none.
+   */
+  getNewestStoreLexicon(
+    sourceLanguage: LanguageCode,
+    targetLanguage: LanguageCode,
+    withLexicon?: boolean,
+  ): Promise<StoredLexicon | null>;
 
   /** Creates an account; throws {@link StoreError} `STORE_CONFLICT` when the name is taken (revoked names too). */
   createUser(input: CreateUserInput): Promise<UserRecord>;

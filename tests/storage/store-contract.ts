@@ -925,6 +925,64 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(trained.pairs).toEqual(expected);
     });
 
+    it('bounds a training sample without reading it, as the sample itself is bounded', async () => {
+      const store = await open();
+      const request = { sourceLanguage: 'fr', targetLanguage: 'en', minConfidence: 0.9, limit: 5000 } as const;
+      expect(await store.trainingSampleBound(request)).toBe(0);
+      const { pair } = await store.createPair(pairInput(note));
+      await store.saveAlignment(pair.id, note.alignment, note.report);
+      const sample = await store.sampleTrainingPairs(request);
+      // "<count>@<last seq>-<hash>": the newest segment taken.
+      const newest = Number(/@(\d+)-/.exec(sample.version)?.[1]);
+      expect(newest).toBeGreaterThan(2);
+      expect(await store.trainingSampleBound(request)).toBe(newest);
+      // Before the first multiple of stableEvery, the newest segment; after it, the multiple.
+      expect(await store.trainingSampleBound({ ...request, stableEvery: newest + 1 })).toBe(newest);
+      expect(await store.trainingSampleBound({ ...request, stableEvery: 2 })).toBe(Math.floor(newest / 2) * 2);
+      const stable = await store.sampleTrainingPairs({ ...request, stableEvery: 2 });
+      expect(Number(/@(\d+)-/.exec(stable.version)?.[1])).toBeLessThanOrEqual(Math.floor(newest / 2) * 2);
+      expect(await store.trainingSampleBound({ ...request, limit: 0 })).toBe(0);
+      expect(await store.trainingSampleBound({ ...request, excludePairId: pair.id })).toBe(0);
+      expect(await store.trainingSampleBound({ ...request, sourceLanguage: 'es' })).toBe(0);
+      await expect(store.trainingSampleBound({ ...request, stableEvery: 0 })).rejects.toThrow(StoreError);
+      await expect(store.trainingSampleBound({ ...request, minConfidence: 2 })).rejects.toThrow(StoreError);
+    });
+
+    it('keeps learned store lexicons once per sample and answers the newest bound, its text on demand', async () => {
+      const store = await open();
+      expect(await store.getNewestStoreLexicon('fr', 'en')).toBeNull();
+      const lexicon = (sampleBound: number, version: string, lexiconJson: string | null) =>
+        ({ sourceLanguage: 'fr', targetLanguage: 'en', sampleBound, version, lexiconJson }) as const;
+      expect(await store.saveStoreLexicon(lexicon(5000, '4800@5000-0123456789ab', '{"entries":[]}'))).toBe(true);
+      // The same sample again (a second worker): nothing written.
+      clock = new Date('2024-01-01T00:01:00.000Z');
+      expect(await store.saveStoreLexicon(lexicon(5000, '4800@5000-0123456789ab', '{"other":1}'))).toBe(false);
+      expect(await store.getNewestStoreLexicon('fr', 'en', true)).toEqual({
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        sampleBound: 5000,
+        version: '4800@5000-0123456789ab',
+        lexiconJson: '{"entries":[]}',
+        learnedAt: new Date('2024-01-01T00:00:00.000Z'),
+      });
+      // A higher bound is newer, whenever it was learned; a sample too small to learn from is stored as null.
+      expect(await store.saveStoreLexicon(lexicon(10_000, '5000@10000-ba9876543210', null))).toBe(true);
+      clock = new Date('2024-01-01T00:02:00.000Z');
+      expect(await store.saveStoreLexicon(lexicon(7000, '4900@7000-aaaaaaaaaaaa', '{}'))).toBe(true);
+      const newest = await store.getNewestStoreLexicon('fr', 'en');
+      expect(newest).toEqual({
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+        sampleBound: 10_000,
+        version: '5000@10000-ba9876543210',
+        learnedAt: new Date('2024-01-01T00:01:00.000Z'),
+      });
+      expect(newest).not.toHaveProperty('lexiconJson');
+      expect((await store.getNewestStoreLexicon('fr', 'en', true))?.lexiconJson).toBeNull();
+      // A direction of its own.
+      expect(await store.getNewestStoreLexicon('en', 'fr')).toBeNull();
+    });
+
     it("keeps the aligner's result as version 1, pending, and numbers a new result after the last", async () => {
       const store = await open();
       const { pair } = await store.createPair(pairInput(note));

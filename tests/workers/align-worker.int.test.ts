@@ -1,7 +1,8 @@
 /**
  * Workers against the real Redis and store: bad input fails at once without retry; a worker killed with SIGKILL in
- * the middle of a large job leaves it to another worker, and the pair ends with exactly one set of segments; each
- * pair's lexicon trains on the pairs aligned before it, and the pair records which sample that was.
+ * the middle of a large job leaves it to another worker, and the pair ends with exactly one set of segments; a pair
+ * is aligned with the newest store lexicon learned from the pairs aligned before it, and records which sample that
+ * was; each sample's lexicon is learned by one worker only, however many ask for it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,14 @@ import {
 } from '../../src/queue/align-queue.js';
 import { configToEnv } from '../../src/queue/config-env.js';
 import { enqueueAlignment } from '../../src/queue/enqueue-alignment.js';
+import {
+  createLexiconQueue,
+  LEARN_LEXICON_JOB,
+  type LearnLexiconJobResult,
+} from '../../src/queue/enqueue-lexicon-learning.js';
+import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
+import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
+import { requestLexiconLearning, trainingRequest } from '../../src/service/store-lexicon-learning.js';
 import { startAlignWorker } from '../../workers/start-align-worker.js';
 import {
   redisAvailable,
@@ -234,6 +243,11 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
       limit: lexiconUnits,
     });
     expect(offered.pairs.length).toBeGreaterThan(0);
+    // Learning runs beside the alignments, which never wait for it: the second pair uses the first pair's sample
+    // once its lexicon is stored.
+    await expect
+      .poll(async () => (await service.store.getNewestStoreLexicon('fr', 'en'))?.version, { timeout: 15_000 })
+      .toBe(offered.version);
 
     const second = await alignCorpusPair('resolution-preamble');
     expect(second.lexiconVersion).toMatch(/^\d+@\d+-[0-9a-f]{12}$/);
@@ -248,4 +262,53 @@ describe.skipIf(!redisAvailable)('alignment workers training on the store', () =
     });
     expect(again).toEqual(offered);
   }, 150_000);
+});
+
+describe.skipIf(!redisAvailable)('alignment workers sharing store lexicons', () => {
+  let service: TestService;
+
+  beforeAll(async () => {
+    // The workers are started by the test, once the store holds a sample nobody has learned.
+    service = await startTestService('lexicon-once', { workers: 0 });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('learns a sample once when two workers ask for it at the same time', async () => {
+    const { fr, en } = makeLargePair(150, 31);
+    const source = { name: 'fr.txt', bytes: new TextEncoder().encode(fr), language: 'fr' as const };
+    const target = { name: 'en.txt', bytes: new TextEncoder().encode(en), language: 'en' as const };
+    const { alignment, report } = alignDocumentPair(await readDocumentPair(source, target));
+    const { pair } = await service.store.createPair({ source, target, sourceLanguage: 'fr', targetLanguage: 'en' });
+    await service.store.saveAlignment(pair.id, alignment, report, { lexiconVersion: 'none' });
+    const direction = { sourceLanguage: 'fr', targetLanguage: 'en' } as const;
+    const sample = await service.store.sampleTrainingPairs(trainingRequest(service.config, direction));
+    expect(await service.store.getNewestStoreLexicon('fr', 'en')).toBeNull();
+
+    const lexiconQueue = createLexiconQueue(service.config);
+    const workers = [0, 1].map(() => startAlignWorker(service.config, pino({ level: 'silent' })));
+    try {
+      // Two workers that saved a pair each at the same moment: both see no lexicon of the new sample, both ask.
+      const asked = await Promise.all(
+        [0, 1].map(() => requestLexiconLearning(service.store, lexiconQueue, service.config, direction)),
+      );
+      expect(asked).toEqual([true, true]);
+      await expect
+        .poll(async () => (await service.store.getNewestStoreLexicon('fr', 'en'))?.version, { timeout: 15_000 })
+        .toBe(sample.version);
+      await expect.poll(() => service.queue.getActiveCount(), { timeout: 15_000 }).toBe(0);
+      const jobs = (await service.queue.getJobs(['completed', 'failed', 'waiting', 'active'])).filter(
+        (job) => job.name === LEARN_LEXICON_JOB,
+      );
+      expect(jobs.map((job) => job.returnvalue as unknown as LearnLexiconJobResult)).toEqual([
+        { version: sample.version, learned: true, stored: true },
+      ]);
+      const stored = await service.store.getNewestStoreLexicon('fr', 'en', true);
+      expect(stored?.lexiconJson).toEqual(expect.any(String));
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await closeWithin(lexiconQueue);
+    }
+  }, 60_000);
 });

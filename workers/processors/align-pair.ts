@@ -1,13 +1,14 @@
 /**
- * Sandboxed BullMQ processor (runs in a child process): loads a pair's files from the store, runs the pipeline
- * (src/pipeline: read and check the pair, align, report) and saves the result in one transaction. The lexicon also
- * trains on a
- * sample of the store's earlier pairs in the same language pair, and the pair records which sample it was; a dictionary
- * uploaded with the pair is handed to the aligner. Thin on
- * purpose: the work is in src/pipeline; this file only moves data and reports progress.
+ * Sandboxed BullMQ processor (runs in a child process) of the alignment queue's two kinds of job. An "align" job
+ * loads a pair's files from the store, runs the pipeline (src/pipeline: read and check the pair, align, report) and
+ * saves the result in one transaction; the aligner also uses the newest store lexicon learned from earlier pairs in
+ * the same direction (the pair records which sample it came from), and a dictionary uploaded with the pair. Once
+ * saved, it asks for the lexicon of the store's new sample when nobody has learned it yet: a "learn-lexicon" job,
+ * one per sample, learns it for every worker (src/service/store-lexicon-learning.ts). Thin on purpose: the work is
+ * in src/pipeline and src/service; this file only moves data and reports progress.
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
-import { learnStoreLexicon, type StoreLexicon } from '../../src/core/align/store-lexicon.js';
+import { learnStoreLexicon } from '../../src/core/align/store-lexicon.js';
 import { ParalignError } from '../../src/core/errors.js';
 import { readDictionary } from '../../src/extract/read-dictionary.js';
 import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
@@ -16,11 +17,32 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
 import { openConfiguredStore } from '../../src/open-configured-store.js';
-import { PairStatus, type Store, type TrainingSample } from '../../src/storage/store.js';
+import {
+  LEARN_LEXICON_JOB,
+  createLexiconQueue,
+  learnLexiconJobSchema,
+  type LearnLexiconJobData,
+  type LearnLexiconJobResult,
+  type LexiconQueue,
+} from '../../src/queue/enqueue-lexicon-learning.js';
+import {
+  learnNewestStoreLexicon,
+  requestLexiconLearning,
+  trainingRequest,
+  type LexiconDirection,
+} from '../../src/service/store-lexicon-learning.js';
+import {
+  NO_STORE_LEXICON,
+  StoreLexiconReader,
+  type UsableStoreLexicon,
+} from '../../src/service/store-lexicon-reader.js';
+import { PairStatus, type PairRecord, type Store } from '../../src/storage/store.js';
 import { watchParent } from './watch-parent.js';
 
 let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
+let lexiconReader: StoreLexiconReader | undefined;
+let lexiconQueue: LexiconQueue | undefined;
 
 function getConfig(): Config {
   configCache ??= loadConfig(process.env);
@@ -38,8 +60,24 @@ function getStore(): Promise<Store> {
 // without its parent it could not report the result anyway. watch-parent.ts says why an event is not enough.
 watchParent();
 
+type QueueJob = SandboxedJob<AlignJobData | LearnLexiconJobData, AlignJobResult | LearnLexiconJobResult>;
+
+/** Runs a job of the alignment queue: a lexicon to learn, or (any other name) a pair to align. */
+export default async function processJob(job: QueueJob): Promise<AlignJobResult | LearnLexiconJobResult> {
+  if (job.name === LEARN_LEXICON_JOB) return learnLexicon(job);
+  return alignPair(job as SandboxedJob<AlignJobData, AlignJobResult>);
+}
+
+/** Learns and stores the store lexicon the job asks for, unless another worker did already. */
+async function learnLexicon(job: QueueJob): Promise<LearnLexiconJobResult> {
+  const parsed = learnLexiconJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.message}`);
+  const { sourceLanguage, targetLanguage } = parsed.data;
+  return learnNewestStoreLexicon(await getStore(), getConfig(), { sourceLanguage, targetLanguage });
+}
+
 /** Aligns the pair named by the job and stores the result; bad input fails the job without retry. */
-export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promise<AlignJobResult> {
+async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promise<AlignJobResult> {
   const started = Date.now();
   const parsed = alignJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.message}`);
@@ -69,25 +107,16 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
     );
 
     await report(PairStatus.aligning, STAGE_PERCENT.aligning);
-    const { lexiconUnits, lexiconMinConfidence } = getConfig();
-    // The pair's own earlier result is left out: aligning it again must not learn from itself.
-    const sample = await store.sampleTrainingPairs({
-      sourceLanguage: pair.sourceLanguage,
-      targetLanguage: pair.targetLanguage,
-      minConfidence: lexiconMinConfidence,
-      limit: lexiconUnits,
-      excludePairId: pairId,
-      // The sample moves on every `lexiconUnits` new segments, not with every pair: its lexicon is learned once.
-      stableEvery: Math.max(1, lexiconUnits),
-    });
-    const storeLexicon = storeLexiconFor(sample);
+    const direction = { sourceLanguage: pair.sourceLanguage, targetLanguage: pair.targetLanguage };
+    const { version, storeLexicon } = await storeLexiconFor(store, pair, direction);
     const { alignment, report: parity } = alignDocumentPair(documents, {
       ...(storeLexicon ? { storeLexicon } : {}),
       ...(dictionary !== undefined ? { dictionary } : {}),
     });
     await report(PairStatus.aligning, STAGE_PERCENT.saving);
-    await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: sample.version });
+    await store.saveAlignment(pairId, alignment, parity, { lexiconVersion: version });
     await job.updateProgress({ stage: PairStatus.done, percent: 100 } satisfies AlignProgress);
+    await askForNewLexicon(store, direction);
     return {
       pairId,
       sentenceBeads: alignment.sentences.length,
@@ -100,15 +129,36 @@ export default async function alignPair(job: SandboxedJob<AlignJobData, AlignJob
   }
 }
 
-let cachedStoreLexicon: { version: string; storeLexicon: StoreLexicon | null } | undefined;
-
-// Learning a lexicon from thousands of stored pairs costs far more than aligning a short document: the child
-// process keeps the last one, named by the sample's version, for the jobs that follow.
-function storeLexiconFor(sample: TrainingSample): StoreLexicon | null {
-  if (cachedStoreLexicon?.version !== sample.version) {
-    cachedStoreLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs, sample.approved) };
+// The store lexicon a new pair is aligned with: the newest learned, never waited for. A pair aligned before (a
+// retried job that had saved) is left out of what trains it, as aligning it again must not learn from itself: that
+// rare sample is learned here, and the child keeps the last one for the jobs that follow.
+async function storeLexiconFor(
+  store: Store,
+  pair: PairRecord,
+  direction: LexiconDirection,
+): Promise<UsableStoreLexicon> {
+  if (getConfig().lexiconUnits === 0) return { version: NO_STORE_LEXICON, storeLexicon: null };
+  if (pair.alignmentVersion === null) {
+    lexiconReader ??= new StoreLexiconReader(store);
+    return lexiconReader.newest(direction);
   }
-  return cachedStoreLexicon.storeLexicon;
+  const sample = await store.sampleTrainingPairs(trainingRequest(getConfig(), direction, pair.id));
+  if (ownSampleLexicon?.version !== sample.version) {
+    ownSampleLexicon = { version: sample.version, storeLexicon: learnStoreLexicon(sample.pairs, sample.approved) };
+  }
+  return ownSampleLexicon;
+}
+
+let ownSampleLexicon: UsableStoreLexicon | undefined;
+
+// The pair is saved: a failure to ask (Redis away) must not fail it; the next pair saved asks again.
+async function askForNewLexicon(store: Store, direction: LexiconDirection): Promise<void> {
+  try {
+    lexiconQueue ??= createLexiconQueue(getConfig());
+    await requestLexiconLearning(store, lexiconQueue, getConfig(), direction);
+  } catch {
+    // Nothing lost: alignments keep the newest lexicon learned until one of the next pairs gets its request through.
+  }
 }
 
 async function recordFailure(
