@@ -43,11 +43,18 @@ export function languageName(code: LanguageCode): string {
  * text is too short to tell.
  */
 export function detectLanguage(text: string): LanguageCode | null {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS_FOR_DETECTION) return null;
+  if (!hasLetters(text, MIN_LETTERS_FOR_DETECTION)) return null;
   // A whole document at once: franc is unreliable under ~25 characters, sure over thousands.
   const found = franc(text.slice(0, 20_000), { only: ONLY, minLength: 10 });
   return TO_ISO1[found] ?? null;
+}
+
+// Counts only up to `count`: matching every letter of a long document built an array of them all, which cost more than
+// franc itself (bench/pair-phases.ts, README "Service figures").
+function hasLetters(text: string, count: number): boolean {
+  const letter = /\p{L}/gu;
+  for (let seen = 0; seen < count; seen++) if (letter.exec(text) === null) return false;
+  return true;
 }
 
 const UN_LANGUAGE_LIST = UN_LANGUAGES.join(', ');
