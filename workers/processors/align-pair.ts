@@ -39,6 +39,9 @@ import {
 import { PairStatus, type PairRecord, type Store } from '../../src/storage/store.js';
 import { watchParent } from './watch-parent.js';
 
+/** Least time between two progress reports of the same stage of a job, in ms. */
+const REPORT_EVERY_MS = 1000;
+
 let configCache: Config | undefined;
 let storePromise: Promise<Store> | undefined;
 let lexiconReader: StoreLexiconReader | undefined;
@@ -84,7 +87,14 @@ async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promi
   const { pairId } = parsed.data;
   const store = await getStore();
 
+  // Each report is a write to the store (contending with other workers' saves) and one to Redis: within a stage,
+  // a new percentage is written only once the last report is REPORT_EVERY_MS old, so a short job writes each of
+  // its stages once and a long one still shows it moving.
+  let last: { stage: AlignProgress['stage']; at: number } | undefined;
   const report = async (stage: AlignProgress['stage'], percent: number): Promise<void> => {
+    const now = Date.now();
+    if (last !== undefined && last.stage === stage && now - last.at < REPORT_EVERY_MS) return;
+    last = { stage, at: now };
     await store.updateStatus(pairId, stage, percent);
     await job.updateProgress({ stage, percent } satisfies AlignProgress);
   };
