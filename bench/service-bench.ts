@@ -5,6 +5,7 @@
  *
  *   npm run bench:service                 # pairs of 150 numbered paragraphs (~50 kB a side)
  *   npm run bench:service -- 600          # larger pairs
+ *   PARALIGN_LEXICON_UNITS=0 npm run bench:service    # without the store lexicon, to compare
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -96,6 +97,7 @@ const config: Config = {
   auth: 'off',
   // Every upload comes from this one address, far faster than the per-client limit a person meets is set for.
   uploadsPerMinute: 1_000_000,
+  lexiconUnits: loadConfig(process.env).lexiconUnits,
 };
 const store = await openConfiguredStore(config);
 const queue = createAlignQueue(config);
