@@ -1,7 +1,8 @@
 /**
  * Service benchmark, end to end over HTTP: pairs per minute and upload→done latency (p50, p95) at 1, 4 and 16
  * concurrent uploads, with 1 and 2 worker processes (`npm run worker`, WORKER_CONCURRENCY=1 each), against the real
- * Redis (unique prefix, deleted after) and a temporary SQLite store.
+ * Redis (unique prefix, deleted after) and a temporary SQLite store; with the medians of where a pair's time went
+ * (the upload request, the wait in the queue, the job in the worker's child).
  *
  *   npm run bench:service                 # pairs of 150 numbered paragraphs (~50 kB a side)
  *   npm run bench:service -- 600          # larger pairs
@@ -13,18 +14,33 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
 import { createApiMetrics } from '../src/api/metrics.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
-import { closeWithin, createAlignQueue } from '../src/queue/align-queue.js';
+import {
+  alignJobId,
+  closeWithin,
+  createAlignQueue,
+  type AlignJobData,
+  type AlignJobResult,
+} from '../src/queue/align-queue.js';
 import { configToEnv } from '../src/queue/config-env.js';
 import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../harness/start-service.js';
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
+import { median } from './median.js';
 
 const paragraphs = Number(process.argv[2] ?? 150);
+// Each client polls its pair from 20 ms, half as long again each time, up to 200 ms: a fixed 20 ms made 16 clients
+// send 800 requests a second to the API they measure, on the same two cores as the workers (the upload page polls
+// every 500 ms). Latencies are thus known to within a fifth of a second at worst, 20 ms for a pair done at once.
+const POLL_FIRST_MS = 20;
+const POLL_MAX_MS = 200;
+// Medians per pair: the upload request until its 202, the wait in the queue, the job in the worker's child.
+const PHASES = ['upload (ms)', 'queue wait (ms)', 'job (ms)'];
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 let seed = 1000;
 
@@ -32,12 +48,28 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/** What one round measured: throughput, upload→done latency, and where a pair's time went (medians, ms). */
+interface RoundResult {
+  perMinute: number;
+  p50: number;
+  p95: number;
+  /** The upload request, until its 202: multipart, reading and checking both files, storing, queueing. */
+  upload: number;
+  /** From the job's creation until a worker took it. */
+  queueWait: number;
+  /** The job in the sandboxed child, as it measures itself (load, read, align, save, status writes). */
+  job: number;
+}
+
 async function runRound(
   baseUrl: string,
+  queue: Queue<AlignJobData, AlignJobResult>,
   concurrency: number,
   pairs: number,
-): Promise<{ perMinute: number; p50: number; p95: number }> {
+): Promise<RoundResult> {
   const latencies: number[] = [];
+  const uploads: number[] = [];
+  const pairIds: string[] = [];
   let next = 0;
   const started = Date.now();
   const client = async (): Promise<void> => {
@@ -51,7 +83,9 @@ async function runRound(
       });
       if (response.status !== 202) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
       const { pairId } = (await response.json()) as { pairId: string };
-      const pair = await waitForPair(baseUrl, pairId, 600_000, 20);
+      uploads.push(Date.now() - t0);
+      pairIds.push(pairId);
+      const pair = await waitForPair(baseUrl, pairId, 600_000, POLL_FIRST_MS, POLL_MAX_MS);
       if (pair.status !== 'done') throw new Error(`pair failed: ${pair.failureReason}`);
       latencies.push(Date.now() - t0);
     }
@@ -59,7 +93,17 @@ async function runRound(
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = Date.now() - started;
   latencies.sort((a, b) => a - b);
-  return { perMinute: (pairs / elapsed) * 60_000, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  const jobs = await Promise.all(pairIds.map((id) => queue.getJob(alignJobId(id))));
+  const waits = jobs.flatMap((job) => (job?.processedOn === undefined ? [] : [job.processedOn - job.timestamp]));
+  const inChild = jobs.flatMap((job) => (job?.returnvalue ? [job.returnvalue.durationMs] : []));
+  return {
+    perMinute: (pairs / elapsed) * 60_000,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    upload: Math.round(median(uploads)),
+    queueWait: Math.round(median(waits)),
+    job: Math.round(median(inChild)),
+  };
 }
 
 function startWorkers(count: number, config: Config): ChildProcess[] {
@@ -110,18 +154,19 @@ const kB = (text: string): number => Math.round(Buffer.byteLength(text) / 1024);
 process.stdout.write(
   `service bench: pairs of ${paragraphs} paragraphs (fr ${kB(sample.fr)} kB, en ${kB(sample.en)} kB), ` +
     `${cpus().length} CPUs, SQLite store, Redis ${config.redisUrl}\n\n` +
-    `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)'])}\n`,
+    `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)', ...PHASES])}\n`,
 );
 try {
   for (const workerCount of [1, 2]) {
     const workers = startWorkers(workerCount, config);
     try {
-      // Warm-up: the first job of each worker pays for tsx and the child process.
-      await runRound(baseUrl, workerCount, workerCount);
+      // Warm-up: the first job of each worker pays for tsx and the child process, the next few for V8's compiler.
+      await runRound(baseUrl, queue, workerCount, 4 * workerCount);
       for (const concurrency of [1, 4, 16]) {
         const pairs = Math.max(8, concurrency * 2);
-        const result = await runRound(baseUrl, concurrency, pairs);
-        const cells = [workerCount, concurrency, pairs, result.perMinute.toFixed(1), result.p50, result.p95];
+        const result = await runRound(baseUrl, queue, concurrency, pairs);
+        const { perMinute, p50, p95, upload, queueWait, job } = result;
+        const cells = [workerCount, concurrency, pairs, perMinute.toFixed(1), p50, p95, upload, queueWait, job];
         process.stdout.write(`${markdownRow(cells)}\n`);
       }
     } finally {

@@ -187,15 +187,20 @@ export async function uploadPair(
   });
 }
 
-/** Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. */
+/**
+ * Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. The interval starts at `pollMs`
+ * and grows by half each time up to `maxPollMs` (by default it stays at `pollMs`).
+ */
 export async function waitForPair(
   target: ServiceTarget | string,
   id: string,
   timeoutMs = 60_000,
   pollMs = 100,
+  maxPollMs = pollMs,
 ): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
   const { baseUrl, authorization } = typeof target === 'string' ? { baseUrl: target, authorization: '' } : target;
   const deadline = Date.now() + timeoutMs;
+  let interval = pollMs;
   for (;;) {
     const headers = withAuthorization(authorization);
     const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`, { headers })).json()) as {
@@ -204,7 +209,8 @@ export async function waitForPair(
     };
     if (pair.status === 'done' || pair.status === 'failed') return pair;
     if (Date.now() > deadline) throw new Error(`pair ${id} still ${pair.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await new Promise((resolve) => setTimeout(resolve, interval));
+    interval = Math.min(maxPollMs, Math.ceil(interval * 1.5));
   }
 }
 
