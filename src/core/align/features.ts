@@ -183,32 +183,28 @@ export function tokenize(text: string, cache?: TokenCache): string[] {
   const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
   for (const match of joined.matchAll(WORD)) {
     const raw = match[0];
-    if (hasHan(raw)) {
-      // "2015年" and "第1号": Chinese glues numbers and Latin symbols to its words.
-      for (const piece of splitHan(raw)) {
-        if (hasHan(piece)) tokens.push(piece);
-        else pushCachedWordTokens(piece, tokens, cache);
-      }
-      continue;
+    let parts = cache?.get(raw);
+    if (parts === undefined) {
+      const fresh: string[] = [];
+      pushRawWordTokens(raw, fresh);
+      cache?.set(raw, fresh);
+      parts = fresh;
     }
-    pushCachedWordTokens(raw, tokens, cache);
+    for (const part of parts) tokens.push(part);
   }
   return tokens;
 }
 
-function pushCachedWordTokens(raw: string, tokens: string[], cache: TokenCache | undefined): void {
-  if (!cache) {
+function pushRawWordTokens(raw: string, tokens: string[]): void {
+  if (!hasHan(raw)) {
     pushWordTokens(raw, tokens);
     return;
   }
-  let parts = cache.get(raw);
-  if (parts === undefined) {
-    const fresh: string[] = [];
-    pushWordTokens(raw, fresh);
-    cache.set(raw, fresh);
-    parts = fresh;
+  // "2015年" and "第1号": Chinese glues numbers and Latin symbols to its words.
+  for (const piece of splitHan(raw)) {
+    if (hasHan(piece)) tokens.push(piece);
+    else pushWordTokens(piece, tokens);
   }
-  for (const part of parts) tokens.push(part);
 }
 
 function pushWordTokens(raw: string, tokens: string[]): void {
