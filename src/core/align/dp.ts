@@ -288,10 +288,13 @@ function runForward(grid: Grid, model: DpModel): ForwardTables {
   const bestAny = new Float64Array(slots * width);
   const bestAnyLayer = new Uint8Array(slots * width);
   const forwardAny = new Float64Array(slots * width);
+  // Where rows i, i - 1, ... i - maxSource start in the rolling tables (no modulo per bead).
+  const slotBack = new Int32Array(slots);
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i] as number;
     const rowHi = hi[i] as number;
-    const slot = (i % slots) * width;
+    for (let d = 0; d < slots; d++) slotBack[d] = ((i - d + slots) % slots) * width;
+    const slot = slotBack[0] as number;
     best.fill(-Infinity, slot * L, (slot + width) * L);
     bestAny.fill(-Infinity, slot, slot + width);
     forwardAny.fill(-Infinity, slot, slot + width);
@@ -314,7 +317,7 @@ function runForward(grid: Grid, model: DpModel): ForwardTables {
         const fromLo = lo[fromI] as number;
         if (fromJ < fromLo || fromJ > (hi[fromI] as number)) continue;
         const from = (rowStart[fromI] as number) + fromJ - fromLo;
-        const fromAt = (fromI % slots) * width + fromJ - fromLo;
+        const fromAt = (slotBack[sourceOf[s] as number] as number) + fromJ - fromLo;
         if (bestAny[fromAt] === -Infinity) continue;
         const potential = potentialOf(model, here, s, fromI, i, fromJ, j);
         if (potential === -Infinity) continue;
@@ -383,9 +386,12 @@ function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tabl
   const runs = new Float64Array(L);
   const posteriors: number[] = new Array<number>(path.length).fill(0);
   let next = path.length - 1;
+  // Where rows i, i + 1, ... i + maxSource start in the rolling table (no modulo per bead).
+  const slotAhead = new Int32Array(slots);
   for (let i = n; i >= 0; i--) {
     const rowLo = lo[i] as number;
-    const slot = (i % slots) * width;
+    for (let d = 0; d < slots; d++) slotAhead[d] = ((i + d) % slots) * width;
+    const slot = slotAhead[0] as number;
     backward.fill(-Infinity, slot * L, (slot + width) * L);
     for (let j = hi[i] as number; j >= rowLo; j--) {
       const here = (rowStart[i] as number) + j - rowLo;
@@ -406,7 +412,7 @@ function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tabl
         if (toJ < toLo || toJ > (hi[toI] as number)) continue;
         const to = (rowStart[toI] as number) + toJ - toLo;
         const layer = layers[s] as number;
-        const after = backward[((toI % slots) * width + toJ - toLo) * L + layer] as number;
+        const after = backward[((slotAhead[sourceOf[s] as number] as number) + toJ - toLo) * L + layer] as number;
         if (after === -Infinity) continue;
         const potential = potentialOf(model, to, s, i, toI, j, toJ);
         if (potential === -Infinity) continue;
