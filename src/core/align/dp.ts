@@ -97,7 +97,11 @@ export function bandAround(center: ArrayLike<number>, n: number, m: number, radi
   return { lo, hi };
 }
 
-/** Most cells for which the DP keeps the three layers of the run model (about 95 bytes a cell besides the memo). */
+/**
+ * Most cells for which the DP keeps the three layers of the run model. Set when the layers cost about 95 bytes a cell;
+ * they now cost 30 (forward sums and backpointers, the rest in rolling rows), but a higher limit would change the first
+ * pass of long unanchored texts, which are searched without the run model.
+ */
 const RUN_MODEL_CELL_LIMIT = 1_500_000;
 /** Most cached bead potentials (4 bytes each) before the DP recomputes them instead. */
 const MEMO_LIMIT = 24_000_000;
