@@ -4,8 +4,12 @@
  * run a process of its own timed with its peak resident memory (GNU time), alternated over several rounds; medians and
  * the 96,000 / 8,000 time ratio. When `hunalign` is on PATH it aligns the 8,000 in the same rounds (empty dictionary).
  *
+ * A second argument names another checkout (built, e.g. the commit before a change): its command line runs in the same
+ * rounds, so before and after are measured under the same load.
+ *
  *   npm run bench:presegmented            # 3 rounds
  *   npm run bench:presegmented -- 5       # more rounds
+ *   npm run bench:presegmented -- 3 /tmp/paralign-before
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { median } from './median.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const before = process.argv[3];
 const unpc = join(evalRawDir(), 'unpc-v1.0-testsets');
 const gnuTime = '/usr/bin/time';
 
@@ -51,11 +56,11 @@ if (!existsSync(unpc) || !existsSync(gnuTime)) {
   }
   writeFileSync(join(dir, 'empty.dic'), '');
   spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  const paralign = (size: string): Run => ({
-    name: `paralign ${size}`,
+  const paralign = (size: string, root = repoRoot, label = 'paralign'): Run => ({
+    name: `${label} ${size}`,
     command: [
       process.execPath,
-      join(repoRoot, 'bin', 'paralign.mjs'),
+      join(root, 'bin', 'paralign.mjs'),
       'align',
       '--presegmented',
       join(dir, `${size}.fr`),
@@ -63,10 +68,11 @@ if (!existsSync(unpc) || !existsSync(gnuTime)) {
       '--format',
       'links',
       '-o',
-      join(dir, `${size}.links`),
+      join(dir, `${label === 'paralign' ? '' : 'before.'}${size}.links`),
     ],
   });
   const runs: Run[] = [paralign('8k'), paralign('96k')];
+  if (before) runs.push(paralign('8k', before, 'before'), paralign('96k', before, 'before'));
   if (onPath('hunalign'))
     runs.push({
       name: 'hunalign 8k',
@@ -80,6 +86,9 @@ if (!existsSync(unpc) || !existsSync(gnuTime)) {
       results[k]?.peakMb.push(peakMb);
     });
   }
+  const sameLinks = (size: string): boolean =>
+    readFileSync(join(dir, `${size}.links`), 'utf8') === readFileSync(join(dir, `before.${size}.links`), 'utf8');
+  const same = before ? ['8k', '96k'].map((size) => `${size} ${sameLinks(size) ? 'identical' : 'DIFFERENT'}`) : [];
   rmSync(dir, { recursive: true, force: true });
   console.log(`${rounds} rounds, medians (min–max)\n`);
   console.log(markdownHeader(['run', 'time (s)', 'peak RSS (MB)']));
@@ -93,8 +102,21 @@ if (!existsSync(unpc) || !existsSync(gnuTime)) {
       ]),
     );
   });
-  const [small, large, hunalign] = results;
+  const [small, large] = results;
+  const hunalign = runs.at(-1)?.name === 'hunalign 8k' ? results.at(-1) : undefined;
   if (small && large) console.log(`\n96k / 8k time: ${(median(large.seconds) / median(small.seconds)).toFixed(1)}x`);
+  const [beforeSmall, beforeLarge] = before ? results.slice(2, 4) : [];
+  if (small && large && beforeSmall && beforeLarge) {
+    const ratio = (now: number[], then: number[]): string => (median(now) / median(then)).toFixed(2);
+    console.log(
+      `before ${before}: 96k / 8k time ${(median(beforeLarge.seconds) / median(beforeSmall.seconds)).toFixed(1)}x`,
+    );
+    const time = [ratio(small.seconds, beforeSmall.seconds), ratio(large.seconds, beforeLarge.seconds)];
+    const peak = [ratio(small.peakMb, beforeSmall.peakMb), ratio(large.peakMb, beforeLarge.peakMb)];
+    console.log(`now / before, time: 8k ${time[0]}, 96k ${time[1]}`);
+    console.log(`now / before, peak RSS: 8k ${peak[0]}, 96k ${peak[1]}`);
+    console.log(`links: ${same.join(', ')}`);
+  }
   if (small && hunalign)
     console.log(`paralign / hunalign at 8k: ${(median(small.seconds) / median(hunalign.seconds)).toFixed(2)}x`);
   else console.log('hunalign is not on PATH: only paralign was measured');

@@ -23,29 +23,46 @@ export function findAnchorChain(
 ): AnchorPoint[] {
   const n = sourceSpan.end - sourceSpan.start;
   const m = targetSpan.end - targetSpan.start;
-  const onlySentence = (side: SideFeatures, span: IndexSpan): Map<number, number> => {
-    const where = new Map<number, number>();
-    for (let s = span.start; s < span.end; s++) {
-      for (let k = side.setStart[s] as number; k < (side.setStart[s + 1] as number); k++) {
-        const key = side.keySet[k] as number;
-        where.set(key, where.has(key) ? -1 : s - span.start);
-      }
-    }
-    return where;
-  };
-  const sourceOnce = onlySentence(source, sourceSpan);
-  const targetOnce = onlySentence(target, targetSpan);
+  const keys = Math.max(largestKey(source, sourceSpan), largestKey(target, targetSpan)) + 1;
+  const sourceOnce = onlySentence(source, sourceSpan, keys);
+  const targetOnce = onlySentence(target, targetSpan, keys);
   const points: { i: number; j: number }[] = [];
-  for (const [key, i] of sourceOnce) {
-    if (i < 0) continue;
-    const j = targetOnce.get(key);
-    if (j === undefined || j < 0) continue;
-    // Anchors far off the diagonal are more often chance matches than real drift.
-    if (Math.abs(j / m - i / n) > 0.2) continue;
-    points.push({ i, j });
+  for (let s = sourceSpan.start; s < sourceSpan.end; s++) {
+    const i = s - sourceSpan.start;
+    for (let k = source.setStart[s] as number; k < (source.setStart[s + 1] as number); k++) {
+      const key = source.keySet[k] as number;
+      if (sourceOnce[key] !== i) continue;
+      const j = targetOnce[key] as number;
+      if (j < 0) continue;
+      // Anchors far off the diagonal are more often chance matches than real drift.
+      if (Math.abs(j / m - i / n) > 0.2) continue;
+      points.push({ i, j });
+    }
   }
   points.sort((a, b) => a.i - b.i || a.j - b.j);
   return longestIncreasingChain(points);
+}
+
+function largestKey(side: SideFeatures, span: IndexSpan): number {
+  let largest = -1;
+  for (let k = side.setStart[span.start] as number; k < (side.setStart[span.end] as number); k++)
+    if ((side.keySet[k] as number) > largest) largest = side.keySet[k] as number;
+  return largest;
+}
+
+/**
+ * By key: the span-local sentence of the span that holds it when only one does, -1 when several do, -2 when none.
+ * A typed array over the keys, not a map: the span is long (only long spans need anchors).
+ */
+function onlySentence(side: SideFeatures, span: IndexSpan, keys: number): Int32Array {
+  const where = new Int32Array(keys).fill(-2);
+  for (let s = span.start; s < span.end; s++) {
+    for (let k = side.setStart[s] as number; k < (side.setStart[s + 1] as number); k++) {
+      const key = side.keySet[k] as number;
+      where[key] = where[key] === -2 ? s - span.start : -1;
+    }
+  }
+  return where;
 }
 
 /** For each source prefix length i in [0, n], the target prefix length the anchor chain suggests. */

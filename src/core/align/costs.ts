@@ -190,7 +190,8 @@ export class SimilarityMeter {
     this.stamps = space.stamps();
   }
 
-  private wordsOf(i0: number, i1: number, j0: number, j1: number): number {
+  /** Content words of the bead's sentences on both sides (absolute indices). */
+  wordsIn(i0: number, i1: number, j0: number, j1: number): number {
     const { source, target } = this;
     return (
       (source.wordStart[i1] as number) -
@@ -201,29 +202,30 @@ export class SimilarityMeter {
   }
 
   /**
-   * As measure(), for the beads of a DP: sentence pairs met again in neighbouring beads are matched once and cached
-   * (pair-overlap.ts). Scattered pairs (chance similarity, calibration) should use measure().
+   * Content words of a DP's bead that find a counterpart on the other side: sentence pairs met again in neighbouring
+   * beads are matched once and cached (pair-overlap.ts). A count, not an object: the DP asks millions of times.
+   * Scattered pairs (chance similarity, calibration) should use measure().
    */
-  measureBead(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
-    const words = this.wordsOf(i0, i1, j0, j1);
-    if (words === 0) return { similarity: 0, words: 0 };
+  matchedInBead(i0: number, i1: number, j0: number, j1: number): number {
     this.overlap ??= new PairOverlap(this.source, this.target, this.stamps);
-    if (!this.overlap.fits(i0, i1, j0, j1)) return this.measure(i0, i1, j0, j1);
-    return { similarity: this.overlap.matched(i0, i1, j0, j1) / words, words };
+    if (!this.overlap.fits(i0, i1, j0, j1)) return this.matchedWords(i0, i1, j0, j1);
+    return this.overlap.matched(i0, i1, j0, j1);
   }
 
   /** Share of content words of both sides matched on the other side, and how many words there were. */
   measure(i0: number, i1: number, j0: number, j1: number): { similarity: number; words: number } {
-    const source = this.source;
-    const target = this.target;
-    const words = this.wordsOf(i0, i1, j0, j1);
+    const words = this.wordsIn(i0, i1, j0, j1);
     if (words === 0) return { similarity: 0, words: 0 };
+    return { similarity: this.matchedWords(i0, i1, j0, j1) / words, words };
+  }
+
+  private matchedWords(i0: number, i1: number, j0: number, j1: number): number {
+    const { source, target } = this;
     const epoch = this.stamps.next();
     const { source: sourceStamp, target: targetStamp } = this.stamps;
     stamp(source, i0, i1, sourceStamp, epoch);
     stamp(target, j0, j1, targetStamp, epoch);
-    const matched = countMatched(source, i0, i1, targetStamp, epoch) + countMatched(target, j0, j1, sourceStamp, epoch);
-    return { similarity: matched / words, words };
+    return countMatched(source, i0, i1, targetStamp, epoch) + countMatched(target, j0, j1, sourceStamp, epoch);
   }
 
   /**
@@ -390,8 +392,9 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
     // Span-local indices to absolute ones.
-    const { similarity, words } = meter.measureBead(i0 + si, i1 + si, j0 + tj, j1 + tj);
+    const words = meter.wordsIn(i0 + si, i1 + si, j0 + tj, j1 + tj);
     if (words > 0) {
+      const similarity = meter.matchedInBead(i0 + si, i1 + si, j0 + tj, j1 + tj) / words;
       const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
       score += weights.lexical * (z - weights.lexicalCenter) * Math.min(1, words / WORDS_FOR_FULL_WEIGHT);
       if (weights.numberLeak !== 0)

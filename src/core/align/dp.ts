@@ -97,7 +97,11 @@ export function bandAround(center: ArrayLike<number>, n: number, m: number, radi
   return { lo, hi };
 }
 
-/** Most cells for which the DP keeps the three layers of the run model (about 95 bytes a cell besides the memo). */
+/**
+ * Most cells for which the DP keeps the three layers of the run model. Set when the layers cost about 95 bytes a cell;
+ * they now cost 30 (forward sums and backpointers, the rest in rolling rows), but a higher limit would change the first
+ * pass of long unanchored texts, which are searched without the run model.
+ */
 const RUN_MODEL_CELL_LIMIT = 1_500_000;
 /** Most cached bead potentials (4 bytes each) before the DP recomputes them instead. */
 const MEMO_LIMIT = 24_000_000;
@@ -137,50 +141,86 @@ function layerOf(shape: BeadShape): Layer {
   return Layer.other;
 }
 
-/** The band's cells numbered row by row: cell (i, j) is the prefix pair (source i units, target j units). */
+/**
+ * The band's cells numbered row by row: cell (i, j) is the prefix pair (source i units, target j units). The loops
+ * below compute cell numbers inline from these arrays: a closure per lookup cost a tenth of the DP.
+ */
 interface Grid {
   /** Source units. */
   n: number;
   /** Target units. */
   m: number;
-  band: SearchBand;
+  /** Row i holds target prefixes lo[i] .. hi[i] (the band). */
+  lo: Int32Array;
+  hi: Int32Array;
+  /** Number of cell (i, lo[i]); the cells of a row are numbered consecutively. */
+  rowStart: Int32Array;
   /** Cells in the band. */
   cells: number;
-  /** Number of cell (i, j), or -1 when it lies outside the band. */
-  cellOf: (i: number, j: number) => number;
+  /** Cells in the widest row: the size of one row of the rolling tables. */
+  width: number;
+}
+
+/** Number of cell (i, j), or -1 when it lies outside the band. */
+function cellOf(grid: Grid, i: number, j: number): number {
+  if (i < 0 || i > grid.n) return -1;
+  const lo = grid.lo[i] as number;
+  if (j < lo || j > (grid.hi[i] as number)) return -1;
+  return (grid.rowStart[i] as number) + j - lo;
 }
 
 /** What the phases share besides the grid: the bead shapes, the scorer and the run model. */
 interface DpModel {
-  shapes: readonly BeadShape[];
+  shapeCount: number;
+  /** Source and target units of each shape. */
+  sourceOf: Int32Array;
+  targetOf: Int32Array;
+  /** Most source units of any shape: how many rows back a bead reaches, so how many rows the rolling tables keep. */
+  maxSource: number;
   /** Layer of each shape (all `Layer.other` without the run model). */
-  layers: readonly Layer[];
+  layers: Uint8Array;
   /** Layers per cell: 3 with the run model, 1 without. */
   layerCount: number;
   /** Divides the potentials in the sums (forward, backward, posteriors), never in the Viterbi scores. */
   temperature: number;
-  /** Log-potential of the bead of shape `s` ending at cell `to`, which takes [i0, i1) x [j0, j1). */
-  potentialOf: (to: number, s: number, i0: number, i1: number, j0: number, j1: number) => number;
-  /** Run bonus of a bead of layer `layer` after one of layer `fromLayer`. */
-  bonus: (fromLayer: number, layer: number) => number;
+  /** Added to a deletion or insertion that follows one of its kind. */
+  runBonus: number;
+  score: BeadScore;
+  /** Potential of shape s ending at cell c at `c * shapeCount + s` (NaN: not yet scored); null when too large. */
+  memo: Float32Array | null;
 }
 
-/** Tables of the forward pass, one entry per (cell, layer) at `cell * layerCount + layer` unless said. */
+/**
+ * Log-potential of the bead of shape `s` ending at cell `to`, which takes [i0, i1) x [j0, j1). Scoring a bead is the
+ * expensive step: the forward pass's potentials are kept for the backward pass and the posteriors when memory allows.
+ */
+function potentialOf(model: DpModel, to: number, s: number, i0: number, i1: number, j0: number, j1: number): number {
+  const memo = model.memo;
+  if (memo === null) return model.score(i0, i1, j0, j1);
+  const at = to * model.shapeCount + s;
+  const cached = memo[at] as number;
+  if (cached === cached) return cached; // not NaN
+  const value = model.score(i0, i1, j0, j1);
+  memo[at] = value;
+  return value;
+}
+
+/**
+ * What the forward pass leaves: the forward sums of every cell (the posteriors read them at the path's cells, unknown
+ * until the traceback), the backpointers, and the end cell's scores. The Viterbi scores and the sums over layers live
+ * in rolling rows only: a bead reaches back at most `maxSource` rows.
+ */
 interface ForwardTables {
-  /** Viterbi: log-potential of the best path to the cell ending in the layer. */
-  best: Float64Array;
   /** Log-sum of the potentials (divided by the temperature) of all paths to the cell ending in the layer. */
   forward: Float64Array;
   /** Backpointer: index in `shapes` of the last bead of the best path to the cell ending in the layer. */
   backShape: Uint8Array;
   /** Backpointer: the layer of the bead before that one. */
   backLayer: Uint8Array;
-  /** Best over the layers of each cell (one entry per cell; `best` itself with one layer). */
-  bestAny: Float64Array;
-  /** The layer that `bestAny` comes from (empty with one layer: every path is in layer 0). */
-  bestAnyLayer: Uint8Array;
-  /** Log-sum of `forward` over the layers of each cell (one entry per cell; `forward` itself with one layer). */
-  forwardAny: Float64Array;
+  /** Viterbi score of the best path to (n, m), its last layer, and the log-sum of all paths to it. */
+  endBest: number;
+  endLayer: number;
+  total: number;
 }
 
 /** One bead of the best path: its shape, its units and the layer it ends in. */
@@ -199,15 +239,13 @@ interface PathBead {
 
 function layOutGrid(n: number, m: number, band: SearchBand): Grid {
   const rowStart = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++)
-    rowStart[i + 1] = (rowStart[i] as number) + ((band.hi[i] as number) - (band.lo[i] as number) + 1);
-  const cellOf = (i: number, j: number): number => {
-    if (i < 0 || i > n) return -1;
-    const lo = band.lo[i] as number;
-    if (j < lo || j > (band.hi[i] as number)) return -1;
-    return (rowStart[i] as number) + j - lo;
-  };
-  return { n, m, band, cells: rowStart[n + 1] as number, cellOf };
+  let width = 0;
+  for (let i = 0; i <= n; i++) {
+    const cellsInRow = (band.hi[i] as number) - (band.lo[i] as number) + 1;
+    rowStart[i + 1] = (rowStart[i] as number) + cellsInRow;
+    if (cellsInRow > width) width = cellsInRow;
+  }
+  return { n, m, lo: band.lo, hi: band.hi, rowStart, cells: rowStart[n + 1] as number, width };
 }
 
 function buildModel(
@@ -223,181 +261,215 @@ function buildModel(
   const layerCount = runBonus !== 0 && cells <= RUN_MODEL_CELL_LIMIT ? LAYERS : 1;
   const shapeCount = shapes.length;
   if (shapeCount > 255) throw new Error('alignByDp: too many bead shapes for one-byte backpointers');
-  const layers = shapes.map((shape) => (layerCount === 1 ? Layer.other : layerOf(shape)));
-  // Potentials computed in the forward pass are kept for the backward pass and the traceback when memory
-  // allows: scoring a bead is the expensive step.
+  const layers = Uint8Array.from(shapes, (shape) => (layerCount === 1 ? Layer.other : layerOf(shape)));
   const memo = cells * shapeCount <= MEMO_LIMIT ? new Float32Array(cells * shapeCount).fill(NaN) : null;
-  const potentialOf = (to: number, s: number, i0: number, i1: number, j0: number, j1: number): number => {
-    if (memo) {
-      const cached = memo[to * shapeCount + s] as number;
-      if (!Number.isNaN(cached)) return cached;
-      const value = score(i0, i1, j0, j1);
-      memo[to * shapeCount + s] = value;
-      return value;
-    }
-    return score(i0, i1, j0, j1);
+  return {
+    shapeCount,
+    sourceOf: Int32Array.from(shapes, (shape) => shape.source),
+    targetOf: Int32Array.from(shapes, (shape) => shape.target),
+    maxSource: Math.max(0, ...shapes.map((shape) => shape.source)),
+    layers,
+    layerCount,
+    temperature,
+    runBonus,
+    score,
+    memo,
   };
-  const bonus = (fromLayer: number, layer: number): number =>
-    layer !== Layer.other && fromLayer === layer ? runBonus : 0;
-  return { shapes, layers, layerCount, temperature, potentialOf, bonus };
 }
 
 /** Viterbi and forward sums over the band, from (0, 0) onwards. */
 function runForward(grid: Grid, model: DpModel): ForwardTables {
-  const { n, band, cells, cellOf } = grid;
-  const { shapes, layers, temperature, potentialOf, bonus } = model;
+  const { n, m, lo, hi, rowStart, cells, width } = grid;
+  const { shapeCount, sourceOf, targetOf, layers, temperature, runBonus } = model;
   const L = model.layerCount;
-  const shapeCount = shapes.length;
-  const best = new Float64Array(cells * L).fill(-Infinity);
   const forward = new Float64Array(cells * L).fill(-Infinity);
   const backShape = new Uint8Array(cells * L);
   const backLayer = new Uint8Array(cells * L);
-  // Best and total score over the layers of each cell: most beads do not care which layer they follow.
-  const bestAny = L === 1 ? best : new Float64Array(cells).fill(-Infinity);
-  const bestAnyLayer = new Uint8Array(L === 1 ? 0 : cells);
-  const forwardAny = L === 1 ? forward : new Float64Array(cells).fill(-Infinity);
-  // Cell 0 is (0, 0), entered by no bead: its entry of layer `other` (index 0) starts every path.
-  best[Layer.other] = 0;
-  forward[Layer.other] = 0;
-  bestAny[0] = 0;
-  forwardAny[0] = 0;
+  // Rolling rows, row i in slot i % slots: the Viterbi scores per (cell, layer), and per cell the best and the
+  // log-sum over its layers (most beads do not care which layer they follow).
+  const slots = model.maxSource + 1;
+  const best = new Float64Array(slots * width * L);
+  const bestAny = new Float64Array(slots * width);
+  const bestAnyLayer = new Uint8Array(slots * width);
+  const forwardAny = new Float64Array(slots * width);
+  // Where rows i, i - 1, ... i - maxSource start in the rolling tables (no modulo per bead).
+  const slotBack = new Int32Array(slots);
   for (let i = 0; i <= n; i++) {
-    for (let j = band.lo[i] as number; j <= (band.hi[i] as number); j++) {
-      if (i === 0 && j === 0) continue;
-      const here = cellOf(i, j);
+    const rowLo = lo[i] as number;
+    const rowHi = hi[i] as number;
+    for (let d = 0; d < slots; d++) slotBack[d] = ((i - d + slots) % slots) * width;
+    const slot = slotBack[0] as number;
+    best.fill(-Infinity, slot * L, (slot + width) * L);
+    bestAny.fill(-Infinity, slot, slot + width);
+    forwardAny.fill(-Infinity, slot, slot + width);
+    for (let j = rowLo; j <= rowHi; j++) {
+      const here = (rowStart[i] as number) + j - rowLo;
+      const hereAt = slot + j - rowLo;
+      if (i === 0 && j === 0) {
+        // Cell (0, 0) is entered by no bead: its entry of layer `other` (index 0) starts every path.
+        best[hereAt * L + Layer.other] = 0;
+        forward[here * L + Layer.other] = 0;
+        bestAny[hereAt] = 0;
+        forwardAny[hereAt] = 0;
+        continue;
+      }
       for (let s = 0; s < shapeCount; s++) {
-        const shape = shapes[s] as BeadShape;
-        // The bead takes source units [i - shape.source, i) and target units [j - shape.target, j).
-        const from = cellOf(i - shape.source, j - shape.target);
-        if (from < 0 || bestAny[from] === -Infinity) continue;
-        const potential = potentialOf(here, s, i - shape.source, i, j - shape.target, j);
+        // The bead takes source units [fromI, i) and target units [fromJ, j).
+        const fromI = i - (sourceOf[s] as number);
+        const fromJ = j - (targetOf[s] as number);
+        if (fromI < 0) continue;
+        const fromLo = lo[fromI] as number;
+        if (fromJ < fromLo || fromJ > (hi[fromI] as number)) continue;
+        const from = (rowStart[fromI] as number) + fromJ - fromLo;
+        const fromAt = (slotBack[sourceOf[s] as number] as number) + fromJ - fromLo;
+        if (bestAny[fromAt] === -Infinity) continue;
+        const potential = potentialOf(model, here, s, fromI, i, fromJ, j);
         if (potential === -Infinity) continue;
         const layer = layers[s] as number;
         const at = here * L + layer;
+        const bestAt = hereAt * L + layer;
         if (layer === Layer.other) {
           // No run bonus: the bead follows the best of any layer.
-          const total = (bestAny[from] as number) + potential;
-          if (total > (best[at] as number)) {
-            best[at] = total;
+          const total = (bestAny[fromAt] as number) + potential;
+          if (total > (best[bestAt] as number)) {
+            best[bestAt] = total;
             backShape[at] = s;
-            backLayer[at] = L === 1 ? Layer.other : (bestAnyLayer[from] as number);
+            backLayer[at] = L === 1 ? Layer.other : (bestAnyLayer[fromAt] as number);
           }
-          forward[at] = logAddExp(forward[at] as number, (forwardAny[from] as number) + potential / temperature);
+          forward[at] = logAddExp(forward[at] as number, (forwardAny[fromAt] as number) + potential / temperature);
           continue;
         }
         for (let l = 0; l < L; l++) {
-          const previous = best[from * L + l] as number;
+          const previous = best[fromAt * L + l] as number;
           if (previous === -Infinity) continue;
-          const step = potential + bonus(l, layer);
-          if (previous + step > (best[at] as number)) {
-            best[at] = previous + step;
+          const step = potential + (l === layer ? runBonus : 0);
+          if (previous + step > (best[bestAt] as number)) {
+            best[bestAt] = previous + step;
             backShape[at] = s;
             backLayer[at] = l;
           }
           forward[at] = logAddExp(forward[at] as number, (forward[from * L + l] as number) + step / temperature);
         }
       }
-      if (L === 1) continue;
       for (let l = 0; l < L; l++) {
-        if ((best[here * L + l] as number) > (bestAny[here] as number)) {
-          bestAny[here] = best[here * L + l] as number;
-          bestAnyLayer[here] = l;
+        if ((best[hereAt * L + l] as number) > (bestAny[hereAt] as number)) {
+          bestAny[hereAt] = best[hereAt * L + l] as number;
+          bestAnyLayer[hereAt] = l;
         }
-        forwardAny[here] = logAddExp(forwardAny[here] as number, forward[here * L + l] as number);
+        forwardAny[hereAt] = logAddExp(forwardAny[hereAt] as number, forward[here * L + l] as number);
       }
     }
   }
-  return { best, forward, backShape, backLayer, bestAny, bestAnyLayer, forwardAny };
+  const endCell = cellOf(grid, n, m);
+  const endAt = endCell < 0 ? -1 : (n % slots) * width + m - (lo[n] as number);
+  const endBest = endAt < 0 ? -Infinity : (bestAny[endAt] as number);
+  return {
+    forward,
+    backShape,
+    backLayer,
+    endBest,
+    endLayer: endAt < 0 ? Layer.other : (bestAnyLayer[endAt] as number),
+    total: endAt < 0 ? -Infinity : (forwardAny[endAt] as number),
+  };
 }
 
 /**
- * Backward sums: entry (cell, layer) is the log-sum of the potentials (divided by the temperature) of all
- * completions from the cell to (n, m) when the cell was entered by a bead of that layer.
+ * Backward sums, in rolling rows, and the posterior of each bead of the path as soon as the row it ends on is done.
+ * Backward entry (cell, layer) is the log-sum of the potentials (divided by the temperature) of all completions from
+ * the cell to (n, m) when the cell was entered by a bead of that layer. A bead's posterior is every way of reaching
+ * its start, the bead, every way of finishing after it.
  */
-function runBackward(grid: Grid, model: DpModel, end: number): Float64Array {
-  const { n, band, cells, cellOf } = grid;
-  const { shapes, layers, temperature, potentialOf, bonus } = model;
+function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tables: ForwardTables): number[] {
+  const { n, lo, hi, rowStart, width } = grid;
+  const { shapeCount, sourceOf, targetOf, layers, temperature, runBonus } = model;
+  const { forward, total } = tables;
   const L = model.layerCount;
-  const shapeCount = shapes.length;
-  const backward = new Float64Array(cells * L).fill(-Infinity);
-  for (let l = 0; l < L; l++) backward[end * L + l] = 0;
+  const end = cellOf(grid, n, grid.m);
+  const slots = model.maxSource + 1;
+  const backward = new Float64Array(slots * width * L);
   const runs = new Float64Array(L);
+  const posteriors: number[] = new Array<number>(path.length).fill(0);
+  let next = path.length - 1;
+  // Where rows i, i + 1, ... i + maxSource start in the rolling table (no modulo per bead).
+  const slotAhead = new Int32Array(slots);
   for (let i = n; i >= 0; i--) {
-    for (let j = band.hi[i] as number; j >= (band.lo[i] as number); j--) {
-      const here = cellOf(i, j);
-      if (here === end) continue;
+    const rowLo = lo[i] as number;
+    for (let d = 0; d < slots; d++) slotAhead[d] = ((i + d) % slots) * width;
+    const slot = slotAhead[0] as number;
+    backward.fill(-Infinity, slot * L, (slot + width) * L);
+    for (let j = hi[i] as number; j >= rowLo; j--) {
+      const here = (rowStart[i] as number) + j - rowLo;
+      const hereAt = slot + j - rowLo;
+      if (here === end) {
+        for (let l = 0; l < L; l++) backward[hereAt * L + l] = 0;
+        continue;
+      }
       // Completions whose next bead ignores the layer it follows, and per layer those that may earn a run bonus.
       let common = -Infinity;
       runs.fill(-Infinity);
       for (let s = 0; s < shapeCount; s++) {
-        const shape = shapes[s] as BeadShape;
-        // The next bead takes source units [i, i + shape.source) and target units [j, j + shape.target).
-        const to = cellOf(i + shape.source, j + shape.target);
-        if (to < 0) continue;
+        // The next bead takes source units [i, toI) and target units [j, toJ).
+        const toI = i + (sourceOf[s] as number);
+        const toJ = j + (targetOf[s] as number);
+        if (toI > n) continue;
+        const toLo = lo[toI] as number;
+        if (toJ < toLo || toJ > (hi[toI] as number)) continue;
+        const to = (rowStart[toI] as number) + toJ - toLo;
         const layer = layers[s] as number;
-        const after = backward[to * L + layer] as number;
+        const after = backward[((slotAhead[sourceOf[s] as number] as number) + toJ - toLo) * L + layer] as number;
         if (after === -Infinity) continue;
-        const potential = potentialOf(to, s, i, i + shape.source, j, j + shape.target);
+        const potential = potentialOf(model, to, s, i, toI, j, toJ);
         if (potential === -Infinity) continue;
         if (layer === Layer.other) {
           common = logAddExp(common, after + potential / temperature);
           continue;
         }
         for (let l = 0; l < L; l++)
-          runs[l] = logAddExp(runs[l] as number, after + (potential + bonus(l, layer)) / temperature);
+          runs[l] = logAddExp(runs[l] as number, after + (potential + (l === layer ? runBonus : 0)) / temperature);
       }
-      for (let l = 0; l < L; l++) backward[here * L + l] = logAddExp(common, runs[l] as number);
+      for (let l = 0; l < L; l++) backward[hereAt * L + l] = logAddExp(common, runs[l] as number);
+    }
+    for (; next >= 0 && (path[next] as PathBead).i1 === i; next--) {
+      const { shape, i0, i1, j0, j1, layer } = path[next] as PathBead;
+      const here = cellOf(grid, i1, j1);
+      const from = cellOf(grid, i0, j0);
+      const potential = potentialOf(model, here, shape, i0, i1, j0, j1);
+      let reach = -Infinity;
+      for (let l = 0; l < L; l++) {
+        const step = potential + (layer !== Layer.other && l === layer ? runBonus : 0);
+        reach = logAddExp(reach, (forward[from * L + l] as number) + step / temperature);
+      }
+      const after = backward[(slot + j1 - rowLo) * L + layer] as number;
+      posteriors[next] = Math.min(1, Math.exp(reach + after - total));
     }
   }
-  return backward;
+  return posteriors;
 }
 
 /** The best path, read from the backpointers from (n, m) back to (0, 0) and returned in order. */
-function traceBack(grid: Grid, model: DpModel, tables: ForwardTables, endLayer: number): PathBead[] {
-  const { cellOf } = grid;
+function traceBack(grid: Grid, model: DpModel, tables: ForwardTables, sourceOf: Int32Array): PathBead[] {
   const L = model.layerCount;
   const path: PathBead[] = [];
   let i = grid.n;
   let j = grid.m;
-  let layer = endLayer;
+  let layer = tables.endLayer;
   while (i > 0 || j > 0) {
-    const at = cellOf(i, j) * L + layer;
+    const at = cellOf(grid, i, j) * L + layer;
     const s = tables.backShape[at] as number;
-    const shape = model.shapes[s] as BeadShape;
-    path.push({ shape: s, i0: i - shape.source, i1: i, j0: j - shape.target, j1: j, layer });
-    i -= shape.source;
-    j -= shape.target;
+    const di = sourceOf[s] as number;
+    const dj = model.targetOf[s] as number;
+    path.push({ shape: s, i0: i - di, i1: i, j0: j - dj, j1: j, layer });
+    i -= di;
+    j -= dj;
     layer = tables.backLayer[at] as number;
   }
   return path.reverse();
 }
 
-/** Each bead's marginal: every way of reaching its start, the bead, every way of finishing after it. */
-function posteriorsOf(
-  path: readonly PathBead[],
-  grid: Grid,
-  model: DpModel,
-  forward: Float64Array,
-  backward: Float64Array,
-  total: number,
-): number[] {
-  const { cellOf } = grid;
-  const { temperature, potentialOf, bonus } = model;
-  const L = model.layerCount;
-  return path.map(({ shape, i0, i1, j0, j1, layer }) => {
-    const here = cellOf(i1, j1);
-    const from = cellOf(i0, j0);
-    const potential = potentialOf(here, shape, i0, i1, j0, j1);
-    let reach = -Infinity;
-    for (let l = 0; l < L; l++)
-      reach = logAddExp(reach, (forward[from * L + l] as number) + (potential + bonus(l, layer)) / temperature);
-    return Math.min(1, Math.exp(reach + (backward[here * L + layer] as number) - total));
-  });
-}
-
 /**
  * Finds the best monotone segmentation of [0, n) x [0, m) into beads of the given shapes inside the band
- * (Viterbi), and each chosen bead's posterior by forward-backward; memory is O(cells in band).
+ * (Viterbi), and each chosen bead's posterior by forward-backward; memory is O(cells in band): the forward sums
+ * and the backpointers (10 bytes a cell and layer) and the cached potentials (4 bytes a cell and shape).
  * `temperature` divides the potentials for the posteriors only (higher = less peaked). `runBonus` is added
  * to a 1-0 or 0-1 bead that follows one of the same shape: a first-order model of insertion runs.
  */
@@ -412,35 +484,15 @@ export function alignByDp(
 ): DpResult {
   const grid = layOutGrid(n, m, band);
   const model = buildModel(grid, score, shapes, temperature, runBonus);
-  const end = grid.cellOf(n, m);
-  const best = findBestPath(grid, model, end);
-  const backward = runBackward(grid, model, end);
-  const posteriors = posteriorsOf(best.path, grid, model, best.forward.table, backward, best.forward.total);
-  const beads: Bead[] = best.path.map((bead) => ({
+  const tables = runForward(grid, model);
+  if (tables.endBest === -Infinity) throw new Error(`alignByDp: no path reaches (${n}, ${m}) inside the band`);
+  const path = traceBack(grid, model, tables, model.sourceOf);
+  const posteriors = runBackward(grid, model, path, tables);
+  const beads: Bead[] = path.map((bead) => ({
     source: range(bead.i0, bead.i1),
     target: range(bead.j0, bead.j1),
   }));
-  return { beads, posteriors, score: best.score };
-}
-
-/**
- * The forward pass and the traceback. Only the path, its score and the forward sums leave this function: the Viterbi
- * tables (a quarter of the DP's memory) can be collected before the backward pass allocates its table.
- */
-function findBestPath(
-  grid: Grid,
-  model: DpModel,
-  end: number,
-): { path: PathBead[]; score: number; forward: { table: Float64Array; total: number } } {
-  const tables = runForward(grid, model);
-  if (end < 0 || tables.bestAny[end] === -Infinity)
-    throw new Error(`alignByDp: no path reaches (${grid.n}, ${grid.m}) inside the band`);
-  const endLayer = model.layerCount === 1 ? Layer.other : (tables.bestAnyLayer[end] as number);
-  return {
-    path: traceBack(grid, model, tables, endLayer),
-    score: tables.bestAny[end] as number,
-    forward: { table: tables.forward, total: tables.forwardAny[end] as number },
-  };
+  return { beads, posteriors, score: tables.endBest };
 }
 
 function range(start: number, end: number): number[] {

@@ -170,27 +170,41 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
+/** The tokens of each word already met, by its raw form: a document repeats its words, folding them is slow. */
+export type TokenCache = Map<string, readonly string[]>;
+
 /**
  * Splits a sentence into folded tokens; numbers keep their digits only ("1 250,5" and "1,250.5" both give "12505"),
  * in any digit system (Arabic-Indic "٢٠١٥" gives "2015"), and Chinese text gives its pairs of characters.
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, cache?: TokenCache): string[] {
   const tokens: string[] = [];
   // Join digit groups split by (no-break) spaces first: French "1 250,5" is one number.
   const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
   for (const match of joined.matchAll(WORD)) {
     const raw = match[0];
-    if (hasHan(raw)) {
-      // "2015年" and "第1号": Chinese glues numbers and Latin symbols to its words.
-      for (const piece of splitHan(raw)) {
-        if (hasHan(piece)) tokens.push(piece);
-        else pushWordTokens(piece, tokens);
-      }
-      continue;
+    let parts = cache?.get(raw);
+    if (parts === undefined) {
+      const fresh: string[] = [];
+      pushRawWordTokens(raw, fresh);
+      cache?.set(raw, fresh);
+      parts = fresh;
     }
-    pushWordTokens(raw, tokens);
+    for (const part of parts) tokens.push(part);
   }
   return tokens;
+}
+
+function pushRawWordTokens(raw: string, tokens: string[]): void {
+  if (!hasHan(raw)) {
+    pushWordTokens(raw, tokens);
+    return;
+  }
+  // "2015年" and "第1号": Chinese glues numbers and Latin symbols to its words.
+  for (const piece of splitHan(raw)) {
+    if (hasHan(piece)) tokens.push(piece);
+    else pushWordTokens(piece, tokens);
+  }
 }
 
 function pushWordTokens(raw: string, tokens: string[]): void {
@@ -216,20 +230,25 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
   const wordless = new Uint8Array(texts.length);
   const endings = new Uint8Array(texts.length);
+  const cache: TokenCache = new Map();
+  // By word id: 1 for a word with two letters in a row (a sentence with none is wordless).
+  const lettered = new IntBuffer(1024);
   texts.forEach((text, s) => {
     countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
     endings[s] = endingOf(text);
-    const tokens = tokenize(text);
-    if (!tokens.some((token) => /\p{L}{2}/u.test(token))) wordless[s] = 1;
-    for (const token of tokens) {
+    let words = 0;
+    for (const token of tokenize(text, cache)) {
       let id = vocabularyIds.get(token);
       if (id === undefined) {
         id = vocabulary.length;
         vocabularyIds.set(token, id);
         vocabulary.push(token);
+        lettered.push(/\p{L}{2}/u.test(token) ? 1 : 0);
       }
       ids.push(id);
+      words += lettered.at(id);
     }
+    if (words === 0) wordless[s] = 1;
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
   });
@@ -343,9 +362,10 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
   const keySet = new IntBuffer(side.ids.length * 2);
   const numberStart = new Int32Array(count + 1);
   const numberKeys = new IntBuffer(16);
-  const seen = new Set<number>();
+  // The sentence that last took each key into its set: a Set cleared per sentence would leave a new hash table
+  // of garbage for each (over a hundred megabytes for 96,000 sentences).
+  const lastSentence = new Int32Array(space.size).fill(-1);
   for (let s = 0; s < count; s++) {
-    seen.clear();
     for (let k = side.starts[s] as number; k < (side.starts[s + 1] as number); k++) {
       const id = side.ids[k] as number;
       const from = keyStart[id] as number;
@@ -356,8 +376,8 @@ export function buildFeatures(side: TokenizedSide, space: KeySpace, options: Key
       if (isNumber[id] === 1) numberKeys.push(wordKeys.at(from));
       for (let q = from; q < to; q++) {
         const key = wordKeys.at(q);
-        if (!seen.has(key)) {
-          seen.add(key);
+        if (lastSentence[key] !== s) {
+          lastSentence[key] = s;
           keySet.push(key);
         }
       }

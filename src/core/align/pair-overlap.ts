@@ -13,8 +13,12 @@ export const MAX_MASKED_WORDS = 32 * CHUNKS;
 const STRIDE = 2 * CHUNKS;
 /** A row's window of target sentences grows by at least this much at a time. */
 const GROWTH = 16;
-/** Rows kept; the DP moves through the source sentences in order, so older rows are not asked for again. */
-const MAX_ROWS = 48;
+/**
+ * Rows kept, source sentence i in slot i % ROW_SLOTS (a power of two): the DP moves through the source sentences in
+ * order, so a row pushed out by one 64 sentences away is not asked for again, and the few rows of one bead never
+ * share a slot.
+ */
+const ROW_SLOTS = 64;
 
 interface Row {
   /** Target sentences [start, end) have a slot (the arrays may hold more); `known` says which slots are filled. */
@@ -32,7 +36,9 @@ function bitCount(x: number): number {
 
 /** Matched content words of a bead, the same count as matching word by word over the bead's union of keys. */
 export class PairOverlap {
-  private readonly rows = new Map<number, Row>();
+  private readonly rows: (Row | undefined)[] = new Array<Row | undefined>(ROW_SLOTS).fill(undefined);
+  /** The source sentence whose row each slot holds, -1 for none. */
+  private readonly rowSentence = new Int32Array(ROW_SLOTS).fill(-1);
   /** Arrays of forgotten or outgrown rows, for reuse. */
   private readonly spare: Row[] = [];
   /** The rows of the bead being measured (reused: no allocation per bead). */
@@ -86,8 +92,14 @@ export class PairOverlap {
 
   /** Source sentence i's row, with the pairs (i, j0) .. (i, j1 - 1) filled. */
   private row(i: number, j0: number, j1: number): Row {
-    let row = this.rows.get(i);
-    if (!row || j0 < row.start || j1 > row.end) row = this.widen(i, row, j0, j1);
+    const slot = i & (ROW_SLOTS - 1);
+    let row = this.rows[slot];
+    if (row && this.rowSentence[slot] !== i) {
+      // The slot holds a row far behind (or ahead): its arrays are reused.
+      this.spare.push(row);
+      row = undefined;
+    }
+    if (!row || j0 < row.start || j1 > row.end) row = this.widen(i, slot, row, j0, j1);
     for (let j = j0; j < j1; j++) {
       if (row.known[j - row.start] === 1) continue;
       this.fill(i, j, row.masks, (j - row.start) * STRIDE);
@@ -96,17 +108,17 @@ export class PairOverlap {
     return row;
   }
 
-  private widen(i: number, old: Row | undefined, j0: number, j1: number): Row {
+  private widen(i: number, slot: number, old: Row | undefined, j0: number, j1: number): Row {
     const start = Math.max(0, Math.min(old?.start ?? j0, j0 - GROWTH));
     const end = Math.min(this.target.count, Math.max(old?.end ?? j1, j1 + GROWTH));
-    if (!old && this.rows.size >= MAX_ROWS) this.forgetFarFrom(i);
     const row = this.take(start, end);
     if (old) {
       row.masks.set(old.masks.subarray(0, (old.end - old.start) * STRIDE), (old.start - start) * STRIDE);
       row.known.set(old.known.subarray(0, old.end - old.start), old.start - start);
       this.spare.push(old);
     }
-    this.rows.set(i, row);
+    this.rows[slot] = row;
+    this.rowSentence[slot] = i;
     return row;
   }
 
@@ -125,17 +137,6 @@ export class PairOverlap {
     row.masks.fill(0, 0, width * STRIDE);
     row.known.fill(0, 0, width);
     return row;
-  }
-
-  private forgetFarFrom(i: number): void {
-    for (const [r, row] of this.rows) {
-      if (Math.abs(r - i) <= MAX_ROWS / 2) continue;
-      this.rows.delete(r);
-      this.spare.push(row);
-    }
-    // The DP never jumps this far; if it did, forgetting everything only costs recomputation. These rows are
-    // not pooled: the bead being measured may still be reading some of them.
-    if (this.rows.size >= MAX_ROWS) this.rows.clear();
   }
 
   // Bit q of the source mask: the q-th content word of sentence i has a key in sentence j; and the reverse.
