@@ -46,9 +46,17 @@ export const pairParamsSchema = z.object({
 /** The form fields of POST /v1/pairs besides the two files. */
 export const uploadFieldsSchema = z.object({
   sourceLanguage: z
-    .enum(['fr', 'en'])
-    .default('fr')
-    .meta({ description: 'Which upload is the source side: "fr" (default) or "en".' }),
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({
+      description:
+        'Which version is the source side (the original): the language code of one of the two files. By default ' +
+        '"fr" for a French-English pair (as before other languages were read), else the original the headers ' +
+        'name ("Original: English"), else English. Any other value is refused (400), naming the language.',
+    }),
   collection: z
     .string()
     .trim()
@@ -65,10 +73,22 @@ export const uploadFieldsSchema = z.object({
     .meta({ description: 'Document symbol, e.g. "CTOC/COP/2018/1"; read from the documents when absent.' }),
 });
 
-/** The multipart body of POST /v1/pairs (documentation only: multer parses it). */
+const pairVersionFile = (name: string): z.ZodOptional<z.ZodString> =>
+  z
+    .string()
+    .optional()
+    .meta({ format: 'binary', description: `The ${name} version (.txt, .md, .html, .docx, .pdf).` });
+
+/**
+ * The multipart body of POST /v1/pairs (documentation only: multer parses it): two files, each named by its language.
+ */
 export const uploadBodySchema = uploadFieldsSchema.extend({
-  fr: z.string().meta({ format: 'binary', description: 'The French version (.txt, .md, .html, .docx, .pdf).' }),
-  en: z.string().meta({ format: 'binary', description: 'The English version.' }),
+  ar: pairVersionFile('Arabic'),
+  en: pairVersionFile('English'),
+  es: pairVersionFile('Spanish'),
+  fr: pairVersionFile('French'),
+  ru: pairVersionFile('Russian'),
+  zh: pairVersionFile('Chinese'),
   dictionary: z
     .string()
     .optional()

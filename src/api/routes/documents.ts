@@ -6,14 +6,14 @@ import { Router, type Request } from 'express';
 import multer from 'multer';
 import { mergePivotAlignments } from '../../core/align/merge-pivot-alignments.js';
 import { writeMultilingualTmx } from '../../core/export/tmx-multilingual.js';
-import { isUnLanguage, UN_LANGUAGES, type Alignment } from '../../core/model.js';
+import { UN_LANGUAGES, type Alignment } from '../../core/model.js';
 import { PARALIGN_VERSION } from '../../version.js';
 import { submitDocument } from '../../service/submit-document.js';
 import { AuditAction, PairStatus, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
-import { checkUpload } from '../check-upload.js';
 import { documentFieldsSchema, documentParamsSchema } from '../document-schemas.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
+import { readLanguageFiles } from '../language-files.js';
 import { presentPair, type PairJson } from '../present-pair.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
 import { exportQuerySchema } from '../schemas.js';
@@ -141,19 +141,9 @@ export function createDocumentsRouter(deps: AppDeps): Router {
   return router;
 }
 
-// The files of the upload, each named by its language code: one a language, two at least, each a document by its
-// bytes (checkUpload refuses empty and binary files).
+// The files of the upload, each named by its language code: one a language, two at least.
 function readVersions(files: readonly Express.Multer.File[]): { language: string; file: StoredFile }[] {
-  const seen = new Set<string>();
-  const versions = files.map((file) => {
-    const language = file.fieldname;
-    if (!isUnLanguage(language)) throw new HttpError(400, HttpErrorCode.unexpectedVersionField, { field: language });
-    if (seen.has(language)) throw new HttpError(400, HttpErrorCode.repeatedVersionField, { field: language });
-    seen.add(language);
-    checkUpload(language, file.originalname, file.buffer);
-    const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
-    return { language, file: { name: file.originalname, bytes } };
-  });
+  const { versions } = readLanguageFiles(files);
   if (versions.length < 2) throw new HttpError(400, HttpErrorCode.missingVersions, { count: versions.length });
   return versions;
 }
