@@ -52,6 +52,7 @@ describe('SQLite store file', () => {
       '006-alignment-versions',
       '007-documents',
       '008-search-words',
+      '010-fold-han',
     ]);
   });
 });

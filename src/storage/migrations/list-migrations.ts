@@ -11,6 +11,7 @@ import { up as usersAudit } from './005-users-audit.js';
 import { up as alignmentVersions } from './006-alignment-versions.js';
 import { up as documents } from './007-documents.js';
 import { up as searchWords } from './008-search-words.js';
+import { up as foldHan } from './010-fold-han.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -24,6 +25,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['006-alignment-versions', alignmentVersions],
   ['007-documents', documents],
   ['008-search-words', searchWords],
+  ['010-fold-han', foldHan],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */
