@@ -3,6 +3,7 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
+import { UN_LANGUAGES } from '../core/model.js';
 import { MAX_EDIT_LENGTH } from '../core/review/edit-bead-text.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/review/review-model.js';
 import { AUDIT_ACTIONS, PAIR_STATUSES, SEARCH_COUNT_LIMIT } from '../storage/store.js';
@@ -190,13 +191,23 @@ export const tmExportQuerySchema = z.object({
     .max(1)
     .optional()
     .meta({ description: 'Units with at least this confidence.' }),
-  srcLang: z.enum(['fr', 'en']).default('en').meta({ description: 'TMX header srclang.' }),
+  srcLang: z
+    .enum(UN_LANGUAGES)
+    .default('en')
+    .meta({ description: 'TMX header srclang: units with no side in this language are left out.' }),
+  tgtLang: z
+    .enum(UN_LANGUAGES)
+    .optional()
+    .meta({ description: 'Only units whose other side is in this language (one language pair); all by default.' }),
 });
 
 /** Query of GET /v1/tm/search. */
 export const searchQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().min(1).max(500).meta({ description: 'Text to look for (substring, case ignored).' }),
-  lang: z.enum(['fr', 'en']).default('fr').meta({ description: 'Language of the text searched.' }),
+  lang: z
+    .enum(UN_LANGUAGES)
+    .default('fr')
+    .meta({ description: 'Language of the text searched: ar, en, es, fr, ru or zh.' }),
 });
 
 /** The error body of every 4xx/5xx answer. */

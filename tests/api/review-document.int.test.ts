@@ -76,6 +76,53 @@ describe.skipIf(!redisAvailable)('a six-language document: parity matrix and rev
     });
   });
 
+  it("finds a Chinese phrase and shows the same unit in the document's other languages, the pivot first", async () => {
+    const response = await service.fetch(`/v1/tm/search?lang=zh&q=${encodeURIComponent('水质')}`);
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as {
+      items: {
+        text: string;
+        otherLanguage: string;
+        document?: { id: string; pivot: string; versions: { language: string; text: string }[] };
+      }[];
+    };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ text: '请各国分享关于水质的数据；', otherLanguage: 'en' });
+    expect(items[0]?.document).toEqual({
+      id: documentId,
+      pivot: 'en',
+      versions: [
+        { language: 'en', text: 'Invite States to share data on water quality;' },
+        { language: 'ar', text: 'دعوة الدول إلى تبادل البيانات المتعلقة بنوعية المياه؛' },
+        { language: 'es', text: 'Invitara a los Estados a compartir datos sobre la calidad del agua;' },
+        { language: 'fr', text: 'Invite les États à partager des données sur la qualité de l’eau ;' },
+        { language: 'ru', text: 'предложить государствам обмениваться данными о качестве воды;' },
+      ],
+    });
+    // Sub-paragraph (c), which Russian lacks: its Russian text is empty.
+    const arabic = await service.fetch(`/v1/tm/search?lang=ar&q=${encodeURIComponent('اجتماعه المقبل')}`);
+    const hit = (
+      (await arabic.json()) as { items: { document?: { versions: { language: string; text: string }[] } }[] }
+    ).items[0];
+    expect(hit?.document?.versions.find((version) => version.language === 'ru')).toEqual({ language: 'ru', text: '' });
+    expect(hit?.document?.versions.find((version) => version.language === 'zh')?.text).toBe(
+      '决定于2022年举行下次会议。',
+    );
+  });
+
+  it('exports the store-wide TMX for one language pair, Arabic included', async () => {
+    const tmx = await (await service.fetch('/v1/tm/export.tmx?srcLang=ar&tgtLang=en')).text();
+    expect(tmx).toContain('srclang="ar"');
+    const languages = new Set([...tmx.matchAll(/<tuv xml:lang="([a-z]+)">/g)].map((match) => match[1]));
+    expect([...languages].sort()).toEqual(['ar', 'en']);
+    expect(tmx).toContain('<tuv xml:lang="ar"><seg>الطلب إلى الأمانة أن تعد تقريرا عن الأنهار المشتركة؛</seg></tuv>');
+    const all = await (await service.fetch('/v1/tm/export.tmx?srcLang=en')).text();
+    const every = new Set([...all.matchAll(/<tuv xml:lang="([a-z]+)">/g)].map((match) => match[1]));
+    expect([...every].sort()).toEqual([...UN_LANGUAGES]);
+    expect((await service.fetch('/v1/tm/export.tmx?srcLang=ru&tgtLang=ru')).status).toBe(400);
+    expect((await service.fetch('/v1/tm/export.tmx?srcLang=de')).status).toBe(400);
+  });
+
   describe.skipIf(!chromiumAvailable)('in headless Chromium', () => {
     let browser: Browser;
     beforeAll(async () => {
