@@ -65,6 +65,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/review', access: EVERY_ROLE, what: REVIEW, page: true },
   // Before /review/{id}, which "upload" would match.
   { method: 'GET', path: '/review/upload', access: UPLOADERS, what: UPLOAD, page: true },
+  { method: 'GET', path: '/review/search', access: EVERY_ROLE, what: 'concordance search', page: true },
   { method: 'GET', path: '/review/{id}/edit', access: REVIEWERS, what: CORRECT, page: true },
   { method: 'GET', path: '/review/documents/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'GET', path: '/review/{id}', access: EVERY_ROLE, what: REVIEW, page: true },

@@ -193,6 +193,22 @@ describe.skipIf(!redisAvailable)('a six-language document: parity matrix and rev
       await context.close();
     }, 60_000);
 
+    it('searches from the search page, the Arabic version beside right to left', async () => {
+      const { page, context } = await open('en');
+      await page.getByRole('link', { name: 'Search the memory' }).click();
+      await page.getByLabel('Words').fill('水质');
+      await page.getByLabel('Language searched').selectOption('zh');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/\/review\/search\?/);
+      const rows = page.locator('table.hits tbody tr');
+      expect(await rows.count()).toBe(1);
+      const arabic = rows.locator('dd[data-language="ar"]');
+      expect((await arabic.textContent())?.trim()).toBe('دعوة الدول إلى تبادل البيانات المتعلقة بنوعية المياه؛');
+      expect(await arabic.evaluate((dd) => dd.ownerDocument.defaultView?.getComputedStyle(dd).direction)).toBe('rtl');
+      expect(await rows.locator('dd').count()).toBe(5);
+      await context.close();
+    }, 60_000);
+
     it('is in French for a French reader', async () => {
       const { page, context } = await open('fr');
       expect((await page.locator('#parity ul.gaps li').textContent())?.trim()).toBe(
