@@ -166,18 +166,19 @@ export function withAuthorization(authorization: string, headers: RequestInit['h
   return merged;
 }
 
-/** Uploads a pair of files as multipart fields `fr` and `en`, and `dictionary` when given, as the target's admin. */
+/**
+ * Uploads a pair of files as multipart fields named by language (`fr`, `en`, `ar` ...), in the order given, and
+ * `dictionary` when given, as the target's admin.
+ */
 export async function uploadPair(
   target: ServiceTarget | string,
-  files: { fr?: UploadFile; en?: UploadFile; dictionary?: UploadFile },
+  files: Partial<Record<string, UploadFile>>,
   headers: Record<string, string> = {},
   fields: Record<string, string> = {},
 ): Promise<Response> {
   const form = new FormData();
-  for (const field of ['fr', 'en', 'dictionary'] as const) {
-    const file = files[field];
+  for (const [field, file] of Object.entries(files))
     if (file !== undefined) form.append(field, new Blob([file.bytes]), file.name);
-  }
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   const { baseUrl, authorization } = typeof target === 'string' ? { baseUrl: target, authorization: '' } : target;
   return fetch(`${baseUrl}/v1/pairs`, {

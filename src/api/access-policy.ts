@@ -57,6 +57,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   },
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/documents/{id}', access: EVERY_ROLE, what: READ_PAIRS },
+  { method: 'GET', path: '/v1/documents/{id}/parity', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/export.{format}', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/documents/{id}/export.tmx', access: EVERY_ROLE, what: EXPORT },
   { method: 'GET', path: '/v1/tm/export.tmx', access: EVERY_ROLE, what: EXPORT },
@@ -64,7 +65,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/review', access: EVERY_ROLE, what: REVIEW, page: true },
   // Before /review/{id}, which "upload" would match.
   { method: 'GET', path: '/review/upload', access: UPLOADERS, what: UPLOAD, page: true },
+  { method: 'GET', path: '/review/search', access: EVERY_ROLE, what: 'concordance search', page: true },
   { method: 'GET', path: '/review/{id}/edit', access: REVIEWERS, what: CORRECT, page: true },
+  { method: 'GET', path: '/review/documents/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'GET', path: '/review/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   // Deeper review paths: the review router answers them with its localised 404 page.
   { method: 'GET', path: '/review/*', access: EVERY_ROLE, what: REVIEW, page: true },

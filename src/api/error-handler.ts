@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { ErrorCode, InputError, ParalignError } from '../core/errors.js';
 import { ExportErrorCode } from '../core/export/export-error.js';
+import { isNamedLanguage } from '../extract/detect-language.js';
 import { EditError } from '../core/review/edit-error.js';
 import { ALIGNMENT_CHANGED, AlignmentChangedError } from '../service/alignment-changed-error.js';
 import { QUEUE_UNAVAILABLE } from '../service/queue-unavailable-error.js';
@@ -94,8 +95,15 @@ export interface TranslatedError {
  * Maps any thrown value to its answer; the JSON handler and the review pages share it so each error is translated once.
  */
 export function translateError(error: unknown, maxUploadBytes: number): TranslatedError {
-  if (error instanceof HttpError)
-    return { status: error.status, code: error.code, values: { ...error.values }, fallback: error.code };
+  if (error instanceof HttpError) {
+    return {
+      status: error.status,
+      code: error.code,
+      values: { ...error.values },
+      nested: languageNames(error.values),
+      fallback: error.code,
+    };
+  }
   if (error instanceof MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') {
       return {
@@ -136,11 +144,13 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
   if (error instanceof AlignmentChangedError)
     return { status: 412, code: error.code, values: { ...error.values }, fallback: error.message };
   if (error instanceof ParalignError) {
+    const values = error instanceof InputError ? error.values : {};
     return {
       status: STATUS_OF_CODE[error.code] ?? 400,
       code: error.code,
       // An input error's own values let the catalogue say its message in the request's language.
-      values: { detail: error.message, ...(error instanceof InputError ? error.values : {}) },
+      values: { detail: error.message, ...values },
+      nested: languageNames(values),
       fallback: error.message,
     };
   }
@@ -172,6 +182,18 @@ export function translateError(error: unknown, maxUploadBytes: number): Translat
     };
   }
   return { status: 500, code: HttpErrorCode.internal, values: {}, fallback: 'Internal error.' };
+}
+
+// The message values that hold a language code: the catalogue says them as the language's name ("allemand").
+const LANGUAGE_VALUES = ['detected', 'declared', 'source', 'target', 'language', 'first', 'second'] as const;
+
+function languageNames(values: Readonly<Record<string, string | number>>): Record<string, string> {
+  const nested: Record<string, string> = {};
+  for (const key of LANGUAGE_VALUES) {
+    const code = values[key];
+    if (typeof code === 'string' && isNamedLanguage(code)) nested[key] = `LANGUAGE_${code}`;
+  }
+  return nested;
 }
 
 // Connection-level faults of pg (node errno codes, SQLSTATE 57P01-57P03: server shutting down or starting) and a

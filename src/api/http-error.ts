@@ -41,6 +41,9 @@ export const HttpErrorCode = {
   missingVersions: 'MISSING_VERSIONS',
   unexpectedVersionField: 'UNEXPECTED_VERSION_FIELD',
   repeatedVersionField: 'REPEATED_VERSION_FIELD',
+  unsupportedLanguageField: 'UNSUPPORTED_LANGUAGE_FIELD',
+  tooManyPairVersions: 'TOO_MANY_PAIR_VERSIONS',
+  sourceNotUploaded: 'SOURCE_NOT_UPLOADED',
 } as const;
 /** See {@link HttpErrorCode}. */
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];

@@ -219,6 +219,22 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
           },
         },
       },
+      '/v1/documents/{id}/parity': {
+        get: {
+          summary:
+            'The parity matrix of the document once every pair is aligned: what each version has, and each gap ' +
+            '(a label, paragraph, number or footnote some versions lack) with the languages that lack it and a ' +
+            'description in the request\'s language ("paragraph 2 (c) is missing in Russian only").',
+          requestParams: { path: documentParamsSchema },
+          responses: {
+            '200': {
+              description: 'The matrix.',
+              content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+            },
+            ...errors(404, 409),
+          },
+        },
+      },
       '/v1/documents/{id}': {
         get: {
           summary: 'A document of several language versions, with the pair of each version and the pivot.',

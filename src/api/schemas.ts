@@ -3,6 +3,7 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
+import { UN_LANGUAGES } from '../core/model.js';
 import { MAX_EDIT_LENGTH } from '../core/review/edit-bead-text.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../core/review/review-model.js';
 import { AUDIT_ACTIONS, PAIR_STATUSES, SEARCH_COUNT_LIMIT } from '../storage/store.js';
@@ -46,9 +47,17 @@ export const pairParamsSchema = z.object({
 /** The form fields of POST /v1/pairs besides the two files. */
 export const uploadFieldsSchema = z.object({
   sourceLanguage: z
-    .enum(['fr', 'en'])
-    .default('fr')
-    .meta({ description: 'Which upload is the source side: "fr" (default) or "en".' }),
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({
+      description:
+        'Which version is the source side (the original): the language code of one of the two files. By default ' +
+        '"fr" for a French-English pair (as before other languages were read), else the original the headers ' +
+        'name ("Original: English"), else English. Any other value is refused (400), naming the language.',
+    }),
   collection: z
     .string()
     .trim()
@@ -65,10 +74,22 @@ export const uploadFieldsSchema = z.object({
     .meta({ description: 'Document symbol, e.g. "CTOC/COP/2018/1"; read from the documents when absent.' }),
 });
 
-/** The multipart body of POST /v1/pairs (documentation only: multer parses it). */
+const pairVersionFile = (name: string): z.ZodOptional<z.ZodString> =>
+  z
+    .string()
+    .optional()
+    .meta({ format: 'binary', description: `The ${name} version (.txt, .md, .html, .docx, .pdf).` });
+
+/**
+ * The multipart body of POST /v1/pairs (documentation only: multer parses it): two files, each named by its language.
+ */
 export const uploadBodySchema = uploadFieldsSchema.extend({
-  fr: z.string().meta({ format: 'binary', description: 'The French version (.txt, .md, .html, .docx, .pdf).' }),
-  en: z.string().meta({ format: 'binary', description: 'The English version.' }),
+  ar: pairVersionFile('Arabic'),
+  en: pairVersionFile('English'),
+  es: pairVersionFile('Spanish'),
+  fr: pairVersionFile('French'),
+  ru: pairVersionFile('Russian'),
+  zh: pairVersionFile('Chinese'),
   dictionary: z
     .string()
     .optional()
@@ -170,13 +191,23 @@ export const tmExportQuerySchema = z.object({
     .max(1)
     .optional()
     .meta({ description: 'Units with at least this confidence.' }),
-  srcLang: z.enum(['fr', 'en']).default('en').meta({ description: 'TMX header srclang.' }),
+  srcLang: z
+    .enum(UN_LANGUAGES)
+    .default('en')
+    .meta({ description: 'TMX header srclang: units with no side in this language are left out.' }),
+  tgtLang: z
+    .enum(UN_LANGUAGES)
+    .optional()
+    .meta({ description: 'Only units whose other side is in this language (one language pair); all by default.' }),
 });
 
 /** Query of GET /v1/tm/search. */
 export const searchQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().min(1).max(500).meta({ description: 'Text to look for (substring, case ignored).' }),
-  lang: z.enum(['fr', 'en']).default('fr').meta({ description: 'Language of the text searched.' }),
+  lang: z
+    .enum(UN_LANGUAGES)
+    .default('fr')
+    .meta({ description: 'Language of the text searched: ar, en, es, fr, ru or zh.' }),
 });
 
 /** The error body of every 4xx/5xx answer. */

@@ -30,6 +30,11 @@ const TO_ISO1: Record<string, string> = Object.fromEntries(
 );
 const ONLY = Object.values(LANGUAGES).map(({ iso3 }) => iso3);
 
+/** Whether `code` is one of the languages paralign can tell and name (the six UN languages and a dozen others). */
+export function isNamedLanguage(code: string): boolean {
+  return Object.hasOwn(LANGUAGES, code);
+}
+
 /** Below this many letters franc guesses; the check is then skipped. */
 export const MIN_LETTERS_FOR_DETECTION = 200;
 

@@ -5,21 +5,28 @@
  */
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { readDocumentPair } from '../pipeline/read-document-pair.js';
+import type { LanguageCode } from '../core/model.js';
+import { readLanguagePair } from '../pipeline/read-language-pair.js';
 import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
 import { enqueueAlignment, forgetAlignmentJob } from '../queue/enqueue-alignment.js';
 import { PairStatus, type CreatePairInput, type PairRecord, type Store, type StoredFile } from '../storage/store.js';
 import { QueueUnavailableError } from './queue-unavailable-error.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from './with-timeout.js';
 
+/** One language version of an upload. */
+export interface PairVersion {
+  /** Declared language (one of the six UN languages; the pipeline checks it against the text). */
+  language: LanguageCode;
+  /** The file. */
+  file: StoredFile;
+}
+
 /** The two language versions of an upload, a dictionary if any, and how to file them. */
 export interface PairSubmission {
-  /** The French version. */
-  fr: StoredFile;
-  /** The English version. */
-  en: StoredFile;
-  /** Which version is the source side. */
-  sourceLanguage: 'fr' | 'en';
+  /** The two versions, in two different languages, in the order uploaded. */
+  versions: readonly [PairVersion, PairVersion];
+  /** Which version's language is the source side; absent for the original the headers name, else English. */
+  sourceLanguage?: LanguageCode;
   /** Collection the pair belongs to, or null. */
   collection: string | null;
   /** Document symbol as the uploader gave it, or null. */
@@ -50,23 +57,26 @@ export interface SubmittedPair {
 
 /**
  * Reads and checks the pair (the same refusals as the CLI: unreadable or corrupt files, no or too little text,
- * the same text twice, swapped sides, one language on both sides, a side in the wrong language), then stores and
- * queues it. Throws the pipeline's InputError before storing anything, or {@link QueueUnavailableError} with
- * nothing kept when Redis does not answer.
+ * two versions declared in one language, the same text twice, swapped sides, one language on both sides, a side in
+ * the wrong language), chooses its source side (the one asked for, else the original the headers name, else
+ * English), then stores and queues it. Throws the pipeline's InputError before storing anything, or
+ * {@link QueueUnavailableError} with nothing kept when Redis does not answer.
  */
 export async function submitPair(deps: SubmitPairDeps, submission: PairSubmission): Promise<SubmittedPair> {
-  const frIsSource = submission.sourceLanguage === 'fr';
-  const source = frIsSource ? submission.fr : submission.en;
-  const target = frIsSource ? submission.en : submission.fr;
-  const sourceLanguage = frIsSource ? 'fr' : 'en';
-  const targetLanguage = frIsSource ? 'en' : 'fr';
+  const [first, second] = submission.versions;
   // Everything the bytes can decide is decided here; the worker only aligns (and checks again, for older pairs).
-  await readDocumentPair({ ...source, language: sourceLanguage }, { ...target, language: targetLanguage });
+  const { sourceFile, targetFile } = await readLanguagePair(
+    [
+      { ...first.file, language: first.language },
+      { ...second.file, language: second.language },
+    ],
+    submission.sourceLanguage,
+  );
   return storeAndQueuePair(deps, {
-    source,
-    target,
-    sourceLanguage,
-    targetLanguage,
+    source: { name: sourceFile.name, bytes: sourceFile.bytes },
+    target: { name: targetFile.name, bytes: targetFile.bytes },
+    sourceLanguage: sourceFile.language,
+    targetLanguage: targetFile.language,
     collection: submission.collection,
     symbol: submission.symbol,
     ...(submission.dictionary !== undefined ? { dictionary: submission.dictionary } : {}),

@@ -603,6 +603,15 @@ export class KyselyStore implements Store {
     };
   }
 
+  async getDocumentOfPair(pairId: string): Promise<DocumentRecord | null> {
+    const row = await this.#db
+      .selectFrom('document_versions')
+      .select('document_id')
+      .where('pair_id', '=', pairId)
+      .executeTakeFirst();
+    return row === undefined ? null : this.getDocument(row.document_id);
+  }
+
   async deletePair(id: string): Promise<boolean> {
     // Files, results, blocks and segments go with it: every child table references pairs ON DELETE CASCADE.
     const result = await this.#db.deleteFrom('pairs').where('id', '=', id).executeTakeFirst();

@@ -675,6 +675,9 @@ export interface Store {
   /** The document with this id, or null. */
   getDocument(id: string): Promise<DocumentRecord | null>;
 
+  /** The document a pair aligns a version of (with its pivot), or null for a pair uploaded alone. */
+  getDocumentOfPair(pairId: string): Promise<DocumentRecord | null>;
+
   /** Deletes the pair with its files, segments, blocks and report; answers whether it existed. */
   deletePair(id: string): Promise<boolean>;
 

@@ -1,10 +1,13 @@
 /**
- * The upload form (page /review/upload): sends the two documents to POST /v1/pairs, follows the alignment by polling
- * GET /v1/pairs/{id}, then opens the editor. The API's one-line messages are shown as they come, in the page's
- * language.
+ * The upload form (page /review/upload): sends two language versions (any two of the six) to POST /v1/pairs, follows
+ * the alignment by polling GET /v1/pairs/{id}, then opens the editor. The API's one-line messages are shown as they
+ * come, in the page's language.
  */
 import { getJson, postForm, type ApiContext, type ApiFailure } from './api-client.js';
 import { createTranslator, isRecord, readDataJson } from './page-messages.js';
+
+/** The file fields of the form, one a UN language (the API's field names). */
+const VERSION_FIELDS = ['fr', 'en', 'ar', 'es', 'ru', 'zh'];
 
 /** Milliseconds between two looks at the pair while it aligns. */
 const POLL_MS = 500;
@@ -64,12 +67,20 @@ function start(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     error.textContent = '';
-    const missing = ['fr', 'en'].find((name) => fileOf(form, name) === null);
-    if (missing !== undefined) {
+    const chosen = VERSION_FIELDS.filter((name) => fileOf(form, name) !== null);
+    if (chosen.length > 2) return fail(t('upload.tooManyFiles'));
+    const [only] = chosen;
+    if (chosen.length === 1 && (only === 'fr' || only === 'en')) {
+      // French with English was the form's first pair: name the other one, as before.
+      const missing = only === 'fr' ? 'en' : 'fr';
       fail(t('upload.missingFile', { language: t(`language.${missing}`) }));
       byId(`upload-${missing}`).focus();
       return;
     }
+    if (chosen.length < 2) return fail(t('upload.twoFiles'));
+    const original = new FormData(form).get('sourceLanguage');
+    if (typeof original === 'string' && original !== '' && !chosen.includes(original))
+      return fail(t('upload.sourceMissing', { language: t(`language.${original}`) }));
     if (submit !== null) submit.disabled = true;
     progress.hidden = false;
     say(t('upload.sending'));
@@ -84,7 +95,7 @@ function start(): void {
 // Only what was filled in: the API refuses an empty collection or symbol, and an empty file is no dictionary.
 function formDataOf(form: HTMLFormElement): FormData {
   const data = new FormData();
-  for (const name of ['fr', 'en', 'dictionary']) {
+  for (const name of [...VERSION_FIELDS, 'dictionary']) {
     const file = fileOf(form, name);
     if (file !== null) data.append(name, file, file.name);
   }

@@ -83,11 +83,18 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
   it.each([
     ['one version', { en: [{ name: 'en.txt', bytes: english.bytes }] }, 400, 'MISSING_VERSIONS', /deux à six/],
     [
-      'a field not named by a UN language',
+      'a field named for a language outside the six',
       { en: [{ name: 'en.txt', bytes: english.bytes }], de: [{ name: 'de.txt', bytes: french.bytes }] },
       400,
+      'UNSUPPORTED_LANGUAGE_FIELD',
+      /« de » porte le nom d’une langue que paralign ne lit pas \(allemand\)/,
+    ],
+    [
+      'a field not named by a language',
+      { en: [{ name: 'en.txt', bytes: english.bytes }], text: [{ name: 'fr.txt', bytes: french.bytes }] },
+      400,
       'UNEXPECTED_VERSION_FIELD',
-      /« de »/,
+      /« text »/,
     ],
     [
       'two files of one language',
@@ -101,7 +108,7 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
       { en: [{ name: 'en.txt', bytes: english.bytes }], fr: [{ name: 'es.txt', bytes: spanish.bytes }] },
       422,
       'WRONG_LANGUAGE',
-      /^es\.txt : le texte est en es, pas dans la langue déclarée \(fr\)$/,
+      /^es\.txt : le texte est en espagnol, pas dans la langue déclarée \(français\)$/,
     ],
   ] as Array<[string, Versions, number, string, RegExp]>)(
     'refuses %s in the request, in the asked language, and stores nothing',

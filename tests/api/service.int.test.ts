@@ -231,19 +231,17 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
     expect((await service.fetch(`/v1/tm/search?lang=fr`)).status).toBe(400);
   });
 
+  const MISSING_EN =
+    'The upload has no "en" file; send two language versions as multipart files named by language ' +
+    '(ar, en, es, fr, ru, zh).';
+  const MISSING_FR =
+    'L’envoi ne contient pas de fichier « en » ; envoyez deux versions linguistiques en fichiers multipart ' +
+    'nommés par leur langue (ar, en, es, fr, ru, zh).';
   it.each([
-    ['en', 'MISSING_FILE', 'The upload has no "en" file; send both "fr" and "en" as multipart files.'],
-    [
-      'fr',
-      'MISSING_FILE',
-      'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.',
-    ],
-    [
-      'fr-CA,fr;q=0.9,en;q=0.5',
-      'MISSING_FILE',
-      'L’envoi ne contient pas de fichier « en » ; envoyez « fr » et « en » en fichiers multipart.',
-    ],
-    ['de', 'MISSING_FILE', 'The upload has no "en" file; send both "fr" and "en" as multipart files.'],
+    ['en', 'MISSING_FILE', MISSING_EN],
+    ['fr', 'MISSING_FILE', MISSING_FR],
+    ['fr-CA,fr;q=0.9,en;q=0.5', 'MISSING_FILE', MISSING_FR],
+    ['de', 'MISSING_FILE', MISSING_EN],
   ])('answers errors in the language of Accept-Language %s', async (language, code, message) => {
     const response = await uploadPair(
       service,

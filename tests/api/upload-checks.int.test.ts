@@ -18,6 +18,8 @@ const englishDocx = docx(
   wordXml('<w:p><w:r><w:t>1. The Commission took note of the report of the Secretary-General.</w:t></w:r></w:p>'),
 );
 
+const NAMES: Record<string, string> = { en: 'English', fr: 'French', es: 'Spanish' };
+
 /** What the upload of `fr` and `en` must answer, and what the CLI says of the same files. */
 type Upload = { fr: { name: string; bytes: Uint8Array }; en: { name: string; bytes: Uint8Array } };
 
@@ -38,19 +40,19 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       'swapped sides',
       { fr: { name: 'fr.txt', bytes: english.bytes }, en: { name: 'en.txt', bytes: french.bytes } },
       'SWAPPED_SIDES',
-      /^fr\.txt est en en et en\.txt en fr : les deux fichiers sont inversés$/,
+      /^fr\.txt est en anglais et en\.txt en français : les deux fichiers sont inversés$/,
     ],
     [
       'both sides in English',
       { fr: { name: 'fr.txt', bytes: english.bytes.slice(0, 4000) }, en: { name: 'en.txt', bytes: english.bytes } },
       'SAME_LANGUAGE',
-      /^en\.txt : les deux fichiers sont dans la même langue \(en\) ; donnez les versions fr et en$/,
+      /^en\.txt : les deux fichiers sont dans la même langue \(anglais\) ; donnez une version en français et une en anglais$/,
     ],
     [
       'a Spanish text as the French side',
       { fr: { name: 'es.txt', bytes: spanish.bytes }, en: { name: 'en.txt', bytes: english.bytes } },
       'WRONG_LANGUAGE',
-      /^es\.txt : le texte est en es, pas dans la langue déclarée \(fr\)$/,
+      /^es\.txt : le texte est en espagnol, pas dans la langue déclarée \(français\)$/,
     ],
     [
       'a one-letter file',
@@ -59,7 +61,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       /^w\.txt : rien à aligner ; le fichier contient moins de 6 lettres de texte$/,
     ],
   ] as Array<[string, Upload, string, RegExp]>)(
-    'refuses %s with 422, the CLI message in English, French on request, and stores nothing',
+    'refuses %s with 422, the CLI message in English (languages by name), French on request, and stores nothing',
     async (_case, files, code, french) => {
       const before = await pairTotal();
       const cli = await readDocumentPair({ ...files.fr, language: 'fr' }, { ...files.en, language: 'en' }).catch(
@@ -67,7 +69,9 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       );
       const inEnglish = await uploadPair(service, files, { 'Accept-Language': 'en' });
       expect(inEnglish.status).toBe(422);
-      expect(await inEnglish.json()).toEqual({ error: { code, message: (cli as Error).message } });
+      // The CLI names languages by code ("is in en"), the API by name in the reader's language ("is in English").
+      const named = (cli as Error).message.replace(/(?<![.\w])(en|fr|es)(?![.\w])/g, (code) => NAMES[code] ?? code);
+      expect(await inEnglish.json()).toEqual({ error: { code, message: named } });
       const inFrench = await uploadPair(service, files, { 'Accept-Language': 'fr' });
       expect(inFrench.status).toBe(422);
       const body = (await inFrench.json()) as { error: { code: string; message: string } };

@@ -87,6 +87,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         '007-documents',
         '008-search-words',
         '009-store-lexicons',
+        '010-fold-han',
       ]);
       const tables = await admin.query<{ table_name: string }>(
         'select table_name from information_schema.tables where table_schema = $1 order by table_name',

@@ -53,6 +53,7 @@ describe('SQLite store file', () => {
       '007-documents',
       '008-search-words',
       '009-store-lexicons',
+      '010-fold-han',
     ]);
   });
 });

@@ -213,6 +213,9 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         ['ru', 'доклад.ru.docx', ru.pair.id],
       ]);
       expect(await store.getDocument(first.document.id)).toEqual(first.document);
+      expect(await store.getDocumentOfPair(es.pair.id)).toEqual(first.document);
+      const alone = await store.createPair(pairInput(note));
+      expect(await store.getDocumentOfPair(alone.pair.id)).toBeNull();
       const again = await store.createDocument({ ...input, collection: null });
       expect(again).toEqual({ document: first.document, created: false });
       // A version goes with its pair.
@@ -626,6 +629,41 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await count({ collections: ['GA', 'other'] })).toBe(25);
       expect(await count({ collections: ['GA', 'UNODC'], minConfidence: 0.5 })).toBe(60);
       expect(await count({ collections: [] })).toBe(0);
+    });
+
+    it('finds Chinese phrases by their characters in sequence, and Arabic words', async () => {
+      const store = await open();
+      const { pair } = await store.createPair({
+        source: { name: 'zh', bytes: Buffer.from('水') },
+        target: { name: 'ar', bytes: Buffer.from('ماء') },
+        sourceLanguage: 'zh',
+        targetLanguage: 'ar',
+      });
+      const texts: Record<string, string[]> = {
+        zh: ['请各国分享关于水质的数据；', '决定于2022年举行下次会议。'],
+        ar: ['دعوة الدول إلى تبادل البيانات المتعلقة بنوعية المياه؛', 'تقرير عقد اجتماعه المقبل في عام 2022.'],
+      };
+      const alignment = syntheticAlignmentOf(2, 'zh', {
+        sentenceText: (language, _tag, index) => texts[language === 'fr' ? 'zh' : 'ar']?.[index] ?? '',
+        confidence: () => 0.9,
+        symbol: () => 'ZH/AR/1',
+      });
+      const languaged: Alignment = {
+        ...alignment,
+        source: { ...alignment.source, language: 'zh' },
+        target: { ...alignment.target, language: 'ar' },
+      };
+      await store.saveAlignment(pair.id, languaged, buildParityReport(languaged));
+      const page = { limit: 10, offset: 0 };
+      expect((await store.searchSegments('水质', 'zh', page)).items).toEqual([
+        expect.objectContaining({ text: texts['zh']?.[0], otherLanguage: 'ar', otherText: texts['ar']?.[0] }),
+      ]);
+      expect((await store.searchSegments('2022年举行', 'zh', page)).total).toBe(1);
+      // Characters in sequence only: 质水 is not in the text.
+      expect((await store.searchSegments('质水', 'zh', page)).total).toBe(0);
+      expect((await store.searchSegments('بنوعية المياه', 'ar', page)).items).toEqual([
+        expect.objectContaining({ language: 'ar', otherText: texts['zh']?.[0] }),
+      ]);
     });
 
     it('finds segments by whole words, ignoring case and accents, in the asked language', async () => {

@@ -4,21 +4,24 @@
  */
 import { Router, type Request } from 'express';
 import multer from 'multer';
-import { mergePivotAlignments } from '../../core/align/merge-pivot-alignments.js';
 import { writeMultilingualTmx } from '../../core/export/tmx-multilingual.js';
-import { isUnLanguage, UN_LANGUAGES, type Alignment } from '../../core/model.js';
+import { UN_LANGUAGES } from '../../core/model.js';
+import { describeGap } from '../../core/qa/describe-gap.js';
+import { buildParityMatrix } from '../../core/qa/parity-matrix.js';
 import { PARALIGN_VERSION } from '../../version.js';
 import { submitDocument } from '../../service/submit-document.js';
-import { AuditAction, PairStatus, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
+import { AuditAction, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
-import { checkUpload } from '../check-upload.js';
-import { documentFieldsSchema, documentParamsSchema } from '../document-schemas.js';
+import { documentFieldsSchema } from '../document-schemas.js';
+import { findDocument, loadDocumentAlignment } from '../find-document.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
+import { readLanguageFiles } from '../language-files.js';
 import { presentPair, type PairJson } from '../present-pair.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
 import { exportQuerySchema } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
 import { maySeePair } from '../request-account.js';
+import { reportLocale } from '../report-locale.js';
 import { resolveUploadCollection } from '../upload-collection.js';
 
 /** The API's view of a document (see `documentSchema` in document-schemas.ts). */
@@ -78,51 +81,35 @@ export function createDocumentsRouter(deps: AppDeps): Router {
       });
   });
 
-  const findDocument = async (req: Request): Promise<{ document: DocumentRecord; pairs: PairRecord[] }> => {
-    const { id } = documentParamsSchema.parse(req.params);
-    const document = await store.getDocument(id);
-    const pairs: PairRecord[] = [];
-    for (const version of document?.versions ?? []) {
-      const pair = version.pairId === null ? null : await store.getPair(version.pairId);
-      if (pair !== null) pairs.push(pair);
-    }
-    // A document with a pair outside the account's collections is answered as if it did not exist.
-    if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
-      throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
-    return { document, pairs };
-  };
-
   router.get('/v1/documents/:id', async (req, res) => {
-    const { document, pairs } = await findDocument(req);
+    const { document, pairs } = await findDocument(store, req);
     res.json(presentDocument(document, pairs, req));
   });
 
   // The document's multilingual memory: its pairs merged through the pivot, once every pair is aligned.
+  // What each version lacks (labels, numbers, footnotes), once every pair is aligned; each gap also said in words.
+  router.get('/v1/documents/:id/parity', async (req, res) => {
+    const found = await findDocument(store, req);
+    const { alignment, reports } = await loadDocumentAlignment(store, req, found);
+    const matrix = buildParityMatrix(alignment, reports);
+    const locale = reportLocale(req);
+    res.json({
+      documentId: found.document.id,
+      ...matrix,
+      gaps: matrix.gaps.map((gap) => ({ ...gap, description: describeGap(gap, locale) })),
+    });
+  });
+
+  // The document's multilingual memory: its pairs merged through the pivot, once every pair is aligned.
   router.get('/v1/documents/:id/export.tmx', async (req, res) => {
-    const { document, pairs } = await findDocument(req);
+    const found = await findDocument(store, req);
+    const { document, pairs } = found;
     const selection = exportQuerySchema.parse(req.query);
-    const alignments: Alignment[] = [];
-    for (const pair of pairs) {
-      if (pair.status === PairStatus.failed)
-        throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
-      const alignment = pair.status === PairStatus.done ? await store.loadAlignment(pair.id) : null;
-      if (alignment === null) {
-        const status = req.t(pair.status, { ns: 'status' });
-        throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status });
-      }
-      alignments.push(alignment);
-    }
-    const pivot = alignments[0]?.target;
-    if (pivot === undefined) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
-    const multi = mergePivotAlignments(
-      [pivot, ...alignments.map((alignment) => alignment.source)],
-      document.pivotLanguage,
-      alignments,
-    );
+    const { alignment: multi, updatedAt } = await loadDocumentAlignment(store, req, found);
     const chunks = writeMultilingualTmx(multi, {
       units: selection.units,
       ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
-      creationDate: new Date(Math.max(...pairs.map((pair) => pair.updatedAt.getTime()))),
+      creationDate: updatedAt,
       creationToolVersion: PARALIGN_VERSION,
     });
     for (const pair of pairs) {
@@ -141,19 +128,9 @@ export function createDocumentsRouter(deps: AppDeps): Router {
   return router;
 }
 
-// The files of the upload, each named by its language code: one a language, two at least, each a document by its
-// bytes (checkUpload refuses empty and binary files).
+// The files of the upload, each named by its language code: one a language, two at least.
 function readVersions(files: readonly Express.Multer.File[]): { language: string; file: StoredFile }[] {
-  const seen = new Set<string>();
-  const versions = files.map((file) => {
-    const language = file.fieldname;
-    if (!isUnLanguage(language)) throw new HttpError(400, HttpErrorCode.unexpectedVersionField, { field: language });
-    if (seen.has(language)) throw new HttpError(400, HttpErrorCode.repeatedVersionField, { field: language });
-    seen.add(language);
-    checkUpload(language, file.originalname, file.buffer);
-    const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
-    return { language, file: { name: file.originalname, bytes } };
-  });
+  const { versions } = readLanguageFiles(files);
   if (versions.length < 2) throw new HttpError(400, HttpErrorCode.missingVersions, { count: versions.length });
   return versions;
 }

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import multer from 'multer';
 import { writeTmx } from '../../core/export/tmx.js';
+import { UN_LANGUAGES } from '../../core/model.js';
 import { writeTsv } from '../../core/export/tsv.js';
 import { writeXliff } from '../../core/export/xliff.js';
 import { formatParityReportText } from '../../core/qa/format-report-text.js';
@@ -10,12 +11,13 @@ import { forgetAlignmentJob } from '../../queue/enqueue-alignment.js';
 import { loadReviewedAlignment } from '../../service/load-reviewed-alignment.js';
 import { submitPair } from '../../service/submit-pair.js';
 import { QUEUE_TIMEOUT_MS, withTimeout } from '../../service/with-timeout.js';
-import { AuditAction, type PairRecord, type PairStatus, type StoredFile } from '../../storage/store.js';
+import { AuditAction, type PairRecord, type PairStatus } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { sendAlignmentPage } from '../send-alignment-page.js';
-import { checkDictionaryUpload, checkUpload } from '../check-upload.js';
+import { checkDictionaryUpload } from '../check-upload.js';
 import { findDonePair, findPair } from '../find-pair.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
+import { readLanguageFiles, type LanguageFile } from '../language-files.js';
 import { resolveUploadCollection } from '../upload-collection.js';
 import { presentPair } from '../present-pair.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
@@ -30,7 +32,6 @@ import {
 } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
 
-const UPLOAD_FIELDS = ['fr', 'en'] as const;
 // Optional third file: a bilingual dictionary for the aligner, source side first.
 const DICTIONARY_FIELD = 'dictionary';
 
@@ -48,38 +49,41 @@ export function createPairsRouter(deps: AppDeps): Router {
     storage: multer.memoryStorage(),
     // French file names arrive as UTF-8 in filename="..."; busboy's default (latin1) turns them into mojibake.
     defParamCharset: 'utf8',
-    limits: { fileSize: config.maxUploadBytes, files: UPLOAD_FIELDS.length + 1, fields: 10, fieldSize: 4096 },
+    limits: { fileSize: config.maxUploadBytes, files: UN_LANGUAGES.length + 1, fields: 10, fieldSize: 4096 },
   });
 
   const queueUnavailable = (): HttpError => new HttpError(503, HttpErrorCode.queueUnavailable);
 
-  const uploadFields = [...UPLOAD_FIELDS, DICTIONARY_FIELD].map((name) => ({ name, maxCount: 1 }));
-  router.post('/v1/pairs', upload.fields(uploadFields), async (req, res) => {
+  router.post('/v1/pairs', upload.any(), async (req, res) => {
     const fields = uploadFieldsSchema.parse(req.body ?? {});
     const collection = resolveUploadCollection(req, fields.collection);
-    const files = req.files !== undefined && !Array.isArray(req.files) ? req.files : {};
-    const [fr, en] = UPLOAD_FIELDS.map((field) => {
-      const file = files[field]?.[0];
-      if (file === undefined) throw new HttpError(400, HttpErrorCode.missingFile, { field });
-      checkUpload(field, file.originalname, file.buffer);
-      return { name: file.originalname, bytes: toBytes(file.buffer) };
-    }) as [StoredFile, StoredFile];
-    if (Buffer.compare(fr.bytes, en.bytes) === 0) throw new HttpError(422, HttpErrorCode.sameFile);
-    const dictionaryFile = files[DICTIONARY_FIELD]?.[0];
+    const { versions, others } = readLanguageFiles(Array.isArray(req.files) ? req.files : [], [DICTIONARY_FIELD]);
+    const [first, second] = checkTwoVersions(versions, fields.sourceLanguage);
+    if (Buffer.compare(first.file.bytes, second.file.bytes) === 0)
+      throw new HttpError(422, HttpErrorCode.sameFile, {
+        firstField: first.language,
+        secondField: second.language,
+      });
+    const dictionaryFile = others.get(DICTIONARY_FIELD);
     if (dictionaryFile !== undefined)
       checkDictionaryUpload(DICTIONARY_FIELD, dictionaryFile.originalname, dictionaryFile.buffer);
     const dictionary =
       dictionaryFile === undefined
         ? undefined
         : { name: dictionaryFile.originalname, bytes: toBytes(dictionaryFile.buffer) };
-    metrics.uploadBytes.observe(fr.bytes.byteLength + en.bytes.byteLength + (dictionary?.bytes.byteLength ?? 0));
+    metrics.uploadBytes.observe(
+      first.file.bytes.byteLength + second.file.bytes.byteLength + (dictionary?.bytes.byteLength ?? 0),
+    );
+    // Before the six languages a French-English upload had French as its source unless told otherwise: it keeps it.
+    const french = versions.some((version) => version.language === 'fr');
+    const english = versions.some((version) => version.language === 'en');
+    const sourceLanguage = fields.sourceLanguage ?? (french && english ? 'fr' : undefined);
 
     const { pair, created, accepted } = await submitPair(
       { store, queue, logger },
       {
-        fr,
-        en,
-        sourceLanguage: fields.sourceLanguage,
+        versions: [first, second],
+        ...(sourceLanguage !== undefined ? { sourceLanguage } : {}),
         collection,
         symbol: fields.symbol ?? null,
         ...(dictionary !== undefined ? { dictionary } : {}),
@@ -199,6 +203,30 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+// Exactly two versions, and the source asked for among them. A missing file is named as when only "fr" and "en" were
+// read: "fr" when nothing came, the other of the two beside one of them, else English (the usual original).
+function checkTwoVersions(
+  versions: readonly LanguageFile[],
+  sourceLanguage: string | undefined,
+): [LanguageFile, LanguageFile] {
+  const [first, second] = versions;
+  if (versions.length > 2)
+    throw new HttpError(400, HttpErrorCode.tooManyPairVersions, {
+      languages: versions.map((version) => version.language).join(', '),
+    });
+  if (first === undefined || second === undefined)
+    throw new HttpError(400, HttpErrorCode.missingFile, {
+      field: first === undefined || first.language === 'en' ? 'fr' : 'en',
+    });
+  if (sourceLanguage !== undefined && sourceLanguage !== first.language && sourceLanguage !== second.language)
+    throw new HttpError(400, HttpErrorCode.sourceNotUploaded, {
+      source: sourceLanguage,
+      first: first.language,
+      second: second.language,
+    });
+  return [first, second];
 }
 
 function toBytes(buffer: Buffer): Uint8Array {

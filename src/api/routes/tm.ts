@@ -4,7 +4,9 @@ import { PARALIGN_VERSION } from '../../version.js';
 import { writeTmxMemory, type MemoryUnit } from '../../core/export/tmx-memory.js';
 import { AuditAction, type StoredUnit, type UnitFilter } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
+import { addDocumentVersions } from '../../service/add-document-versions.js';
 import { dedupeMemoryUnits, type DedupedUnit } from '../../service/dedupe-memory-units.js';
+import { HttpError, HttpErrorCode } from '../http-error.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
 import { collectionsOf, scopeFilter } from '../request-account.js';
 import { searchQuerySchema, tmExportQuerySchema } from '../schemas.js';
@@ -17,6 +19,8 @@ export function createTmRouter(deps: AppDeps): Router {
 
   router.get('/v1/tm/export.tmx', async (req, res) => {
     const query = tmExportQuerySchema.parse(req.query);
+    if (query.tgtLang === query.srcLang)
+      throw new HttpError(400, HttpErrorCode.badRequest, { detail: `tgtLang: the same language as srcLang` });
     const filter: UnitFilter = {
       ...(query.collection !== undefined ? { collection: query.collection } : {}),
       ...(query.symbolPrefix !== undefined ? { symbolPrefix: query.symbolPrefix } : {}),
@@ -38,6 +42,7 @@ export function createTmRouter(deps: AppDeps): Router {
     // Identical units once each by default (terminologists want one entry per translation); duplicates=keep: all.
     const units = toMemoryUnits(
       query.duplicates === 'keep' ? store.streamUnits(filter) : dedupeMemoryUnits(() => store.streamUnits(filter)),
+      query.tgtLang === undefined ? undefined : [query.srcLang, query.tgtLang],
     );
     await streamChunks(
       res,
@@ -53,12 +58,24 @@ export function createTmRouter(deps: AppDeps): Router {
   router.get('/v1/tm/search', async (req, res) => {
     const { q, lang, limit, offset } = searchQuerySchema.parse(req.query);
     const page = await store.searchSegments(q, lang, { limit, offset }, { collections: collectionsOf(req) ?? null });
-    res.json({ items: page.items, total: page.total, totalIsExact: page.totalIsExact, limit, offset });
+    // A hit of a document's pair shows the same unit in the document's other languages too.
+    const items = await addDocumentVersions(store, page.items);
+    res.json({ items, total: page.total, totalIsExact: page.totalIsExact, limit, offset });
   });
 
   return router;
 }
 
-async function* toMemoryUnits(units: AsyncIterable<StoredUnit | DedupedUnit>): AsyncGenerator<MemoryUnit> {
-  for await (const unit of units) yield { ...unit, tuid: `${unit.pairId}:${unit.index}` };
+// `languages`: the one language pair to keep, either way round; every unit when absent.
+async function* toMemoryUnits(
+  units: AsyncIterable<StoredUnit | DedupedUnit>,
+  languages?: readonly [string, string],
+): AsyncGenerator<MemoryUnit> {
+  for await (const unit of units) {
+    if (languages !== undefined) {
+      const pair = [unit.sourceLanguage.toLowerCase(), unit.targetLanguage.toLowerCase()];
+      if (!languages.every((language) => pair.includes(language))) continue;
+    }
+    yield { ...unit, tuid: `${unit.pairId}:${unit.index}` };
+  }
 }

@@ -1,14 +1,19 @@
 /** /review: the QA review pages (server-rendered HTML over the same store as the JSON API). */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { buildParityMatrix } from '../../core/qa/parity-matrix.js';
+import { addDocumentVersions } from '../../service/add-document-versions.js';
 import { PairStatus, type PairStatus as PairStatusValue } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { translateError } from '../error-handler.js';
+import { findDocument, loadDocumentAlignment } from '../find-document.js';
 import { API_LANGUAGES } from '../i18n.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
-import { listPairsQuerySchema, pairParamsSchema } from '../schemas.js';
+import { listPairsQuerySchema, pairParamsSchema, searchQuerySchema } from '../schemas.js';
 import type { PageContext } from './page-context.js';
+import { renderDocumentPage } from './render-document-page.js';
 import { renderErrorPage } from './render-error-page.js';
+import { renderSearchPage, SEARCH_PAGE_PATH } from './render-search-page.js';
 import { renderPairListPage } from './render-pair-list-page.js';
 import { renderPairPage } from './render-pair-page.js';
 import { readQuery, reviewPairQuerySchema } from './review-query.js';
@@ -55,6 +60,37 @@ export function createReviewRouter(deps: AppDeps): Router {
     sendPage(
       res,
       renderUploadPage(pageContext(req), { collections: collectionsOf(req) ?? null, messages: clientMessages(req) }),
+    );
+  });
+
+  // Before /review/:id, which "search" would match.
+  router.get(SEARCH_PAGE_PATH, async (req, res) => {
+    const query = readQuery(req.query);
+    if (query['q'] === undefined) {
+      sendPage(res, renderSearchPage(pageContext(req), { q: '', lang: query['lang'] ?? 'fr', hits: null }));
+      return;
+    }
+    const { q, lang, limit, offset } = searchQuerySchema.parse(query);
+    const page = await store.searchSegments(q, lang, { limit, offset }, { collections: collectionsOf(req) ?? null });
+    const items = await addDocumentVersions(store, page.items);
+    sendPage(res, renderSearchPage(pageContext(req), { q, lang, hits: { ...page, items } }));
+  });
+
+  // Before /review/:id/edit, which /review/documents/edit would match.
+  router.get('/review/documents/:id', async (req, res) => {
+    const found = await findDocument(store, req);
+    const aligned = found.pairs.every((pair) => pair.status === PairStatus.done)
+      ? await loadDocumentAlignment(store, req, found)
+      : null;
+    sendPage(
+      res,
+      renderDocumentPage(pageContext(req), {
+        ...found,
+        aligned:
+          aligned === null
+            ? null
+            : { alignment: aligned.alignment, matrix: buildParityMatrix(aligned.alignment, aligned.reports) },
+      }),
     );
   });
 

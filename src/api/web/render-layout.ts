@@ -51,7 +51,7 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
       <body>
         <header class="top">
           <nav class="site">
-            <a href="/review">${t('nav.pairs')}</a>${
+            <a href="/review">${t('nav.pairs')}</a><a href="/review/search">${t('nav.search')}</a>${
               mayUse(context, 'GET', UPLOAD_PAGE_PATH)
                 ? html`<a href="${UPLOAD_PAGE_PATH}">${t('nav.upload')}</a>`
                 : null

@@ -1,8 +1,9 @@
 /**
- * The upload form for translators: the French and English documents, which one is the original, collection,
- * symbol and an optional dictionary. Its script sends them to POST /v1/pairs, shows the alignment's progress and
- * then opens the editor (or the pair's page for a role that may not edit).
+ * The upload form for translators: two language versions of a document (any two of the six UN languages), which one
+ * is the original, collection, symbol and an optional dictionary. Its script sends them to POST /v1/pairs, shows the
+ * alignment's progress and then opens the editor (or the pair's page for a role that may not edit).
  */
+import { UN_LANGUAGES } from '../../core/model.js';
 import { html, type SafeHtml } from './html.js';
 import { mayUse, type PageContext } from './page-context.js';
 import { renderLayout } from './render-layout.js';
@@ -28,6 +29,9 @@ export interface UploadPageData {
   messages: unknown;
 }
 
+// French and English first, as the form offered them before the other four languages.
+const ORDERED_LANGUAGES = ['fr', 'en', ...UN_LANGUAGES.filter((language) => language !== 'fr' && language !== 'en')];
+
 /** File types the service reads (src/extract), for the file pickers' `accept`. */
 const DOCUMENT_TYPES = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
 const DICTIONARY_TYPES = '.txt,.tsv,.dic,.csv';
@@ -42,26 +46,27 @@ export function renderUploadPage(context: PageContext, data: UploadPageData): st
     nextPath: mayUse(context, 'GET', '/review/x/edit') ? '/review/{id}/edit' : '/review/{id}',
     messages: data.messages,
   };
-  const file = (name: string, accept: string, required: boolean): SafeHtml =>
+  const file = (name: string, accept: string): SafeHtml =>
     html`<p>
       <label for="upload-${name}">${t(`upload.${name}`)}</label>
-      <input
-        type="file"
-        id="upload-${name}"
-        name="${name}"
-        accept="${accept}"
-        ${required ? html`required` : null}
-        aria-describedby="upload-${name}-help"
-      />
+      <input type="file" id="upload-${name}" name="${name}" accept="${accept}" aria-describedby="upload-${name}-help" />
       <span id="upload-${name}-help" class="muted">${t(`upload.${name}Help`)}</span>
     </p>`;
   const body = html`<form class="upload" id="upload" data-upload="${JSON.stringify(config)}" novalidate>
     <noscript><p class="error-message">${t('upload.noscript')}</p></noscript>
-    ${file('fr', DOCUMENT_TYPES, true)} ${file('en', DOCUMENT_TYPES, true)}
+    <fieldset>
+      <legend>${t('upload.versions')}</legend>
+      ${ORDERED_LANGUAGES.map((language) => file(language, DOCUMENT_TYPES))}
+    </fieldset>
     <fieldset>
       <legend>${t('upload.source')}</legend>
-      <label><input type="radio" name="sourceLanguage" value="fr" checked /> ${t('language.fr')}</label>
-      <label><input type="radio" name="sourceLanguage" value="en" /> ${t('language.en')}</label>
+      <label><input type="radio" name="sourceLanguage" value="" checked /> ${t('upload.sourceAuto')}</label>
+      ${ORDERED_LANGUAGES.map(
+        (language) =>
+          html`<label
+            ><input type="radio" name="sourceLanguage" value="${language}" /> ${t(`language.${language}`)}</label
+          >`,
+      )}
     </fieldset>
     ${renderCollection(context, data.collections)}
     <p>
@@ -76,7 +81,7 @@ export function renderUploadPage(context: PageContext, data: UploadPageData): st
       />
       <span id="upload-symbol-help" class="muted">${t('upload.symbolHelp')}</span>
     </p>
-    ${file('dictionary', DICTIONARY_TYPES, false)}
+    ${file('dictionary', DICTIONARY_TYPES)}
     <p><button type="submit" class="primary">${t('upload.submit')}</button></p>
     <p id="upload-status" class="editor-status" role="status" aria-live="polite"></p>
     <p><progress id="upload-progress" max="100" value="0" hidden></progress></p>

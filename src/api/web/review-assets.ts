@@ -22,7 +22,7 @@ a { color: #1849a9; }
 }
 .languages { display: flex; gap: .75rem; }
 table { border-collapse: collapse; width: 100%; margin: .25rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: start; vertical-align: top; }
 th { background: #f0f2f5; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted, .empty-side { color: var(--muted); font-style: italic; }
@@ -37,6 +37,9 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 progress { width: 20rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; width: 45%; }
 table.alignment td.conf { width: 4.5rem; }
+table.units td.text { white-space: normal; width: auto; }
+table.units td.text p { margin: 0 0 .3rem; }
+ul.gaps li[data-missing] a { color: var(--bad); }
 tr.group th { background: #e8ecf2; }
 tr.group .shape { font-weight: normal; color: var(--muted); margin-left: .75rem; }
 tr.missing td, tr.extra td { background: #fef3f2; }

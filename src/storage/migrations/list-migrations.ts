@@ -12,6 +12,7 @@ import { up as alignmentVersions } from './006-alignment-versions.js';
 import { up as documents } from './007-documents.js';
 import { up as searchWords } from './008-search-words.js';
 import { up as storeLexicons } from './009-store-lexicons.js';
+import { up as foldHan } from './010-fold-han.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['007-documents', documents],
   ['008-search-words', searchWords],
   ['009-store-lexicons', storeLexicons],
+  ['010-fold-han', foldHan],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */

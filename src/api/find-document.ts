@@ -1,0 +1,84 @@
+/** A document of several language versions as the request's account may see it, and its n-way alignment. */
+import type { Request } from 'express';
+import { mergePivotAlignments } from '../core/align/merge-pivot-alignments.js';
+import type { Alignment, MultiAlignment } from '../core/model.js';
+import type { ParityReport } from '../core/qa/parity-report.js';
+import { PairStatus, type DocumentRecord, type PairRecord, type Store } from '../storage/store.js';
+import { documentParamsSchema } from './document-schemas.js';
+import { HttpError, HttpErrorCode } from './http-error.js';
+import { maySeePair } from './request-account.js';
+
+/** A document with the pair of each version other than the pivot. */
+export interface FoundDocument {
+  /** The document. */
+  document: DocumentRecord;
+  /** Its pairs, in the order of its versions. */
+  pairs: PairRecord[];
+}
+
+/**
+ * The document of the request's `:id` with its pairs; a 404 {@link HttpError} when there is none, or when one of its
+ * pairs is in a collection the account may not see (answered as if the document did not exist).
+ */
+export async function findDocument(store: Store, req: Request): Promise<FoundDocument> {
+  const { id } = documentParamsSchema.parse(req.params);
+  const document = await store.getDocument(id);
+  const pairs: PairRecord[] = [];
+  for (const version of document?.versions ?? []) {
+    const pair = version.pairId === null ? null : await store.getPair(version.pairId);
+    if (pair !== null) pairs.push(pair);
+  }
+  if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
+    throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
+  return { document, pairs };
+}
+
+/** A document's pairs merged through the pivot, with the parity report of each pair. */
+export interface DocumentAlignment {
+  /** The n-way alignment: the pivot first, then each version in the order of its pair. */
+  alignment: MultiAlignment;
+  /** The parity report of each pair, in the order of `alignment.pairs`. */
+  reports: ParityReport[];
+  /** When the latest of its pairs last changed. */
+  updatedAt: Date;
+}
+
+/**
+ * Loads every pair's alignment and report and merges them through the pivot; a 409 {@link HttpError} names the first
+ * pair that failed or is not aligned yet (its status in the request's language).
+ */
+export async function loadDocumentAlignment(
+  store: Store,
+  req: Request,
+  found: FoundDocument,
+): Promise<DocumentAlignment> {
+  const { document, pairs } = found;
+  const alignments: Alignment[] = [];
+  const reports: ParityReport[] = [];
+  for (const pair of pairs) {
+    if (pair.status === PairStatus.failed)
+      throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
+    const [alignment, report] =
+      pair.status === PairStatus.done
+        ? await Promise.all([store.loadAlignment(pair.id), store.getReport(pair.id)])
+        : [null, null];
+    if (alignment === null || report === null) {
+      const status = req.t(pair.status, { ns: 'status' });
+      throw new HttpError(409, HttpErrorCode.pairNotReady, { id: pair.id, status });
+    }
+    alignments.push(alignment);
+    reports.push(report);
+  }
+  const pivot = alignments[0]?.target;
+  if (pivot === undefined) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
+  const alignment = mergePivotAlignments(
+    [pivot, ...alignments.map((pair) => pair.source)],
+    document.pivotLanguage,
+    alignments,
+  );
+  return {
+    alignment,
+    reports,
+    updatedAt: new Date(Math.max(...pairs.map((pair) => pair.updatedAt.getTime()))),
+  };
+}

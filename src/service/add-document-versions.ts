@@ -1,0 +1,92 @@
+/**
+ * Concordance hits with the same unit in the other languages of their document: a pair that aligns one version of a
+ * document with its pivot is merged through the pivot with the document's other pairs, and the n-way sentence unit
+ * holding the hit gives each other language's text.
+ */
+import { mergePivotAlignments } from '../core/align/merge-pivot-alignments.js';
+import type { Alignment, LanguageCode, MultiAlignment } from '../core/model.js';
+import { PairStatus, type DocumentRecord, type SearchHit, type Store } from '../storage/store.js';
+import { loadReviewedAlignment } from './load-reviewed-alignment.js';
+
+/** The text of a hit's unit in one more language of its document. */
+export interface ParallelText {
+  /** The language. */
+  language: LanguageCode;
+  /** The unit's sentences in that language, joined by a space; empty when that version has nothing there. */
+  text: string;
+}
+
+/** A hit, with its document's other languages when its pair belongs to one. */
+export interface HitWithVersions extends SearchHit {
+  /** The document the pair belongs to and the unit in each of its languages but the hit's; absent for a lone pair. */
+  document?: { id: string; pivot: LanguageCode; versions: ParallelText[] };
+}
+
+/**
+ * Adds to each hit whose pair belongs to a document the same unit in the document's other languages (the pivot first,
+ * then the versions in language order); a document with a pair not aligned yet adds nothing. Each document is loaded
+ * once however many hits it has.
+ */
+export async function addDocumentVersions(store: Store, hits: readonly SearchHit[]): Promise<HitWithVersions[]> {
+  const ofPair = new Map<string, Promise<DocumentRecord | null>>();
+  const aligned = new Map<string, Promise<MultiAlignment | null>>();
+  const out: HitWithVersions[] = [];
+  for (const hit of hits) {
+    if (!ofPair.has(hit.pairId)) ofPair.set(hit.pairId, store.getDocumentOfPair(hit.pairId));
+    const document = await ofPair.get(hit.pairId);
+    if (document === null || document === undefined) {
+      out.push(hit);
+      continue;
+    }
+    if (!aligned.has(document.id)) aligned.set(document.id, alignDocument(store, document));
+    const alignment = await aligned.get(document.id);
+    const versions = alignment === null || alignment === undefined ? null : unitVersions(alignment, hit);
+    out.push(
+      versions === null ? hit : { ...hit, document: { id: document.id, pivot: document.pivotLanguage, versions } },
+    );
+  }
+  return out;
+}
+
+// The document's current versions merged through the pivot, or null while one of its pairs is not aligned.
+async function alignDocument(store: Store, document: DocumentRecord): Promise<MultiAlignment | null> {
+  const alignments: Alignment[] = [];
+  for (const version of document.versions) {
+    if (version.pairId === null) continue;
+    const pair = await store.getPair(version.pairId);
+    const alignment = pair?.status === PairStatus.done ? await loadReviewedAlignment(store, version.pairId) : null;
+    if (alignment === null) return null;
+    alignments.push(alignment);
+  }
+  const pivot = alignments[0]?.target;
+  if (pivot === undefined) return null;
+  return mergePivotAlignments([pivot, ...alignments.map((pair) => pair.source)], document.pivotLanguage, alignments);
+}
+
+// The n-way units holding the hit's sentences (its bead in its own pair, on its language's side), and their text in
+// every other language of the document.
+function unitVersions(alignment: MultiAlignment, hit: SearchHit): ParallelText[] | null {
+  const pairIndex = alignment.pairs.findIndex(
+    (pair) =>
+      (pair.source.language === hit.language && pair.target.language === hit.otherLanguage) ||
+      (pair.target.language === hit.language && pair.source.language === hit.otherLanguage),
+  );
+  const pair = alignment.pairs[pairIndex];
+  const bead = pair?.sentences[hit.index];
+  if (pair === undefined || bead === undefined) return null;
+  const own = pair.source.language === hit.language ? bead.source : bead.target;
+  const units = alignment.sentences.filter((unit) =>
+    (unit.segments[hit.language] ?? []).some((index) => own.includes(index)),
+  );
+  if (units.length === 0) return null;
+  const languages = alignment.documents
+    .map((document) => document.language)
+    .filter((language) => language !== hit.language)
+    .sort((a, b) => Number(b === alignment.pivot) - Number(a === alignment.pivot) || a.localeCompare(b));
+  return languages.map((language) => {
+    const document = alignment.documents.find((candidate) => candidate.language === language);
+    const indices = units.flatMap((unit) => unit.segments[language] ?? []);
+    const text = indices.map((index) => document?.sentences[index]?.text ?? '').filter((t) => t !== '');
+    return { language, text: text.join(' ') };
+  });
+}
