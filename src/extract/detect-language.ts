@@ -98,7 +98,7 @@ export function assertDocumentLanguage(
   // Only languages paralign can tell apart are checked; an unknown declared language is taken on trust.
   if (detected !== null && LANGUAGES[side.language] !== undefined && detected !== side.language) {
     throw new InputError(
-      `${side.name}: the text is in ${detected}, not in the declared ${side.language}`,
+      `${side.name}: the text is in ${languageName(detected)}, not in the declared ${languageName(side.language)}`,
       ErrorCode.wrongLanguage,
       { name: side.name, detected, declared: side.language },
     );
@@ -113,15 +113,16 @@ export function assertPairLanguages(source: PairSide, target: PairSide): void {
   const found = { source: detectLanguage(source.text), target: detectLanguage(target.text) };
   if (source.language !== target.language && found.source === target.language && found.target === source.language) {
     throw new InputError(
-      `${source.name} is in ${target.language} and ${target.name} in ${source.language}: the two files are swapped`,
+      `${source.name} is in ${languageName(target.language)} and ${target.name} in ${languageName(source.language)}: ` +
+        'the two files are swapped',
       ErrorCode.swappedSides,
       { sourceName: source.name, targetName: target.name, source: source.language, target: target.language },
     );
   }
   if (found.source !== null && found.source === found.target) {
     throw new InputError(
-      `${target.name}: both files are in the same language (${found.source}); ` +
-        `give the ${source.language} and ${target.language} versions`,
+      `${target.name}: both files are in the same language (${languageName(found.source)}); ` +
+        `give the ${languageName(source.language)} and ${languageName(target.language)} versions`,
       ErrorCode.sameLanguage,
       { name: target.name, detected: found.source, source: source.language, target: target.language },
     );

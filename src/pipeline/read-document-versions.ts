@@ -1,6 +1,7 @@
 /** Two to six language versions of one document from their bytes, with every check a version needs. */
 import { choosePivot } from '../core/align/choose-pivot.js';
 import { ErrorCode, InputError } from '../core/errors.js';
+import { nameLanguage } from '../core/language-names.js';
 import { isUnLanguage, UN_LANGUAGES, type LanguageCode, type SegmentedDocument } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
 import { detectFileLanguage } from './detect-file-language.js';
@@ -82,7 +83,7 @@ function assertOneVersionPerLanguage(files: readonly DocumentFile[]): void {
     const earlier = files.slice(0, k).find((other) => other.language === file.language);
     if (earlier !== undefined) {
       throw new InputError(
-        `${file.name}: ${earlier.name} is in ${file.language} too; give one version per language`,
+        `${file.name}: ${earlier.name} is in ${nameLanguage(file.language)} too; give one version per language`,
         ErrorCode.repeatedLanguage,
         { name: file.name, other: earlier.name, detected: file.language },
       );

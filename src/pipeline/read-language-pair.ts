@@ -1,6 +1,7 @@
 /** Two language versions of one document from their bytes, the source side chosen, with every check of a pair. */
 import { choosePivot } from '../core/align/choose-pivot.js';
 import { ErrorCode, InputError } from '../core/errors.js';
+import { nameLanguage } from '../core/language-names.js';
 import type { LanguageCode } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
 import type { DocumentPair } from './read-document-pair.js';
@@ -26,7 +27,7 @@ export async function readLanguagePair(
   const [first, second] = versions;
   if (first.language === second.language) {
     throw new InputError(
-      `${second.name}: ${first.name} is in ${first.language} too; give two languages`,
+      `${second.name}: ${first.name} is in ${nameLanguage(first.language)} too; give two languages`,
       ErrorCode.repeatedLanguage,
       { name: second.name, other: first.name, detected: first.language },
     );

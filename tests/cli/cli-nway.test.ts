@@ -154,7 +154,7 @@ describe('paralign align with three versions', () => {
     [['-f', 'links'], /the links format pairs two documents: add --pair/],
     [['--langs', 'fr,en'], /--langs must name 3 languages, one a file/],
     [['--langs', 'fr,en,de'], /--langs must be one of ar, en, es, fr, ru, zh .*not "de"/],
-    [['--langs', 'fr,en,fr'], /note\.es\.txt: note\.fr\.txt is in fr too; give one version per language/],
+    [['--langs', 'fr,en,fr'], /note\.es\.txt: note\.fr\.txt is in French too; give one version per language/],
     [['--langs', 'fr,en,es', '--pair', 'fr,zh'], /--pair: no version is in zh \(the versions are in fr, en, es\)/],
     [['--langs', 'fr,en,es', '--source-lang', 'fr'], /--source-lang and --target-lang name two files; give --langs/],
     [['--presegmented', '-f', 'links'], /--presegmented aligns two files/],
@@ -223,6 +223,6 @@ describe.skipIf(!haveSharedData('the six-language UDHR CLI test', [udhr, dtd]))(
     const result = paralign('align', join(udhr, 'udhr_fra.txt'), copy, join(udhr, 'udhr_eng.txt'));
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/udhr_fra_copy\.txt: udhr_fra\.txt is in fr too/);
+    expect(result.stderr).toMatch(/udhr_fra_copy\.txt: udhr_fra\.txt is in French too/);
   });
 });

@@ -49,7 +49,7 @@ describe('readDocument', () => {
   it('refuses a document in another language than the declared one', async () => {
     await expect(readDocument(english.bytes, 'en.txt', 'fr')).rejects.toMatchObject({
       code: 'WRONG_LANGUAGE',
-      message: 'en.txt: the text is in en, not in the declared fr',
+      message: 'en.txt: the text is in English, not in the declared French',
       values: { name: 'en.txt', detected: 'en', declared: 'fr' },
     });
   });
