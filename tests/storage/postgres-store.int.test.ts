@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { describeFoldHanMigration } from './fold-han-migration.js';
 import { describeLexiconMigration, type BareDatabase } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
 import { describeVersionsMigration } from './versions-migration.js';
@@ -67,6 +68,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
   };
   describeLexiconMigration('postgres', openBare);
   describeVersionsMigration('postgres', openBare);
+  describeFoldHanMigration('postgres', openBare);
 
   describe('PostgreSQL store schema', () => {
     it('migrates into its own schema once, even when several processes start together', async () => {

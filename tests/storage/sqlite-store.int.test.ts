@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { describeFoldHanMigration } from './fold-han-migration.js';
 import { describeLexiconMigration, type BareDatabase } from './lexicon-migration.js';
 import { describeStoreContract } from './store-contract.js';
 import { describeVersionsMigration } from './versions-migration.js';
@@ -31,6 +32,7 @@ async function openBare(): Promise<BareDatabase> {
 
 describeLexiconMigration('sqlite', openBare);
 describeVersionsMigration('sqlite', openBare);
+describeFoldHanMigration('sqlite', openBare);
 
 describe('SQLite store file', () => {
   it('creates its folder and runs in WAL mode', async () => {
