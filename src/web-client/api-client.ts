@@ -3,7 +3,7 @@
  * language (so the API's one-line error messages come back in the language of the page).
  */
 import type { EditOp, EditorAlignment, EditorBead, ReviewStatus } from './editor-model.js';
-import { isRecord } from './page-messages.js';
+import { isRecord, type Translate } from './page-messages.js';
 
 /** How a page calls the API. */
 export interface ApiContext {
@@ -22,6 +22,12 @@ export interface ApiFailure {
   code: string;
   /** One line to show, or "" when the page must say it (no answer, or an answer without a message). */
   message: string;
+}
+
+/** What a page shows for `failure`: the API's own line, else its words for no answer or for a bare status. */
+export function describeFailure(failure: ApiFailure, t: Translate): string {
+  if (failure.message !== '') return failure.message;
+  return failure.status === 0 ? t('error.network') : t('error.status', { status: failure.status });
 }
 
 /** A successful answer. */

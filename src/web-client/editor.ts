@@ -3,7 +3,7 @@
  * them, and turns keys, buttons and dialogs into edit requests sent with the version's ETag. A request that finds
  * another version (412) changes nothing: the page says so and offers to reload, never sends it again by itself.
  */
-import { postEdits, readAlignment, type ApiContext, type ApiFailure } from './api-client.js';
+import { describeFailure, postEdits, readAlignment, type ApiContext } from './api-client.js';
 import { askSplitPoint, askTexts } from './editor-dialogs.js';
 import { Command, commandOfKey } from './editor-keys.js';
 import {
@@ -67,12 +67,6 @@ function start(): void {
   const showError = (message: string): void => {
     elements.error.textContent = message;
   };
-  const failureText = (failure: ApiFailure): string =>
-    failure.message !== ''
-      ? failure.message
-      : failure.status === 0
-        ? t('error.network')
-        : t('error.status', { status: failure.status });
 
   const select = (index: number, focus = true): void => {
     const previous = rowOf(state.selected);
@@ -112,7 +106,7 @@ function start(): void {
     state.busy = false;
     elements.table.removeAttribute('aria-busy');
     if (!read.ok) {
-      showError(failureText(read));
+      showError(describeFailure(read, t));
       return;
     }
     state.alignment = read.value;
@@ -149,7 +143,7 @@ function start(): void {
     }
     if (outcome.kind === 'refused') {
       announce('');
-      showError(failureText(outcome.failure));
+      showError(describeFailure(outcome.failure, t));
       return;
     }
     await load(done);

@@ -3,7 +3,7 @@
  * the alignment by polling GET /v1/pairs/{id}, then opens the editor. The API's one-line messages are shown as they
  * come, in the page's language.
  */
-import { getJson, postForm, type ApiContext, type ApiFailure } from './api-client.js';
+import { describeFailure, getJson, postForm, type ApiContext } from './api-client.js';
 import { createTranslator, isRecord, readDataJson } from './page-messages.js';
 
 /** The file fields of the form, one a UN language (the API's field names). */
@@ -34,17 +34,11 @@ function start(): void {
     progress.hidden = true;
     if (submit !== null) submit.disabled = false;
   };
-  const failureText = (failure: ApiFailure): string =>
-    failure.message !== ''
-      ? failure.message
-      : failure.status === 0
-        ? t('error.network')
-        : t('error.status', { status: failure.status });
 
   const follow = async (id: string): Promise<void> => {
     for (;;) {
       const read = await getJson(api, `/v1/pairs/${encodeURIComponent(id)}`);
-      if (!read.ok) return fail(failureText(read));
+      if (!read.ok) return fail(describeFailure(read, t));
       const pair = isRecord(read.value) ? read.value : {};
       const state = typeof pair['status'] === 'string' ? pair['status'] : '';
       const percent = typeof pair['progress'] === 'number' ? pair['progress'] : 0;
@@ -85,7 +79,7 @@ function start(): void {
     progress.hidden = false;
     say(t('upload.sending'));
     void postForm(api, '/v1/pairs', formDataOf(form)).then((sent) => {
-      if (!sent.ok) return fail(failureText(sent));
+      if (!sent.ok) return fail(describeFailure(sent, t));
       const id = isRecord(sent.value) && typeof sent.value['pairId'] === 'string' ? sent.value['pairId'] : '';
       return follow(id);
     });
