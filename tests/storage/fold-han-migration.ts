@@ -3,10 +3,9 @@
  * database migrated to 009 only, so the refolding (and, on SQLite, the full-text index behind it) is tested on rows
  * written with the folding of before, where a Chinese sentence was one word and no phrase inside it was found.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { listMigrations } from '../../src/storage/migrations/list-migrations.js';
-import type { BareDatabase } from './lexicon-migration.js';
+import { migrateBareTo, type BareDatabase } from './lexicon-migration.js';
 
 const SAVED = '2025-03-01T08:00:00.000Z';
 
@@ -16,14 +15,7 @@ export function describeFoldHanMigration(backend: string, open: () => Promise<Ba
     it('refolds Chinese segments stored before it, so a phrase inside a sentence is found', async () => {
       const bare = await open();
       try {
-        const migrator = new Migrator({
-          db: bare.db,
-          provider: listMigrations(bare.dialect),
-          migrationTableName: 'paralign_migration',
-          migrationLockTableName: 'paralign_migration_lock',
-          ...(bare.schema === undefined ? {} : { migrationTableSchema: bare.schema }),
-        });
-        expect((await migrator.migrateTo('009-store-lexicons')).error).toBeUndefined();
+        expect(await migrateBareTo(bare, '009-store-lexicons')).toBeUndefined();
         await sql`insert into pairs (id, content_hash, source_file_name, target_file_name, source_bytes, target_bytes,
             source_language, target_language, status, progress, block_beads, sentence_beads, created_at, updated_at)
           values ('old-zh', 'hash-old-zh', 'old.zh', 'old.en', 1, 1, 'zh', 'en', 'done', 100, 1, 2, ${SAVED}, ${SAVED})

@@ -20,6 +20,21 @@ export interface BareDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * Runs the store's migrations on `bare` up to `name` (inclusive), as the store would name its tables, so a test can
+ * write rows as an older version did before the rest run; the migrator's error, undefined when all went well.
+ */
+export async function migrateBareTo(bare: BareDatabase, name: string): Promise<unknown> {
+  const migrator = new Migrator({
+    db: bare.db,
+    provider: listMigrations(bare.dialect),
+    migrationTableName: 'paralign_migration',
+    migrationLockTableName: 'paralign_migration_lock',
+    ...(bare.schema === undefined ? {} : { migrationTableSchema: bare.schema }),
+  });
+  return (await migrator.migrateTo(name)).error;
+}
+
 const NOW = '2024-01-01T00:00:00.000Z';
 
 async function insertPair(
@@ -59,15 +74,7 @@ export function describeLexiconMigration(backend: string, open: () => Promise<Ba
     it('fills one_to_one and language_pair for segments stored before it', async () => {
       const bare = await open();
       try {
-        const migrator = new Migrator({
-          db: bare.db,
-          provider: listMigrations(bare.dialect),
-          migrationTableName: 'paralign_migration',
-          migrationLockTableName: 'paralign_migration_lock',
-          ...(bare.schema === undefined ? {} : { migrationTableSchema: bare.schema }),
-        });
-        const { error } = await migrator.migrateTo('001-initial');
-        expect(error).toBeUndefined();
+        expect(await migrateBareTo(bare, '001-initial')).toBeUndefined();
         await insertPair(bare.db, 'old-fr-en', 'fr', 'en');
         await insertSegment(bare.db, 'old-fr-en', 0, [0], [0], ['Un.', 'One.']);
         await insertSegment(bare.db, 'old-fr-en', 1, [1, 2], [1], ['Deux. Trois.', 'Two and three.']);

@@ -2,13 +2,12 @@
  * Migration 006 on a store that already holds an aligned pair: every backend's *.int.test.ts calls it with a database
  * migrated to 005 only, so the pair's version 1 is made from what was stored before versions existed.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildParityReport } from '../../src/core/qa/parity-report.js';
 import { applyEdits } from '../../src/core/review/apply-edits.js';
 import { syntheticAlignment } from '../../harness/synthetic-alignment.js';
-import { listMigrations } from '../../src/storage/migrations/list-migrations.js';
-import type { BareDatabase } from './lexicon-migration.js';
+import { migrateBareTo, type BareDatabase } from './lexicon-migration.js';
 
 const SAVED = '2023-06-01T08:00:00.000Z';
 
@@ -18,14 +17,7 @@ export function describeVersionsMigration(backend: string, open: () => Promise<B
     it('makes version 1 of every pair aligned before it, which can then be edited', async () => {
       const bare = await open();
       try {
-        const migrator = new Migrator({
-          db: bare.db,
-          provider: listMigrations(bare.dialect),
-          migrationTableName: 'paralign_migration',
-          migrationLockTableName: 'paralign_migration_lock',
-          ...(bare.schema === undefined ? {} : { migrationTableSchema: bare.schema }),
-        });
-        expect((await migrator.migrateTo('005-users-audit')).error).toBeUndefined();
+        expect(await migrateBareTo(bare, '005-users-audit')).toBeUndefined();
         const alignment = syntheticAlignment(3, 'old', {
           sentenceText: (language, _tag, index) => `${language} old ${index}.`,
           confidence: () => 0.8,
