@@ -73,6 +73,11 @@ export interface TestServiceOptions {
   users?: TestUser[];
 }
 
+/** How many pairs the store holds, whatever their status: what a refused upload must leave unchanged. */
+export async function countStoredPairs(store: Store): Promise<number> {
+  return (await store.listPairs({}, { limit: 1, offset: 0 })).total;
+}
+
 /** A unique BullMQ prefix for one test run, so runs never see each other's jobs. */
 export function uniquePrefix(name: string): string {
   return `paralign-test-${name}-${process.pid}-${randomUUID().slice(0, 8)}`;

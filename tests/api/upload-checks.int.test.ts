@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../harness/corpora-forms.js';
-import { redisAvailable, startTestService, uploadPair, type TestService } from '../../harness/start-service.js';
+import {
+  countStoredPairs,
+  redisAvailable,
+  startTestService,
+  uploadPair,
+  type TestService,
+} from '../../harness/start-service.js';
 import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
 import { english, french, spanish } from '../pipeline/pipeline-texts.js';
 
@@ -23,7 +29,6 @@ type Upload = { fr: { name: string; bytes: Uint8Array }; en: { name: string; byt
 
 describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
   let service: TestService;
-  const pairTotal = async (): Promise<number> => (await service.store.listPairs({}, { limit: 1, offset: 0 })).total;
 
   beforeAll(async () => {
     // No worker: whatever these uploads get, they get it in the request.
@@ -61,7 +66,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
   ] as Array<[string, Upload, string, RegExp]>)(
     'refuses %s with 422, the CLI message in English (languages by name), French on request, and stores nothing',
     async (_case, files, code, french) => {
-      const before = await pairTotal();
+      const before = await countStoredPairs(service.store);
       const cli = await readDocumentPair({ ...files.fr, language: 'fr' }, { ...files.en, language: 'en' }).catch(
         (error: unknown) => error as Error,
       );
@@ -74,7 +79,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       const body = (await inFrench.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe(code);
       expect(body.error.message).toMatch(french);
-      expect(await pairTotal()).toBe(before);
+      expect(await countStoredPairs(service.store)).toBe(before);
     },
   );
 
@@ -112,7 +117,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
   ] as const)(
     'refuses %s in the request (4xx, not 202 and a failed job), storing nothing',
     async (_c, name, bytes, m) => {
-      const before = await pairTotal();
+      const before = await countStoredPairs(service.store);
       const response = await uploadPair(service, {
         fr: { name: 'fr.txt', bytes: french.bytes },
         en: { name, bytes },
@@ -122,7 +127,7 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       const body = (await response.json()) as { error: { code: string; message: string } };
       expect(body.error.message).toMatch(m);
       expect(body.error.message).not.toMatch(/\n/);
-      expect(await pairTotal()).toBe(before);
+      expect(await countStoredPairs(service.store)).toBe(before);
     },
   );
 
@@ -132,6 +137,6 @@ describe.skipIf(!redisAvailable)('checks of an upload before 202', () => {
       en: { name: 'en.docx', bytes: englishDocx },
     });
     expect(response.status).toBe(202);
-    expect(await pairTotal()).toBe(1);
+    expect(await countStoredPairs(service.store)).toBe(1);
   });
 });
