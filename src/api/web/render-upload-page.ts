@@ -69,19 +69,7 @@ export function renderUploadPage(context: PageContext, data: UploadPageData): st
       )}
     </fieldset>
     ${renderCollection(context, data.collections)}
-    <p>
-      <label for="upload-symbol">${t('upload.symbol')}</label>
-      <input
-        type="text"
-        id="upload-symbol"
-        name="symbol"
-        maxlength="200"
-        autocomplete="off"
-        aria-describedby="upload-symbol-help"
-      />
-      <span id="upload-symbol-help" class="muted">${t('upload.symbolHelp')}</span>
-    </p>
-    ${file('dictionary', DICTIONARY_TYPES)}
+    ${renderTextField('symbol', t('upload.symbol'), t('upload.symbolHelp'))} ${file('dictionary', DICTIONARY_TYPES)}
     <p><button type="submit" class="primary">${t('upload.submit')}</button></p>
     <p id="upload-status" class="editor-status" role="status" aria-live="polite"></p>
     <p><progress id="upload-progress" max="100" value="0" hidden></progress></p>
@@ -90,21 +78,25 @@ export function renderUploadPage(context: PageContext, data: UploadPageData): st
   return renderLayout(context, { title: t('upload.title'), body, scripts: [webScriptUrl('upload')] });
 }
 
+/** A free-text field of the form, named `name`, with its label and a line of help under it. */
+function renderTextField(name: string, label: string, help: string): SafeHtml {
+  return html`<p>
+    <label for="upload-${name}">${label}</label>
+    <input
+      type="text"
+      id="upload-${name}"
+      name="${name}"
+      maxlength="200"
+      autocomplete="off"
+      aria-describedby="upload-${name}-help"
+    />
+    <span id="upload-${name}-help" class="muted">${help}</span>
+  </p>`;
+}
+
 function renderCollection(context: PageContext, collections: readonly string[] | null): SafeHtml {
   const { t } = context;
-  if (collections === null)
-    return html`<p>
-      <label for="upload-collection">${t('upload.collection')}</label>
-      <input
-        type="text"
-        id="upload-collection"
-        name="collection"
-        maxlength="200"
-        autocomplete="off"
-        aria-describedby="upload-collection-help"
-      />
-      <span id="upload-collection-help" class="muted">${t('upload.collectionHelp')}</span>
-    </p>`;
+  if (collections === null) return renderTextField('collection', t('upload.collection'), t('upload.collectionHelp'));
   return html`<p>
     <label for="upload-collection">${t('upload.collection')}</label>
     <select id="upload-collection" name="collection" required>
