@@ -340,6 +340,23 @@ const HOPELESS_MARGIN = 5;
 // Evidence from a handful of words is weak: full weight from this many content words on both sides.
 const WORDS_FOR_FULL_WEIGHT = 8;
 
+// A document aligned paragraph by paragraph builds a scorer per span and pass, hundreds a pair: the table is made once
+// per set of weights.
+const priorTables = new WeakMap<Readonly<Record<string, number>>, Float64Array>();
+
+/** Priors by shape in a flat table (`a * MAX_SIDE + b` for a-b beads): bead scoring is the innermost loop of the DP. */
+function priorTableOf(weights: ScoringWeights): Float64Array {
+  const cached = priorTables.get(weights.logPrior);
+  if (cached) return cached;
+  const table = new Float64Array(MAX_SIDE * MAX_SIDE).fill(-Infinity);
+  for (const [shape, logPrior] of Object.entries(weights.logPrior)) {
+    const [a, b] = shape.split('-').map(Number);
+    if (a !== undefined && b !== undefined && a < MAX_SIDE && b < MAX_SIDE) table[a * MAX_SIDE + b] = logPrior;
+  }
+  priorTables.set(weights.logPrior, table);
+  return table;
+}
+
 /** Builds the bead scorer the DP maximises. */
 export function createBeadScorer(context: ScoringContext): BeadScore {
   const { source, target, weights, calibration, sourceSpan, targetSpan } = context;
@@ -356,12 +373,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   const paragraphs = context.sourceParagraphStarts.length > 0 && context.targetParagraphStarts.length > 0;
   const endingTable = context.endingAgreement ?? null;
 
-  // Priors by shape in a flat table: bead scoring is the innermost loop of the DP.
-  const priorTable = new Float64Array(MAX_SIDE * MAX_SIDE).fill(-Infinity);
-  for (const [shape, logPrior] of Object.entries(weights.logPrior)) {
-    const [a, b] = shape.split('-').map(Number);
-    if (a !== undefined && b !== undefined && a < MAX_SIDE && b < MAX_SIDE) priorTable[a * MAX_SIDE + b] = logPrior;
-  }
+  const priorTable = priorTableOf(weights);
 
   const bestLexical = weights.lexical * (MAX_Z - weights.lexicalCenter);
   // The lower of the 1-0 and 0-1 log priors: pruning against the dearer drop errs towards scoring the bead.
