@@ -16,6 +16,15 @@ import { median } from './median.js';
 
 type Align = (input: SentenceAlignmentInput) => ScoredBead[];
 
+/** Whether two alignments have the same beads, and how far apart their confidences are. */
+function describeDifference(a: readonly ScoredBead[], b: readonly ScoredBead[]): string {
+  const shape = (beads: readonly ScoredBead[]): string => JSON.stringify(beads.map((x) => [x.source, x.target]));
+  if (shape(a) !== shape(b)) return 'DIFFERENT beads';
+  let largest = 0;
+  a.forEach((bead, k) => (largest = Math.max(largest, Math.abs(bead.confidence - (b[k]?.confidence ?? 0)))));
+  return largest === 0 ? 'identical' : `same beads, confidences differ by at most ${largest.toExponential(1)}`;
+}
+
 const [before, roundsArgument] = process.argv.slice(2);
 const rounds = Number(roundsArgument ?? 3);
 const unpc = join(evalRawDir(), 'unpc-v1.0-testsets');
@@ -35,8 +44,8 @@ if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !exis
   const load = async (root: string): Promise<Align> =>
     ((await import(join(root, 'src/core/align/sentences.ts'))) as { alignSentences: Align }).alignSentences;
   const checkouts = [
-    { name: `before (${before})`, align: await load(before), cpu: [] as number[], output: '' },
-    { name: `now (${here})`, align: await load(here), cpu: [] as number[], output: '' },
+    { name: `before (${before})`, align: await load(before), cpu: [] as number[], beads: [] as ScoredBead[] },
+    { name: `now (${here})`, align: await load(here), cpu: [] as number[], beads: [] as ScoredBead[] },
   ];
   for (let round = 0; round < rounds; round++) {
     for (const checkout of checkouts) {
@@ -44,7 +53,7 @@ if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !exis
       const beads = checkout.align(input);
       const used = process.cpuUsage(start);
       checkout.cpu.push((used.user + used.system) / 1e6);
-      checkout.output = JSON.stringify(beads);
+      checkout.beads = beads;
     }
   }
   for (const { name, cpu } of checkouts)
@@ -52,6 +61,6 @@ if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !exis
   const [then, now] = checkouts;
   if (then && now) {
     console.log(`now / before (medians): ${(median(now.cpu) / median(then.cpu)).toFixed(2)}`);
-    console.log(`alignments: ${then.output === now.output ? 'identical' : 'DIFFERENT'}`);
+    console.log(`alignments: ${describeDifference(then.beads, now.beads)}`);
   }
 }

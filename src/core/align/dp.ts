@@ -56,6 +56,19 @@ export interface SearchBand {
 /** Log-potential of the bead taking source units [i0, i1) and target units [j0, j1); higher is better. */
 export type BeadScore = (i0: number, i1: number, j0: number, j1: number) => number;
 
+/** How the search weighs and reports; every field has a neutral default. */
+export interface DpOptions {
+  /** Divides the potentials for the posteriors only (higher = less peaked); default 1. */
+  temperature?: number;
+  /** Added to a 1-0 or 0-1 bead that follows one of the same shape (a first-order model of runs); default 0. */
+  runBonus?: number;
+  /**
+   * When set, the result names per source prefix the target prefixes through which some path passes with a posterior
+   * of at least e^-plausibleMargin: what a later, sharper search need not look beyond.
+   */
+  plausibleMargin?: number;
+}
+
 /** Beads of the best path with the posterior probability of each under the same potentials. */
 export interface DpResult {
   beads: Bead[];
@@ -63,6 +76,12 @@ export interface DpResult {
   posteriors: number[];
   /** Log-potential of the best path. */
   score: number;
+  /**
+   * With `plausibleMargin`: for each source prefix i, the target prefixes lo[i] .. hi[i] of its plausible cells
+   * (lo > hi when none is; lo = -1 or hi = m + 1 when they reach the band's edge, beyond which the search did not
+   * look); otherwise null.
+   */
+  plausible: SearchBand | null;
 }
 
 /** A band covering the whole n-by-m grid; only for small inputs. */
@@ -86,6 +105,14 @@ export function bandAround(center: ArrayLike<number>, n: number, m: number, radi
     lo[i] = Math.max(0, Math.floor(c - radius));
     hi[i] = Math.min(m, Math.ceil(to + radius));
   }
+  return closeBand(lo, hi, n, m);
+}
+
+/**
+ * Turns rows of target prefixes (lo[i] .. hi[i], within 0 .. m) into a band every cell of which the search can reach:
+ * the corners included, monotone, each row overlapping the next. Changes and returns the arrays.
+ */
+export function closeBand(lo: Int32Array, hi: Int32Array, n: number, m: number): SearchBand {
   lo[0] = 0;
   hi[n] = m;
   // Monotone envelope: lo non-decreasing from the end, hi non-decreasing from the start.
@@ -379,7 +406,13 @@ function runForward(grid: Grid, model: DpModel): ForwardTables {
  * the cell to (n, m) when the cell was entered by a bead of that layer. A bead's posterior is every way of reaching
  * its start, the bead, every way of finishing after it.
  */
-function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tables: ForwardTables): number[] {
+function runBackward(
+  grid: Grid,
+  model: DpModel,
+  path: readonly PathBead[],
+  tables: ForwardTables,
+  plausible: { margin: number; band: SearchBand } | null,
+): number[] {
   const { n, lo, hi, rowStart, width } = grid;
   const { shapeCount, sourceOf, targetOf, layers, temperature, runBonus } = model;
   const { forward, total } = tables;
@@ -429,6 +462,7 @@ function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tabl
       }
       for (let l = 0; l < L; l++) backward[hereAt * L + l] = logAddExp(common, runs[l] as number);
     }
+    if (plausible) markPlausible(grid, i, forward, backward, slot, L, total - plausible.margin, plausible.band);
     for (; next >= 0 && (path[next] as PathBead).i1 === i; next--) {
       const { shape, i0, i1, j0, j1, layer } = path[next] as PathBead;
       const here = cellOf(grid, i1, j1);
@@ -444,6 +478,40 @@ function runBackward(grid: Grid, model: DpModel, path: readonly PathBead[], tabl
     }
   }
   return posteriors;
+}
+
+/**
+ * Records the first and last cell of row i through which some path passes with a log-posterior of at least `floor`
+ * plus the log of all paths: forward and backward entries of one layer, the row's backward entries in `slot`.
+ */
+function markPlausible(
+  grid: Grid,
+  i: number,
+  forward: Float64Array,
+  backward: Float64Array,
+  slot: number,
+  L: number,
+  floor: number,
+  band: SearchBand,
+): void {
+  const rowLo = grid.lo[i] as number;
+  const first = grid.rowStart[i] as number;
+  let lo = grid.m + 1;
+  let hi = -1;
+  for (let j = rowLo; j <= (grid.hi[i] as number); j++) {
+    for (let l = 0; l < L; l++) {
+      const through =
+        (forward[(first + j - rowLo) * L + l] as number) + (backward[(slot + j - rowLo) * L + l] as number);
+      if (through >= floor) {
+        if (j < lo) lo = j;
+        hi = j;
+        break;
+      }
+    }
+  }
+  // Plausible cells at the band's edge may go on beyond it: the band, not the model, cut them.
+  band.lo[i] = lo === rowLo && rowLo > 0 ? -1 : lo;
+  band.hi[i] = hi === (grid.hi[i] as number) && hi < grid.m ? grid.m + 1 : hi;
 }
 
 /** The best path, read from the backpointers from (n, m) back to (0, 0) and returned in order. */
@@ -470,8 +538,7 @@ function traceBack(grid: Grid, model: DpModel, tables: ForwardTables, sourceOf: 
  * Finds the best monotone segmentation of [0, n) x [0, m) into beads of the given shapes inside the band
  * (Viterbi), and each chosen bead's posterior by forward-backward; memory is O(cells in band): the forward sums
  * and the backpointers (10 bytes a cell and layer) and the cached potentials (4 bytes a cell and shape).
- * `temperature` divides the potentials for the posteriors only (higher = less peaked). `runBonus` is added
- * to a 1-0 or 0-1 bead that follows one of the same shape: a first-order model of insertion runs.
+ * See {@link DpOptions} for the temperature, the run bonus and the plausible cells.
  */
 export function alignByDp(
   n: number,
@@ -479,20 +546,23 @@ export function alignByDp(
   score: BeadScore,
   band: SearchBand,
   shapes: readonly BeadShape[],
-  temperature = 1,
-  runBonus = 0,
+  options: DpOptions = {},
 ): DpResult {
   const grid = layOutGrid(n, m, band);
-  const model = buildModel(grid, score, shapes, temperature, runBonus);
+  const model = buildModel(grid, score, shapes, options.temperature ?? 1, options.runBonus ?? 0);
   const tables = runForward(grid, model);
   if (tables.endBest === -Infinity) throw new Error(`alignByDp: no path reaches (${n}, ${m}) inside the band`);
   const path = traceBack(grid, model, tables, model.sourceOf);
-  const posteriors = runBackward(grid, model, path, tables);
+  const plausible =
+    options.plausibleMargin === undefined
+      ? null
+      : { margin: options.plausibleMargin, band: { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1) } };
+  const posteriors = runBackward(grid, model, path, tables, plausible);
   const beads: Bead[] = path.map((bead) => ({
     source: range(bead.i0, bead.i1),
     target: range(bead.j0, bead.j1),
   }));
-  return { beads, posteriors, score: tables.endBest };
+  return { beads, posteriors, score: tables.endBest, plausible: plausible?.band ?? null };
 }
 
 function range(start: number, end: number): number[] {

@@ -8,6 +8,7 @@ import type { ScoredBead } from '../model.js';
 import {
   alignByDp,
   bandAround,
+  closeBand,
   fullBand,
   SENTENCE_BEAD_SHAPES,
   WIDE_SENTENCE_BEAD_SHAPES,
@@ -87,6 +88,27 @@ const POSTERIOR_TEMPERATURE = 1.2;
 const INSERTION_RUN_BONUS = 2;
 /** Pass-1 beads at least this probable train the lexicon. */
 const TRAINING_POSTERIOR = 0.6;
+/**
+ * Pass 2 searches only the cells through which pass 1 saw a path with a posterior of at least e^-PLAUSIBLE_MARGIN
+ * (about one in 160,000), besides its own path: where pass 1 is sure, one or two cells a row instead of the whole band;
+ * where it hesitates (free translations, runs of insertions), as wide as before.
+ */
+const PLAUSIBLE_MARGIN = 12;
+
+/**
+ * What pass 1 found plausible, by document position: for source prefix i, the target prefixes lo[i] .. hi[i]
+ * (lo > hi when none).
+ */
+interface PlausibleCells {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** Pass 1's beads and the cells it found plausible; pass 2's beads. */
+interface SpanAlignment {
+  beads: ScoredBead[];
+  plausible: PlausibleCells | null;
+}
 
 function mergeLexicons(a: Lexicon | undefined, b: Lexicon | undefined): Lexicon | undefined {
   if (!a) return b;
@@ -192,19 +214,23 @@ function alignSpans(
   spans: readonly SpanPair[],
   calibration: LexicalCalibration,
   weights: ScoringWeights,
-  guide: ScoredBead[] | null,
+  guide: SpanAlignment | null,
   endingAgreement: EndingAgreement | null = null,
-): ScoredBead[] {
+): SpanAlignment {
   const sourceStarts = flags(input.source.length, input.sourceParagraphStarts);
   const targetStarts = flags(input.target.length, input.targetParagraphStarts);
   const lengthRatio = lengthRatioOf(sides.source, sides.target);
   const beads: ScoredBead[] = [];
-  for (const span of spans.flatMap((s) => cutLongSpan(s, sides, guide))) {
+  // Pass 1 tells pass 2 where to look.
+  const plausible = guide ? null : emptyPlausibleCells(input.source.length);
+  for (const span of spans.flatMap((s) => cutLongSpan(s, sides, guide?.beads ?? null))) {
     const n = span.source.end - span.source.start;
     const m = span.target.end - span.target.start;
     if (n === 0 || m === 0) {
       for (let i = span.source.start; i < span.source.end; i++) beads.push({ source: [i], target: [], confidence: 1 });
       for (let j = span.target.start; j < span.target.end; j++) beads.push({ source: [], target: [j], confidence: 1 });
+      // The only path: down the column or along the row.
+      if (plausible) for (let i = 0; i <= n; i++) widenPlausible(plausible, span, i, 0, m);
       continue;
     }
     const score = createBeadScorer({
@@ -224,9 +250,15 @@ function alignSpans(
     // Wide beads only in the final pass: the first pass only picks training beads and the band, where they
     // change nothing and cost time (TUNING.md).
     const shapes = guide ? WIDE_SENTENCE_BEAD_SHAPES : SENTENCE_BEAD_SHAPES;
-    // Gale-Church (the length-only baseline) has no model of runs.
-    const runBonus = input.lengthOnly ? 0 : INSERTION_RUN_BONUS;
-    const result = alignByDp(n, m, score, band, shapes, guide ? POSTERIOR_TEMPERATURE : 1, runBonus);
+    const result = alignByDp(n, m, score, band, shapes, {
+      temperature: guide ? POSTERIOR_TEMPERATURE : 1,
+      // Gale-Church (the length-only baseline) has no model of runs.
+      runBonus: input.lengthOnly ? 0 : INSERTION_RUN_BONUS,
+      ...(plausible ? { plausibleMargin: PLAUSIBLE_MARGIN } : {}),
+    });
+    if (plausible && result.plausible)
+      for (let i = 0; i <= n; i++)
+        widenPlausible(plausible, span, i, result.plausible.lo[i] as number, result.plausible.hi[i] as number);
     result.beads.forEach((bead, k) =>
       beads.push({
         // Shift span-local indices back to document indices.
@@ -236,29 +268,77 @@ function alignSpans(
       }),
     );
   }
-  return beads;
+  return { beads, plausible };
 }
 
-function chooseBand(sides: Sides, span: SpanPair, guide: ScoredBead[] | null): SearchBand {
+/** Beyond any target prefix: where the band, not the model, stopped the plausible cells. */
+const UNBOUNDED = 2 ** 30;
+
+function emptyPlausibleCells(sourceCount: number): PlausibleCells {
+  return { lo: new Int32Array(sourceCount + 1).fill(UNBOUNDED), hi: new Int32Array(sourceCount + 1).fill(-UNBOUNDED) };
+}
+
+/**
+ * Adds target prefixes lo .. hi (span-local; -1 and m + 1 for the band's edges, see DpResult) to the plausible cells of
+ * the span's source prefix i (span-local).
+ */
+function widenPlausible(cells: PlausibleCells, span: SpanPair, i: number, lo: number, hi: number): void {
+  if (lo > hi) return;
+  const row = span.source.start + i;
+  const m = span.target.end - span.target.start;
+  cells.lo[row] = Math.min(cells.lo[row] as number, lo < 0 ? -UNBOUNDED : span.target.start + lo);
+  cells.hi[row] = Math.max(cells.hi[row] as number, hi > m ? UNBOUNDED : span.target.start + hi);
+}
+
+/** For each source prefix of the span, the target prefix the previous pass aligned it with (span-local). */
+function pathOf(guide: readonly ScoredBead[], span: SpanPair): Float64Array {
+  const n = span.source.end - span.source.start;
+  const center = new Float64Array(n + 1).fill(NaN);
+  center[0] = 0;
+  let j = 0;
+  for (const bead of guide) {
+    const lastSource = bead.source.at(-1);
+    const lastTarget = bead.target.at(-1);
+    if (lastTarget !== undefined && lastTarget >= span.target.start && lastTarget < span.target.end)
+      j = lastTarget - span.target.start + 1;
+    if (lastSource !== undefined && lastSource >= span.source.start && lastSource < span.source.end)
+      center[lastSource - span.source.start + 1] = j;
+  }
+  for (let i = 1; i <= n; i++) if (Number.isNaN(center[i])) center[i] = center[i - 1] as number;
+  return center;
+}
+
+/**
+ * Pass 2's band: the cells pass 1 found plausible and its path (each row up to where the path leaves it), never
+ * beyond the band pass 2 would search without them.
+ */
+function plausibleBand(outer: SearchBand, path: Float64Array, plausible: PlausibleCells, span: SpanPair): SearchBand {
   const n = span.source.end - span.source.start;
   const m = span.target.end - span.target.start;
-  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m);
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const c = path[i] as number;
+    const to = i < n ? Math.max(c, path[i + 1] as number) : c;
+    const row = span.source.start + i;
+    const plausibleLo = (plausible.lo[row] as number) - span.target.start;
+    const plausibleHi = (plausible.hi[row] as number) - span.target.start;
+    lo[i] = Math.max(outer.lo[i] as number, Math.min(c, plausibleLo));
+    hi[i] = Math.min(outer.hi[i] as number, Math.max(to, plausibleHi));
+  }
+  return closeBand(lo, hi, n, m);
+}
+
+function chooseBand(sides: Sides, span: SpanPair, guide: SpanAlignment | null): SearchBand {
+  const n = span.source.end - span.source.start;
+  const m = span.target.end - span.target.start;
   if (guide) {
     // Center on the previous pass: for each source prefix i, the target prefix it was aligned with.
-    const center = new Float64Array(n + 1).fill(NaN);
-    center[0] = 0;
-    let j = 0;
-    for (const bead of guide) {
-      const lastSource = bead.source.at(-1);
-      const lastTarget = bead.target.at(-1);
-      if (lastTarget !== undefined && lastTarget >= span.target.start && lastTarget < span.target.end)
-        j = lastTarget - span.target.start + 1;
-      if (lastSource !== undefined && lastSource >= span.source.start && lastSource < span.source.end)
-        center[lastSource - span.source.start + 1] = j;
-    }
-    for (let i = 1; i <= n; i++) if (Number.isNaN(center[i])) center[i] = center[i - 1] as number;
-    return bandAround(center, n, m, REFINE_BAND_RADIUS);
+    const path = pathOf(guide.beads, span);
+    const outer = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS ? fullBand(n, m) : bandAround(path, n, m, REFINE_BAND_RADIUS);
+    return guide.plausible ? plausibleBand(outer, path, guide.plausible, span) : outer;
   }
+  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m);
   return bandAround(
     pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m),
     n,
@@ -296,8 +376,8 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
 
   const store = input.lengthOnly ? undefined : input.storeLexicon;
   const firstPass = alignFirstPass(tokens, input, spans, weights, store);
-  if (input.singlePass || input.lengthOnly) return firstPass;
-  return alignSecondPass(tokens, input, spans, weights, firstPass, store);
+  if (input.singlePass || input.lengthOnly) return firstPass.beads;
+  return alignSecondPass(tokens, input, spans, weights, firstPass, store).beads;
 }
 
 function alignFirstPass(
@@ -306,7 +386,7 @@ function alignFirstPass(
   spans: readonly SpanPair[],
   weights: ScoringWeights,
   store: StoreLexicon | undefined,
-): ScoredBead[] {
+): SpanAlignment {
   // With earlier pairs, even the first pass knows some translations.
   const sides = featuresFor(tokens, mergeLexicons(store?.lexicon, input.dictionary));
   const random = chanceSimilarity(sides.source, sides.target, sides.space);
@@ -320,10 +400,10 @@ function alignSecondPass(
   input: SentenceAlignmentInput,
   spans: readonly SpanPair[],
   weights: ScoringWeights,
-  firstPass: ScoredBead[],
+  firstPass: SpanAlignment,
   store: StoreLexicon | undefined,
-): ScoredBead[] {
-  const confident = firstPass.filter(
+): SpanAlignment {
+  const confident = firstPass.beads.filter(
     (b) => b.source.length === 1 && b.target.length === 1 && b.confidence >= TRAINING_POSTERIOR,
   );
   // Sample before building word lists: a long document has far more confident beads than the lexicon uses.

@@ -7,6 +7,7 @@ import {
   WIDE_SENTENCE_BEAD_SHAPES,
   type BeadScore,
   type BeadShape,
+  type SearchBand,
 } from '../../../src/core/align/dp.js';
 
 // Units are numbers; a bead scores well when its source sum equals its target sum (a toy length model).
@@ -116,9 +117,9 @@ describe('alignByDp', () => {
       return real === 1 && i1 - i0 === 1 ? -4 * junk : -30;
     };
     const shapes: BeadShape[] = [...WIDE_SENTENCE_BEAD_SHAPES];
-    const absorbed = alignByDp(2, 6, score, fullBand(2, 6), shapes, 1, 0);
+    const absorbed = alignByDp(2, 6, score, fullBand(2, 6), shapes, { runBonus: 0 });
     expect(absorbed.beads.some((b) => b.target.length > 1)).toBe(true);
-    const run = alignByDp(2, 6, score, fullBand(2, 6), shapes, 1, 2);
+    const run = alignByDp(2, 6, score, fullBand(2, 6), shapes, { runBonus: 2 });
     expect(run.beads).toEqual([
       { source: [0], target: [0] },
       { source: [], target: [1] },
@@ -162,7 +163,7 @@ describe('alignByDp', () => {
       };
       walk(0, 0, '', [], 0);
       const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
-      const result = alignByDp(n, m, score, fullBand(n, m), shapes, temperature, runBonus);
+      const result = alignByDp(n, m, score, fullBand(n, m), shapes, { temperature, runBonus });
       let i0 = 0;
       let j0 = 0;
       result.beads.forEach((bead, k) => {
@@ -177,4 +178,52 @@ describe('alignByDp', () => {
       expect(result.score / temperature).toBeCloseTo(heaviest.weight, 9);
     },
   );
+
+  it('names per row the first and last cell passed with e^-margin of the mass (checked on every path)', () => {
+    let seed = 5;
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const table = new Map<string, number>();
+    const score: BeadScore = (i0, i1, j0, j1) => {
+      const key = `${i0},${i1},${j0},${j1}`;
+      if (!table.has(key)) table.set(key, -8 * random());
+      return table.get(key) as number;
+    };
+    const n = 4;
+    const m = 5;
+    const shapes = SENTENCE_BEAD_SHAPES;
+    // Every path as the cells it passes (bead boundaries, both ends included) and its log-weight.
+    const paths: { cells: string[]; weight: number }[] = [];
+    const walk = (i: number, j: number, cells: string[], weight: number): void => {
+      if (i === n && j === m) {
+        paths.push({ cells, weight });
+        return;
+      }
+      for (const shape of shapes) {
+        const i1 = i + shape.source;
+        const j1 = j + shape.target;
+        if (i1 <= n && j1 <= m) walk(i1, j1, [...cells, `${i1},${j1}`], weight + score(i, i1, j, j1));
+      }
+    };
+    walk(0, 0, ['0,0'], 0);
+    const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
+    const margin = 3;
+    const result = alignByDp(n, m, score, fullBand(n, m), shapes, { plausibleMargin: margin });
+    const plausible = result.plausible as SearchBand;
+    let narrowed = false;
+    for (let i = 0; i <= n; i++) {
+      const cells: number[] = [];
+      for (let j = 0; j <= m; j++) {
+        const through = paths.filter((p) => p.cells.includes(`${i},${j}`));
+        const posterior = through.reduce((sum, p) => sum + Math.exp(p.weight), 0) / total;
+        if (posterior >= Math.exp(-margin)) cells.push(j);
+      }
+      expect([plausible.lo[i], plausible.hi[i]]).toEqual(
+        cells.length > 0 ? [Math.min(...cells), Math.max(...cells)] : [m + 1, -1],
+      );
+      if (cells.length > 0 && Math.max(...cells) - Math.min(...cells) < m) narrowed = true;
+    }
+    // The check means something only if some row is narrower than the whole band.
+    expect(narrowed).toBe(true);
+    expect(alignByDp(n, m, score, fullBand(n, m), shapes).plausible).toBeNull();
+  });
 });
