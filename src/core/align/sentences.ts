@@ -10,6 +10,7 @@ import {
   bandAround,
   closeBand,
   fullBand,
+  type DpResult,
   SENTENCE_BEAD_SHAPES,
   WIDE_SENTENCE_BEAD_SHAPES,
   type SearchBand,
@@ -74,6 +75,12 @@ export interface SentenceAlignmentInput {
 const FULL_SEARCH_CELLS = 250_000;
 /** Half-width of the band around the anchor path (pass 1) and around the pass-1 path (pass 2). */
 const ANCHOR_BAND_RADIUS = 25;
+/**
+ * Pass 1 first searches this close to the anchor path, and again within ANCHOR_BAND_RADIUS only when its plausible
+ * cells reach the narrow band's edge: anchors usually run within a few sentences of the true path, and where they do
+ * not, the model's doubt shows at the edge.
+ */
+const FIRST_TRY_BAND_RADIUS = 8;
 const REFINE_BAND_RADIUS = 10;
 /**
  * Temperature of the final posteriors, chosen so that confidence matches observed accuracy on the development
@@ -246,16 +253,19 @@ function alignSpans(
       lengthRatio,
       endingAgreement,
     });
-    const band = chooseBand(sides, span, guide);
     // Wide beads only in the final pass: the first pass only picks training beads and the band, where they
     // change nothing and cost time (TUNING.md).
     const shapes = guide ? WIDE_SENTENCE_BEAD_SHAPES : SENTENCE_BEAD_SHAPES;
-    const result = alignByDp(n, m, score, band, shapes, {
-      temperature: guide ? POSTERIOR_TEMPERATURE : 1,
-      // Gale-Church (the length-only baseline) has no model of runs.
-      runBonus: input.lengthOnly ? 0 : INSERTION_RUN_BONUS,
-      ...(plausible ? { plausibleMargin: PLAUSIBLE_MARGIN } : {}),
-    });
+    const search = (band: SearchBand): DpResult =>
+      alignByDp(n, m, score, band, shapes, {
+        temperature: guide ? POSTERIOR_TEMPERATURE : 1,
+        // Gale-Church (the length-only baseline) has no model of runs.
+        runBonus: input.lengthOnly ? 0 : INSERTION_RUN_BONUS,
+        ...(plausible ? { plausibleMargin: PLAUSIBLE_MARGIN } : {}),
+      });
+    const [band, ...wider] = chooseBands(sides, span, guide);
+    let result = search(band as SearchBand);
+    for (const next of wider) if (reachesBandEdge(result.plausible, m)) result = search(next);
     if (plausible && result.plausible)
       for (let i = 0; i <= n; i++)
         widenPlausible(plausible, span, i, result.plausible.lo[i] as number, result.plausible.hi[i] as number);
@@ -329,22 +339,27 @@ function plausibleBand(outer: SearchBand, path: Float64Array, plausible: Plausib
   return closeBand(lo, hi, n, m);
 }
 
-function chooseBand(sides: Sides, span: SpanPair, guide: SpanAlignment | null): SearchBand {
+/** Whether some plausible cell lies at a band's edge that is not the span's (the band may have cut it short). */
+function reachesBandEdge(plausible: SearchBand | null, m: number): boolean {
+  if (!plausible) return false;
+  for (let i = 0; i < plausible.lo.length; i++)
+    if ((plausible.lo[i] as number) < 0 || (plausible.hi[i] as number) > m) return true;
+  return false;
+}
+
+/** The bands to search the span in, narrowest first: the next is searched when the last one's edge was reached. */
+function chooseBands(sides: Sides, span: SpanPair, guide: SpanAlignment | null): SearchBand[] {
   const n = span.source.end - span.source.start;
   const m = span.target.end - span.target.start;
   if (guide) {
     // Center on the previous pass: for each source prefix i, the target prefix it was aligned with.
     const path = pathOf(guide.beads, span);
     const outer = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS ? fullBand(n, m) : bandAround(path, n, m, REFINE_BAND_RADIUS);
-    return guide.plausible ? plausibleBand(outer, path, guide.plausible, span) : outer;
+    return [guide.plausible ? plausibleBand(outer, path, guide.plausible, span) : outer];
   }
-  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return fullBand(n, m);
-  return bandAround(
-    pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m),
-    n,
-    m,
-    ANCHOR_BAND_RADIUS,
-  );
+  if ((n + 1) * (m + 1) <= FULL_SEARCH_CELLS) return [fullBand(n, m)];
+  const path = pathThroughAnchors(findAnchorChain(sides.source, sides.target, span.source, span.target), n, m);
+  return [bandAround(path, n, m, FIRST_TRY_BAND_RADIUS), bandAround(path, n, m, ANCHOR_BAND_RADIUS)];
 }
 
 /** Gale-Church: the same priors and length evidence, nothing about the words. */

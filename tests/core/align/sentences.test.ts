@@ -113,3 +113,25 @@ describe('alignSentences with free translations', () => {
     expect(glued.filter((key) => key.startsWith(':'))).toEqual([]);
   });
 });
+
+describe('alignSentences on a span too long to search in full', () => {
+  it('follows a run of insertions further from the anchor path than its first, narrow band reaches', () => {
+    // 600 sentences a side of 3 to 20 words from 200 (no word occurs once a side, so no anchor steers the band: it
+    // follows the diagonal), and 30 sentences the source lacks after its 300th. The diagonal passes 15 sentences
+    // from the true path there.
+    let state = 3;
+    const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const words = (): number[] => Array.from({ length: 3 + (Math.floor(next() / 65_536) % 18) }, () => next() % 200);
+    const shared = Array.from({ length: 600 }, words);
+    const inserted = Array.from({ length: 30 }, words);
+    const source = shared.map((w) => sentence(w, sourceWord));
+    const target = [...shared.slice(0, 300), ...inserted, ...shared.slice(300)].map((w) => sentence(w, sourceWord));
+    const beads = alignSentences({ source, target });
+    // Where the run starts is the aligner's guess among look-alike sentences; away from it, every pair is right.
+    const offsets = beads
+      .filter((b) => b.source.length === 1 && b.target.length === 1)
+      .map((b) => [b.source[0] as number, (b.target[0] as number) - (b.source[0] as number)] as const);
+    expect(offsets.filter(([i]) => i < 290 || i >= 310)).toHaveLength(580);
+    for (const [i, offset] of offsets) if (i < 290 || i >= 310) expect(offset).toBe(i < 300 ? 0 : 30);
+  });
+});
