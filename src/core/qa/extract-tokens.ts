@@ -158,17 +158,26 @@ const NUMBER_DECIMAL_COMMA = new RegExp(
   'gu',
 );
 
+// Every date, time, number and symbol pattern holds an ASCII digit, and every date pattern a month name: a sentence
+// without them (most of them, for the dates) skips those patterns, which are most of the report's time.
+const ANY_DIGIT = /\d/u;
+const ANY_MONTH = new RegExp(MONTH, 'iu');
+
 /** Finds the numbers, document symbols and dates of `text`, written in `language`, in a form both languages share. */
 export function extractTokens(text: string, language: LanguageCode): ComparableTokens {
+  const numberWords = readNumberWords(text);
+  if (!ANY_DIGIT.test(text)) return { numbers: [], symbols: [], dates: [], numberWords };
   const symbols = [...text.matchAll(SYMBOL)].map((match) => match[0]).filter(isDocumentSymbol);
   const dates: string[] = [];
   // Each step blanks what it read, so that the year of a date or the digits of a symbol are not read again as numbers.
   let rest = blankDocumentSymbols(text);
-  rest = readTokens(rest, DATE_DAY_MONTH_YEAR, dates, ([day, month, year]) => toDate(year, month, day));
-  rest = readTokens(rest, DATE_MONTH_DAY_YEAR, dates, ([month, day, year]) => toDate(year, month, day));
-  rest = readTokens(rest, DATE_DAY_MONTH, dates, ([day, month]) => toDate(undefined, month, day));
-  rest = readTokens(rest, DATE_MONTH_YEAR, dates, ([month, year]) => toDate(year, month, undefined));
-  rest = readTokens(rest, DATE_MONTH_DAY, dates, ([month, day]) => toDate(undefined, month, day));
+  if (ANY_MONTH.test(rest)) {
+    rest = readTokens(rest, DATE_DAY_MONTH_YEAR, dates, ([day, month, year]) => toDate(year, month, day));
+    rest = readTokens(rest, DATE_MONTH_DAY_YEAR, dates, ([month, day, year]) => toDate(year, month, day));
+    rest = readTokens(rest, DATE_DAY_MONTH, dates, ([day, month]) => toDate(undefined, month, day));
+    rest = readTokens(rest, DATE_MONTH_YEAR, dates, ([month, year]) => toDate(year, month, undefined));
+    rest = readTokens(rest, DATE_MONTH_DAY, dates, ([month, day]) => toDate(undefined, month, day));
+  }
 
   const numbers: string[] = [];
   rest = readTokens(rest, TIME_12_HOUR, numbers, ([hour, minute, half]) => toTime(hour, minute, half));
@@ -185,16 +194,16 @@ export function extractTokens(text: string, language: LanguageCode): ComparableT
   for (const match of rest.matchAll(pattern)) {
     numbers.push(normaliseNumber(match[1] ?? '', match[2]));
   }
-  const numberWords = [...text.matchAll(NUMBER_WORD)].flatMap((match) => {
+  return { numbers: distinct(numbers), symbols: distinct(symbols), dates: distinct(dates), numberWords };
+}
+
+/** The distinct values of the numbers written as words in `text`. */
+function readNumberWords(text: string): string[] {
+  const values = [...text.matchAll(NUMBER_WORD)].flatMap((match) => {
     const value = NUMBER_WORD_VALUE.get((match[1] ?? '').toLowerCase());
     return value === undefined ? [] : [value];
   });
-  return {
-    numbers: distinct(numbers),
-    symbols: distinct(symbols),
-    dates: distinct(dates),
-    numberWords: distinct(numberWords),
-  };
+  return distinct(values);
 }
 
 /** Values found on one side only. */
