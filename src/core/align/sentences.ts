@@ -117,6 +117,12 @@ interface SpanAlignment {
   plausible: PlausibleCells | null;
 }
 
+/** What pass 2 takes from pass 1 to choose its bands. */
+interface Guide extends SpanAlignment {
+  /** For each source prefix of the document, the target prefix pass 1 aligned it with. */
+  path: Int32Array;
+}
+
 function mergeLexicons(a: Lexicon | undefined, b: Lexicon | undefined): Lexicon | undefined {
   if (!a) return b;
   if (!b) return a;
@@ -230,6 +236,7 @@ function alignSpans(
   const beads: ScoredBead[] = [];
   // Pass 1 tells pass 2 where to look.
   const plausible = guide ? null : emptyPlausibleCells(input.source.length);
+  const guidePath = guide ? { ...guide, path: pathOfDocument(guide.beads, input.source.length) } : null;
   for (const span of spans.flatMap((s) => cutLongSpan(s, sides, guide?.beads ?? null))) {
     const n = span.source.end - span.source.start;
     const m = span.target.end - span.target.start;
@@ -263,7 +270,7 @@ function alignSpans(
         runBonus: input.lengthOnly ? 0 : INSERTION_RUN_BONUS,
         ...(plausible ? { plausibleMargin: PLAUSIBLE_MARGIN } : {}),
       });
-    const [band, ...wider] = chooseBands(sides, span, guide);
+    const [band, ...wider] = chooseBands(sides, span, guidePath);
     let result = search(band as SearchBand);
     for (const next of wider) if (reachesBandEdge(result.plausible, m)) result = search(next);
     if (plausible && result.plausible)
@@ -300,21 +307,31 @@ function widenPlausible(cells: PlausibleCells, span: SpanPair, i: number, lo: nu
   cells.hi[row] = Math.max(cells.hi[row] as number, hi > m ? UNBOUNDED : span.target.start + hi);
 }
 
-/** For each source prefix of the span, the target prefix the previous pass aligned it with (span-local). */
-function pathOf(guide: readonly ScoredBead[], span: SpanPair): Float64Array {
-  const n = span.source.end - span.source.start;
-  const center = new Float64Array(n + 1).fill(NaN);
-  center[0] = 0;
+/**
+ * For each source prefix of the document, the target prefix the previous pass aligned it with. Its beads never cross a
+ * span's edge, so a span's part, less the span's first target sentence, is the same path inside the span.
+ */
+function pathOfDocument(guide: readonly ScoredBead[], sourceCount: number): Int32Array {
+  const path = new Int32Array(sourceCount + 1).fill(-1);
+  path[0] = 0;
   let j = 0;
   for (const bead of guide) {
     const lastSource = bead.source.at(-1);
     const lastTarget = bead.target.at(-1);
-    if (lastTarget !== undefined && lastTarget >= span.target.start && lastTarget < span.target.end)
-      j = lastTarget - span.target.start + 1;
-    if (lastSource !== undefined && lastSource >= span.source.start && lastSource < span.source.end)
-      center[lastSource - span.source.start + 1] = j;
+    if (lastTarget !== undefined) j = lastTarget + 1;
+    if (lastSource !== undefined) path[lastSource + 1] = j;
   }
-  for (let i = 1; i <= n; i++) if (Number.isNaN(center[i])) center[i] = center[i - 1] as number;
+  for (let i = 1; i <= sourceCount; i++) if ((path[i] as number) < 0) path[i] = path[i - 1] as number;
+  return path;
+}
+
+/** The span's part of the document's path, in span-local prefixes. */
+function pathOf(documentPath: Int32Array, span: SpanPair): Float64Array {
+  const n = span.source.end - span.source.start;
+  const m = span.target.end - span.target.start;
+  const center = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++)
+    center[i] = Math.min(m, Math.max(0, (documentPath[span.source.start + i] as number) - span.target.start));
   return center;
 }
 
@@ -348,12 +365,12 @@ function reachesBandEdge(plausible: SearchBand | null, m: number): boolean {
 }
 
 /** The bands to search the span in, narrowest first: the next is searched when the last one's edge was reached. */
-function chooseBands(sides: Sides, span: SpanPair, guide: SpanAlignment | null): SearchBand[] {
+function chooseBands(sides: Sides, span: SpanPair, guide: Guide | null): SearchBand[] {
   const n = span.source.end - span.source.start;
   const m = span.target.end - span.target.start;
   if (guide) {
     // Center on the previous pass: for each source prefix i, the target prefix it was aligned with.
-    const path = pathOf(guide.beads, span);
+    const path = pathOf(guide.path, span);
     const outer = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS ? fullBand(n, m) : bandAround(path, n, m, REFINE_BAND_RADIUS);
     return [guide.plausible ? plausibleBand(outer, path, guide.plausible, span) : outer];
   }
