@@ -162,7 +162,67 @@ export class KeySpace {
 /** Translations of folded target words into folded source words, learned or supplied. */
 export type Lexicon = ReadonlyMap<string, readonly string[]>;
 
-const WORD = /[\p{L}\p{N}]+(?:[''’\-.,/][\p{L}\p{N}]+)*/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Whether each UTF-16 code unit is a letter or a number: 0 not known yet, 1 yes, 2 no. */
+const BMP_WORD_CHARS = new Uint8Array(0x10000);
+/** The same for code points beyond the BMP, met rarely. */
+const ASTRAL_WORD_CHARS = new Map<number, boolean>();
+
+function isLetterOrNumber(codePoint: number): boolean {
+  if (codePoint < 0x10000) {
+    let known = BMP_WORD_CHARS[codePoint] as number;
+    if (known === 0) {
+      known = LETTER_OR_NUMBER.test(String.fromCharCode(codePoint)) ? 1 : 2;
+      BMP_WORD_CHARS[codePoint] = known;
+    }
+    return known === 1;
+  }
+  let known = ASTRAL_WORD_CHARS.get(codePoint);
+  if (known === undefined) {
+    known = LETTER_OR_NUMBER.test(String.fromCodePoint(codePoint));
+    ASTRAL_WORD_CHARS.set(codePoint, known);
+  }
+  return known;
+}
+
+/** Marks that join two runs of letters and numbers into one word: elisions, hyphens, "1.5", "A/RES/70/1". */
+function isJoiner(code: number): boolean {
+  // ' ’ - . , /
+  return code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e || code === 0x2c || code === 0x2f;
+}
+
+/** Where the run of letters and numbers starting at `from` ends (a code point at a time). */
+function endOfRun(text: string, from: number): number {
+  let k = from;
+  while (k < text.length) {
+    const codePoint = text.codePointAt(k) as number;
+    if (!isLetterOrNumber(codePoint)) break;
+    k += codePoint > 0xffff ? 2 : 1;
+  }
+  return k;
+}
+
+/**
+ * Calls `visit` with each word of `text`: a run of letters and numbers, with the runs that joiners link to it
+ * ("l'application", "1,250.5", "A/RES/70/1"); a joiner with no letter or number after it ends the word. The same words
+ * as the expression [\p{L}\p{N}]+(?:['’\-.,/][\p{L}\p{N}]+)* with the flags g and u, several times faster: the
+ * tokenizer's hottest step.
+ */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  let k = 0;
+  while (k < text.length) {
+    const codePoint = text.codePointAt(k) as number;
+    if (!isLetterOrNumber(codePoint)) {
+      k += codePoint > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = k;
+    k = endOfRun(text, k);
+    while (k + 1 < text.length && isJoiner(text.charCodeAt(k)) && isLetterOrNumber(text.codePointAt(k + 1) as number))
+      k = endOfRun(text, k + 1);
+    visit(text.slice(start, k));
+  }
+}
 const MARKS = /\p{M}+/gu;
 
 /** Lower-cases and strips accents so "Conférence" and "conference" compare equal. */
@@ -181,8 +241,7 @@ export function tokenize(text: string, cache?: TokenCache): string[] {
   const tokens: string[] = [];
   // Join digit groups split by (no-break) spaces first: French "1 250,5" is one number.
   const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
-  for (const match of joined.matchAll(WORD)) {
-    const raw = match[0];
+  forEachWord(joined, (raw) => {
     let parts = cache?.get(raw);
     if (parts === undefined) {
       const fresh: string[] = [];
@@ -191,7 +250,7 @@ export function tokenize(text: string, cache?: TokenCache): string[] {
       parts = fresh;
     }
     for (const part of parts) tokens.push(part);
-  }
+  });
   return tokens;
 }
 

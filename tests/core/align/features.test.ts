@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFeatures,
   consonantSkeleton,
+  forEachWord,
   KeySpace,
   PUNCTUATION_CLASSES,
   tokenize,
@@ -182,5 +183,44 @@ describe('numbers across a bead boundary', () => {
     const withoutLeak = score({ ...DEFAULT_WEIGHTS, numberLeak: 0 });
     expect(withoutLeak(0, 2, 0, 2)).toBeCloseTo(withLeak(0, 2, 0, 2), 6);
     expect(split(withoutLeak) - split(withLeak)).toBeCloseTo(2 * DEFAULT_WEIGHTS.numberLeak, 6);
+  });
+});
+
+describe('forEachWord', () => {
+  it('finds the words the regular expression of letters, numbers and joiners finds, on random text', () => {
+    const reference = /[\p{L}\p{N}]+(?:[''’\-.,/][\p{L}\p{N}]+)*/gu;
+    // Letters and digits of several scripts, every joiner, spaces, an astral letter, a lone surrogate, marks that join
+    // nothing (ʼ, _, !).
+    const alphabet = [
+      'a',
+      'É',
+      '1',
+      '٣',
+      "'",
+      '’',
+      '-',
+      '.',
+      ',',
+      '/',
+      ' ',
+      '\u00a0',
+      '漢',
+      '𝐀',
+      '\ud800',
+      'ʼ',
+      '_',
+      '!',
+      '２',
+    ];
+    let state = 9;
+    const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      for (let length = Math.floor(next() * 14); length > 0; length--)
+        text += alphabet[Math.floor(next() * alphabet.length)] as string;
+      const words: string[] = [];
+      forEachWord(text, (word) => words.push(word));
+      expect(words, JSON.stringify(text)).toEqual([...text.matchAll(reference)].map((match) => match[0]));
+    }
   });
 });
