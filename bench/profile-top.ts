@@ -1,6 +1,6 @@
 /**
  * Prints where a V8 CPU profile (`node --cpu-prof`) spends its time: the functions with the most self time, with
- * their share of all samples, and the same summed by source file.
+ * their share of all samples, and the same summed by source file (the TypeScript file, for the built command line).
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/paralign.mjs align --presegmented a.fr a.en -o a.links
  *   npx tsx bench/profile-top.ts /tmp/prof/CPU.*.cpuprofile [rows]
@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CpuProfile, type CpuProfileNode, selfMicrosById } from './cpu-profile.js';
+import { mapProfileToSources, sourceMapsFromDisk } from './cpu-profile-source-maps.js';
 
 const [path, rowsArgument] = process.argv.slice(2);
 if (!path) {
@@ -15,7 +16,8 @@ if (!path) {
   process.exit(1);
 }
 const rows = Number(rowsArgument ?? 25);
-const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+// Through dist/'s source maps, so that rows name src/core/align/dp.ts:116 rather than a bundle chunk's line.
+const profile = mapProfileToSources(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, sourceMapsFromDisk());
 const selfMicros = selfMicrosById(profile);
 const total = [...selfMicros.values()].reduce((sum, t) => sum + t, 0);
 
