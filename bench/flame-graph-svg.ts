@@ -34,6 +34,8 @@ const FONT_SIZE = 11;
 // Monospace glyphs advance 0.6 em (DejaVu Sans Mono, Liberation Mono, Menlo): how many characters a frame can hold.
 const CHAR_WIDTH = FONT_SIZE * 0.6;
 const MARGIN = 10;
+// Below the heading's two lines: where the legend's first row starts.
+const LEGEND_TOP = 52;
 const LEGEND_FILES = 12;
 
 /**
@@ -74,7 +76,7 @@ export function renderFlameGraphSvg(root: CallTreeNode, options: FlameGraphOptio
   const frames = layoutFlameGraph(root, minShare);
   const chartWidth = width - 2 * MARGIN;
   const legend = legendItems(root, displayUrl, chartWidth);
-  const chartTop = 52 + (legend.at(-1)?.row ?? -1) * FRAME_HEIGHT + FRAME_HEIGHT + 6;
+  const chartTop = LEGEND_TOP + ((legend.at(-1)?.row ?? -1) + 1) * FRAME_HEIGHT + 6;
   const depth = Math.max(0, ...frames.map((frame) => frame.depth)) + 1;
   const height = chartTop + depth * FRAME_HEIGHT + MARGIN;
   const frameFiles = frames.map((frame) => displayUrl(frame.node.frame.url));
@@ -92,7 +94,7 @@ export function renderFlameGraphSvg(root: CallTreeNode, options: FlameGraphOptio
     `<text x="${MARGIN}" y="22" font-size="15" font-weight="bold">${escapeXmlText(title)}</text>`,
     `<text x="${MARGIN}" y="40">${escapeXmlText(subtitle)}</text>`,
     ...legend.map(({ file, share, x, row }) => {
-      const y = 52 + row * FRAME_HEIGHT;
+      const y = LEGEND_TOP + row * FRAME_HEIGHT;
       return (
         `<rect x="${x}" y="${y}" width="10" height="10" fill="${fileColour(file)}"/>` +
         `<text x="${x + 14}" y="${y + 9}">${escapeXmlText(`${file} ${(100 * share).toFixed(1)}%`)}</text>`
