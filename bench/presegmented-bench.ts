@@ -16,14 +16,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evalRawDir } from '../harness/shared-data.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 import { median } from './median.js';
+import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const before = process.argv[3];
-const unpc = join(evalRawDir(), 'unpc-v1.0-testsets');
 const gnuTime = '/usr/bin/time';
 
 interface Run {
@@ -43,14 +42,12 @@ function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
-if (!existsSync(unpc) || !existsSync(gnuTime)) {
+if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
   console.log('bench: needs ../shared/eval/raw/unpc-v1.0-testsets and GNU time (/usr/bin/time); nothing to measure');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'paralign-presegmented-'));
-  const read = (set: string, language: string): string =>
-    readFileSync(join(unpc, set, `UNv1.0.${set}.${language}`), 'utf8').replace(/\n*$/, '\n');
-  for (const language of ['fr', 'en']) {
-    const text = read('testset', language) + read('devset', language);
+  for (const language of ['fr', 'en'] as const) {
+    const text = readUnpc8k(language);
     writeFileSync(join(dir, `8k.${language}`), text);
     writeFileSync(join(dir, `96k.${language}`), text.repeat(12));
   }

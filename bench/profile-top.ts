@@ -1,26 +1,14 @@
 /**
  * Prints where a V8 CPU profile (`node --cpu-prof`) spends its time: the functions with the most self time, with
- * their share of all samples, and the same summed by source file.
+ * their share of all samples, and the same summed by source file (the TypeScript file, for the built command line).
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/paralign.mjs align --presegmented a.fr a.en -o a.links
  *   npx tsx bench/profile-top.ts /tmp/prof/CPU.*.cpuprofile [rows]
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
+import { type CpuProfile, type CpuProfileNode, selfMicrosById } from './cpu-profile.js';
+import { mapProfileToSources, sourceMapsFromDisk } from './cpu-profile-source-maps.js';
 
 const [path, rowsArgument] = process.argv.slice(2);
 if (!path) {
@@ -28,14 +16,12 @@ if (!path) {
   process.exit(1);
 }
 const rows = Number(rowsArgument ?? 25);
-const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
-
-// Self time of a node: the time deltas of the samples taken in it (a delta belongs to the sample it precedes).
-const selfMicros = new Map<number, number>();
-profile.samples.forEach((id, k) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0)));
+// Through dist/'s source maps, so that rows name src/core/align/dp.ts:116 rather than a bundle chunk's line.
+const profile = mapProfileToSources(JSON.parse(readFileSync(path, 'utf8')) as CpuProfile, sourceMapsFromDisk());
+const selfMicros = selfMicrosById(profile);
 const total = [...selfMicros.values()].reduce((sum, t) => sum + t, 0);
 
-function tally(keyOf: (node: ProfileNode) => string): [string, number][] {
+function tally(keyOf: (node: CpuProfileNode) => string): [string, number][] {
   const byKey = new Map<string, number>();
   for (const node of profile.nodes) {
     const micros = selfMicros.get(node.id) ?? 0;
@@ -44,7 +30,7 @@ function tally(keyOf: (node: ProfileNode) => string): [string, number][] {
   return [...byKey].sort((a, b) => b[1] - a[1]);
 }
 
-const where = (node: ProfileNode): string => (node.callFrame.url ? basename(node.callFrame.url) : '');
+const where = (node: CpuProfileNode): string => (node.callFrame.url ? basename(node.callFrame.url) : '');
 const print = (title: string, entries: [string, number][]): void => {
   console.log(`\n${title}`);
   for (const [key, micros] of entries.slice(0, rows))
@@ -55,7 +41,7 @@ const print = (title: string, entries: [string, number][]): void => {
 
 // Total time of a function: every sample with the function anywhere on its stack (once, however deep it recurses).
 function inclusive(): [string, number][] {
-  const parent = new Map<number, ProfileNode>();
+  const parent = new Map<number, CpuProfileNode>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const byName = new Map<string, number>();
