@@ -80,7 +80,7 @@ const ANCHOR_BAND_RADIUS = 25;
  * cells reach the narrow band's edge: anchors usually run within a few sentences of the true path, and where they do
  * not, the model's doubt shows at the edge.
  */
-const FIRST_TRY_BAND_RADIUS = 8;
+const FIRST_TRY_BAND_RADIUS = 4;
 const REFINE_BAND_RADIUS = 10;
 /**
  * Temperature of the final posteriors, chosen so that confidence matches observed accuracy on the development
