@@ -275,6 +275,34 @@ function layOutGrid(n: number, m: number, band: SearchBand): Grid {
   return { n, m, lo: band.lo, hi: band.hi, rowStart, cells: rowStart[n + 1] as number, width };
 }
 
+/** What the DP reads of a list of bead shapes, as flat arrays. */
+interface ShapeTable {
+  sourceOf: Int32Array;
+  targetOf: Int32Array;
+  maxSource: number;
+  /** Layer of each shape with the run model, and without it (all `Layer.other`). */
+  runLayers: Uint8Array;
+  singleLayer: Uint8Array;
+}
+
+// A document aligned paragraph by paragraph runs hundreds of small DPs over the same few lists of shapes.
+const shapeTables = new WeakMap<readonly BeadShape[], ShapeTable>();
+
+function shapeTableOf(shapes: readonly BeadShape[]): ShapeTable {
+  const cached = shapeTables.get(shapes);
+  if (cached) return cached;
+  if (shapes.length > 255) throw new Error('alignByDp: too many bead shapes for one-byte backpointers');
+  const table = {
+    sourceOf: Int32Array.from(shapes, (shape) => shape.source),
+    targetOf: Int32Array.from(shapes, (shape) => shape.target),
+    maxSource: Math.max(0, ...shapes.map((shape) => shape.source)),
+    runLayers: Uint8Array.from(shapes, layerOf),
+    singleLayer: new Uint8Array(shapes.length).fill(Layer.other),
+  };
+  shapeTables.set(shapes, table);
+  return table;
+}
+
 function buildModel(
   grid: Grid,
   score: BeadScore,
@@ -287,15 +315,14 @@ function buildModel(
   // first pass) is searched without it.
   const layerCount = runBonus !== 0 && cells <= RUN_MODEL_CELL_LIMIT ? LAYERS : 1;
   const shapeCount = shapes.length;
-  if (shapeCount > 255) throw new Error('alignByDp: too many bead shapes for one-byte backpointers');
-  const layers = Uint8Array.from(shapes, (shape) => (layerCount === 1 ? Layer.other : layerOf(shape)));
   const memo = cells * shapeCount <= MEMO_LIMIT ? new Float32Array(cells * shapeCount).fill(NaN) : null;
+  const table = shapeTableOf(shapes);
   return {
     shapeCount,
-    sourceOf: Int32Array.from(shapes, (shape) => shape.source),
-    targetOf: Int32Array.from(shapes, (shape) => shape.target),
-    maxSource: Math.max(0, ...shapes.map((shape) => shape.source)),
-    layers,
+    sourceOf: table.sourceOf,
+    targetOf: table.targetOf,
+    maxSource: table.maxSource,
+    layers: layerCount === 1 ? table.singleLayer : table.runLayers,
     layerCount,
     temperature,
     runBonus,
