@@ -239,9 +239,7 @@ export type TokenCache = Map<string, readonly string[]>;
  */
 export function tokenize(text: string, cache?: TokenCache): string[] {
   const tokens: string[] = [];
-  // Join digit groups split by (no-break) spaces first: French "1 250,5" is one number.
-  const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
-  forEachWord(joined, (raw) => {
+  forEachRawWord(text, (raw) => {
     let parts = cache?.get(raw);
     if (parts === undefined) {
       const fresh: string[] = [];
@@ -252,6 +250,13 @@ export function tokenize(text: string, cache?: TokenCache): string[] {
     for (const part of parts) tokens.push(part);
   });
   return tokens;
+}
+
+/** Calls `visit` with each word of `text` as written, before folding, its numbers read in any digit system. */
+function forEachRawWord(text: string, visit: (raw: string) => void): void {
+  // Join digit groups split by (no-break) spaces first: French "1 250,5" is one number.
+  const joined = readReversedDigitGroups(toAsciiDigits(text)).replace(/(\d)[\u0020\u00a0\u202f](?=\d{3}\b)/g, '$1');
+  forEachWord(joined, visit);
 }
 
 function pushRawWordTokens(raw: string, tokens: string[]): void {
@@ -289,24 +294,38 @@ export function tokenizeSide(texts: readonly string[]): TokenizedSide {
   const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
   const wordless = new Uint8Array(texts.length);
   const endings = new Uint8Array(texts.length);
-  const cache: TokenCache = new Map();
   // By word id: 1 for a word with two letters in a row (a sentence with none is wordless).
   const lettered = new IntBuffer(1024);
+  const idOf = (token: string): number => {
+    let id = vocabularyIds.get(token);
+    if (id === undefined) {
+      id = vocabulary.length;
+      vocabularyIds.set(token, id);
+      vocabulary.push(token);
+      lettered.push(/\p{L}{2}/u.test(token) ? 1 : 0);
+    }
+    return id;
+  };
+  // The word ids of each word as written: a document repeats its words, and folding them and finding their ids is
+  // most of tokenizing.
+  const idsOfRaw = new Map<string, number[]>();
   texts.forEach((text, s) => {
     countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
     endings[s] = endingOf(text);
     let words = 0;
-    for (const token of tokenize(text, cache)) {
-      let id = vocabularyIds.get(token);
-      if (id === undefined) {
-        id = vocabulary.length;
-        vocabularyIds.set(token, id);
-        vocabulary.push(token);
-        lettered.push(/\p{L}{2}/u.test(token) ? 1 : 0);
+    forEachRawWord(text, (raw) => {
+      let wordIds = idsOfRaw.get(raw);
+      if (wordIds === undefined) {
+        const tokens: string[] = [];
+        pushRawWordTokens(raw, tokens);
+        wordIds = tokens.map(idOf);
+        idsOfRaw.set(raw, wordIds);
       }
-      ids.push(id);
-      words += lettered.at(id);
-    }
+      for (const id of wordIds) {
+        ids.push(id);
+        words += lettered.at(id);
+      }
+    });
     if (words === 0) wordless[s] = 1;
     starts[s + 1] = ids.length;
     lengths[s] = text.trim().length;
