@@ -265,18 +265,27 @@ function trainModel1(corpus: CompiledCorpus, iterations: number): Float64Array {
   const probability = new Float64Array(corpus.linkSource.length).fill(1);
   const counts = new Float64Array(probability.length);
   const totals = new Float64Array(corpus.sourceWords.length + 1);
+  const { links, positionStart } = corpus;
+  // A position's link probabilities, gathered once from the scattered parameters for both of its loops.
+  let widest = 0;
+  for (let p = 0; p + 1 < positionStart.length; p++)
+    widest = Math.max(widest, (positionStart[p + 1] as number) - (positionStart[p] as number));
+  const gathered = new Float64Array(widest);
   for (let iteration = 0; iteration < iterations; iteration++) {
     counts.fill(0);
-    const { links, positionStart } = corpus;
     for (let p = 0; p + 1 < positionStart.length; p++) {
       const from = positionStart[p] as number;
       const to = positionStart[p + 1] as number;
       let norm = 0;
-      for (let q = from; q < to; q++) norm += probability[links[q] as number] as number;
+      for (let q = from; q < to; q++) {
+        const value = probability[links[q] as number] as number;
+        gathered[q - from] = value;
+        norm += value;
+      }
       if (norm === 0) continue;
       for (let q = from; q < to; q++) {
         const k = links[q] as number;
-        counts[k] = (counts[k] as number) + (probability[k] as number) / norm;
+        counts[k] = (counts[k] as number) + (gathered[q - from] as number) / norm;
       }
     }
     // p(t | s) = count(s, t) / sum over t' of count(s, t'); totals are per source word (slot 0 is NULL).
