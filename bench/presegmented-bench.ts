@@ -38,6 +38,30 @@ function measure(run: Run): { seconds: number; peakMb: number } {
   return { seconds: seconds ?? Number.NaN, peakMb: (kb ?? Number.NaN) / 1024 };
 }
 
+/**
+ * Whether two links files ("[i]:[j]:confidence" lines) pair the same sentences, and if so how many confidences (two
+ * decimals) moved and by how much at most.
+ */
+function describeLinkChange(before: string, now: string): string {
+  const split = (text: string): string[][] =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(':'));
+  const a = split(before);
+  const b = split(now);
+  if (a.length !== b.length || a.some((line, k) => line.slice(0, 2).join(':') !== b[k]?.slice(0, 2).join(':')))
+    return 'DIFFERENT beads';
+  let moved = 0;
+  let largest = 0;
+  a.forEach((line, k) => {
+    const change = Math.abs(Number(line[2]) - Number(b[k]?.[2]));
+    if (change > 0) moved += 1;
+    largest = Math.max(largest, change);
+  });
+  return moved === 0 ? 'identical' : `same beads, ${moved} confidences moved (at most ${largest.toFixed(2)})`;
+}
+
 function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
@@ -83,9 +107,12 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
       results[k]?.peakMb.push(peakMb);
     });
   }
-  const sameLinks = (size: string): boolean =>
-    readFileSync(join(dir, `${size}.links`), 'utf8') === readFileSync(join(dir, `before.${size}.links`), 'utf8');
-  const same = before ? ['8k', '96k'].map((size) => `${size} ${sameLinks(size) ? 'identical' : 'DIFFERENT'}`) : [];
+  const compareLinks = (size: string): string =>
+    describeLinkChange(
+      readFileSync(join(dir, `before.${size}.links`), 'utf8'),
+      readFileSync(join(dir, `${size}.links`), 'utf8'),
+    );
+  const same = before ? ['8k', '96k'].map((size) => `${size} ${compareLinks(size)}`) : [];
   rmSync(dir, { recursive: true, force: true });
   console.log(`${rounds} rounds, medians (min–max)\n`);
   console.log(markdownHeader(['run', 'time (s)', 'peak RSS (MB)']));
