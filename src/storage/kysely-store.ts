@@ -319,9 +319,9 @@ export class KyselyStore implements Store {
       const stamps = new Map([[version, { version, author: null, createdAt: new Date(now) }]]);
       const reviewed = buildReviewedAlignment(alignment, version, startReview(alignment.sentences, version), stamps);
       // Delete then insert: a retried job replaces the earlier result, never adds to it. Earlier versions name
-      // sentences of the replaced result, so they go with it.
-      await trx.deleteFrom('alignment_versions').where('pair_id', '=', id).execute();
-      await trx.deleteFrom('pair_results').where('pair_id', '=', id).execute();
+      // sentences of the replaced result, so they go with it. Version 1 is the pair's first result: every row of a
+      // result is written with its version, so there is nothing to delete.
+      if (version > 1) await deleteResult(trx, id);
       await trx
         .insertInto('pair_results')
         .values({
@@ -1353,7 +1353,15 @@ function toVersionSummary(
   };
 }
 
-/** Replaces the pair's block beads and segments by those of `reviewed`, a new result of the aligner. */
+/** Deletes the pair's stored result: its alignment and report, its versions, block beads and segments. */
+async function deleteResult(trx: Kysely<Database>, pairId: string): Promise<void> {
+  await trx.deleteFrom('alignment_versions').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('pair_results').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('segments').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
+}
+
+/** Writes the block beads and segments of `reviewed`, a new result of the aligner, for a pair that has none. */
 async function writeVersionRows(
   trx: Kysely<Database>,
   insertRows: InsertRows,
@@ -1361,8 +1369,6 @@ async function writeVersionRows(
   reviewed: ReviewedAlignment,
   languagePair: string,
 ): Promise<void> {
-  await trx.deleteFrom('segments').where('pair_id', '=', pairId).execute();
-  await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
   await insertRows(trx, 'blocks', toBlockRows(pairId, reviewed));
   await insertRows(trx, 'segments', toSegmentRows(pairId, reviewed, languagePair));
 }
