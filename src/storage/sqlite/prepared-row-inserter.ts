@@ -9,9 +9,8 @@ const LARGEST_STATEMENT_ROWS = 128;
 /**
  * An {@link InsertRows} that runs multi-row INSERTs prepared once on `database`, the store's only connection, which
  * Kysely's transaction holds while the rows are written. Not one row a statement: FTS5 writes its pending index
- * entries at the end of every statement, so a row a statement costs three times as much. Not Kysely's batches:
- * building and compiling a statement of hundreds of rows of parameters again at every save cost as much as writing
- * the rows.
+ * entries at the end of every statement, so a row a statement is several times slower. Not Kysely's batches:
+ * building and compiling a statement of hundreds of rows of parameters again at every save was a large part of it.
  */
 export function createPreparedRowInserter(database: BetterSqlite3.Database): InsertRows {
   const statements = new Map<string, BetterSqlite3.Statement>();
