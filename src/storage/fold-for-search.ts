@@ -1,13 +1,15 @@
 /** The folded form of a text that concordance search compares: the same in JavaScript for both backends. */
 
-const NON_ASCII = /[^\0-\x7f]/;
-const HAN = /\p{Script=Han}/u;
-const HAN_ALL = /\p{Script=Han}/gu;
+const HAN = /^\p{Script=Han}$/u;
 const MARKS = /\p{M}+/gu;
 const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
-// Whether each character of the Basic Multilingual Plane is a letter or digit, looked up on first sight (0: not yet,
-// 1: it is, 2: it is not); the others are looked up each time. A save folds every sentence of both sides, and
-// splitting with a regular expression of Unicode classes took most of that time.
+// What the steps before lower-casing (Han characters spaced, NFD, marks removed) make of each character of the Basic
+// Multilingual Plane, on first sight; the others are folded each time. A character's decomposition depends on no
+// neighbour and NFD reorders only marks, which all go: character by character gives what the whole text gives.
+const BMP_UNCASED_FOLDS = new Array<string | undefined>(0x10000);
+// Whether each character of the BMP is a letter or digit, looked up on first sight (0: not yet, 1: it is, 2: it is
+// not); the others are looked up each time. A save folds every sentence of both sides, and the regular expressions
+// over whole texts took most of that time.
 const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
 
 /**
@@ -19,13 +21,34 @@ const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
  * database locale and its unaccent() on an extension.
  */
 export function foldForSearch(text: string): string {
-  let folded = text;
-  // ASCII holds no Han character and no mark, and NFD leaves it as it is.
-  if (NON_ASCII.test(folded)) {
-    if (HAN.test(folded)) folded = folded.replace(HAN_ALL, ' $& ');
-    folded = folded.normalize('NFD').replace(MARKS, '');
+  return joinWords(foldUncased(text).toLowerCase());
+}
+
+// The text with each character replaced by its fold before lower-casing; ASCII is its own.
+function foldUncased(text: string): string {
+  let folded = '';
+  let copiedTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const next = text.charCodeAt(i + 1);
+    const pair = code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000;
+    const character = pair
+      ? foldCharacter(text.slice(i, i + 2))
+      : (BMP_UNCASED_FOLDS[code] ??= foldCharacter(text.charAt(i)));
+    const width = pair ? 2 : 1;
+    if (pair || character.length !== 1 || character.charCodeAt(0) !== code) {
+      folded += text.slice(copiedTo, i) + character;
+      copiedTo = i + width;
+    }
+    i += width - 1;
   }
-  return joinWords(folded.toLowerCase());
+  return copiedTo === 0 ? text : folded + text.slice(copiedTo);
+}
+
+function foldCharacter(character: string): string {
+  const spaced = HAN.test(character) ? ` ${character} ` : character;
+  return spaced.normalize('NFD').replace(MARKS, '');
 }
 
 // The runs of letters and digits of `text`, each followed by one space, after one space: " " when there is none.

@@ -15,15 +15,16 @@ function foldByDefinition(text: string): string {
 }
 
 // Characters of every kind the steps treat apart: ASCII letters, digits and punctuation, accented letters precomposed
-// and decomposed, marks alone, Han, other scripts' letters and digits, a dotted capital I, Greek sigmas (lowercase
-// depends on the neighbours), a letter and a digit outside the BMP, a lone surrogate, NBSP and other spaces.
+// and decomposed, marks alone, Han (a compatibility ideograph too), Hangul, other scripts' letters and digits, a
+// dotted capital I, Greek sigmas (lowercase depends on the neighbours), a letter and a digit outside the BMP, a lone
+// surrogate, NBSP and other spaces.
 const ALPHABET = [
   ..."aZ09 .,;:'-_()%\t\n",
   ...'éÉèçÇœŒÆßﬁ',
   'e\u0301',
   '\u0301',
   '\u0327\u0308',
-  ...'水质数据中文',
+  ...'水质数据中文豈가',
   ...'ДжΑΒΣσςابت٣٤',
   'İ',
   '\u{1D400}',
