@@ -1,5 +1,17 @@
 /** The folded form of a text that concordance search compares: the same in JavaScript for both backends. */
 
+const HAN = /^\p{Script=Han}$/u;
+const MARKS = /\p{M}+/gu;
+const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
+// What the steps before lower-casing (Han characters spaced, NFD, marks removed) make of each character of the Basic
+// Multilingual Plane, on first sight; the others are folded each time. A character's decomposition depends on no
+// neighbour and NFD reorders only marks, which all go: character by character gives what the whole text gives.
+const BMP_UNCASED_FOLDS = new Array<string | undefined>(0x10000);
+// Whether each character of the BMP is a letter or digit, looked up on first sight (0: not yet, 1: it is, 2: it is
+// not); the others are looked up each time. A save folds every sentence of both sides, and the regular expressions
+// over whole texts took most of that time.
+const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
+
 /**
  * The text's words without accents, in lower case, one space between words and one at each end: "L'État (50 %)"
  * gives " l etat 50 ". Words are runs of letters and digits (Unicode), as SQLite FTS5's unicode61 tokenizer cuts
@@ -9,12 +21,67 @@
  * database locale and its unaccent() on an extension.
  */
 export function foldForSearch(text: string): string {
-  const words = text
-    .replace(/\p{Script=Han}/gu, ' $& ')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
-  return words.length === 0 ? ' ' : ` ${words.join(' ')} `;
+  return joinWords(foldUncased(text).toLowerCase());
+}
+
+// The text with each character replaced by its fold before lower-casing; ASCII is its own.
+function foldUncased(text: string): string {
+  let folded = '';
+  let copiedTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const next = text.charCodeAt(i + 1);
+    const pair = code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000;
+    const character = pair
+      ? foldCharacter(text.slice(i, i + 2))
+      : (BMP_UNCASED_FOLDS[code] ??= foldCharacter(text.charAt(i)));
+    const width = pair ? 2 : 1;
+    if (pair || character.length !== 1 || character.charCodeAt(0) !== code) {
+      folded += text.slice(copiedTo, i) + character;
+      copiedTo = i + width;
+    }
+    i += width - 1;
+  }
+  return copiedTo === 0 ? text : folded + text.slice(copiedTo);
+}
+
+function foldCharacter(character: string): string {
+  const spaced = HAN.test(character) ? ` ${character} ` : character;
+  return spaced.normalize('NFD').replace(MARKS, '');
+}
+
+// The runs of letters and digits of `text`, each followed by one space, after one space: " " when there is none.
+function joinWords(text: string): string {
+  let joined = ' ';
+  let wordStart = -1;
+  for (let i = 0; i < text.length;) {
+    const width = wordCharacterWidth(text, i);
+    if (width > 0 && wordStart < 0) wordStart = i;
+    if (width < 0 && wordStart >= 0) {
+      joined += `${text.slice(wordStart, i)} `;
+      wordStart = -1;
+    }
+    i += Math.abs(width);
+  }
+  return wordStart < 0 ? joined : `${joined}${text.slice(wordStart)} `;
+}
+
+// The UTF-16 length of the code point at `i`: positive when it is a letter or digit, negative when it is not.
+function wordCharacterWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) {
+    const isWord = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    return isWord ? 1 : -1;
+  }
+  const next = text.charCodeAt(i + 1);
+  // A surrogate pair is one code point; a lone surrogate is a character of its own, neither letter nor digit.
+  if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000)
+    return WORD_CODE_POINT.test(text.slice(i, i + 2)) ? 2 : -2;
+  let known = BMP_WORD_CHARACTERS[code] ?? 0;
+  if (known === 0) {
+    known = WORD_CODE_POINT.test(text.charAt(i)) ? 1 : 2;
+    BMP_WORD_CHARACTERS[code] = known;
+  }
+  return known === 1 ? 1 : -1;
 }

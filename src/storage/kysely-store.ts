@@ -33,6 +33,7 @@ import { listMigrations } from './migrations/list-migrations.js';
 import { toLanguagePairKey } from './language-pair-key.js';
 import { computePairHash } from './pair-hash.js';
 import { foldForSearch } from './fold-for-search.js';
+import { insertRowsInBatches, type InsertRows } from './insert-rows.js';
 import { planRowRewrite, sameColumns, type RowRewrite } from './plan-row-rewrite.js';
 import {
   AUDIT_ACTIONS,
@@ -90,11 +91,11 @@ export interface KyselyStoreOptions {
   checkSpace?: () => Promise<void>;
   /** Releases what the Kysely instance holds beyond `destroy()` (none by default). */
   onClose?: () => Promise<void>;
+  /** How a save inserts its block and sentence bead rows; defaults to multi-row INSERTs through Kysely. */
+  insertRows?: InsertRows;
 }
 
 const DEFAULT_BATCH_SIZE = 2000;
-// Rows per multi-row INSERT: 13 columns × 500 stays under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters.
-const INSERT_ROWS = 500;
 const MIGRATION_TABLE = 'paralign_migration';
 // How Kysely types `segments as s` in the sample query's subqueries.
 type SegmentsFrom = Database & { s: SegmentsTable };
@@ -110,6 +111,7 @@ export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   readonly #now: () => Date;
+  readonly #insertRows: InsertRows;
   readonly #alignments = new Map<string, { resultId: string; alignment: Alignment }>();
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
@@ -117,6 +119,7 @@ export class KyselyStore implements Store {
     this.#options = options;
     this.kind = options.dialect;
     this.#now = options.now ?? (() => new Date());
+    this.#insertRows = options.insertRows ?? insertRowsInBatches;
   }
 
   async migrate(): Promise<void> {
@@ -316,9 +319,9 @@ export class KyselyStore implements Store {
       const stamps = new Map([[version, { version, author: null, createdAt: new Date(now) }]]);
       const reviewed = buildReviewedAlignment(alignment, version, startReview(alignment.sentences, version), stamps);
       // Delete then insert: a retried job replaces the earlier result, never adds to it. Earlier versions name
-      // sentences of the replaced result, so they go with it.
-      await trx.deleteFrom('alignment_versions').where('pair_id', '=', id).execute();
-      await trx.deleteFrom('pair_results').where('pair_id', '=', id).execute();
+      // sentences of the replaced result, so they go with it. Version 1 is the pair's first result: every row of a
+      // result is written with its version, so there is nothing to delete.
+      if (version > 1) await deleteResult(trx, id);
       await trx
         .insertInto('pair_results')
         .values({
@@ -333,7 +336,8 @@ export class KyselyStore implements Store {
         .insertInto('alignment_versions')
         .values(toVersionRow(id, version, null, now, [], reviewed.sentences, null, null))
         .execute();
-      await writeVersionRows(trx, id, reviewed, toLanguagePairKey(updated.source_language, updated.target_language));
+      const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
+      await writeVersionRows(trx, this.#insertRows, id, reviewed, languagePair);
     });
   }
 
@@ -477,7 +481,7 @@ export class KyselyStore implements Store {
       if (reviewed === null) throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
       await trx.updateTable('pairs').set({ block_beads: reviewed.blocks.length }).where('id', '=', id).execute();
       const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
-      await rewriteVersionRows(trx, id, reviewed, languagePair, this.kind);
+      await rewriteVersionRows(trx, this.#insertRows, id, reviewed, languagePair, this.kind);
       return {
         version,
         author: input.author,
@@ -1217,10 +1221,6 @@ function checkPage(page: PageRequest): void {
   }
 }
 
-function* chunk<T>(rows: T[]): Generator<T[]> {
-  for (let start = 0; start < rows.length; start += INSERT_ROWS) yield rows.slice(start, start + INSERT_ROWS);
-}
-
 function toPairRecord(row: Selectable<PairsTable>): PairRecord {
   const counts =
     row.sentence_beads === null
@@ -1353,18 +1353,24 @@ function toVersionSummary(
   };
 }
 
-/** Replaces the pair's block beads and segments by those of `reviewed`, a new result of the aligner. */
+/** Deletes the pair's stored result: its alignment and report, its versions, block beads and segments. */
+async function deleteResult(trx: Kysely<Database>, pairId: string): Promise<void> {
+  await trx.deleteFrom('alignment_versions').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('pair_results').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('segments').where('pair_id', '=', pairId).execute();
+  await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
+}
+
+/** Writes the block beads and segments of `reviewed`, a new result of the aligner, for a pair that has none. */
 async function writeVersionRows(
   trx: Kysely<Database>,
+  insertRows: InsertRows,
   pairId: string,
   reviewed: ReviewedAlignment,
   languagePair: string,
 ): Promise<void> {
-  await trx.deleteFrom('segments').where('pair_id', '=', pairId).execute();
-  await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
-  for (const rows of chunk(toBlockRows(pairId, reviewed))) await trx.insertInto('blocks').values(rows).execute();
-  for (const rows of chunk(toSegmentRows(pairId, reviewed, languagePair)))
-    await trx.insertInto('segments').values(rows).execute();
+  await insertRows(trx, 'blocks', toBlockRows(pairId, reviewed));
+  await insertRows(trx, 'segments', toSegmentRows(pairId, reviewed, languagePair));
 }
 
 // What a segment row holds besides its key and positions: equal content, the same bead. The folded texts follow
@@ -1400,6 +1406,7 @@ const BLOCK_CONTENT = [
  */
 async function rewriteVersionRows(
   trx: Kysely<Database>,
+  insertRows: InsertRows,
   pairId: string,
   reviewed: ReviewedAlignment,
   languagePair: string,
@@ -1424,7 +1431,7 @@ async function rewriteVersionRows(
   );
   await replaceMiddle(trx, 'segments', pairId, oldSegments.length, segmentPlan, blockShift, dialect);
   const inserted = newSegments.slice(segmentPlan.head, newSegments.length - segmentPlan.tail).map(withFolds);
-  for (const rows of chunk(inserted)) await trx.insertInto('segments').values(rows).execute();
+  await insertRows(trx, 'segments', inserted);
 
   const oldBlocks = await trx
     .selectFrom('blocks')
@@ -1437,8 +1444,7 @@ async function rewriteVersionRows(
     sameColumns(a, b, BLOCK_CONTENT);
   const blockPlan = planRowRewrite<Omit<BlocksTable, 'pair_id'>>(oldBlocks, newBlocks, same, same);
   await replaceMiddle(trx, 'blocks', pairId, oldBlocks.length, blockPlan, 0, dialect);
-  for (const rows of chunk(newBlocks.slice(blockPlan.head, newBlocks.length - blockPlan.tail)))
-    await trx.insertInto('blocks').values(rows).execute();
+  await insertRows(trx, 'blocks', newBlocks.slice(blockPlan.head, newBlocks.length - blockPlan.tail));
 }
 
 /** Deletes the rows between `plan`'s head and tail, then renumbers the tail (and shifts its block beads). */

@@ -399,6 +399,26 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.getPair(pair.id))?.symbol).toBe('SYN/retry');
     });
 
+    // SQLite writes rows in statements of 128, 64 ... 1 rows: every count must come out whole and in order.
+    it.each([1, 127, 128, 129, 391])('stores all %i sentence beads of a save, in order', async (size) => {
+      const store = await open();
+      const tag = `count${size}`;
+      const alignment = syntheticAlignment(size, tag);
+      const { pair } = await store.createPair({
+        source: { name: 'fr', bytes: Buffer.from(`${tag} fr`) },
+        target: { name: 'en', bytes: Buffer.from(`${tag} en`) },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+      });
+      await store.saveAlignment(pair.id, alignment, buildParityReport(alignment));
+      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      expect(units.map((unit) => [unit.index, short(unit.sourceText), short(unit.targetText)])).toEqual(
+        Array.from({ length: size }, (_, index) => [index, `fr ${tag} ${index}`, `en ${tag} ${index}`]),
+      );
+      const page = await store.getAlignment(pair.id, { limit: 1000, offset: 0 });
+      expect(page?.items.map((bead) => bead.index)).toEqual(alignment.blocks.map((_, index) => index));
+    });
+
     it('writes nothing when a save fails midway', async () => {
       const store = await open();
       const { pair } = await store.createPair(pairInput(note));

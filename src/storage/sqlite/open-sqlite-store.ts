@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from '../database.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Store } from '../store.js';
+import { createPreparedRowInserter } from './prepared-row-inserter.js';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -34,6 +35,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const db = new Kysely<Database>({ dialect: new RollbackOnceSqliteDialect(database) });
   return new KyselyStore(db, {
     dialect: 'sqlite',
+    insertRows: createPreparedRowInserter(database),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.path === ':memory:' ? {} : { checkSpace: () => checkFreeSpace(dirname(options.path)) }),
   });
