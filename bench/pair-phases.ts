@@ -16,7 +16,11 @@ import { readDocumentPair } from '../src/pipeline/read-document-pair.js';
 import { openSqliteStore } from '../src/storage/sqlite/open-sqlite-store.js';
 import { PairStatus } from '../src/storage/store.js';
 import { loadConfig } from '../src/config.js';
-import { learnNewestStoreLexicon, trainingRequest } from '../src/service/store-lexicon-learning.js';
+import {
+  learnNewestStoreLexicon,
+  sampleWorthLearning,
+  trainingRequest,
+} from '../src/service/store-lexicon-learning.js';
 import { StoreLexiconReader } from '../src/service/store-lexicon-reader.js';
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { median } from './median.js';
@@ -63,13 +67,15 @@ try {
       store.saveAlignment(pair.id, alignment, report, { lexiconVersion: version }),
     );
     // What a worker's request for learning does (without the queue add), and the learning job itself when asked.
-    const bound = await timed('worker: is a new sample unlearned', async () => {
-      const newestBound = await store.trainingSampleBound(trainingRequest(config, direction));
+    const worthLearning = await timed('worker: is a new sample worth learning', async () => {
+      const bound = await store.trainingSampleBound(trainingRequest(config, direction));
       const newest = await store.getNewestStoreLexicon('fr', 'en');
-      return newest === null || newest.sampleBound < newestBound ? newestBound : 0;
+      return sampleWorthLearning(newest?.sampleBound ?? 0, bound, config.lexiconUnits);
     });
-    if (bound > 0)
-      await timed('learning job (when a sample moves)', () => learnNewestStoreLexicon(store, config, direction));
+    if (worthLearning)
+      await timed('learning job (when the sample has moved enough)', () =>
+        learnNewestStoreLexicon(store, config, direction),
+      );
   }
   process.stdout.write(
     `${count} pairs of ${paragraphs} paragraphs, median (ms) of each phase and how many times it ran\n\n`,

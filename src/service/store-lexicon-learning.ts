@@ -68,9 +68,20 @@ export async function requestLexiconLearning(
 ): Promise<boolean> {
   if (config.lexiconUnits === 0) return false;
   const bound = await store.trainingSampleBound(trainingRequest(config, direction));
-  if (bound === 0) return false;
   const newest = await store.getNewestStoreLexicon(direction.sourceLanguage, direction.targetLanguage);
-  if (newest !== null && newest.sampleBound >= bound) return false;
+  if (!sampleWorthLearning(newest?.sampleBound ?? 0, bound, config.lexiconUnits)) return false;
   await enqueueLexiconLearning(queue, { ...direction, sampleBound: bound });
   return true;
+}
+
+/**
+ * Whether the sample up to `bound` should be learned when the newest lexicon was learned up to `newestBound` (0 for
+ * none). Once the store has passed `lexiconUnits` segments the sample moves in steps of that many (see
+ * trainingRequest), each worth learning. Before that it moves with every pair, and a young store would learn after
+ * each one: it is learned again only when the store has doubled since, a handful of times in all, since a few more
+ * pairs teach a lexicon of a few thousand segments little.
+ */
+export function sampleWorthLearning(newestBound: number, bound: number, lexiconUnits: number): boolean {
+  if (bound <= newestBound) return false;
+  return newestBound === 0 || bound >= lexiconUnits || bound >= 2 * newestBound;
 }
