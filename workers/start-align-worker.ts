@@ -10,6 +10,7 @@ import {
   type AlignJobData,
   type AlignJobResult,
 } from '../src/queue/align-queue.js';
+import { WORKER_PID_VARIABLE } from './processors/watch-parent.js';
 
 /** Tuning of {@link startAlignWorker}; the defaults suit production. */
 export interface AlignWorkerOptions {
@@ -45,8 +46,9 @@ export function startAlignWorker(
     useWorkerThreads: false,
     workerForkOptions: {
       execArgv,
-      // The child opens its own store from the same configuration as this process, whatever built it.
-      env: { ...process.env, ...configToEnv(config) },
+      // The child opens its own store from the same configuration as this process, whatever built it, and watches
+      // this process (watch-parent.ts).
+      env: { ...process.env, ...configToEnv(config), [WORKER_PID_VARIABLE]: String(process.pid) },
     },
     lockDuration: options.lockDurationMs ?? config.workerLockMs,
     stalledInterval: options.stalledIntervalMs ?? config.workerLockMs,

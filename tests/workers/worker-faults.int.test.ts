@@ -131,6 +131,32 @@ describe.skipIf(!redisAvailable || !procAvailable)('worker processes killed mid-
     expect(beads).toBeGreaterThanOrEqual(6000);
     expect((await service.store.getPair(pairId))?.counts?.sentenceBeads).toBe(beads);
   }, 240_000);
+
+  it('leaves no orphan when its worker is killed right after forking, before the processor loads', async () => {
+    // Workers of the tests before would take the job: only this test's worker may run.
+    for (const pgid of groups.splice(0)) killGroup(pgid);
+    const { fr, en } = makeLargePair(30, 11);
+    const response = await uploadPair(service, {
+      fr: { name: 'fr.txt', bytes: fr },
+      en: { name: 'en.txt', bytes: en },
+    });
+    expect(response.status).toBe(202);
+    const worker = startWorker();
+    const pid = worker.pid as number;
+    // The child appears before it has been told which processor to load (BullMQ's main.js alone runs in it).
+    const children = await waitFor(
+      async () => {
+        const found = childPids(pid, CHILD_MARK);
+        return found.length > 0 ? found : undefined;
+      },
+      60_000,
+      'the worker to fork its child',
+    );
+    // Killed while the child loads the processor through tsx (a second or more), before the processor's watchdog runs.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(children, 5000);
+  }, 90_000);
 });
 
 describe.skipIf(!redisAvailable)('pairs whose jobs ended without the store hearing of it', () => {

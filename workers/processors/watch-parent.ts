@@ -23,15 +23,23 @@ const timer = setInterval(() => {
 void timer;
 `;
 
-/** Starts the watchdog thread of this process (once); it never keeps the process alive by itself. */
+/** The environment variable through which a worker names itself to the children it forks. */
+export const WORKER_PID_VARIABLE = 'PARALIGN_WORKER_PID';
+
+/**
+ * Starts the watchdog thread of this process (once); it never keeps the process alive by itself. The parent to watch
+ * is the worker named by WORKER_PID_VARIABLE: the processor loads a second or more after the fork, and a worker killed
+ * meanwhile has already handed the child to a new parent, whose pid `process.ppid` would give.
+ */
 export function watchParent(intervalMs = PARENT_CHECK_MS): void {
   if (started) return;
   started = true;
+  const parentPid = Number(process.env[WORKER_PID_VARIABLE]) || process.ppid;
   const watchdog = new Worker(WATCHDOG_SOURCE, {
     eval: true,
     // The child's own --import tsx would load the TypeScript hooks again in the thread, for nothing.
     execArgv: [],
-    workerData: { parentPid: process.ppid, pid: process.pid, intervalMs },
+    workerData: { parentPid, pid: process.pid, intervalMs },
     stdout: false,
     stderr: false,
   });
