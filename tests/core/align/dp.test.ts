@@ -26,6 +26,57 @@ function covers(beads: { source: number[]; target: number[] }[], n: number, m: n
   return source.join() === [...Array(n).keys()].join() && target.join() === [...Array(m).keys()].join();
 }
 
+/** Random potentials in (-scale, 0], the same for the same bead however often it is asked (a linear congruence). */
+function randomScorer(seed: number, scale: number): BeadScore {
+  let state = seed;
+  const random = (): number => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const table = new Map<string, number>();
+  return (i0, i1, j0, j1) => {
+    const key = `${i0},${i1},${j0},${j1}`;
+    if (!table.has(key)) table.set(key, -scale * random());
+    return table.get(key) as number;
+  };
+}
+
+/** A path of the full grid: its beads ("i0,i1,j0,j1"), the cells it passes ("i,j", both ends), its log-weight. */
+interface EnumeratedPath {
+  beads: string[];
+  cells: string[];
+  weight: number;
+}
+
+/** Every path from (0, 0) to (n, m) with its log-weight as the DP defines it (run bonus, temperature). */
+function everyPath(
+  n: number,
+  m: number,
+  shapes: readonly BeadShape[],
+  score: BeadScore,
+  runBonus = 0,
+  temperature = 1,
+): EnumeratedPath[] {
+  const paths: EnumeratedPath[] = [];
+  const walk = (i: number, j: number, previous: string, path: EnumeratedPath): void => {
+    if (i === n && j === m) {
+      paths.push(path);
+      return;
+    }
+    for (const shape of shapes) {
+      const i1 = i + shape.source;
+      const j1 = j + shape.target;
+      if (i1 > n || j1 > m) continue;
+      const kind = `${shape.source}-${shape.target}`;
+      const run = (kind === '0-1' || kind === '1-0') && previous === kind ? runBonus : 0;
+      walk(i1, j1, kind, {
+        beads: [...path.beads, `${i},${i1},${j},${j1}`],
+        cells: [...path.cells, `${i1},${j1}`],
+        weight: path.weight + (score(i, i1, j, j1) + run) / temperature,
+      });
+    }
+  };
+  walk(0, 0, '', { beads: [], cells: ['0,0'], weight: 0 });
+  return paths;
+}
+
 describe('alignByDp', () => {
   it('finds 1-1, 2-1, 1-2 and 1-0 beads where the scores say so', () => {
     const source = [5, 3, 4, 7, 20, 9];
@@ -133,35 +184,12 @@ describe('alignByDp', () => {
   it.each([0, 1.5])(
     'gives each bead its exact marginal with run bonus %s (checked by enumerating every path)',
     (runBonus) => {
-      let seed = 11;
-      const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-      const table = new Map<string, number>();
-      const score: BeadScore = (i0, i1, j0, j1) => {
-        const key = `${i0},${i1},${j0},${j1}`;
-        if (!table.has(key)) table.set(key, -4 * random());
-        return table.get(key) as number;
-      };
+      const score = randomScorer(11, 4);
       const n = 3;
       const m = 4;
       const temperature = 1.3;
       const shapes = SENTENCE_BEAD_SHAPES;
-      // Every path from (0, 0) to (n, m) with its log-weight, run bonus included.
-      const paths: { beads: string[]; weight: number }[] = [];
-      const walk = (i: number, j: number, previous: string, beads: string[], weight: number): void => {
-        if (i === n && j === m) {
-          paths.push({ beads, weight });
-          return;
-        }
-        for (const shape of shapes) {
-          const i1 = i + shape.source;
-          const j1 = j + shape.target;
-          if (i1 > n || j1 > m) continue;
-          const kind = `${shape.source}-${shape.target}`;
-          const run = (kind === '0-1' || kind === '1-0') && previous === kind ? runBonus : 0;
-          walk(i1, j1, kind, [...beads, `${i},${i1},${j},${j1}`], weight + (score(i, i1, j, j1) + run) / temperature);
-        }
-      };
-      walk(0, 0, '', [], 0);
+      const paths = everyPath(n, m, shapes, score, runBonus, temperature);
       const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
       const result = alignByDp(n, m, score, fullBand(n, m), shapes, { temperature, runBonus });
       let i0 = 0;
@@ -180,31 +208,11 @@ describe('alignByDp', () => {
   );
 
   it('names per row the first and last cell passed with e^-margin of the mass (checked on every path)', () => {
-    let seed = 5;
-    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    const table = new Map<string, number>();
-    const score: BeadScore = (i0, i1, j0, j1) => {
-      const key = `${i0},${i1},${j0},${j1}`;
-      if (!table.has(key)) table.set(key, -8 * random());
-      return table.get(key) as number;
-    };
+    const score = randomScorer(5, 8);
     const n = 4;
     const m = 5;
     const shapes = SENTENCE_BEAD_SHAPES;
-    // Every path as the cells it passes (bead boundaries, both ends included) and its log-weight.
-    const paths: { cells: string[]; weight: number }[] = [];
-    const walk = (i: number, j: number, cells: string[], weight: number): void => {
-      if (i === n && j === m) {
-        paths.push({ cells, weight });
-        return;
-      }
-      for (const shape of shapes) {
-        const i1 = i + shape.source;
-        const j1 = j + shape.target;
-        if (i1 <= n && j1 <= m) walk(i1, j1, [...cells, `${i1},${j1}`], weight + score(i, i1, j, j1));
-      }
-    };
-    walk(0, 0, ['0,0'], 0);
+    const paths = everyPath(n, m, shapes, score);
     const total = paths.reduce((sum, p) => sum + Math.exp(p.weight), 0);
     const margin = 3;
     const result = alignByDp(n, m, score, fullBand(n, m), shapes, { plausibleMargin: margin });
