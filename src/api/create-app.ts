@@ -1,11 +1,10 @@
 /** Builds the Express application of the alignment service; it never listens (src/server.ts does). */
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { handle } from 'i18next-http-middleware';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './app-deps.js';
 import { createAccessControl } from './authorize.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
-import { createApiI18n } from './i18n.js';
+import { createApiI18n, localizeRequests } from './i18n.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ADMIN_QUEUES_PATH, createAdminRouter } from './routes/admin.js';
 import { createAlignmentEditsRouter } from './routes/alignment-edits.js';
@@ -35,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
-  app.use(handle(createApiI18n()));
+  app.use(localizeRequests(createApiI18n()));
   const errorHandler = createErrorHandler(deps.logger, deps.config.maxUploadBytes);
   applyHardening(app, deps.config, errorHandler);
   // Every request passes the access policy (src/api/access-policy.ts) before any route below.
