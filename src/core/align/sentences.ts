@@ -1,7 +1,7 @@
 /**
  * Sentence alignment in two passes: (1) DP with length, numbers, identical words and cognates; (2) a
- * lexicon and a table of sentence endings learned from the confident beads of pass 1 rescore a second DP in a
- * band around pass 1.
+ * lexicon and a table of sentence endings learned from the confident beads of pass 1 rescore a second DP over the
+ * cells pass 1 found plausible.
  * Each bead's confidence is its posterior probability under the pass-2 model.
  */
 import type { ScoredBead } from '../model.js';
