@@ -1,16 +1,13 @@
 /** The folded form of a text that concordance search compares: the same in JavaScript for both backends. */
 
+import { isLetterOrNumber } from '../core/letter-or-number.js';
+
 const HAN = /^\p{Script=Han}$/u;
 const MARKS = /\p{M}+/gu;
-const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
 // What the steps before lower-casing (Han characters spaced, NFD, marks removed) make of each character of the Basic
 // Multilingual Plane, on first sight; the others are folded each time. A character's decomposition depends on no
 // neighbour and NFD reorders only marks, which all go: character by character gives what the whole text gives.
 const BMP_UNCASED_FOLDS = new Array<string | undefined>(0x10000);
-// Whether each character of the BMP is a letter or digit, looked up on first sight (0: not yet, 1: it is, 2: it is
-// not); the others are looked up each time. A save folds every sentence of both sides, and the regular expressions
-// over whole texts took most of that time.
-const BMP_WORD_CHARACTERS = new Uint8Array(0x10000);
 
 /**
  * The text's words without accents, in lower case, one space between words and one at each end: "L'État (50 %)"
@@ -67,21 +64,11 @@ function joinWords(text: string): string {
   return wordStart < 0 ? joined : `${joined}${text.slice(wordStart)} `;
 }
 
-// The UTF-16 length of the code point at `i`: positive when it is a letter or digit, negative when it is not.
+// The UTF-16 length of the code point at `i`: positive when it is a letter or digit, negative when it is not. A save
+// folds every sentence of both sides, and a regular expression over whole texts took most of that time.
 function wordCharacterWidth(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0x80) {
-    const isWord = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-    return isWord ? 1 : -1;
-  }
-  const next = text.charCodeAt(i + 1);
+  const codePoint = text.codePointAt(i) as number;
   // A surrogate pair is one code point; a lone surrogate is a character of its own, neither letter nor digit.
-  if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000)
-    return WORD_CODE_POINT.test(text.slice(i, i + 2)) ? 2 : -2;
-  let known = BMP_WORD_CHARACTERS[code] ?? 0;
-  if (known === 0) {
-    known = WORD_CODE_POINT.test(text.charAt(i)) ? 1 : 2;
-    BMP_WORD_CHARACTERS[code] = known;
-  }
-  return known === 1 ? 1 : -1;
+  const width = codePoint > 0xffff ? 2 : 1;
+  return isLetterOrNumber(codePoint) ? width : -width;
 }

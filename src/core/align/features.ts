@@ -3,6 +3,7 @@
  * integer keys it can match on the other side (itself, its cognate prefix, its number, its learned
  * translations). Keys live in one space shared by both languages.
  */
+import { isLetterOrNumber } from '../letter-or-number.js';
 import { IntBuffer } from './int-buffer.js';
 import { hasHan, readReversedDigitGroups, splitHan, toAsciiDigits, transliterateCyrillic } from './script-tokens.js';
 
@@ -162,29 +163,6 @@ export class KeySpace {
 /** Translations of folded target words into folded source words, learned or supplied. */
 export type Lexicon = ReadonlyMap<string, readonly string[]>;
 
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Whether each UTF-16 code unit is a letter or a number: 0 not known yet, 1 yes, 2 no. */
-const BMP_WORD_CHARS = new Uint8Array(0x10000);
-/** The same for code points beyond the BMP, met rarely. */
-const ASTRAL_WORD_CHARS = new Map<number, boolean>();
-
-function isLetterOrNumber(codePoint: number): boolean {
-  if (codePoint < 0x10000) {
-    let known = BMP_WORD_CHARS[codePoint] as number;
-    if (known === 0) {
-      known = LETTER_OR_NUMBER.test(String.fromCharCode(codePoint)) ? 1 : 2;
-      BMP_WORD_CHARS[codePoint] = known;
-    }
-    return known === 1;
-  }
-  let known = ASTRAL_WORD_CHARS.get(codePoint);
-  if (known === undefined) {
-    known = LETTER_OR_NUMBER.test(String.fromCodePoint(codePoint));
-    ASTRAL_WORD_CHARS.set(codePoint, known);
-  }
-  return known;
-}
-
 /** Marks that join two runs of letters and numbers into one word: elisions, hyphens, "1.5", "A/RES/70/1". */
 function isJoiner(code: number): boolean {
   // ' ’ - . , /
@@ -230,25 +208,13 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
-/** The tokens of each word already met, by its raw form: a document repeats its words, folding them is slow. */
-export type TokenCache = Map<string, readonly string[]>;
-
 /**
  * Splits a sentence into folded tokens; numbers keep their digits only ("1 250,5" and "1,250.5" both give "12505"),
  * in any digit system (Arabic-Indic "٢٠١٥" gives "2015"), and Chinese text gives its pairs of characters.
  */
-export function tokenize(text: string, cache?: TokenCache): string[] {
+export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  forEachRawWord(text, (raw) => {
-    let parts = cache?.get(raw);
-    if (parts === undefined) {
-      const fresh: string[] = [];
-      pushRawWordTokens(raw, fresh);
-      cache?.set(raw, fresh);
-      parts = fresh;
-    }
-    for (const part of parts) tokens.push(part);
-  });
+  forEachRawWord(text, (raw) => pushRawWordTokens(raw, tokens));
   return tokens;
 }
 
