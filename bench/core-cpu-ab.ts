@@ -6,13 +6,13 @@
  *   git archive BASE | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
  *   npx tsx bench/core-cpu-ab.ts /tmp/before 4
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evalRawDir } from '../harness/shared-data.js';
 import type { ScoredBead } from '../src/core/model.js';
 import type { SentenceAlignmentInput } from '../src/core/align/sentences.js';
 import { median } from './median.js';
+import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
 
 type Align = (input: SentenceAlignmentInput) => ScoredBead[];
 
@@ -27,19 +27,16 @@ function describeDifference(a: readonly ScoredBead[], b: readonly ScoredBead[]):
 
 const [before, roundsArgument] = process.argv.slice(2);
 const rounds = Number(roundsArgument ?? 3);
-const unpc = join(evalRawDir(), 'unpc-v1.0-testsets');
 const here = fileURLToPath(new URL('..', import.meta.url));
 
-if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !existsSync(unpc)) {
+if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !haveUnpcTestsets()) {
   console.log('usage: tsx bench/core-cpu-ab.ts OTHER_CHECKOUT [rounds] (needs ../shared/eval/raw/unpc-v1.0-testsets)');
 } else {
-  const sentences = (language: string): string[] =>
-    ['testset', 'devset'].flatMap((set) =>
-      readFileSync(join(unpc, set, `UNv1.0.${set}.${language}`), 'utf8')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-    );
+  const sentences = (language: 'fr' | 'en'): string[] =>
+    readUnpc8k(language)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
   const input = { source: sentences('fr'), target: sentences('en') };
   const load = async (root: string): Promise<Align> =>
     ((await import(join(root, 'src/core/align/sentences.ts'))) as { alignSentences: Align }).alignSentences;

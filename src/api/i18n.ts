@@ -40,8 +40,9 @@ export function createApiI18n(): i18n {
 
 /**
  * Gives each request its language's catalogue (`req.t`, `req.i18n`) and says which in Content-Language. What
- * i18next-http-middleware's handle() does, without its clone of the whole instance for every request (about half a
- * millisecond, a dozen times for each pair the service aligns, as clients poll): one view per API language, made once.
+ * i18next-http-middleware's handle() does, without its clone of the whole instance for every request (about a quarter
+ * of a millisecond, a dozen times for each pair the service aligns, as clients poll): one view per API language, made
+ * once.
  */
 export function localizeRequests(instance: i18n): RequestHandler {
   const views = new Map(
