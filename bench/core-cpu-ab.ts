@@ -11,19 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScoredBead } from '../src/core/model.js';
 import type { SentenceAlignmentInput } from '../src/core/align/sentences.js';
+import { describeAlignmentChange } from './describe-alignment-change.js';
 import { median } from './median.js';
 import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
 
 type Align = (input: SentenceAlignmentInput) => ScoredBead[];
-
-/** Whether two alignments have the same beads, and how far apart their confidences are. */
-function describeDifference(a: readonly ScoredBead[], b: readonly ScoredBead[]): string {
-  const shape = (beads: readonly ScoredBead[]): string => JSON.stringify(beads.map((x) => [x.source, x.target]));
-  if (shape(a) !== shape(b)) return 'DIFFERENT beads';
-  let largest = 0;
-  a.forEach((bead, k) => (largest = Math.max(largest, Math.abs(bead.confidence - (b[k]?.confidence ?? 0)))));
-  return largest === 0 ? 'identical' : `same beads, confidences differ by at most ${largest.toExponential(1)}`;
-}
 
 const [before, roundsArgument] = process.argv.slice(2);
 const rounds = Number(roundsArgument ?? 3);
@@ -58,6 +50,6 @@ if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !have
   const [then, now] = checkouts;
   if (then && now) {
     console.log(`now / before (medians): ${(median(now.cpu) / median(then.cpu)).toFixed(2)}`);
-    console.log(`alignments: ${describeDifference(then.beads, now.beads)}`);
+    console.log(`alignments: ${describeAlignmentChange(then.beads, now.beads)}`);
   }
 }

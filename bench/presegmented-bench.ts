@@ -16,6 +16,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseLinks } from '../src/core/export/links.js';
+import { describeAlignmentChange } from './describe-alignment-change.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 import { median } from './median.js';
 import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
@@ -36,30 +38,6 @@ function measure(run: Run): { seconds: number; peakMb: number } {
   if (result.status !== 0) throw new Error(`${run.name} failed: ${result.stderr}`);
   const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
   return { seconds: seconds ?? Number.NaN, peakMb: (kb ?? Number.NaN) / 1024 };
-}
-
-/**
- * Whether two links files ("[i]:[j]:confidence" lines) pair the same sentences, and if so how many confidences (two
- * decimals) moved and by how much at most.
- */
-function describeLinkChange(before: string, now: string): string {
-  const split = (text: string): string[][] =>
-    text
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.split(':'));
-  const a = split(before);
-  const b = split(now);
-  if (a.length !== b.length || a.some((line, k) => line.slice(0, 2).join(':') !== b[k]?.slice(0, 2).join(':')))
-    return 'DIFFERENT beads';
-  let moved = 0;
-  let largest = 0;
-  a.forEach((line, k) => {
-    const change = Math.abs(Number(line[2]) - Number(b[k]?.[2]));
-    if (change > 0) moved += 1;
-    largest = Math.max(largest, change);
-  });
-  return moved === 0 ? 'identical' : `same beads, ${moved} confidences moved (at most ${largest.toFixed(2)})`;
 }
 
 function onPath(command: string): boolean {
@@ -108,9 +86,9 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
     });
   }
   const compareLinks = (size: string): string =>
-    describeLinkChange(
-      readFileSync(join(dir, `before.${size}.links`), 'utf8'),
-      readFileSync(join(dir, `${size}.links`), 'utf8'),
+    describeAlignmentChange(
+      parseLinks(readFileSync(join(dir, `before.${size}.links`), 'utf8')),
+      parseLinks(readFileSync(join(dir, `${size}.links`), 'utf8')),
     );
   const same = before ? ['8k', '96k'].map((size) => `${size} ${compareLinks(size)}`) : [];
   rmSync(dir, { recursive: true, force: true });
