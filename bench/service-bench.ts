@@ -18,12 +18,14 @@ import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
 import { createApiMetrics } from '../src/api/metrics.js';
+import { followPairSettlements } from '../src/api/pair-settlements.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
 import {
   alignJobId,
   closeWithin,
   createAlignQueue,
+  createAlignQueueEvents,
   type AlignJobData,
   type AlignJobResult,
 } from '../src/queue/align-queue.js';
@@ -32,15 +34,16 @@ import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../harne
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 import { median } from './median.js';
+import { machineBusyMs, processGroupsCpuMs } from './process-cpu.js';
 
 const paragraphs = Number(process.argv[2] ?? 150);
-// Each client polls its pair from 20 ms, half as long again each time, up to 200 ms: a fixed 20 ms made 16 clients
-// send 800 requests a second to the API they measure, on the same two cores as the workers (the upload page polls
-// every 500 ms). Latencies are thus known to within a fifth of a second at worst, 20 ms for a pair done at once.
-const POLL_FIRST_MS = 20;
-const POLL_MAX_MS = 200;
+// Each client waits for its pair with GET /v1/pairs/:id?wait=S (harness/start-service.ts), which answers as soon as
+// the pair settles: no polling load on the two cores the workers share, and latencies exact to the event. Polling
+// from 20 ms up to 200 ms had cost about 2.3 ms of CPU a request, client and API together (10 requests a pair).
 // Medians per pair: the upload request until its 202, the wait in the queue, the job in the worker's child.
 const PHASES = ['upload (ms)', 'queue wait (ms)', 'job (ms)'];
+// CPU per pair during the round (ms): the API with the clients (this process), the workers, the whole machine.
+const COLUMNS = [...PHASES, 'CPU/pair: API+clients', 'workers', 'machine'];
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 let seed = 1000;
 
@@ -59,6 +62,8 @@ interface RoundResult {
   queueWait: number;
   /** The job in the sandboxed child, as it measures itself (load, read, align, save, status writes). */
   job: number;
+  /** CPU a pair cost (ms): this process (API and clients), the workers with their children, the whole machine. */
+  cpu: { api: number; workers: number; machine: number };
 }
 
 async function runRound(
@@ -66,11 +71,15 @@ async function runRound(
   queue: Queue<AlignJobData, AlignJobResult>,
   concurrency: number,
   pairs: number,
+  workerGroups: ReadonlySet<number>,
 ): Promise<RoundResult> {
   const latencies: number[] = [];
   const uploads: number[] = [];
   const pairIds: string[] = [];
   let next = 0;
+  const apiCpu = process.cpuUsage();
+  const workersCpu = processGroupsCpuMs(workerGroups);
+  const machineCpu = machineBusyMs();
   const started = Date.now();
   const client = async (): Promise<void> => {
     while (next < pairs) {
@@ -85,13 +94,19 @@ async function runRound(
       const { pairId } = (await response.json()) as { pairId: string };
       uploads.push(Date.now() - t0);
       pairIds.push(pairId);
-      const pair = await waitForPair(baseUrl, pairId, 600_000, POLL_FIRST_MS, POLL_MAX_MS);
+      const pair = await waitForPair(baseUrl, pairId, 600_000);
       if (pair.status !== 'done') throw new Error(`pair failed: ${pair.failureReason}`);
       latencies.push(Date.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = Date.now() - started;
+  const { user, system } = process.cpuUsage(apiCpu);
+  const cpu = {
+    api: (user + system) / 1000 / pairs,
+    workers: (processGroupsCpuMs(workerGroups) - workersCpu) / pairs,
+    machine: (machineBusyMs() - machineCpu) / pairs,
+  };
   latencies.sort((a, b) => a - b);
   const jobs = await Promise.all(pairIds.map((id) => queue.getJob(alignJobId(id))));
   const waits = jobs.flatMap((job) => (job?.processedOn === undefined ? [] : [job.processedOn - job.timestamp]));
@@ -103,6 +118,7 @@ async function runRound(
     upload: Math.round(median(uploads)),
     queueWait: Math.round(median(waits)),
     job: Math.round(median(inChild)),
+    cpu,
   };
 }
 
@@ -145,8 +161,11 @@ const config: Config = {
 };
 const store = await openConfiguredStore(config);
 const queue = createAlignQueue(config);
-const metrics = createApiMetrics(queue);
-const server = createApp({ store, queue, config, logger: pino({ level: 'silent' }), metrics }).listen(0, '127.0.0.1');
+const queueEvents = createAlignQueueEvents(config);
+const metrics = createApiMetrics(queue, queueEvents);
+const settlements = followPairSettlements(queueEvents);
+const logger = pino({ level: 'silent' });
+const server = createApp({ store, queue, config, logger, metrics, settlements }).listen(0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const sample = makeLargePair(paragraphs);
@@ -154,19 +173,33 @@ const kB = (text: string): number => Math.round(Buffer.byteLength(text) / 1024);
 process.stdout.write(
   `service bench: pairs of ${paragraphs} paragraphs (fr ${kB(sample.fr)} kB, en ${kB(sample.en)} kB), ` +
     `${cpus().length} CPUs, SQLite store, Redis ${config.redisUrl}\n\n` +
-    `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)', ...PHASES])}\n`,
+    `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)', ...COLUMNS])}\n`,
 );
 try {
   for (const workerCount of [1, 2]) {
     const workers = startWorkers(workerCount, config);
+    // Detached: each worker leads its own process group, which its sandboxed children join.
+    const workerGroups = new Set(workers.map((worker) => worker.pid as number));
     try {
       // Warm-up: the first job of each worker pays for tsx and the child process, the next few for V8's compiler.
-      await runRound(baseUrl, queue, workerCount, 4 * workerCount);
+      await runRound(baseUrl, queue, workerCount, 4 * workerCount, workerGroups);
       for (const concurrency of [1, 4, 16]) {
-        const pairs = Math.max(8, concurrency * 2);
-        const result = await runRound(baseUrl, queue, concurrency, pairs);
-        const { perMinute, p50, p95, upload, queueWait, job } = result;
-        const cells = [workerCount, concurrency, pairs, perMinute.toFixed(1), p50, p95, upload, queueWait, job];
+        const pairs = Math.max(8, concurrency * 4);
+        const result = await runRound(baseUrl, queue, concurrency, pairs, workerGroups);
+        const { perMinute, p50, p95, upload, queueWait, job, cpu } = result;
+        const cpuCells = [cpu.api, cpu.workers, cpu.machine].map((ms) => ms.toFixed(0));
+        const cells = [
+          workerCount,
+          concurrency,
+          pairs,
+          perMinute.toFixed(1),
+          p50,
+          p95,
+          upload,
+          queueWait,
+          job,
+          ...cpuCells,
+        ];
         process.stdout.write(`${markdownRow(cells)}\n`);
       }
     } finally {
@@ -174,8 +207,10 @@ try {
     }
   }
 } finally {
+  settlements.stop();
   server.close();
-  await metrics.close();
+  metrics.close();
+  await closeWithin(queueEvents);
   await closeWithin(queue);
   await store.close();
   await deleteRedisKeys(config.redisUrl, config.queuePrefix);

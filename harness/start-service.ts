@@ -10,9 +10,16 @@ import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
 import { addUser } from '../src/auth/add-user.js';
 import { createApiMetrics } from '../src/api/metrics.js';
+import { followPairSettlements } from '../src/api/pair-settlements.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
-import { closeWithin, createAlignQueue, type AlignJobData, type AlignJobResult } from '../src/queue/align-queue.js';
+import {
+  closeWithin,
+  createAlignQueue,
+  createAlignQueueEvents,
+  type AlignJobData,
+  type AlignJobResult,
+} from '../src/queue/align-queue.js';
 import { pingRedis } from '../src/queue/ensure-redis.js';
 import type { Store } from '../src/storage/store.js';
 import { startAlignWorker, type AlignWorkerOptions } from '../workers/start-align-worker.js';
@@ -123,8 +130,10 @@ export async function startTestService(name: string, options: TestServiceOptions
   queue.on('error', () => {
     // Tests that point the queue at a dead Redis expect the errors.
   });
-  const metrics = createApiMetrics(queue, config);
-  const app = createApp({ store, queue, config, logger, metrics });
+  const queueEvents = createAlignQueueEvents(config);
+  const metrics = createApiMetrics(queue, queueEvents);
+  const settlements = followPairSettlements(queueEvents);
+  const app = createApp({ store, queue, config, logger, metrics, settlements });
   const server = app.listen(0, '127.0.0.1');
   // The tests' fetch shares this process: an upload that reads its files holds the event loop, and Node's 5 s
   // keep-alive timer can then close a socket fetch is about to reuse (ECONNRESET). Clients keep theirs shorter.
@@ -146,10 +155,12 @@ export async function startTestService(name: string, options: TestServiceOptions
     store,
     queue,
     async stop() {
+      settlements.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(workers.map((worker) => closeWithin(worker, 30_000)));
-      await metrics.close();
+      metrics.close();
+      await closeWithin(queueEvents);
       await closeWithin(queue);
       await store.close();
       if (config.redisUrl === TEST_REDIS_URL) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
@@ -193,30 +204,33 @@ export async function uploadPair(
   });
 }
 
+// Seconds each request of waitForPair asks the service to wait (GET /v1/pairs/:id?wait=S).
+const WAIT_SECONDS = 10;
+// Least time between two of its requests: a service whose request timeout is too short to wait answers at once.
+const MIN_REQUEST_GAP_MS = 100;
+
 /**
- * Polls GET /v1/pairs/:id until the pair is done or failed; answers its last JSON. The interval starts at `pollMs`
- * and grows by half each time up to `maxPollMs` (by default it stays at `pollMs`).
+ * Waits until the pair is done or failed, as a client of the API should: with GET /v1/pairs/:id?wait=S, which
+ * answers as soon as the pair settles; answers its last JSON.
  */
 export async function waitForPair(
   target: ServiceTarget | string,
   id: string,
   timeoutMs = 60_000,
-  pollMs = 100,
-  maxPollMs = pollMs,
 ): Promise<{ status: string; failureReason: string | null; [key: string]: unknown }> {
   const { baseUrl, authorization } = typeof target === 'string' ? { baseUrl: target, authorization: '' } : target;
   const deadline = Date.now() + timeoutMs;
-  let interval = pollMs;
   for (;;) {
+    const sent = Date.now();
+    const wait = Math.max(0, Math.min(WAIT_SECONDS, Math.ceil((deadline - sent) / 1000)));
     const headers = withAuthorization(authorization);
-    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}`, { headers })).json()) as {
+    const pair = (await (await fetch(`${baseUrl}/v1/pairs/${id}?wait=${wait}`, { headers })).json()) as {
       status: string;
       failureReason: string | null;
     };
     if (pair.status === 'done' || pair.status === 'failed') return pair;
     if (Date.now() > deadline) throw new Error(`pair ${id} still ${pair.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-    interval = Math.min(maxPollMs, Math.ceil(interval * 1.5));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_REQUEST_GAP_MS - (Date.now() - sent))));
   }
 }
 

@@ -7,10 +7,11 @@ import { createApp } from './api/create-app.js';
 import { ensureWebBundle, WebBundleMissingError } from './api/web/web-bundle.js';
 import { ensureFirstAdmin } from './auth/ensure-first-admin.js';
 import { createApiMetrics } from './api/metrics.js';
+import { followPairSettlements } from './api/pair-settlements.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './create-logger.js';
 import { openConfiguredStore } from './open-configured-store.js';
-import { closeWithin, createAlignQueue } from './queue/align-queue.js';
+import { closeWithin, createAlignQueue, createAlignQueueEvents } from './queue/align-queue.js';
 import { ensureRedis, RedisUnavailableError, type RedisHandle } from './queue/ensure-redis.js';
 import { startPairReconciler } from './service/start-pair-reconciler.js';
 import { startAlignWorker } from '../workers/start-align-worker.js';
@@ -49,8 +50,10 @@ if (config.auth === 'on') await ensureFirstAdmin(store, logger);
 else logger.warn('PARALIGN_AUTH=off: no authentication, every caller is an admin; listening on this machine only');
 const queue = createAlignQueue(config);
 queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
-const metrics = createApiMetrics(queue, config);
-const app = createApp({ store, queue, config, logger, metrics });
+const queueEvents = createAlignQueueEvents(config);
+const metrics = createApiMetrics(queue, queueEvents);
+const settlements = followPairSettlements(queueEvents);
+const app = createApp({ store, queue, config, logger, metrics, settlements });
 const worker = apiOnly ? undefined : startAlignWorker(config, createLogger('paralign-worker'));
 
 // Puts back the jobs a Redis restart without persistence lost, and fails the pairs whose jobs failed for good.
@@ -78,10 +81,13 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'stopping');
   await reconciler.stop();
+  // Requests waiting for a pair answer now with the pair as it stands: the server would otherwise wait for them.
+  settlements.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // The worker finishes the jobs in hand before the store and Redis go away.
   await worker?.close();
-  await metrics.close();
+  metrics.close();
+  await closeWithin(queueEvents);
   await closeWithin(queue);
   await store.close();
   await redis.stop();

@@ -1,8 +1,7 @@
 /** Prometheus metrics of the API process: queue jobs by state, job durations, upload sizes, uploads by outcome. */
-import { QueueEvents, type Queue } from 'bullmq';
+import type { Queue, QueueEvents } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
-import { ALIGN_QUEUE_NAME, closeWithin, createRedisClient, type QueueConfig } from '../queue/align-queue.js';
 
 /** The metrics routes and handlers update; `registry` is what /metrics prints. */
 export interface ApiMetrics {
@@ -12,14 +11,14 @@ export interface ApiMetrics {
   uploadBytes: Histogram;
   /** Uploads by outcome (created, existing). */
   uploads: Counter<'outcome'>;
-  /** Stops listening to queue events. */
-  close(): Promise<void>;
+  /** Stops listening to queue events (their owner closes them). */
+  close(): void;
 }
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
 
-/** Creates the registry; with `queueConfig`, also follows job completions to time them (one extra Redis connection). */
-export function createApiMetrics(queue: Queue<AlignJobData, AlignJobResult>, queueConfig?: QueueConfig): ApiMetrics {
+/** Creates the registry; with `events` (the alignment queue's), also follows job completions to time them. */
+export function createApiMetrics(queue: Queue<AlignJobData, AlignJobResult>, events?: QueueEvents): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
@@ -60,27 +59,20 @@ export function createApiMetrics(queue: Queue<AlignJobData, AlignJobResult>, que
     registers: [registry],
   });
 
-  let events: QueueEvents | undefined;
-  if (queueConfig !== undefined) {
-    events = new QueueEvents(ALIGN_QUEUE_NAME, {
-      connection: createRedisClient(queueConfig.redisUrl, 'worker'),
-      prefix: queueConfig.queuePrefix,
-    });
-    events.on('completed', ({ returnvalue }) => {
-      const result = returnvalue as unknown as Partial<AlignJobResult> | undefined;
-      if (typeof result?.durationMs === 'number') durations.observe(result.durationMs / 1000);
-    });
-    events.on('failed', () => failures.inc());
-    events.on('error', () => {
-      // Reconnects on its own; /readyz reports the outage.
-    });
-  }
+  const onCompleted = ({ returnvalue }: { returnvalue: unknown }): void => {
+    const result = returnvalue as Partial<AlignJobResult> | undefined;
+    if (typeof result?.durationMs === 'number') durations.observe(result.durationMs / 1000);
+  };
+  const onFailed = (): void => failures.inc();
+  events?.on('completed', onCompleted);
+  events?.on('failed', onFailed);
   return {
     registry,
     uploadBytes,
     uploads,
-    async close() {
-      if (events !== undefined) await closeWithin(events);
+    close() {
+      events?.off('completed', onCompleted);
+      events?.off('failed', onFailed);
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   pageQuerySchema,
   pairPageSchema,
   pairParamsSchema,
+  pairQuerySchema,
   pairSchema,
   reportQuerySchema,
   searchPageSchema,
@@ -102,8 +103,8 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       '/v1/pairs/{id}': {
         get: {
-          summary: 'Status, progress, metadata and failure reason of a pair.',
-          requestParams: { path: pairParamsSchema },
+          summary: 'Status, progress, metadata and failure reason of a pair; with `wait`, once it is done or failed.',
+          requestParams: { path: pairParamsSchema, query: pairQuerySchema },
           responses: {
             '200': { description: 'The pair.', content: { 'application/json': { schema: pairSchema } } },
             ...errors(404),

@@ -44,6 +44,23 @@ export const pairParamsSchema = z.object({
   id: z.string().min(1).max(200).meta({ description: 'Pair id (UUID).' }),
 });
 
+/** Longest a GET /v1/pairs/{id} may wait for the pair to settle, in seconds. */
+export const MAX_PAIR_WAIT_SECONDS = 30;
+
+/** Query of GET /v1/pairs/{id}. */
+export const pairQuerySchema = z.object({
+  wait: z.coerce
+    .number()
+    .min(0)
+    .max(MAX_PAIR_WAIT_SECONDS)
+    .default(0)
+    .meta({
+      description:
+        'Seconds to wait for the pair to be done or failed before answering (at most 30): one request instead ' +
+        'of polling. The answer comes as soon as the pair settles, or after this time with the pair as it stands.',
+    }),
+});
+
 /** The form fields of POST /v1/pairs besides the two files. */
 export const uploadFieldsSchema = z.object({
   sourceLanguage: z

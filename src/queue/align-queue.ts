@@ -1,5 +1,5 @@
 /** The alignment queue shared by the API (producer) and the workers (consumers): its name, payload and options. */
-import { Queue, type JobsOptions, type RedisOptions } from 'bullmq';
+import { Queue, QueueEvents, type JobsOptions, type RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 
@@ -88,6 +88,21 @@ export function createAlignQueue(config: QueueConfig): Queue<AlignJobData, Align
     prefix: config.queuePrefix,
     defaultJobOptions: ALIGN_JOB_OPTIONS,
   });
+}
+
+/**
+ * Follows the alignment queue's events (completions, failures) over one blocking connection of its own, which waits
+ * out a Redis restart like a worker's; the API's metrics and waiting requests share it.
+ */
+export function createAlignQueueEvents(config: QueueConfig): QueueEvents {
+  const events = new QueueEvents(ALIGN_QUEUE_NAME, {
+    connection: createRedisClient(config.redisUrl, 'worker'),
+    prefix: config.queuePrefix,
+  });
+  events.on('error', () => {
+    // Reconnects on its own; /readyz reports the outage.
+  });
+  return events;
 }
 
 /** Job id of a pair's alignment: one live job per pair, so a repeated upload cannot queue the pair twice. */

@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/create-app.js';
 import { createApiMetrics } from '../../src/api/metrics.js';
+import { followPairSettlements } from '../../src/api/pair-settlements.js';
 import { alignJobId } from '../../src/queue/align-queue.js';
 import { reconcilePairs } from '../../src/service/reconcile-pairs.js';
 import { openSqliteStore } from '../../src/storage/sqlite/open-sqlite-store.js';
@@ -116,7 +117,8 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
         // Without accounts: this app is about the read-only store, and signing in would need to write a session.
         config: { ...service.config, auth: 'off' },
         logger: pino({ level: 'silent' }),
-        metrics: createApiMetrics(service.queue, service.config),
+        metrics: createApiMetrics(service.queue),
+        settlements: followPairSettlements(),
       });
       const server = app.listen(0, '127.0.0.1');
       await new Promise<void>((resolve) => server.once('listening', () => resolve()));

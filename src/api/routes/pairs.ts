@@ -16,6 +16,7 @@ import type { AppDeps } from '../app-deps.js';
 import { sendAlignmentPage } from '../send-alignment-page.js';
 import { checkDictionaryUpload } from '../check-upload.js';
 import { findDonePair, findPair } from '../find-pair.js';
+import { findSettledPair } from '../find-settled-pair.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { readLanguageFiles, type LanguageFile } from '../language-files.js';
 import { resolveUploadCollection } from '../upload-collection.js';
@@ -27,10 +28,14 @@ import {
   exportParamsSchema,
   exportQuerySchema,
   listPairsQuerySchema,
+  pairQuerySchema,
   reportQuerySchema,
   uploadFieldsSchema,
 } from '../schemas.js';
 import { streamChunks } from '../stream-chunks.js';
+
+// How long before the request timeout a waiting GET answers with the pair as it stands.
+const WAIT_MARGIN_MS = 1000;
 
 // Optional third file: a bilingual dictionary for the aligner, source side first.
 const DICTIONARY_FIELD = 'dictionary';
@@ -43,7 +48,7 @@ const EXPORT_TYPES = {
 
 /** Builds the router of /v1/pairs. */
 export function createPairsRouter(deps: AppDeps): Router {
-  const { store, queue, config, logger, metrics } = deps;
+  const { store, queue, config, logger, metrics, settlements } = deps;
   const router = Router();
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -122,7 +127,10 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   router.get('/v1/pairs/:id', async (req, res) => {
-    res.json(presentPair(await findPair(store, req), req.t));
+    const { wait } = pairQuerySchema.parse(req.query);
+    // Answered before the request's own time runs out, or the client would get a 408 instead of the pair.
+    const waitMs = Math.min(wait * 1000, config.requestTimeoutMs - WAIT_MARGIN_MS);
+    res.json(presentPair(await findSettledPair(store, settlements, req, res, waitMs), req.t));
   });
 
   router.get('/v1/pairs/:id/alignment', async (req, res) => {
