@@ -24,6 +24,7 @@ import type {
   AuditTable,
   BlocksTable,
   Database,
+  PairResultsTable,
   PairsTable,
   SegmentsTable,
   StoreDialect,
@@ -288,6 +289,23 @@ export class KyselyStore implements Store {
   ): Promise<void> {
     const now = this.#now().toISOString();
     const symbol = alignment.source.meta.symbol ?? alignment.target.meta.symbol;
+    // Every row is built before the transaction, for the version the pair is about to reach: SQLite has one writer
+    // at a time, and a worker that folded and serialised its rows inside the transaction held the other workers'
+    // saves (and the API's uploads) back for as long. A save that races another save of the same pair rebuilds.
+    const before = await this.#db
+      .selectFrom('pairs')
+      .select(['source_language', 'target_language', 'alignment_version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const build = (version: number, languagePair: string): SavedResultRows =>
+      buildSavedResultRows(id, alignment, report, { version, now, languagePair });
+    const expected =
+      before === undefined
+        ? undefined
+        : build(
+            Number(before.alignment_version ?? 0) + 1,
+            toLanguagePairKey(before.source_language, before.target_language),
+          );
     await this.#db.transaction().execute(async (trx) => {
       // The UPDATE comes first: it takes the write lock (SQLite) or the row lock (PostgreSQL) before anything is
       // read, so two workers saving the same pair run one after the other and the second replaces the first.
@@ -316,28 +334,19 @@ export class KyselyStore implements Store {
       if (updated === undefined)
         throw new StoreError(StoreErrorCode.notFound, `No pair "${id}" to save an alignment for.`);
       const version = Number(updated.alignment_version);
-      const stamps = new Map([[version, { version, author: null, createdAt: new Date(now) }]]);
-      const reviewed = buildReviewedAlignment(alignment, version, startReview(alignment.sentences, version), stamps);
+      const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
+      const rows =
+        expected !== undefined && expected.version === version && expected.languagePair === languagePair
+          ? expected
+          : build(version, languagePair);
       // Delete then insert: a retried job replaces the earlier result, never adds to it. Earlier versions name
       // sentences of the replaced result, so they go with it. Version 1 is the pair's first result: every row of a
       // result is written with its version, so there is nothing to delete.
       if (version > 1) await deleteResult(trx, id);
-      await trx
-        .insertInto('pair_results')
-        .values({
-          pair_id: id,
-          alignment_json: JSON.stringify(alignment),
-          report_json: JSON.stringify(report),
-          saved_at: now,
-          result_id: randomUUID(),
-        })
-        .execute();
-      await trx
-        .insertInto('alignment_versions')
-        .values(toVersionRow(id, version, null, now, [], reviewed.sentences, null, null))
-        .execute();
-      const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
-      await writeVersionRows(trx, this.#insertRows, id, reviewed, languagePair);
+      await trx.insertInto('pair_results').values(rows.result).execute();
+      await trx.insertInto('alignment_versions').values(rows.versionRow).execute();
+      await this.#insertRows(trx, 'blocks', rows.blocks);
+      await this.#insertRows(trx, 'segments', rows.segments);
     });
   }
 
@@ -1361,16 +1370,40 @@ async function deleteResult(trx: Kysely<Database>, pairId: string): Promise<void
   await trx.deleteFrom('blocks').where('pair_id', '=', pairId).execute();
 }
 
-/** Writes the block beads and segments of `reviewed`, a new result of the aligner, for a pair that has none. */
-async function writeVersionRows(
-  trx: Kysely<Database>,
-  insertRows: InsertRows,
+/** Every row a save of a new result writes, built for one version of one pair. */
+interface SavedResultRows {
+  version: number;
+  languagePair: string;
+  result: PairResultsTable;
+  versionRow: AlignmentVersionsTable;
+  blocks: BlocksTable[];
+  segments: Omit<SegmentsTable, 'seq'>[];
+}
+
+/** The rows of `alignment` saved as `version` of pair `pairId`, its review starting afresh. */
+function buildSavedResultRows(
   pairId: string,
-  reviewed: ReviewedAlignment,
-  languagePair: string,
-): Promise<void> {
-  await insertRows(trx, 'blocks', toBlockRows(pairId, reviewed));
-  await insertRows(trx, 'segments', toSegmentRows(pairId, reviewed, languagePair));
+  alignment: Alignment,
+  report: ParityReport,
+  at: { version: number; now: string; languagePair: string },
+): SavedResultRows {
+  const { version, now, languagePair } = at;
+  const stamps = new Map([[version, { version, author: null, createdAt: new Date(now) }]]);
+  const reviewed = buildReviewedAlignment(alignment, version, startReview(alignment.sentences, version), stamps);
+  return {
+    version,
+    languagePair,
+    result: {
+      pair_id: pairId,
+      alignment_json: JSON.stringify(alignment),
+      report_json: JSON.stringify(report),
+      saved_at: now,
+      result_id: randomUUID(),
+    },
+    versionRow: toVersionRow(pairId, version, null, now, [], reviewed.sentences, null, null),
+    blocks: toBlockRows(pairId, reviewed),
+    segments: toSegmentRows(pairId, reviewed, languagePair),
+  };
 }
 
 // What a segment row holds besides its key and positions: equal content, the same bead. The folded texts follow

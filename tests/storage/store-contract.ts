@@ -399,6 +399,27 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect((await store.getPair(pair.id))?.symbol).toBe('SYN/retry');
     });
 
+    // Each save builds its rows before its transaction, for the version it expects: the one that loses the race
+    // for the pair must build them again for the version it gets.
+    it('keeps the second of two racing saves whole, under the version it got', async () => {
+      const store = await open();
+      const { pair } = await store.createPair(pairInput(note));
+      const small = syntheticAlignment(5, 'race');
+      await Promise.all([
+        store.saveAlignment(pair.id, note.alignment, note.report),
+        store.saveAlignment(pair.id, small, buildParityReport(small)),
+      ]);
+      expect((await store.listAlignmentVersions(pair.id)).map((summary) => summary.version)).toEqual([2]);
+      const page = await store.getAlignment(pair.id, { limit: 1000, offset: 0 });
+      expect(page?.version).toBe(2);
+      const units = await collect(store.streamUnits({ pairId: pair.id }));
+      const stored = (await store.loadAlignment(pair.id))?.sentences.length;
+      // Whichever save came second stands, whole: its units, its beads, its alignment.
+      expect([5, twoSided(note.alignment)]).toContain(units.length);
+      expect(page?.items.length).toBe(units.length === 5 ? small.blocks.length : note.alignment.blocks.length);
+      expect(stored).toBe(units.length === 5 ? small.sentences.length : note.alignment.sentences.length);
+    });
+
     // SQLite writes rows in statements of 128, 64 ... 1 rows: every count must come out whole and in order.
     it.each([1, 127, 128, 129, 391])('stores all %i sentence beads of a save, in order', async (size) => {
       const store = await open();
