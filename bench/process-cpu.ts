@@ -8,12 +8,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 // USER_HZ: the unit of /proc's CPU times; 100 on every Linux that Node.js runs on (sysconf is not reachable from Node).
 const TICKS_PER_SECOND = 100;
 
-/** Busy CPU time of the whole machine (every core, idle and I/O wait excluded), in ms; NaN where /proc is absent. */
+/**
+ * CPU time this machine's processes and kernel spent on every core, in ms (idle, I/O wait and the time the hypervisor
+ * gave to other guests left out); NaN where /proc is absent.
+ */
 export function machineBusyMs(): number {
   try {
     const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-    // user nice system idle iowait irq softirq steal ...
-    const busy = cpu.reduce((sum, ticks, index) => (index === 3 || index === 4 ? sum : sum + ticks), 0);
+    // user nice system idle iowait irq softirq steal guest guest_nice; guest time is already counted in user.
+    const busy = [0, 1, 2, 5, 6].reduce((sum, index) => sum + (cpu[index] ?? 0), 0);
     return (busy * 1000) / TICKS_PER_SECOND;
   } catch {
     return Number.NaN;
