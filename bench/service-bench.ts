@@ -18,7 +18,7 @@ import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
 import { createApiMetrics } from '../src/api/metrics.js';
-import { followPairSettlements } from '../src/api/pair-settlements.js';
+import { followPairChanges } from '../src/api/pair-changes.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
 import {
@@ -163,9 +163,9 @@ const store = await openConfiguredStore(config);
 const queue = createAlignQueue(config);
 const queueEvents = createAlignQueueEvents(config);
 const metrics = createApiMetrics(queue, queueEvents);
-const settlements = followPairSettlements(queueEvents);
+const pairChanges = followPairChanges(queueEvents);
 const logger = pino({ level: 'silent' });
-const server = createApp({ store, queue, config, logger, metrics, settlements }).listen(0, '127.0.0.1');
+const server = createApp({ store, queue, config, logger, metrics, pairChanges }).listen(0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const sample = makeLargePair(paragraphs);
@@ -207,7 +207,7 @@ try {
     }
   }
 } finally {
-  settlements.stop();
+  pairChanges.stop();
   server.close();
   metrics.close();
   await closeWithin(queueEvents);

@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { createApp } from '../src/api/create-app.js';
 import { addUser } from '../src/auth/add-user.js';
 import { createApiMetrics } from '../src/api/metrics.js';
-import { followPairSettlements } from '../src/api/pair-settlements.js';
+import { followPairChanges } from '../src/api/pair-changes.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openConfiguredStore } from '../src/open-configured-store.js';
 import {
@@ -132,8 +132,8 @@ export async function startTestService(name: string, options: TestServiceOptions
   });
   const queueEvents = createAlignQueueEvents(config);
   const metrics = createApiMetrics(queue, queueEvents);
-  const settlements = followPairSettlements(queueEvents);
-  const app = createApp({ store, queue, config, logger, metrics, settlements });
+  const pairChanges = followPairChanges(queueEvents);
+  const app = createApp({ store, queue, config, logger, metrics, pairChanges });
   const server = app.listen(0, '127.0.0.1');
   // The tests' fetch shares this process: an upload that reads its files holds the event loop, and Node's 5 s
   // keep-alive timer can then close a socket fetch is about to reuse (ECONNRESET). Clients keep theirs shorter.
@@ -155,7 +155,7 @@ export async function startTestService(name: string, options: TestServiceOptions
     store,
     queue,
     async stop() {
-      settlements.stop();
+      pairChanges.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(workers.map((worker) => closeWithin(worker, 30_000)));

@@ -7,7 +7,7 @@ import { createApp } from './api/create-app.js';
 import { ensureWebBundle, WebBundleMissingError } from './api/web/web-bundle.js';
 import { ensureFirstAdmin } from './auth/ensure-first-admin.js';
 import { createApiMetrics } from './api/metrics.js';
-import { followPairSettlements } from './api/pair-settlements.js';
+import { followPairChanges } from './api/pair-changes.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './create-logger.js';
 import { openConfiguredStore } from './open-configured-store.js';
@@ -52,8 +52,8 @@ const queue = createAlignQueue(config);
 queue.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
 const queueEvents = createAlignQueueEvents(config);
 const metrics = createApiMetrics(queue, queueEvents);
-const settlements = followPairSettlements(queueEvents);
-const app = createApp({ store, queue, config, logger, metrics, settlements });
+const pairChanges = followPairChanges(queueEvents);
+const app = createApp({ store, queue, config, logger, metrics, pairChanges });
 const worker = apiOnly ? undefined : startAlignWorker(config, createLogger('paralign-worker'));
 
 // Puts back the jobs a Redis restart without persistence lost, and fails the pairs whose jobs failed for good.
@@ -82,7 +82,7 @@ async function stop(signal: string): Promise<void> {
   logger.info({ signal }, 'stopping');
   await reconciler.stop();
   // Requests waiting for a pair answer now with the pair as it stands: the server would otherwise wait for them.
-  settlements.stop();
+  pairChanges.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   // The worker finishes the jobs in hand before the store and Redis go away.
   await worker?.close();

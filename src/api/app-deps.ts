@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AlignJobData, AlignJobResult } from '../queue/align-queue.js';
 import type { Store } from '../storage/store.js';
 import type { ApiMetrics } from './metrics.js';
-import type { PairSettlements } from './pair-settlements.js';
+import type { PairChanges } from './pair-changes.js';
 
 /** The settings the API reads (a subset of src/config.ts's Config). */
 export interface ApiConfig {
@@ -34,6 +34,6 @@ export interface AppDeps {
   logger: Logger;
   /** Prometheus metrics of this process. */
   metrics: ApiMetrics;
-  /** Wakes the requests waiting for a pair to be done or failed. */
-  settlements: PairSettlements;
+  /** Wakes the requests waiting for a pair to change (progress, done, failed). */
+  pairChanges: PairChanges;
 }

@@ -59,6 +59,14 @@ export const pairQuerySchema = z.object({
         'Seconds to wait for the pair to be done or failed before answering (at most 30): one request instead ' +
         'of polling. The answer comes as soon as the pair settles, or after this time with the pair as it stands.',
     }),
+  after: z.iso
+    .datetime()
+    .optional()
+    .meta({
+      description:
+        'With `wait`: the `updatedAt` the client last saw; the answer then also comes as soon as the pair has ' +
+        'changed since (a new stage or progress), so that a client can follow the progress without polling.',
+    }),
 });
 
 /** The form fields of POST /v1/pairs besides the two files. */

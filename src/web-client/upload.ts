@@ -1,7 +1,7 @@
 /**
  * The upload form (page /review/upload): sends two language versions (any two of the six) to POST /v1/pairs, follows
- * the alignment by polling GET /v1/pairs/{id}, then opens the editor. The API's one-line messages are shown as they
- * come, in the page's language.
+ * the alignment with GET /v1/pairs/{id}?wait (answered at each new stage, not polled), then opens the editor. The
+ * API's one-line messages are shown as they come, in the page's language.
  */
 import { describeFailure, getJson, postForm, type ApiContext } from './api-client.js';
 import { createTranslator, isRecord, readDataJson } from './page-messages.js';
@@ -9,8 +9,10 @@ import { createTranslator, isRecord, readDataJson } from './page-messages.js';
 /** The file fields of the form, one a UN language (the API's field names). */
 const VERSION_FIELDS = ['fr', 'en', 'ar', 'es', 'ru', 'zh'];
 
-/** Milliseconds between two looks at the pair while it aligns. */
-const POLL_MS = 500;
+/** Seconds each look at the pair may wait for it to change (the API answers at each new stage and at the end). */
+const WAIT_SECONDS = 20;
+/** Least milliseconds between two looks: a service that cannot wait (a short request timeout) answers at once. */
+const MIN_LOOK_GAP_MS = 500;
 
 function start(): void {
   const form = document.getElementById('upload');
@@ -36,8 +38,12 @@ function start(): void {
   };
 
   const follow = async (id: string): Promise<void> => {
+    let after = '';
     for (;;) {
-      const read = await getJson(api, `/v1/pairs/${encodeURIComponent(id)}`);
+      const sent = Date.now();
+      // The first look answers at once; each next one when the pair has moved on from what the page shows.
+      const query = after === '' ? '' : `?wait=${WAIT_SECONDS}&after=${encodeURIComponent(after)}`;
+      const read = await getJson(api, `/v1/pairs/${encodeURIComponent(id)}${query}`);
       if (!read.ok) return fail(describeFailure(read, t));
       const pair = isRecord(read.value) ? read.value : {};
       const state = typeof pair['status'] === 'string' ? pair['status'] : '';
@@ -54,7 +60,8 @@ function start(): void {
       }
       const statusText = typeof pair['statusText'] === 'string' ? pair['statusText'] : state;
       say(t('upload.aligning', { status: statusText, progress: percent }));
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      after = typeof pair['updatedAt'] === 'string' ? pair['updatedAt'] : '';
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, MIN_LOOK_GAP_MS - (Date.now() - sent))));
     }
   };
 

@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/create-app.js';
 import { createApiMetrics } from '../../src/api/metrics.js';
-import { followPairSettlements } from '../../src/api/pair-settlements.js';
+import { followPairChanges } from '../../src/api/pair-changes.js';
 import { alignJobId } from '../../src/queue/align-queue.js';
 import { reconcilePairs } from '../../src/service/reconcile-pairs.js';
 import { openSqliteStore } from '../../src/storage/sqlite/open-sqlite-store.js';
@@ -118,7 +118,7 @@ describe.skipIf(!redisAvailable || !mounted)('store faults', () => {
         config: { ...service.config, auth: 'off' },
         logger: pino({ level: 'silent' }),
         metrics: createApiMetrics(service.queue),
-        settlements: followPairSettlements(),
+        pairChanges: followPairChanges(),
       });
       const server = app.listen(0, '127.0.0.1');
       await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -16,7 +16,7 @@ import type { AppDeps } from '../app-deps.js';
 import { sendAlignmentPage } from '../send-alignment-page.js';
 import { checkDictionaryUpload } from '../check-upload.js';
 import { findDonePair, findPair } from '../find-pair.js';
-import { findSettledPair } from '../find-settled-pair.js';
+import { waitForPairChange } from '../wait-for-pair-change.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { readLanguageFiles, type LanguageFile } from '../language-files.js';
 import { resolveUploadCollection } from '../upload-collection.js';
@@ -48,7 +48,7 @@ const EXPORT_TYPES = {
 
 /** Builds the router of /v1/pairs. */
 export function createPairsRouter(deps: AppDeps): Router {
-  const { store, queue, config, logger, metrics, settlements } = deps;
+  const { store, queue, config, logger, metrics, pairChanges } = deps;
   const router = Router();
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -127,10 +127,11 @@ export function createPairsRouter(deps: AppDeps): Router {
   });
 
   router.get('/v1/pairs/:id', async (req, res) => {
-    const { wait } = pairQuerySchema.parse(req.query);
+    const { wait, after } = pairQuerySchema.parse(req.query);
     // Answered before the request's own time runs out, or the client would get a 408 instead of the pair.
     const waitMs = Math.min(wait * 1000, config.requestTimeoutMs - WAIT_MARGIN_MS);
-    res.json(presentPair(await findSettledPair(store, settlements, req, res, waitMs), req.t));
+    const pair = await waitForPairChange(store, pairChanges, req, res, { waitMs, ...(after ? { after } : {}) });
+    res.json(presentPair(pair, req.t));
   });
 
   router.get('/v1/pairs/:id/alignment', async (req, res) => {

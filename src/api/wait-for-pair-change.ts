@@ -1,13 +1,24 @@
-/** GET /v1/pairs/{id}?wait=S: the pair once it is done or failed, or as it stands after S seconds. */
+/**
+ * GET /v1/pairs/{id}?wait=S[&after=T]: the pair once it is done or failed, or (with `after`, the `updatedAt` the
+ * client last saw) once it has changed since; else as it stands after S seconds.
+ */
 import type { Request, Response } from 'express';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PairStatus, type PairRecord, type Store } from '../storage/store.js';
 import { findPair } from './find-pair.js';
-import type { PairSettlements } from './pair-settlements.js';
+import type { PairChanges } from './pair-changes.js';
 
 // A waiting request reads the store again this often even without an event: an event lost while Redis restarts, or
 // a pair settled by the reconciler rather than a job, is then answered at most this late.
 const RECHECK_MS = 1000;
+
+/** What a waiting request waits for. */
+export interface PairWait {
+  /** Longest wait, in ms; 0 or less answers at once. */
+  waitMs: number;
+  /** The pair's `updatedAt` as the client last saw it: any later change ends the wait. */
+  after?: string;
+}
 
 /** Whether a pair has reached a status it only leaves by being uploaded or edited again. */
 export function isSettled(status: PairStatus): boolean {
@@ -15,17 +26,17 @@ export function isSettled(status: PairStatus): boolean {
 }
 
 /**
- * Reads the pair of `req` until it is settled, `waitMs` have passed or the client has gone. Each round starts
- * watching before it reads, so a job that ends between the read and the wait still wakes it.
+ * Reads the pair of `req` until the wait is over or the client has gone. Each round starts watching before it reads,
+ * so a change between the read and the wait still wakes it.
  */
-export async function findSettledPair(
+export async function waitForPairChange(
   store: Store,
-  settlements: PairSettlements,
+  changes: PairChanges,
   req: Request,
   res: Response,
-  waitMs: number,
+  wait: PairWait,
 ): Promise<PairRecord> {
-  const deadline = Date.now() + waitMs;
+  const deadline = Date.now() + wait.waitMs;
   let clientGone = false;
   let onClose = (): void => {};
   const gone = new Promise<void>((resolve) => {
@@ -37,12 +48,13 @@ export async function findSettledPair(
   res.once('close', onClose);
   try {
     for (;;) {
-      const watch = settlements.watch(String(req.params.id));
+      const watch = changes.watch(String(req.params.id));
       const timer = new AbortController();
       try {
         const pair = await findPair(store, req);
+        const changed = wait.after !== undefined && pair.updatedAt.toISOString() !== wait.after;
         const left = deadline - Date.now();
-        if (isSettled(pair.status) || left <= 0 || clientGone) return pair;
+        if (isSettled(pair.status) || changed || left <= 0 || clientGone) return pair;
         const recheck = delay(Math.min(left, RECHECK_MS), undefined, { signal: timer.signal }).catch(() => {});
         await Promise.race([watch.woken, recheck, gone]);
       } finally {

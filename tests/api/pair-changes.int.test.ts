@@ -1,11 +1,11 @@
 /**
- * followPairSettlements against the real Redis and BullMQ: a completed or failed job of a pair wakes that pair's
- * watches and no other's; a cancelled watch is forgotten; stop() wakes every watch, then and later.
+ * followPairChanges against the real Redis and BullMQ: progress, completion or failure of a pair's job wakes that
+ * pair's watches and no other's; stop() wakes every watch, then and later.
  */
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRedisKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '../../harness/start-service.js';
-import { followPairSettlements, type PairSettlements } from '../../src/api/pair-settlements.js';
+import { followPairChanges, type PairChanges } from '../../src/api/pair-changes.js';
 import {
   ALIGN_QUEUE_NAME,
   alignJobId,
@@ -14,7 +14,7 @@ import {
   createRedisClient,
 } from '../../src/queue/align-queue.js';
 
-const config = { redisUrl: TEST_REDIS_URL, queuePrefix: uniquePrefix('settlements') };
+const config = { redisUrl: TEST_REDIS_URL, queuePrefix: uniquePrefix('pair-changes') };
 
 /** Resolves true when `promise` settles within `ms`, false otherwise. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -25,29 +25,38 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
-describe.skipIf(!redisAvailable)('pair settlements from the queue events', () => {
+describe.skipIf(!redisAvailable)('pair changes from the queue events', () => {
   const events = createAlignQueueEvents(config);
   const queue = new Queue(ALIGN_QUEUE_NAME, {
     connection: createRedisClient(config.redisUrl, 'producer'),
     prefix: config.queuePrefix,
   });
-  // A job named "fail" fails (no retry), any other completes.
+  // A job named "fail" fails (no retry), one named "report" reports progress and then waits for the test's word,
+  // any other completes.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const worker = new Worker(
     ALIGN_QUEUE_NAME,
     async (job) => {
       if (job.name === 'fail') throw new Error('failing on purpose');
+      if (job.name === 'report') {
+        await job.updateProgress(10);
+        await released;
+      }
       return 'ok';
     },
     { connection: createRedisClient(config.redisUrl, 'worker'), prefix: config.queuePrefix },
   );
-  let settlements: PairSettlements;
+  let pairChanges: PairChanges;
 
   beforeAll(async () => {
     await events.waitUntilReady();
-    settlements = followPairSettlements(events);
+    pairChanges = followPairChanges(events);
   });
   afterAll(async () => {
-    settlements.stop();
+    pairChanges.stop();
     await closeWithin(worker);
     await closeWithin(events);
     await closeWithin(queue);
@@ -55,9 +64,9 @@ describe.skipIf(!redisAvailable)('pair settlements from the queue events', () =>
   });
 
   it('wakes the watches of a pair whose job completes, and not those of another pair', async () => {
-    const mine = settlements.watch('a');
-    const again = settlements.watch('a');
-    const other = settlements.watch('b');
+    const mine = pairChanges.watch('a');
+    const again = pairChanges.watch('a');
+    const other = pairChanges.watch('b');
     await queue.add('align', { pairId: 'a' }, { jobId: alignJobId('a') });
     expect(await settlesWithin(Promise.all([mine.woken, again.woken]), 10_000)).toBe(true);
     expect(await settlesWithin(other.woken, 500)).toBe(false);
@@ -65,13 +74,22 @@ describe.skipIf(!redisAvailable)('pair settlements from the queue events', () =>
   });
 
   it('wakes the watch of a pair whose job fails', async () => {
-    const watch = settlements.watch('c');
+    const watch = pairChanges.watch('c');
     await queue.add('fail', { pairId: 'c' }, { jobId: alignJobId('c') });
     expect(await settlesWithin(watch.woken, 10_000)).toBe(true);
   });
 
+  it('wakes the watch of a pair whose job reports progress, before the job ends', async () => {
+    const watch = pairChanges.watch('f');
+    await queue.add('report', { pairId: 'f' }, { jobId: alignJobId('f') });
+    expect(await settlesWithin(watch.woken, 10_000)).toBe(true);
+    const end = pairChanges.watch('f');
+    release();
+    expect(await settlesWithin(end.woken, 10_000)).toBe(true);
+  });
+
   it('wakes every watch on stop, and watches started later at once', async () => {
-    const own = followPairSettlements(events);
+    const own = followPairChanges(events);
     const before = own.watch('d');
     own.stop();
     expect(await settlesWithin(before.woken, 100)).toBe(true);

@@ -1,32 +1,33 @@
 /**
- * Lets a request wait for a pair to settle (done or failed) instead of its client polling: the alignment queue's
- * events (BullMQ QueueEvents, a Redis stream every API process reads) wake the requests waiting on a pair as soon as
- * one of its jobs completes or fails. The events only say "look again": the store stays the one source of a pair's
+ * Lets a request wait for a pair to change instead of its client polling: the alignment queue's events (BullMQ
+ * QueueEvents, a Redis stream every API process reads) wake the requests waiting on a pair as soon as one of its jobs
+ * reports progress, completes or fails. The events only say "look again": the store stays the one source of a pair's
  * state, so an event that is missed (Redis restarting) costs a late answer, never a wrong one.
  */
 import type { QueueEvents } from 'bullmq';
 import { alignJobId } from '../queue/align-queue.js';
 
 /** A wake-up for one waiting request. */
-export interface SettlementWatch {
-  /** Resolves when a job of the pair completes or fails, or when the settlements stop; never rejects. */
+export interface ChangeWatch {
+  /** Resolves when a job of the pair reports progress, completes or fails, or when watching stops; never rejects. */
   woken: Promise<void>;
   /** Forgets the watch: call it once the request no longer waits. */
   cancel(): void;
 }
 
 /** The waits of one API process. */
-export interface PairSettlements {
-  /** Starts watching `pairId`: watch before reading the store, so that a job ending in between still wakes it. */
-  watch(pairId: string): SettlementWatch;
+export interface PairChanges {
+  /** Starts watching `pairId`: watch before reading the store, so that a change in between still wakes it. */
+  watch(pairId: string): ChangeWatch;
   /** Wakes every waiting request and every later one at once (shutdown: the server must not wait for them). */
   stop(): void;
 }
 
 const PAIR_JOB_PREFIX = alignJobId('');
+const JOB_EVENTS = ['progress', 'completed', 'failed'] as const;
 
-/** Follows the completions and failures `events` reports; without events, watches only end when stopped. */
-export function followPairSettlements(events?: QueueEvents): PairSettlements {
+/** Follows the progress, completions and failures `events` reports; without events, watches end only on stop. */
+export function followPairChanges(events?: QueueEvents): PairChanges {
   const waiting = new Map<string, Set<() => void>>();
   let stopped = false;
 
@@ -36,11 +37,10 @@ export function followPairSettlements(events?: QueueEvents): PairSettlements {
     waiting.delete(pairId);
     for (const waker of wakers) waker();
   };
-  const onJobEnded = ({ jobId }: { jobId: string }): void => {
+  const onJobEvent = ({ jobId }: { jobId: string }): void => {
     if (jobId.startsWith(PAIR_JOB_PREFIX)) wake(jobId.slice(PAIR_JOB_PREFIX.length));
   };
-  events?.on('completed', onJobEnded);
-  events?.on('failed', onJobEnded);
+  for (const name of JOB_EVENTS) events?.on(name, onJobEvent);
 
   return {
     watch(pairId) {
@@ -62,8 +62,7 @@ export function followPairSettlements(events?: QueueEvents): PairSettlements {
     },
     stop() {
       stopped = true;
-      events?.off('completed', onJobEnded);
-      events?.off('failed', onJobEnded);
+      for (const name of JOB_EVENTS) events?.off(name, onJobEvent);
       for (const pairId of [...waiting.keys()]) wake(pairId);
     },
   };
