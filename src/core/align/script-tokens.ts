@@ -24,6 +24,9 @@ export function toAsciiDigits(text: string): string {
 }
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
+// Every Arabic-script character is at U+0600 or above: a text without such a code unit (most Latin and Cyrillic
+// sentences) is answered without the Unicode-script scan, which was most of what this step cost them.
+const AT_OR_ABOVE_U0600 = /[\u0600-\uffff]/;
 // "182 3", "000 55": UN Arabic text stores grouped numbers with their groups in reverse order (3,182; 55,000).
 const REVERSED_GROUPS = /\b(\d{3})((?:[\u0020\u00a0\u202f]\d{3})*)[\u0020\u00a0\u202f](\d{1,3})\b/gu;
 
@@ -32,7 +35,7 @@ const REVERSED_GROUPS = /\b(\d{3})((?:[\u0020\u00a0\u202f]\d{3})*)[\u0020\u00a0\
  * "000 55" for 55,000) as the number they stand for; other text is returned unchanged.
  */
 export function readReversedDigitGroups(text: string): string {
-  if (!ARABIC_LETTER.test(text)) return text;
+  if (!AT_OR_ABOVE_U0600.test(text) || !ARABIC_LETTER.test(text)) return text;
   return text.replace(REVERSED_GROUPS, (_, first: string, middle: string, last: string) => {
     const groups = [
       first,
