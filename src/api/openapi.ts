@@ -103,7 +103,9 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
       },
       '/v1/pairs/{id}': {
         get: {
-          summary: 'Status, progress, metadata and failure reason of a pair; with `wait`, once it is done or failed.',
+          summary:
+            'Status, progress, metadata and failure reason of a pair; with `wait`, once it is done or failed ' +
+            '(or, with `after`, has changed).',
           requestParams: { path: pairParamsSchema, query: pairQuerySchema },
           responses: {
             '200': { description: 'The pair.', content: { 'application/json': { schema: pairSchema } } },

@@ -44,7 +44,7 @@ export const pairParamsSchema = z.object({
   id: z.string().min(1).max(200).meta({ description: 'Pair id (UUID).' }),
 });
 
-/** Longest a GET /v1/pairs/{id} may wait for the pair to settle, in seconds. */
+/** Longest a GET /v1/pairs/{id} may wait for the pair to settle or change, in seconds. */
 export const MAX_PAIR_WAIT_SECONDS = 30;
 
 /** Query of GET /v1/pairs/{id}. */

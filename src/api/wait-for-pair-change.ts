@@ -21,7 +21,7 @@ export interface PairWait {
 }
 
 /** Whether a pair has reached a status it only leaves by being uploaded or edited again. */
-export function isSettled(status: PairStatus): boolean {
+function isSettled(status: PairStatus): boolean {
   return status === PairStatus.done || status === PairStatus.failed;
 }
 

@@ -91,8 +91,8 @@ export function createAlignQueue(config: QueueConfig): Queue<AlignJobData, Align
 }
 
 /**
- * Follows the alignment queue's events (completions, failures) over one blocking connection of its own, which waits
- * out a Redis restart like a worker's; the API's metrics and waiting requests share it.
+ * Follows the alignment queue's events (progress, completions, failures) over one blocking connection of its own,
+ * which waits out a Redis restart like a worker's; the API's metrics and waiting requests share it.
  */
 export function createAlignQueueEvents(config: QueueConfig): QueueEvents {
   const events = new QueueEvents(ALIGN_QUEUE_NAME, {
