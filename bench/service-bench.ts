@@ -1,11 +1,13 @@
 /**
  * Service benchmark, end to end over HTTP: pairs per minute and upload→done latency (p50, p95) at 1, 4 and 16
  * concurrent uploads, with 1 and 2 worker processes (`npm run worker`, WORKER_CONCURRENCY=1 each), against the real
- * Redis (unique prefix, deleted after) and a temporary SQLite store; with the medians of where a pair's time went
- * (the upload request, the wait in the queue, the job in the worker's child).
+ * Redis (unique prefix, deleted after) and a temporary SQLite store, or with --postgres a throw-away schema of the
+ * local PostgreSQL (BENCH_DATABASE_URL, else the test database; dropped after); with the medians of where a pair's
+ * time went (the upload request, the wait in the queue, the job in the worker's child) and the CPU a pair cost.
  *
  *   npm run bench:service                 # pairs of 150 numbered paragraphs (~50 kB a side)
  *   npm run bench:service -- 600          # larger pairs
+ *   npm run bench:service -- --postgres   # the PostgreSQL store (its server's CPU counts in the machine column)
  *   PARALIGN_LEXICON_UNITS=0 npm run bench:service    # without the store lexicon, to compare
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,10 +35,13 @@ import { configToEnv } from '../src/queue/config-env.js';
 import { deleteRedisKeys, uniquePrefix, uploadPair, waitForPair } from '../harness/start-service.js';
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
+import { benchPostgresUrl, postgresReachable, runAdminSql } from './bench-postgres.js';
 import { median } from './median.js';
 import { machineBusyMs, processGroupsCpuMs } from './process-cpu.js';
 
-const paragraphs = Number(process.argv[2] ?? 150);
+const args = process.argv.slice(2);
+const postgres = args.includes('--postgres');
+const paragraphs = Number(args.find((arg) => !arg.startsWith('--')) ?? 150);
 // Each client waits for its pair with GET /v1/pairs/:id?wait=S (harness/start-service.ts), which answers as soon as
 // the pair settles: no polling load on the two cores the workers share, and latencies exact to the event. Polling
 // from 20 ms up to 200 ms had cost about 2.3 ms of CPU a request, client and API together (10 requests a pair).
@@ -147,11 +152,18 @@ async function stopWorkers(workers: ChildProcess[]): Promise<void> {
   );
 }
 
+const postgresUrl = benchPostgresUrl();
+if (postgres && !(await postgresReachable(postgresUrl))) {
+  console.log(`bench:service: no PostgreSQL answers at ${postgresUrl}; nothing to measure`);
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), 'paralign-bench-'));
+const schema = `bench_service_${process.pid}`;
 const config: Config = {
   ...loadConfig({}),
   dataDir: dir,
   sqlitePath: join(dir, 'store.sqlite'),
+  ...(postgres ? { databaseUrl: postgresUrl, databaseSchema: schema } : {}),
   queuePrefix: uniquePrefix('bench'),
   // The bench measures alignment throughput, not accounts: the single-user mode, on 127.0.0.1 as it requires.
   auth: 'off',
@@ -172,7 +184,8 @@ const sample = makeLargePair(paragraphs);
 const kB = (text: string): number => Math.round(Buffer.byteLength(text) / 1024);
 process.stdout.write(
   `service bench: pairs of ${paragraphs} paragraphs (fr ${kB(sample.fr)} kB, en ${kB(sample.en)} kB), ` +
-    `${cpus().length} CPUs, SQLite store, Redis ${config.redisUrl}\n\n` +
+    `${cpus().length} CPUs, ${postgres ? `PostgreSQL store (schema ${schema})` : 'SQLite store'}, ` +
+    `Redis ${config.redisUrl}\n\n` +
     `${markdownHeader(['workers', 'concurrent uploads', 'pairs', 'pairs/min', 'p50 (ms)', 'p95 (ms)', ...COLUMNS])}\n`,
 );
 try {
@@ -214,5 +227,6 @@ try {
   await closeWithin(queue);
   await store.close();
   await deleteRedisKeys(config.redisUrl, config.queuePrefix);
+  if (postgres) await runAdminSql(postgresUrl, `drop schema if exists ${schema} cascade`);
   rmSync(dir, { recursive: true, force: true });
 }
