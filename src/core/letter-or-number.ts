@@ -27,3 +27,13 @@ export function isLetterOrNumber(codePoint: number): boolean {
   }
   return known;
 }
+
+/**
+ * The UTF-16 length of the code point at `i` of `text`, positive when it is a letter or number and negative when it is
+ * not: what a scan for words steps by. A surrogate pair is one code point; a lone surrogate is one character, neither.
+ */
+export function letterOrNumberWidthAt(text: string, i: number): number {
+  const codePoint = text.codePointAt(i) as number;
+  const width = codePoint > 0xffff ? 2 : 1;
+  return isLetterOrNumber(codePoint) ? width : -width;
+}

@@ -1,6 +1,6 @@
 /** The folded form of a text that concordance search compares: the same in JavaScript for both backends. */
 
-import { isLetterOrNumber } from '../core/letter-or-number.js';
+import { letterOrNumberWidthAt } from '../core/letter-or-number.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const MARKS = /\p{M}+/gu;
@@ -53,7 +53,7 @@ function joinWords(text: string): string {
   let joined = ' ';
   let wordStart = -1;
   for (let i = 0; i < text.length;) {
-    const width = wordCharacterWidth(text, i);
+    const width = letterOrNumberWidthAt(text, i);
     if (width > 0 && wordStart < 0) wordStart = i;
     if (width < 0 && wordStart >= 0) {
       joined += `${text.slice(wordStart, i)} `;
@@ -62,13 +62,4 @@ function joinWords(text: string): string {
     i += Math.abs(width);
   }
   return wordStart < 0 ? joined : `${joined}${text.slice(wordStart)} `;
-}
-
-// The UTF-16 length of the code point at `i`: positive when it is a letter or digit, negative when it is not. A save
-// folds every sentence of both sides, and a regular expression over whole texts took most of that time.
-function wordCharacterWidth(text: string, i: number): number {
-  const codePoint = text.codePointAt(i) as number;
-  // A surrogate pair is one code point; a lone surrogate is a character of its own, neither letter nor digit.
-  const width = codePoint > 0xffff ? 2 : 1;
-  return isLetterOrNumber(codePoint) ? width : -width;
 }

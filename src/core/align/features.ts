@@ -3,7 +3,7 @@
  * integer keys it can match on the other side (itself, its cognate prefix, its number, its learned
  * translations). Keys live in one space shared by both languages.
  */
-import { isLetterOrNumber } from '../letter-or-number.js';
+import { letterOrNumberWidthAt } from '../letter-or-number.js';
 import { IntBuffer } from './int-buffer.js';
 import { hasHan, readReversedDigitGroups, splitHan, toAsciiDigits, transliterateCyrillic } from './script-tokens.js';
 
@@ -173,9 +173,9 @@ function isJoiner(code: number): boolean {
 function endOfRun(text: string, from: number): number {
   let k = from;
   while (k < text.length) {
-    const codePoint = text.codePointAt(k) as number;
-    if (!isLetterOrNumber(codePoint)) break;
-    k += codePoint > 0xffff ? 2 : 1;
+    const width = letterOrNumberWidthAt(text, k);
+    if (width < 0) break;
+    k += width;
   }
   return k;
 }
@@ -189,14 +189,14 @@ function endOfRun(text: string, from: number): number {
 export function forEachWord(text: string, visit: (word: string) => void): void {
   let k = 0;
   while (k < text.length) {
-    const codePoint = text.codePointAt(k) as number;
-    if (!isLetterOrNumber(codePoint)) {
-      k += codePoint > 0xffff ? 2 : 1;
+    const width = letterOrNumberWidthAt(text, k);
+    if (width < 0) {
+      k -= width;
       continue;
     }
     const start = k;
     k = endOfRun(text, k);
-    while (k + 1 < text.length && isJoiner(text.charCodeAt(k)) && isLetterOrNumber(text.codePointAt(k + 1) as number))
+    while (k + 1 < text.length && isJoiner(text.charCodeAt(k)) && letterOrNumberWidthAt(text, k + 1) > 0)
       k = endOfRun(text, k + 1);
     visit(text.slice(start, k));
   }
