@@ -6,7 +6,7 @@
  * accepted, lost, duplicated, stuck, orphan processes, answers by status, upload latency p50/p95.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../src/storage/sqlite/open-sqlite-store.js';
 import { deleteRedisKeys, TEST_REDIS_URL } from '../harness/start-service.js';
 import { makeLargePair } from '../harness/make-large-pair.js';
+import { processIds, processStatFields } from './proc-stat.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const uploads = Number(process.argv[2] ?? 200);
@@ -55,27 +56,20 @@ function count(status: number): void {
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
 }
 
+// Running, or at least not a zombie: one that has exited and waits only for its parent to read its status.
+function running(fields: string[] | undefined): fields is string[] {
+  return fields !== undefined && fields[0] !== 'Z';
+}
+
 function childPids(ppid: number): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === ppid && fields[0] !== 'Z') pids.push(Number(name));
-    } catch {
-      // Gone while read.
-    }
-  }
-  return pids;
+  return processIds().filter((pid) => {
+    const fields = processStatFields(pid);
+    return running(fields) && Number(fields[1]) === ppid;
+  });
 }
 
 function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
-  } catch {
-    return false;
-  }
+  return running(processStatFields(pid));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -37,7 +37,7 @@ import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 import { benchPostgresUrl, postgresReachable, runAdminSql } from './bench-postgres.js';
 import { median } from './median.js';
-import { machineBusyMs, processGroupsCpuMs } from './process-cpu.js';
+import { machineBusyMs, processGroupsCpuMs } from './proc-stat.js';
 
 const args = process.argv.slice(2);
 const postgres = args.includes('--postgres');
