@@ -165,8 +165,19 @@ const ANY_MONTH = new RegExp(MONTH, 'iu');
 
 /** Finds the numbers, document symbols and dates of `text`, written in `language`, in a form both languages share. */
 export function extractTokens(text: string, language: LanguageCode): ComparableTokens {
-  const numberWords = readNumberWords(text);
-  if (!ANY_DIGIT.test(text)) return { numbers: [], symbols: [], dates: [], numberWords };
+  const withNumberWords = (tokens: Omit<ComparableTokens, 'numberWords'>): ComparableTokens => {
+    let numberWords: string[] | undefined;
+    // Read on first use: number words only excuse a digit the other side lacks, which most texts do not, and their
+    // pattern, with the most alternatives, costs more than all the others.
+    return {
+      ...tokens,
+      get numberWords() {
+        numberWords ??= readNumberWords(text);
+        return numberWords;
+      },
+    };
+  };
+  if (!ANY_DIGIT.test(text)) return withNumberWords({ numbers: [], symbols: [], dates: [] });
   const symbols = [...text.matchAll(SYMBOL)].map((match) => match[0]).filter(isDocumentSymbol);
   const dates: string[] = [];
   // Each step blanks what it read, so that the year of a date or the digits of a symbol are not read again as numbers.
@@ -194,7 +205,7 @@ export function extractTokens(text: string, language: LanguageCode): ComparableT
   for (const match of rest.matchAll(pattern)) {
     numbers.push(normaliseNumber(match[1] ?? '', match[2]));
   }
-  return { numbers: distinct(numbers), symbols: distinct(symbols), dates: distinct(dates), numberWords };
+  return withNumberWords({ numbers: distinct(numbers), symbols: distinct(symbols), dates: distinct(dates) });
 }
 
 /** The distinct values of the numbers written as words in `text`. */
@@ -227,16 +238,20 @@ export interface TokenComparison {
 /** Compares the tokens of a source text with those of its translation. */
 export function compareTokens(source: ComparableTokens, target: ComparableTokens): TokenComparison {
   return {
-    numbers: {
-      sourceOnly: onlyIn(source.numbers, [...target.numbers, ...target.numberWords]),
-      targetOnly: onlyIn(target.numbers, [...source.numbers, ...source.numberWords]),
-    },
+    numbers: { sourceOnly: numbersOnlyIn(source, target), targetOnly: numbersOnlyIn(target, source) },
     symbols: { sourceOnly: onlyIn(source.symbols, target.symbols), targetOnly: onlyIn(target.symbols, source.symbols) },
     dates: {
       sourceOnly: onlyIn(source.dates, withYearless(target.dates)),
       targetOnly: onlyIn(target.dates, withYearless(source.dates)),
     },
   };
+}
+
+// The numbers of `tokens` that `other` neither writes in digits nor spells out; `other`'s number words are read only
+// when a digit is missing from it.
+function numbersOnlyIn(tokens: ComparableTokens, other: ComparableTokens): string[] {
+  const unmatched = onlyIn(tokens.numbers, other.numbers);
+  return unmatched.length === 0 ? unmatched : onlyIn(unmatched, other.numberWords);
 }
 
 function onlyIn(values: readonly string[], others: readonly string[]): string[] {
