@@ -6,6 +6,8 @@
  */
 import type { QueueEvents } from 'bullmq';
 import { alignJobId } from '../queue/align-queue.js';
+import type { AlignProgress } from '../queue/align-stage.js';
+import { PairStatus } from '../storage/store.js';
 
 /** A wake-up for one waiting request. */
 export interface ChangeWatch {
@@ -15,39 +17,68 @@ export interface ChangeWatch {
   cancel(): void;
 }
 
+/**
+ * What wakes a watch: `settled`, only the end of the pair's job (done or failed), for a request that answers only
+ * then; `change`, any progress too.
+ */
+export type WatchFor = 'settled' | 'change';
+
 /** The waits of one API process. */
 export interface PairChanges {
   /** Starts watching `pairId`: watch before reading the store, so that a change in between still wakes it. */
-  watch(pairId: string): ChangeWatch;
+  watch(pairId: string, watchFor?: WatchFor): ChangeWatch;
   /** Wakes every waiting request and every later one at once (shutdown: the server must not wait for them). */
   stop(): void;
 }
 
 const PAIR_JOB_PREFIX = alignJobId('');
-const JOB_EVENTS = ['progress', 'completed', 'failed'] as const;
+
+interface Waker {
+  wake: () => void;
+  watchFor: WatchFor;
+}
+
+// A job reports its last stage as progress just before it completes: a waiter for the end can be answered then.
+function reportsEnd(data: unknown): boolean {
+  const stage = typeof data === 'object' && data !== null ? (data as Partial<AlignProgress>).stage : undefined;
+  return stage === PairStatus.done || stage === PairStatus.failed;
+}
 
 /** Follows the progress, completions and failures `events` reports; without events, watches end only on stop. */
 export function followPairChanges(events?: QueueEvents): PairChanges {
-  const waiting = new Map<string, Set<() => void>>();
+  const waiting = new Map<string, Set<Waker>>();
   let stopped = false;
 
-  const wake = (pairId: string): void => {
+  const wake = (pairId: string, settled: boolean): void => {
     const wakers = waiting.get(pairId);
     if (wakers === undefined) return;
-    waiting.delete(pairId);
-    for (const waker of wakers) waker();
+    for (const waker of wakers) {
+      if (!settled && waker.watchFor === 'settled') continue;
+      wakers.delete(waker);
+      waker.wake();
+    }
+    if (wakers.size === 0) waiting.delete(pairId);
   };
-  const onJobEvent = ({ jobId }: { jobId: string }): void => {
-    if (jobId.startsWith(PAIR_JOB_PREFIX)) wake(jobId.slice(PAIR_JOB_PREFIX.length));
+  const pairOf = (jobId: string): string | undefined =>
+    jobId.startsWith(PAIR_JOB_PREFIX) ? jobId.slice(PAIR_JOB_PREFIX.length) : undefined;
+  const onProgress = ({ jobId, data }: { jobId: string; data: unknown }): void => {
+    const pairId = pairOf(jobId);
+    if (pairId !== undefined) wake(pairId, reportsEnd(data));
   };
-  for (const name of JOB_EVENTS) events?.on(name, onJobEvent);
+  const onEnd = ({ jobId }: { jobId: string }): void => {
+    const pairId = pairOf(jobId);
+    if (pairId !== undefined) wake(pairId, true);
+  };
+  events?.on('progress', onProgress);
+  events?.on('completed', onEnd);
+  events?.on('failed', onEnd);
 
   return {
-    watch(pairId) {
+    watch(pairId, watchFor = 'change') {
       if (stopped) return { woken: Promise.resolve(), cancel: () => {} };
-      let waker: () => void = () => {};
+      const waker: Waker = { wake: () => {}, watchFor };
       const woken = new Promise<void>((resolve) => {
-        waker = resolve;
+        waker.wake = resolve;
       });
       const wakers = waiting.get(pairId) ?? new Set();
       wakers.add(waker);
@@ -62,8 +93,10 @@ export function followPairChanges(events?: QueueEvents): PairChanges {
     },
     stop() {
       stopped = true;
-      for (const name of JOB_EVENTS) events?.off(name, onJobEvent);
-      for (const pairId of [...waiting.keys()]) wake(pairId);
+      events?.off('progress', onProgress);
+      events?.off('completed', onEnd);
+      events?.off('failed', onEnd);
+      for (const pairId of [...waiting.keys()]) wake(pairId, true);
     },
   };
 }

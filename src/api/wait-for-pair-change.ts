@@ -48,7 +48,8 @@ export async function waitForPairChange(
   res.once('close', onClose);
   try {
     for (;;) {
-      const watch = changes.watch(String(req.params.id));
+      // Without `after` only the end of the job can answer the request: its progress need not read the store again.
+      const watch = changes.watch(String(req.params.id), wait.after === undefined ? 'settled' : 'change');
       const timer = new AbortController();
       try {
         const pair = await findPair(store, req);

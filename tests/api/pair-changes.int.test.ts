@@ -1,11 +1,13 @@
 /**
  * followPairChanges against the real Redis and BullMQ: progress, completion or failure of a pair's job wakes that
- * pair's watches and no other's; stop() wakes every watch, then and later.
+ * pair's watches and no other's (a watch for the end only by the end or the last stage's report); stop() wakes every
+ * watch, then and later.
  */
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRedisKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '../../harness/start-service.js';
 import { followPairChanges, type PairChanges } from '../../src/api/pair-changes.js';
+import { PairStatus } from '../../src/storage/store.js';
 import {
   ALIGN_QUEUE_NAME,
   alignJobId,
@@ -32,10 +34,14 @@ describe.skipIf(!redisAvailable)('pair changes from the queue events', () => {
     prefix: config.queuePrefix,
   });
   // A job named "fail" fails (no retry), one named "report" reports progress and then waits for the test's word,
-  // any other completes.
+  // "report-done" reports the last stage and waits likewise, any other completes.
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
+  });
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
   });
   const worker = new Worker(
     ALIGN_QUEUE_NAME,
@@ -44,6 +50,10 @@ describe.skipIf(!redisAvailable)('pair changes from the queue events', () => {
       if (job.name === 'report') {
         await job.updateProgress(10);
         await released;
+      }
+      if (job.name === 'report-done') {
+        await job.updateProgress({ stage: PairStatus.done, percent: 100 });
+        await finished;
       }
       return 'ok';
     },
@@ -79,13 +89,22 @@ describe.skipIf(!redisAvailable)('pair changes from the queue events', () => {
     expect(await settlesWithin(watch.woken, 10_000)).toBe(true);
   });
 
-  it('wakes the watch of a pair whose job reports progress, before the job ends', async () => {
+  it('wakes a watch of a pair whose job reports progress before it ends, but not a watch for the end', async () => {
     const watch = pairChanges.watch('f');
+    const settled = pairChanges.watch('f', 'settled');
     await queue.add('report', { pairId: 'f' }, { jobId: alignJobId('f') });
     expect(await settlesWithin(watch.woken, 10_000)).toBe(true);
+    expect(await settlesWithin(settled.woken, 500)).toBe(false);
     const end = pairChanges.watch('f');
     release();
-    expect(await settlesWithin(end.woken, 10_000)).toBe(true);
+    expect(await settlesWithin(Promise.all([end.woken, settled.woken]), 10_000)).toBe(true);
+  });
+
+  it('wakes a watch for the end when the job reports its last stage', async () => {
+    const settled = pairChanges.watch('g', 'settled');
+    await queue.add('report-done', { pairId: 'g' }, { jobId: alignJobId('g') });
+    expect(await settlesWithin(settled.woken, 10_000)).toBe(true);
+    finish();
   });
 
   it('wakes every watch on stop, and watches started later at once', async () => {
