@@ -3,7 +3,8 @@
  * aligned block group, with one lexicon learned over the whole document.
  */
 import type { Alignment, BlockBead, ScoredBead, SegmentedDocument } from '../model.js';
-import type { Lexicon } from './features.js';
+import { tokenizeBlocks } from './block-tokens.js';
+import { tokenizeSide, type Lexicon } from './features.js';
 import { alignBlocks } from './paragraphs.js';
 import { alignSentences, type SpanPair } from './sentences.js';
 import type { StoreLexicon } from './store-lexicon.js';
@@ -54,9 +55,27 @@ export function alignDocuments(
   target: SegmentedDocument,
   options: DocumentAlignmentOptions = {},
 ): Alignment {
-  const blockBeads = alignBlocks(source.blocks, target.blocks);
   const sourceFirst = firstSentences(source);
   const targetFirst = firstSentences(target);
+  const sourceTexts = source.sentences.map((s) => s.text);
+  const targetTexts = target.sentences.map((s) => s.text);
+  // Each side's text is tokenized once: the blocks' tokens are their sentences'.
+  const sentenceTokens = { source: tokenizeSide(sourceTexts), target: tokenizeSide(targetTexts) };
+  const blockTokens = {
+    source: tokenizeBlocks(
+      source.blocks.map((b) => b.text),
+      sourceTexts,
+      sentenceTokens.source,
+      sourceFirst,
+    ),
+    target: tokenizeBlocks(
+      target.blocks.map((b) => b.text),
+      targetTexts,
+      sentenceTokens.target,
+      targetFirst,
+    ),
+  };
+  const blockBeads = alignBlocks(source.blocks, target.blocks, blockTokens);
   const spans: SpanPair[] = blockBeads.map((bead) => ({
     source: sentenceRange(source, bead.source, sourceFirst),
     target: sentenceRange(target, bead.target, targetFirst),
@@ -71,8 +90,9 @@ export function alignDocuments(
     targetCursor = span.target.end;
   }
   const sentences = alignSentences({
-    source: source.sentences.map((s) => s.text),
-    target: target.sentences.map((s) => s.text),
+    source: sourceTexts,
+    target: targetTexts,
+    tokens: sentenceTokens,
     spans,
     // Inside a span, block boundaries are paragraph boundaries: soft evidence, as hunalign's <p>.
     sourceParagraphStarts: blockStarts(sourceFirst),

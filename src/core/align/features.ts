@@ -252,51 +252,119 @@ function pushWordTokens(raw: string, tokens: string[]): void {
 
 /** Tokenizes every sentence of a side into word ids over a shared vocabulary. */
 export function tokenizeSide(texts: readonly string[]): TokenizedSide {
-  const vocabularyIds = new Map<string, number>();
-  const vocabulary: string[] = [];
-  const ids = new IntBuffer(texts.length * 16);
-  const starts = new Int32Array(texts.length + 1);
-  const lengths = new Float64Array(texts.length);
-  const punctuation = new Uint8Array(texts.length * PUNCTUATION_CLASSES.length);
-  const wordless = new Uint8Array(texts.length);
-  const endings = new Uint8Array(texts.length);
-  // By word id: 1 for a word with two letters in a row (a sentence with none is wordless).
-  const lettered = new IntBuffer(1024);
-  const idOf = (token: string): number => {
-    let id = vocabularyIds.get(token);
-    if (id === undefined) {
-      id = vocabulary.length;
-      vocabularyIds.set(token, id);
-      vocabulary.push(token);
-      lettered.push(/\p{L}{2}/u.test(token) ? 1 : 0);
-    }
-    return id;
-  };
+  const side = new SideTokenizer(texts.length);
+  texts.forEach((text) => side.add(text));
+  return side.finish();
+}
+
+/**
+ * Builds a {@link TokenizedSide} text by text, in order: each text is tokenized, or its tokens are copied from texts
+ * tokenized before that it is made of (see {@link SideTokenizer.addJoined}). Vocabulary ids are given in order of first
+ * sight either way, so the result is what {@link tokenizeSide} gives for the same texts.
+ */
+export class SideTokenizer {
+  private readonly vocabularyIds = new Map<string, number>();
+  private readonly vocabulary: string[] = [];
+  /** By word id: 1 for a word with two letters in a row (a sentence with none is wordless). */
+  private readonly lettered = new IntBuffer(1024);
   // The word ids of each word as written: a document repeats its words, and folding them and finding their ids is
   // most of tokenizing.
-  const idsOfRaw = new Map<string, number[]>();
-  texts.forEach((text, s) => {
-    countPunctuation(text, punctuation, s * PUNCTUATION_CLASSES.length);
-    endings[s] = endingOf(text);
+  private readonly idsOfRaw = new Map<string, number[]>();
+  private readonly ids: IntBuffer;
+  private readonly starts: Int32Array;
+  private readonly lengths: Float64Array;
+  private readonly punctuation: Uint8Array;
+  private readonly wordless: Uint8Array;
+  private readonly endings: Uint8Array;
+  private count = 0;
+
+  constructor(private readonly capacity: number) {
+    this.ids = new IntBuffer(capacity * 16);
+    this.starts = new Int32Array(capacity + 1);
+    this.lengths = new Float64Array(capacity);
+    this.punctuation = new Uint8Array(capacity * PUNCTUATION_CLASSES.length);
+    this.wordless = new Uint8Array(capacity);
+    this.endings = new Uint8Array(capacity);
+  }
+
+  /** Tokenizes the next text. */
+  add(text: string): void {
+    const s = this.count;
+    countPunctuation(text, this.punctuation, s * PUNCTUATION_CLASSES.length);
     let words = 0;
     forEachRawWord(text, (raw) => {
-      let wordIds = idsOfRaw.get(raw);
+      let wordIds = this.idsOfRaw.get(raw);
       if (wordIds === undefined) {
         const tokens: string[] = [];
         pushRawWordTokens(raw, tokens);
-        wordIds = tokens.map(idOf);
-        idsOfRaw.set(raw, wordIds);
+        wordIds = tokens.map((token) => this.idOf(token));
+        this.idsOfRaw.set(raw, wordIds);
       }
       for (const id of wordIds) {
-        ids.push(id);
-        words += lettered.at(id);
+        this.ids.push(id);
+        words += this.lettered.at(id);
       }
     });
-    if (words === 0) wordless[s] = 1;
-    starts[s + 1] = ids.length;
-    lengths[s] = text.trim().length;
-  });
-  return { vocabulary, ids: ids.toArray(), starts, lengths, punctuation, wordless, endings };
+    if (words === 0) this.wordless[s] = 1;
+    this.end(text);
+  }
+
+  /**
+   * Adds the next text, which is texts `first` to `end` (exclusive) of `from` joined by single spaces, with their
+   * tokens. The caller makes sure that tokenizing the joined text would give exactly those: no word or number can
+   * run across a joining space (see block-tokens.ts).
+   */
+  addJoined(text: string, from: TokenizedSide, first: number, end: number, remap: Int32Array): void {
+    const s = this.count;
+    const offset = s * PUNCTUATION_CLASSES.length;
+    let wordless = 1;
+    for (let k = first; k < end; k++) {
+      for (let i = from.starts[k] as number; i < (from.starts[k + 1] as number); i++) {
+        const id = from.ids[i] as number;
+        let mine = remap[id] as number;
+        if (mine < 0) {
+          mine = this.idOf(from.vocabulary[id] as string);
+          remap[id] = mine;
+        }
+        this.ids.push(mine);
+      }
+      if (from.wordless[k] === 0) wordless = 0;
+      for (let c = 0; c < PUNCTUATION_CLASSES.length; c++) {
+        const count =
+          (this.punctuation[offset + c] as number) + (from.punctuation[k * PUNCTUATION_CLASSES.length + c] as number);
+        this.punctuation[offset + c] = Math.min(255, count);
+      }
+    }
+    this.wordless[s] = wordless;
+    this.end(text);
+  }
+
+  /** The side, once every text is added. */
+  finish(): TokenizedSide {
+    if (this.count !== this.capacity) throw new Error(`tokenized ${this.count} of ${this.capacity} texts`);
+    const { vocabulary, starts, lengths, punctuation, wordless, endings } = this;
+    return { vocabulary, ids: this.ids.toArray(), starts, lengths, punctuation, wordless, endings };
+  }
+
+  private idOf(token: string): number {
+    let id = this.vocabularyIds.get(token);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabularyIds.set(token, id);
+      this.vocabulary.push(token);
+      this.lettered.push(/\p{L}{2}/u.test(token) ? 1 : 0);
+    }
+    return id;
+  }
+
+  // What every text gets from its own characters, however its tokens were found.
+  private end(text: string): void {
+    const s = this.count;
+    this.endings[s] = endingOf(text);
+    this.lengths[s] = text.trim().length;
+    this.starts[s + 1] = this.ids.length;
+    this.count = s + 1;
+  }
 }
 
 /** The words of sentence `s` that are not function words of its side. */

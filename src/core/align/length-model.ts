@@ -7,6 +7,12 @@
  */
 import { tokenizeSide, type TokenizedSide } from './features.js';
 
+/** The tokens of both sides of a pair. */
+export interface SideTokens {
+  source: TokenizedSide;
+  target: TokenizedSide;
+}
+
 const HAN = /\p{Script=Han}/gu;
 /** A side is written in Chinese characters when at least this share of its characters are. */
 const HAN_SIDE_SHARE = 0.2;
@@ -59,13 +65,17 @@ export function comparableLengths(
     : { source: sourceLengths, target: weighed(targetLengths, han, weight), hanWeight: weight };
 }
 
-/** Tokenizes both sides of a pair, their lengths made comparable ({@link comparableLengths}). */
+/**
+ * Tokenizes both sides of a pair, their lengths made comparable ({@link comparableLengths}); `tokenized`, when given,
+ * is what {@link tokenizeSide} gives for the two lists of texts.
+ */
 export function tokenizePair(
   sourceTexts: readonly string[],
   targetTexts: readonly string[],
-): { source: TokenizedSide; target: TokenizedSide } {
-  const source = tokenizeSide(sourceTexts);
-  const target = tokenizeSide(targetTexts);
+  tokenized?: SideTokens,
+): SideTokens {
+  const source = tokenized?.source ?? tokenizeSide(sourceTexts);
+  const target = tokenized?.target ?? tokenizeSide(targetTexts);
   const lengths = comparableLengths(sourceTexts, targetTexts, source.lengths, target.lengths);
   return { source: { ...source, lengths: lengths.source }, target: { ...target, lengths: lengths.target } };
 }

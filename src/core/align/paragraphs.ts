@@ -15,7 +15,7 @@ import {
   type ScoringWeights,
 } from './costs.js';
 import { buildFeatures, findFunctionWords, KeySpace, type SideFeatures } from './features.js';
-import { tokenizePair } from './length-model.js';
+import { tokenizePair, type SideTokens } from './length-model.js';
 import { verifyLabelAnchors } from './verify-label-anchors.js';
 
 // A path met twice on one side names no single place: "(a)" of every section when the sections' own numbers
@@ -68,10 +68,11 @@ interface BlockSides {
   lengthRatio: number;
 }
 
-function blockFeatures(source: readonly Block[], target: readonly Block[]): BlockSides {
+function blockFeatures(source: readonly Block[], target: readonly Block[], tokens?: SideTokens): BlockSides {
   const { source: sourceTokens, target: targetTokens } = tokenizePair(
     source.map((b) => b.text),
     target.map((b) => b.text),
+    tokens,
   );
   const space = new KeySpace();
   const sourceFeatures = buildFeatures(sourceTokens, space, { functionWords: findFunctionWords(sourceTokens) });
@@ -199,9 +200,12 @@ function createBlockScorer(
   });
 }
 
-/** Aligns the blocks of two documents; beads cover every block once, in order. */
-export function alignBlocks(source: readonly Block[], target: readonly Block[]): BlockBead[] {
-  const sides = blockFeatures(source, target);
+/**
+ * Aligns the blocks of two documents; beads cover every block once, in order. `tokens`, when given, is what
+ * `tokenizeSide` (features.ts) gives for the blocks' texts.
+ */
+export function alignBlocks(source: readonly Block[], target: readonly Block[], tokens?: SideTokens): BlockBead[] {
+  const sides = blockFeatures(source, target, tokens);
   const { kept: anchors } = verifyLabelAnchors(
     matchLabelAnchors(source, target),
     pairScorer(sides),

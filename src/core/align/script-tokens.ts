@@ -30,12 +30,17 @@ const AT_OR_ABOVE_U0600 = /[\u0600-\uffff]/;
 // "182 3", "000 55": UN Arabic text stores grouped numbers with their groups in reverse order (3,182; 55,000).
 const REVERSED_GROUPS = /\b(\d{3})((?:[\u0020\u00a0\u202f]\d{3})*)[\u0020\u00a0\u202f](\d{1,3})\b/gu;
 
+/** True when `text` holds a letter of the Arabic script. */
+export function holdsArabicLetter(text: string): boolean {
+  return AT_OR_ABOVE_U0600.test(text) && ARABIC_LETTER.test(text);
+}
+
 /**
  * In a sentence written in Arabic script, rewrites digit groups stored in reverse order ("182 3" for 3,182,
  * "000 55" for 55,000) as the number they stand for; other text is returned unchanged.
  */
 export function readReversedDigitGroups(text: string): string {
-  if (!AT_OR_ABOVE_U0600.test(text) || !ARABIC_LETTER.test(text)) return text;
+  if (!holdsArabicLetter(text)) return text;
   return text.replace(REVERSED_GROUPS, (_, first: string, middle: string, last: string) => {
     const groups = [
       first,

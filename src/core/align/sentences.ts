@@ -36,7 +36,7 @@ import {
 import { DEFAULT_LEXICON_OPTIONS, learnLexicon, sampleEvenly } from './lexicon.js';
 import type { StoreLexicon } from './store-lexicon.js';
 import { learnEndingAgreement, type EndingAgreement } from './ending-agreement.js';
-import { tokenizePair } from './length-model.js';
+import { tokenizePair, type SideTokens } from './length-model.js';
 import { findAnchorChain, pathThroughAnchors, type AnchorPoint } from './anchors.js';
 
 /** A pair of half-open sentence ranges that must be aligned with each other (a hard partition). */
@@ -69,6 +69,8 @@ export interface SentenceAlignmentInput {
   singlePass?: boolean;
   /** Use the length cost only: the Gale-Church baseline. */
   lengthOnly?: boolean;
+  /** What `tokenizeSide` (features.ts) gives for `source` and `target`, when the caller has it already. */
+  tokens?: SideTokens;
 }
 
 /** Spans with at most this many DP cells are searched in full; larger ones in a band. */
@@ -399,7 +401,7 @@ export function alignSentences(input: SentenceAlignmentInput): ScoredBead[] {
   const spans = input.spans ?? [
     { source: { start: 0, end: input.source.length }, target: { start: 0, end: input.target.length } },
   ];
-  const { source, target } = tokenizePair(input.source, input.target);
+  const { source, target } = tokenizePair(input.source, input.target, input.tokens);
   const tokens: Tokens = {
     source,
     target,
