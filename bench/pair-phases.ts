@@ -16,11 +16,7 @@ import { readDocumentPair } from '../src/pipeline/read-document-pair.js';
 import { openSqliteStore } from '../src/storage/sqlite/open-sqlite-store.js';
 import { PairStatus } from '../src/storage/store.js';
 import { loadConfig } from '../src/config.js';
-import {
-  learnNewestStoreLexicon,
-  sampleWorthLearning,
-  trainingRequest,
-} from '../src/service/store-lexicon-learning.js';
+import { learnNewestStoreLexicon, sampleToLearn } from '../src/service/store-lexicon-learning.js';
 import { StoreLexiconReader } from '../src/service/store-lexicon-reader.js';
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { median } from './median.js';
@@ -67,12 +63,10 @@ try {
       store.saveAlignment(pair.id, alignment, report, { lexiconVersion: version }),
     );
     // What a worker's request for learning does (without the queue add), and the learning job itself when asked.
-    const worthLearning = await timed('worker: is a new sample worth learning', async () => {
-      const bound = await store.trainingSampleBound(trainingRequest(config, direction));
-      const newest = await store.getNewestStoreLexicon('fr', 'en');
-      return sampleWorthLearning(newest?.sampleBound ?? 0, bound, config.lexiconUnits);
-    });
-    if (worthLearning)
+    const toLearn = await timed('worker: is a new sample worth learning', () =>
+      sampleToLearn(store, config, direction),
+    );
+    if (toLearn !== null)
       await timed('learning job (when the sample has moved enough)', () =>
         learnNewestStoreLexicon(store, config, direction),
       );

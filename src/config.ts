@@ -62,6 +62,12 @@ export interface Config {
    * 0.9).
    */
   lexiconMinConfidence: number;
+  /**
+   * Least time, in ms, between two learnings of a direction's lexicon once its store is past its first sample
+   * (PARALIGN_LEXICON_MIN_INTERVAL_MS, default 60000): a busy store then learns once a minute rather than on every
+   * `lexiconUnits` new segments.
+   */
+  lexiconMinIntervalMs: number;
 }
 
 /** Reads the {@link Config} from `env`, throwing an Error that names the variable when a value is unusable. */
@@ -99,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The core trains on at most 5,000 pairs (DEFAULT_LEXICON_OPTIONS.maxPairs) and thins a larger sample evenly.
     lexiconUnits: readInteger(env, 'PARALIGN_LEXICON_UNITS', 5000, 0, 1_000_000),
     lexiconMinConfidence: readNumber(env, 'PARALIGN_LEXICON_MIN_CONFIDENCE', 0.9, 0, 1),
+    lexiconMinIntervalMs: readInteger(env, 'PARALIGN_LEXICON_MIN_INTERVAL_MS', 60_000, 0, 86_400_000),
   };
 }
 

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 50 * 1024 * 1024,
       lexiconUnits: 5000,
       lexiconMinConfidence: 0.9,
+      lexiconMinIntervalMs: 60_000,
     });
     expect(config).not.toHaveProperty('databaseUrl');
     expect(config).not.toHaveProperty('databaseSchema');
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       SQLITE_PATH: '',
       PARALIGN_LEXICON_UNITS: '0',
       PARALIGN_LEXICON_MIN_CONFIDENCE: '0.75',
+      PARALIGN_LEXICON_MIN_INTERVAL_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 1000,
       lexiconUnits: 0,
       lexiconMinConfidence: 0.75,
+      lexiconMinIntervalMs: 0,
     });
   });
 
@@ -73,6 +76,7 @@ describe('loadConfig', () => {
     ['PARALIGN_LEXICON_UNITS', '-1'],
     ['PARALIGN_LEXICON_UNITS', '2.5'],
     ['PARALIGN_LEXICON_MIN_CONFIDENCE', '1.5'],
+    ['PARALIGN_LEXICON_MIN_INTERVAL_MS', '-1'],
     ['PARALIGN_LEXICON_MIN_CONFIDENCE', 'high'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);

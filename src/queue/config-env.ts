@@ -21,5 +21,6 @@ export function configToEnv(config: Config): Record<string, string> {
     EXPORTS_PER_MINUTE: String(config.exportsPerMinute),
     PARALIGN_LEXICON_UNITS: String(config.lexiconUnits),
     PARALIGN_LEXICON_MIN_CONFIDENCE: String(config.lexiconMinConfidence),
+    PARALIGN_LEXICON_MIN_INTERVAL_MS: String(config.lexiconMinIntervalMs),
   };
 }

@@ -63,25 +63,54 @@ export async function learnNewestStoreLexicon(
 export async function requestLexiconLearning(
   store: Store,
   queue: LexiconQueue,
-  config: Pick<Config, 'lexiconUnits' | 'lexiconMinConfidence'>,
+  config: Pick<Config, 'lexiconUnits' | 'lexiconMinConfidence' | 'lexiconMinIntervalMs'>,
   direction: LexiconDirection,
 ): Promise<boolean> {
   if (config.lexiconUnits === 0) return false;
-  const bound = await store.trainingSampleBound(trainingRequest(config, direction));
-  const newest = await store.getNewestStoreLexicon(direction.sourceLanguage, direction.targetLanguage);
-  if (!sampleWorthLearning(newest?.sampleBound ?? 0, bound, config.lexiconUnits)) return false;
+  const bound = await sampleToLearn(store, config, direction);
+  if (bound === null) return false;
   await enqueueLexiconLearning(queue, { ...direction, sampleBound: bound });
   return true;
 }
 
+/** The bound of the sample the store offers now if it is worth learning ({@link sampleWorthLearning}), else null. */
+export async function sampleToLearn(
+  store: Store,
+  config: Pick<Config, 'lexiconUnits' | 'lexiconMinConfidence' | 'lexiconMinIntervalMs'>,
+  direction: LexiconDirection,
+): Promise<number | null> {
+  const bound = await store.trainingSampleBound(trainingRequest(config, direction));
+  const newest = await store.getNewestStoreLexicon(direction.sourceLanguage, direction.targetLanguage);
+  const pace = {
+    sinceNewestMs: newest === null ? Infinity : Date.now() - newest.learnedAt.getTime(),
+    minIntervalMs: config.lexiconMinIntervalMs,
+  };
+  return sampleWorthLearning(newest?.sampleBound ?? 0, bound, config.lexiconUnits, pace) ? bound : null;
+}
+
+/** How long ago the newest lexicon was learned, and the least time between two learnings, in ms. */
+export interface LearningPace {
+  sinceNewestMs: number;
+  minIntervalMs: number;
+}
+
 /**
  * Whether the sample up to `bound` should be learned when the newest lexicon was learned up to `newestBound` (0 for
- * none). Once the store has passed `lexiconUnits` segments the sample moves in steps of that many (see
- * trainingRequest), each worth learning. Before that it moves with every pair, and a young store would learn after
- * each one: it is learned again only when the store has doubled since, a handful of times in all, since a few more
- * pairs teach a lexicon of a few thousand segments little.
+ * none). A young store's sample moves with every pair, and it would learn after each one: it is learned again only
+ * when the store has doubled since, a handful of times in all, since a few more pairs teach a lexicon of a few
+ * thousand segments little. Once the store has passed `lexiconUnits` segments the sample moves in steps of that many
+ * (see trainingRequest): a step is learned unless the newest lexicon is younger than `pace.minIntervalMs`. Each
+ * learning reads and tokenizes the whole sample again, and under a steady stream of pairs a step came every dozen
+ * pairs, a tenth of the workers' time; a busy store's lexicon now lags its newest segments by at most that interval.
  */
-export function sampleWorthLearning(newestBound: number, bound: number, lexiconUnits: number): boolean {
+export function sampleWorthLearning(
+  newestBound: number,
+  bound: number,
+  lexiconUnits: number,
+  pace: LearningPace = { sinceNewestMs: Infinity, minIntervalMs: 0 },
+): boolean {
   if (bound <= newestBound) return false;
-  return newestBound === 0 || bound >= lexiconUnits || bound >= 2 * newestBound;
+  if (newestBound === 0) return true;
+  if (bound < lexiconUnits) return bound >= 2 * newestBound;
+  return pace.sinceNewestMs >= pace.minIntervalMs;
 }

@@ -31,4 +31,14 @@ describe('sampleWorthLearning', () => {
     expect(sampleWorthLearning(5000, 10_000, units)).toBe(true);
     expect(sampleWorthLearning(95_000, 100_000, units)).toBe(true);
   });
+
+  it('learns a step of a store past its first sample only once the newest lexicon is old enough', () => {
+    const minIntervalMs = 60_000;
+    expect(sampleWorthLearning(5000, 10_000, units, { sinceNewestMs: 59_999, minIntervalMs })).toBe(false);
+    expect(sampleWorthLearning(5000, 10_000, units, { sinceNewestMs: 60_000, minIntervalMs })).toBe(true);
+    expect(sampleWorthLearning(3600, 5000, units, { sinceNewestMs: 1000, minIntervalMs })).toBe(false);
+    // A young store still learns as it doubles, and the first sample at once, however recent the last lexicon.
+    expect(sampleWorthLearning(900, 1800, units, { sinceNewestMs: 0, minIntervalMs })).toBe(true);
+    expect(sampleWorthLearning(0, 450, units, { sinceNewestMs: 0, minIntervalMs })).toBe(true);
+  });
 });
