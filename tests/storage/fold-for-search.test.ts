@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../src/storage/fold-for-search.js';
+import { pseudoRandom } from '../../harness/pseudo-random.js';
 
 // The definition the store's folded columns were written with since migration 010, one regular expression a step;
 // foldForSearch must give exactly what it gives, or rows folded before and after would not find each other.
@@ -35,13 +36,9 @@ const ALPHABET = [
   '\u3000',
 ];
 
-// A fixed pseudo-random sequence (a linear congruential generator), so a failure names a string that stays the same.
+// A fixed pseudo-random sequence, so a failure names a string that stays the same.
 function* randomTexts(count: number): Generator<string> {
-  let seed = 20_261_207;
-  const next = (bound: number): number => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed % bound;
-  };
+  const next = pseudoRandom(20_261_207);
   for (let n = 0; n < count; n++) {
     let text = '';
     const length = next(24);

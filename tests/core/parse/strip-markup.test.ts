@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { collapseWhitespace, splitTableRow, stripInlineMarkdown } from '../../../src/core/parse/strip-markup.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 describe('stripInlineMarkdown', () => {
   it.each([
@@ -53,9 +54,7 @@ describe('collapseWhitespace', () => {
     const definition = (text: string): string =>
       text.replace(/[ \t\n\r\f\v]+/g, ' ').replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
     const alphabet = [' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u202F', '\u2028', '\u0085', 'a', 'é'];
-    // A fixed pseudo-random sequence (a linear congruential generator), so a failure names a string that stays.
-    let seed = 7;
-    const next = (bound: number): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % bound;
+    const next = pseudoRandom(7);
     for (let n = 0; n < 20_000; n++) {
       const text = Array.from({ length: next(12) }, () => alphabet[next(alphabet.length)] ?? '').join('');
       expect(collapseWhitespace(text), JSON.stringify(text)).toBe(definition(text));
