@@ -1,8 +1,9 @@
 import { BlockKind, type Alignment, type LanguageCode, type LinkMethod, type SegmentedDocument } from '../model.js';
 import { compareFootnotes, type FootnoteParity } from './compare-footnotes.js';
-import { blankDocumentSymbols, compareTokens, extractTokens, type TokenComparison } from './extract-tokens.js';
+import { compareTokens, extractTokens, type TokenComparison } from './extract-tokens.js';
 import { findLabelOrderProblems, LabelProblem, type LabelOrderProblem } from './find-label-order-problems.js';
 import { findNumberingShifts, isAcrossShift, type NumberingShift } from './find-numbering-shifts.js';
+import { findUntranslated, type Untranslated } from './find-untranslated.js';
 import {
   DEFAULT_LENGTH_RATIO,
   findLengthOutliers,
@@ -11,7 +12,6 @@ import {
 } from './find-length-outliers.js';
 import {
   getBlock,
-  getSentence,
   isNumbered,
   makeBlockRef,
   makeSentenceRef,
@@ -118,16 +118,6 @@ export interface TokenMismatch extends TokenComparison {
   source: BlockRef[];
   /** Target blocks. */
   target: BlockRef[];
-}
-
-/** An aligned sentence bead whose two sides are the same text. */
-export interface Untranslated {
-  /** Index of the bead in `alignment.sentences`. */
-  bead: number;
-  /** Source sentences. */
-  source: SentenceRef[];
-  /** Target sentences. */
-  target: SentenceRef[];
 }
 
 /** Why a sentence bead needs a look. */
@@ -444,37 +434,6 @@ function findTokenMismatches(alignment: Alignment): TokenMismatch[] {
       },
     ];
   });
-}
-
-function findUntranslated(alignment: Alignment, minLength: number): Untranslated[] {
-  return alignment.sentences.flatMap((bead, index): Untranslated[] => {
-    if (bead.source.length === 0 || bead.target.length === 0) return [];
-    const sourceText = normaliseSpaces(bead.source.map((unit) => getSentence(alignment.source, unit).text).join(' '));
-    const targetText = normaliseSpaces(bead.target.map((unit) => getSentence(alignment.target, unit).text).join(' '));
-    if (sourceText !== targetText || wordsOf(sourceText).length < minLength) return [];
-    return [
-      {
-        bead: index,
-        source: bead.source.map((unit) => makeSentenceRef(alignment.source, unit)),
-        target: bead.target.map((unit) => makeSentenceRef(alignment.target, unit)),
-      },
-    ];
-  });
-}
-
-function normaliseSpaces(text: string): string {
-  // JavaScript's \s covers NBSP, U+202F and the other Unicode spaces French typography puts before ":" or "»".
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-// What is left to translate once document symbols, e-mail addresses, web addresses, numbers and punctuation
-// are gone: "CTOC/COP/2018/1." or "Ms. Ana López (Spain)" are the same in both languages, "Report of the
-// Secretary-General" is not.
-function wordsOf(text: string): string {
-  return blankDocumentSymbols(text)
-    .replace(/\S+@\S+|https?:\/\/\S+|www\.\S+/giu, ' ')
-    .replace(/[^\p{L}]+/gu, ' ')
-    .trim();
 }
 
 /** Block indices, per side, that another finding already accounts for: front matter and labels on one side only. */
