@@ -1,6 +1,7 @@
 /**
  * The tokens of a document's blocks, taken from its sentences' tokens where that gives the same result: a block's text
- * is, nearly always, its sentences' texts joined by spaces, and tokenizing it again was a fifth of aligning a document.
+ * is, nearly always, its sentences' texts joined by spaces, and tokenizing it again was a tenth of aligning a document
+ * pair.
  */
 import { SideTokenizer, type TokenizedSide } from './features.js';
 import { holdsArabicLetter } from './script-tokens.js';
