@@ -2,8 +2,8 @@
  * Lets a request wait for a pair to change instead of its client polling: the alignment queue's events (BullMQ
  * QueueEvents, a Redis stream every API process reads) wake the requests waiting on a pair as soon as one of its jobs
  * reports progress, completes or fails (a request that answers only at the end, as soon as the job ends). The events
- * only say "look again": the store stays the one source of a pair's
- * state, so an event that is missed (Redis restarting) costs a late answer, never a wrong one.
+ * only say "look again": the store stays the one source of a pair's state, so an event that is missed (Redis
+ * restarting) costs a late answer, never a wrong one.
  */
 import type { QueueEvents } from 'bullmq';
 import { alignJobId } from '../queue/align-queue.js';
