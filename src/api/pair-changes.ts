@@ -39,10 +39,15 @@ interface Waker {
   watchFor: WatchFor;
 }
 
+/** Whether a pair has reached a status it only leaves by being uploaded or edited again. */
+export function isSettled(status: PairStatus): boolean {
+  return status === PairStatus.done || status === PairStatus.failed;
+}
+
 // A job reports its last stage as progress just before it completes: a waiter for the end can be answered then.
 function reportsEnd(data: unknown): boolean {
   const stage = typeof data === 'object' && data !== null ? (data as Partial<AlignProgress>).stage : undefined;
-  return stage === PairStatus.done || stage === PairStatus.failed;
+  return stage !== undefined && isSettled(stage);
 }
 
 /** Follows the progress, completions and failures `events` reports; without events, watches end only on stop. */

@@ -4,9 +4,9 @@
  */
 import type { Request, Response } from 'express';
 import { setTimeout as delay } from 'node:timers/promises';
-import { PairStatus, type PairRecord, type Store } from '../storage/store.js';
+import type { PairRecord, Store } from '../storage/store.js';
 import { findPair } from './find-pair.js';
-import type { PairChanges } from './pair-changes.js';
+import { isSettled, type PairChanges } from './pair-changes.js';
 
 // A waiting request reads the store again this often even without an event: an event lost while Redis restarts, or
 // a pair settled by the reconciler rather than a job, is then answered at most this late.
@@ -18,11 +18,6 @@ export interface PairWait {
   waitMs: number;
   /** The pair's `updatedAt` as the client last saw it: any later change ends the wait. */
   after?: string;
-}
-
-/** Whether a pair has reached a status it only leaves by being uploaded or edited again. */
-function isSettled(status: PairStatus): boolean {
-  return status === PairStatus.done || status === PairStatus.failed;
 }
 
 /**
