@@ -316,7 +316,8 @@ describe.skipIf(!redisAvailable || !chromiumAvailable)('review editor in headles
       buffer: Buffer.from(ENGLISH.replace('every year', 'each year')),
     });
     await page.getByRole('button', { name: 'Déposer et aligner' }).click();
-    await page.waitForURL(/\/review\/[^/]+$/, { timeout: 60_000 });
+    // The pair's page, not the upload page this starts on (whose path has the same shape).
+    await page.waitForURL(/\/review\/(?!upload$)[^/]+$/, { timeout: 60_000 });
     expect(await page.locator('a[href$="/edit"]').count()).toBe(0);
     // Neither the editor nor a call to the edits API is open to a translator.
     const editor = await page.goto(`${page.url()}/edit`);
