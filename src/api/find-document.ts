@@ -1,8 +1,10 @@
 /** A document of several language versions as the request's account may see it, and its n-way alignment. */
 import type { Request } from 'express';
-import { mergePivotAlignments } from '../core/align/merge-pivot-alignments.js';
-import type { Alignment, MultiAlignment } from '../core/model.js';
+import type { MultiAlignment } from '../core/model.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
+import type { ReviewedAlignment } from '../core/review/review-model.js';
+import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
+import { loadReviewedAlignment } from '../service/load-reviewed-alignment.js';
 import { PairStatus, type DocumentRecord, type PairRecord, type Store } from '../storage/store.js';
 import { documentParamsSchema } from './document-schemas.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
@@ -44,7 +46,8 @@ export interface DocumentAlignment {
 }
 
 /**
- * Loads every pair's alignment and report and merges them through the pivot; a 409 {@link HttpError} names the first
+ * Loads every pair's current alignment (reviewers' corrections included) and report and merges them through the
+ * pivot; a 409 {@link HttpError} names the first
  * pair that failed or is not aligned yet (its status in the request's language).
  */
 export async function loadDocumentAlignment(
@@ -53,14 +56,14 @@ export async function loadDocumentAlignment(
   found: FoundDocument,
 ): Promise<DocumentAlignment> {
   const { document, pairs } = found;
-  const alignments: Alignment[] = [];
+  const alignments: ReviewedAlignment[] = [];
   const reports: ParityReport[] = [];
   for (const pair of pairs) {
     if (pair.status === PairStatus.failed)
       throw new HttpError(409, HttpErrorCode.pairFailed, { id: pair.id, reason: pair.failureReason ?? '' });
     const [alignment, report] =
       pair.status === PairStatus.done
-        ? await Promise.all([store.loadAlignment(pair.id), store.getReport(pair.id)])
+        ? await Promise.all([loadReviewedAlignment(store, pair.id), store.getReport(pair.id)])
         : [null, null];
     if (alignment === null || report === null) {
       const status = req.t(pair.status, { ns: 'status' });
@@ -69,13 +72,8 @@ export async function loadDocumentAlignment(
     alignments.push(alignment);
     reports.push(report);
   }
-  const pivot = alignments[0]?.target;
-  if (pivot === undefined) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
-  const alignment = mergePivotAlignments(
-    [pivot, ...alignments.map((pair) => pair.source)],
-    document.pivotLanguage,
-    alignments,
-  );
+  const alignment = mergeReviewedVersions(alignments, document.pivotLanguage);
+  if (alignment === null) throw new HttpError(404, HttpErrorCode.documentNotFound, { id: document.id });
   return {
     alignment,
     reports,

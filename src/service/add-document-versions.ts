@@ -3,8 +3,9 @@
  * document with its pivot is merged through the pivot with the document's other pairs, and the n-way sentence unit
  * holding the hit gives each other language's text.
  */
-import { mergePivotAlignments } from '../core/align/merge-pivot-alignments.js';
-import type { Alignment, LanguageCode, MultiAlignment } from '../core/model.js';
+import type { LanguageCode, MultiAlignment } from '../core/model.js';
+import type { ReviewedAlignment } from '../core/review/review-model.js';
+import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
 import { PairStatus, type DocumentRecord, type SearchHit, type Store } from '../storage/store.js';
 import { loadReviewedAlignment } from './load-reviewed-alignment.js';
 
@@ -29,7 +30,7 @@ export interface HitWithVersions extends SearchHit {
  */
 export async function addDocumentVersions(store: Store, hits: readonly SearchHit[]): Promise<HitWithVersions[]> {
   const ofPair = new Map<string, Promise<DocumentRecord | null>>();
-  const aligned = new Map<string, Promise<MultiAlignment | null>>();
+  const aligned = new Map<string, Promise<AlignedDocument | null>>();
   const out: HitWithVersions[] = [];
   for (const hit of hits) {
     if (!ofPair.has(hit.pairId)) ofPair.set(hit.pairId, store.getDocumentOfPair(hit.pairId));
@@ -48,9 +49,17 @@ export async function addDocumentVersions(store: Store, hits: readonly SearchHit
   return out;
 }
 
-// The document's current versions merged through the pivot, or null while one of its pairs is not aligned.
-async function alignDocument(store: Store, document: DocumentRecord): Promise<MultiAlignment | null> {
-  const alignments: Alignment[] = [];
+/** A document's version pairs as reviewed, and merged through the pivot with the reviews carried in. */
+interface AlignedDocument {
+  /** Each version's pair as its current version has it, in the order of `merged.pairs`: what hits index. */
+  reviewed: ReviewedAlignment[];
+  merged: MultiAlignment;
+}
+
+// The document's current versions (reviewers' corrections included) merged through the pivot, or null while one of
+// its pairs is not aligned.
+async function alignDocument(store: Store, document: DocumentRecord): Promise<AlignedDocument | null> {
+  const alignments: ReviewedAlignment[] = [];
   for (const version of document.versions) {
     if (version.pairId === null) continue;
     const pair = await store.getPair(version.pairId);
@@ -58,20 +67,20 @@ async function alignDocument(store: Store, document: DocumentRecord): Promise<Mu
     if (alignment === null) return null;
     alignments.push(alignment);
   }
-  const pivot = alignments[0]?.target;
-  if (pivot === undefined) return null;
-  return mergePivotAlignments([pivot, ...alignments.map((pair) => pair.source)], document.pivotLanguage, alignments);
+  const merged = mergeReviewedVersions(alignments, document.pivotLanguage);
+  return merged === null ? null : { reviewed: alignments, merged };
 }
 
 // The n-way units holding the hit's sentences (its bead in its own pair, on its language's side), and their text in
 // every other language of the document.
-function unitVersions(alignment: MultiAlignment, hit: SearchHit): ParallelText[] | null {
-  const pairIndex = alignment.pairs.findIndex(
+function unitVersions({ reviewed, merged: alignment }: AlignedDocument, hit: SearchHit): ParallelText[] | null {
+  // The hit names a bead of its pair's current version; the merged pairs may have split rejected beads in two.
+  const pairIndex = reviewed.findIndex(
     (pair) =>
       (pair.source.language === hit.language && pair.target.language === hit.otherLanguage) ||
       (pair.target.language === hit.language && pair.source.language === hit.otherLanguage),
   );
-  const pair = alignment.pairs[pairIndex];
+  const pair = reviewed[pairIndex];
   const bead = pair?.sentences[hit.index];
   if (pair === undefined || bead === undefined) return null;
   const own = pair.source.language === hit.language ? bead.source : bead.target;

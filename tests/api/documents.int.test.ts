@@ -11,6 +11,8 @@ import {
   waitForPair,
   type TestService,
 } from '../../harness/start-service.js';
+import { sixLanguageNoteFile } from '../../harness/six-language-note.js';
+import { elements, only, readXml, textOf } from '../core/export/read-xml.js';
 import { english, french, spanish } from '../pipeline/pipeline-texts.js';
 
 interface DocumentBody {
@@ -128,6 +130,62 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
       expect(await countStoredPairs(service.store)).toBe(before);
     },
   );
+
+  it("exports, shows and searches the document as its pairs' reviewers corrected them", async () => {
+    const versions = {
+      en: [sixLanguageNoteFile('en')],
+      fr: [sixLanguageNoteFile('fr')],
+      es: [sixLanguageNoteFile('es')],
+    };
+    const body = (await (await uploadDocument(service, versions)).json()) as DocumentBody;
+    for (const pair of body.document.pairs) expect((await waitForPair(service, pair.id)).status).toBe('done');
+    const frPair = body.document.pairs.find((pair) => pair.sourceLanguage === 'fr')?.id ?? '';
+    const current = await service.fetch(`/v1/pairs/${frPair}/alignment?limit=200`);
+    const beads = ((await current.json()) as { items: { segments: { index: number; sourceText: string }[] }[] }).items
+      .flatMap((item) => item.segments)
+      .filter((segment) => segment.sourceText !== '');
+    const edited = beads.find((bead) => bead.sourceText.startsWith('Invite les États'));
+    const rejected = beads.find((bead) => bead.sourceText.startsWith('Décide de tenir'));
+    if (edited === undefined || rejected === undefined) throw new Error('the French sub-paragraphs were not found');
+    const correction = 'Invite les États à échanger des données sur la qualité de l’eau ;';
+    const edit = await service.fetch(`/v1/pairs/${frPair}/alignment/edits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag') ?? '' },
+      body: JSON.stringify([
+        { op: 'edit', bead: edited.index, side: 'source', text: correction },
+        { op: 'reject', beads: [rejected.index] },
+      ]),
+    });
+    expect(edit.status).toBe(200);
+
+    const tmx = await (await service.fetch(`/v1/documents/${body.documentId}/export.tmx`)).text();
+    const units = elements(only(readXml(tmx).root, 'body'), 'tu').map((tu) =>
+      Object.fromEntries(elements(tu, 'tuv').map((tuv) => [tuv.attributes['xml:lang'], textOf(only(tuv, 'seg'))])),
+    );
+    expect(units).toContainEqual({
+      en: 'Invite States to share data on water quality;',
+      fr: correction,
+      es: 'Invitara a los Estados a compartir datos sobre la calidad del agua;',
+    });
+    expect(tmx).not.toContain('partager des données');
+    // Rejected: the French sentence leaves the unit, which keeps English and Spanish; alone, it is not exported.
+    expect(units).toContainEqual({
+      en: 'Decide to hold its next meeting in 2022.',
+      es: 'Decidiera celebrar su próxima reunión en 2022.',
+    });
+    expect(tmx).not.toContain('Décide de tenir');
+
+    const page = await (await service.fetch(`/review/documents/${body.documentId}`)).text();
+    expect(page).toContain('échanger des données');
+    expect(page).not.toContain('partager des données');
+
+    const search = await service.fetch(`/v1/tm/search?lang=es&q=${encodeURIComponent('calidad del agua')}`);
+    const { items } = (await search.json()) as {
+      items: { pairId: string; document?: { versions: { language: string; text: string }[] } }[];
+    };
+    const hit = items.find((item) => body.document.pairs.some((pair) => pair.id === item.pairId));
+    expect(hit?.document?.versions).toContainEqual({ language: 'fr', text: correction });
+  });
 
   it('answers 404 for an unknown document', async () => {
     const response = await service.fetch('/v1/documents/nothing-here');
