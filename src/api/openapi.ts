@@ -214,7 +214,8 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
         get: {
           summary:
             "The document's multilingual TMX: one <tu> a unit, one <tuv> a language, the pivot's first; once every " +
-            'pair is aligned.',
+            "pair is aligned. Units follow each pair's current version (edits, rejections, approvals); a unit is " +
+            'approved when every bead merged into it is.',
           requestParams: { path: documentParamsSchema, query: exportQuerySchema },
           responses: {
             '200': xmlStream('TMX 1.4b, streamed.', 'application/x-tmx+xml'),

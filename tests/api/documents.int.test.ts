@@ -175,6 +175,32 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
     });
     expect(tmx).not.toContain('Décide de tenir');
 
+    // Approved in both pairs, the water-quality unit is the one approved unit: ?status=approved keeps it alone.
+    const esPair = body.document.pairs.find((pair) => pair.sourceLanguage === 'es')?.id ?? '';
+    const esCurrent = await service.fetch(`/v1/pairs/${esPair}/alignment?limit=200`);
+    const esBead = (
+      (await esCurrent.json()) as { items: { segments: { index: number; sourceText: string }[] }[] }
+    ).items
+      .flatMap((item) => item.segments)
+      .find((segment) => segment.sourceText.startsWith('Invitara'));
+    for (const [pairId, response, index] of [
+      [esPair, esCurrent, esBead?.index],
+      [frPair, await service.fetch(`/v1/pairs/${frPair}/alignment?limit=1`), edited.index],
+    ] as const) {
+      const approve = await service.fetch(`/v1/pairs/${pairId}/alignment/edits`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'if-match': response.headers.get('etag') ?? '' },
+        body: JSON.stringify([{ op: 'approve', beads: [index] }]),
+      });
+      expect(approve.status).toBe(200);
+    }
+    const approved = await (await service.fetch(`/v1/documents/${body.documentId}/export.tmx?status=approved`)).text();
+    const approvedUnits = elements(only(readXml(approved).root, 'body'), 'tu');
+    expect(approvedUnits).toHaveLength(1);
+    expect(approvedUnits[0]?.attributes.changeid).toBe('test-admin');
+    expect(approved).toContain(correction);
+    expect(approved).toContain('<prop type="x-review-status">approved</prop>');
+
     const page = await (await service.fetch(`/review/documents/${body.documentId}`)).text();
     expect(page).toContain('échanger des données');
     expect(page).not.toContain('partager des données');

@@ -108,6 +108,7 @@ export function createDocumentsRouter(deps: AppDeps): Router {
     const { alignment: multi, updatedAt } = await loadDocumentAlignment(store, req, found);
     const chunks = writeMultilingualTmx(multi, {
       units: selection.units,
+      statuses: selection.status,
       ...(selection.minConfidence !== undefined ? { minConfidence: selection.minConfidence } : {}),
       creationDate: updatedAt,
       creationToolVersion: PARALIGN_VERSION,

@@ -4,7 +4,9 @@
  */
 import type { LanguageCode, MultiAlignment, MultiUnit, SegmentedDocument } from '../model.js';
 import { isDocumentSymbol } from '../parse/header-lines.js';
-import { UnitKind, type UnitSelection } from './collect-units.js';
+import { ReviewStatus } from '../review/review-model.js';
+import { isReviewedMultiAlignment } from '../review/reviewed-version-pairs.js';
+import { DEFAULT_EXPORT_STATUSES, UnitKind, type UnitReview, type UnitSelection } from './collect-units.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
 
 /** Which units become exported units, and in which language order. */
@@ -23,6 +25,8 @@ export interface MultiExportUnit {
   confidence: number;
   /** Label path of the source language's first block in the unit; null when unlabelled. */
   label: string | null;
+  /** Review state, for an alignment merged from reviewed pairs; null otherwise (the CLI's). */
+  review: UnitReview | null;
 }
 
 /** How many units were written and why the others were not. */
@@ -37,6 +41,8 @@ export interface MultiExportSummary {
   withoutSource: number;
   /** Units whose every text is a lone document symbol. */
   symbolOnly: number;
+  /** Units whose review status the selection does not keep. */
+  otherStatus: number;
 }
 
 /** The languages of `alignment` in output order: `srcLang` (the pivot by default) first, then the versions' order. */
@@ -56,7 +62,7 @@ export function orderLanguages(alignment: MultiAlignment, srcLang?: LanguageCode
 
 /** A summary with every count at zero. */
 export function createMultiExportSummary(): MultiExportSummary {
-  return { units: 0, oneLanguage: 0, lowConfidence: 0, withoutSource: 0, symbolOnly: 0 };
+  return { units: 0, oneLanguage: 0, lowConfidence: 0, withoutSource: 0, symbolOnly: 0, otherStatus: 0 };
 }
 
 /**
@@ -75,6 +81,12 @@ export function* collectMultiUnits(
   const source = languages[0] as LanguageCode; // orderLanguages never returns an empty list
   const documents = new Map(alignment.documents.map((document) => [document.language, document]));
   const minConfidence = selection.minConfidence ?? Number.NEGATIVE_INFINITY;
+  const statuses = new Set(selection.statuses ?? DEFAULT_EXPORT_STATUSES);
+  const reviews = isReviewedMultiAlignment(alignment)
+    ? paragraphs
+      ? alignment.blockReviews
+      : alignment.sentenceReviews
+    : null;
   for (const [position, unit] of units.entries()) {
     const texts: [LanguageCode, string][] = [];
     for (const language of languages) {
@@ -88,6 +100,11 @@ export function* collectMultiUnits(
     }
     if (texts.length < 2) {
       summary.oneLanguage += 1;
+      continue;
+    }
+    const review = reviews?.[position] ?? null;
+    if (!statuses.has(review?.status ?? ReviewStatus.pending)) {
+      summary.otherStatus += 1;
       continue;
     }
     if (unit.confidence < minConfidence) {
@@ -109,6 +126,7 @@ export function* collectMultiUnits(
       texts,
       confidence: unit.confidence,
       label: labelOf(documents.get(source), unit, source, paragraphs),
+      review,
     };
   }
 }

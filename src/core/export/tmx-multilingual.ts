@@ -11,7 +11,7 @@ import {
   type MultiExportSummary,
   type MultiUnitSelection,
 } from './collect-multi-units.js';
-import { formatTmxProlog, formatTmxUnit, TMX_EPILOG } from './tmx-parts.js';
+import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, tmxReviewFields } from './tmx-parts.js';
 import { replaceXmlForbiddenChars } from './xml-text.js';
 
 /** Options of {@link writeMultilingualTmx}. */
@@ -39,7 +39,13 @@ export function* writeMultilingualTmx(
     creationToolVersion: options.creationToolVersion,
   });
   for (const unit of collectMultiUnits(alignment, options, replaceXmlForbiddenChars, summary)) {
-    yield formatTmxUnit({ symbol, label: unit.label, confidence: unit.confidence, variants: unit.texts });
+    yield formatTmxUnit({
+      symbol,
+      label: unit.label,
+      confidence: unit.confidence,
+      variants: unit.texts,
+      ...tmxReviewFields(unit.review),
+    });
   }
   yield TMX_EPILOG;
   return summary;

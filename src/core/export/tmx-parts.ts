@@ -3,6 +3,7 @@
  * document's memory (tmx.ts) and the whole store's (tmx-memory.ts) both build on them, so they cannot drift.
  */
 import type { LanguageCode } from '../model.js';
+import type { UnitReview } from './collect-units.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
 import { escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 
@@ -110,6 +111,19 @@ export interface TmxUnit {
   creationDate?: Date;
   /** Collection, source and target file names of the unit's pair, written as props when given. */
   provenance?: { collection: string | null; sourceFile: string; targetFile: string };
+}
+
+/**
+ * A reviewed unit's fields of {@link TmxUnit}: its status always; who changed it and when only once a person has
+ * (the aligner's own version names nobody). None for a unit without review state.
+ */
+export function tmxReviewFields(review: UnitReview | null): Pick<TmxUnit, 'reviewStatus' | 'changeId' | 'changeDate'> {
+  if (review === null) return {};
+  return {
+    reviewStatus: review.status,
+    ...(review.changedBy === null ? {} : { changeId: review.changedBy }),
+    ...(review.changedBy === null || review.changedAt === null ? {} : { changeDate: review.changedAt }),
+  };
 }
 
 /** One `<tu>` with its props and variants. */

@@ -15,7 +15,7 @@ import {
   type UnitSelection,
 } from './collect-units.js';
 import { ExportError, ExportErrorCode } from './export-error.js';
-import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, type TmxVariant } from './tmx-parts.js';
+import { formatTmxProlog, formatTmxUnit, TMX_EPILOG, tmxReviewFields, type TmxVariant } from './tmx-parts.js';
 import { replaceXmlForbiddenChars } from './xml-text.js';
 
 /** Options of {@link writeTmx}. */
@@ -98,19 +98,13 @@ interface TuContext {
 function formatTu(unit: ExportUnit, context: TuContext): string {
   const source: TmxVariant = [context.sourceLang, unit.source];
   const target: TmxVariant = [context.targetLang, unit.target];
-  const review = unit.review;
   return formatTmxUnit({
     ...(context.tuidPrefix === undefined ? {} : { tuid: context.tuidPrefix + unit.bead }),
     symbol: context.symbol,
     label: unit.label,
     confidence: unit.confidence,
     variants: context.sourceFirst ? [source, target] : [target, source],
-    // A reviewed unit says its status; who changed it and when only once a person has.
-    ...(review === null ? {} : { reviewStatus: review.status }),
-    ...(review === null || review.changedBy === null ? {} : { changeId: review.changedBy }),
-    ...(review === null || review.changedBy === null || review.changedAt === null
-      ? {}
-      : { changeDate: review.changedAt }),
+    ...tmxReviewFields(unit.review),
   });
 }
 

@@ -14,11 +14,25 @@
  *
  * Every pair shares the pivot, so edits of the pivot's text made in any pair apply to it, the most recent last.
  * The documents returned are copies; the pairs' own documents are not changed.
+ *
+ * Each unit also gets a review state for the exports to write and filter on: approved when every bead merged into it
+ * is (a unit approved in the French pair only is not yet approved in Spanish), changed by whoever changed one of its
+ * beads last.
  */
 import { mergePivotAlignments } from '../align/merge-pivot-alignments.js';
-import type { Alignment, BlockBead, LanguageCode, MultiAlignment, ScoredBead, SegmentedDocument } from '../model.js';
+import type { UnitReview } from '../export/collect-units.js';
+import type {
+  Alignment,
+  Bead,
+  BlockBead,
+  LanguageCode,
+  MultiAlignment,
+  MultiUnit,
+  ScoredBead,
+  SegmentedDocument,
+} from '../model.js';
 import { reviewBlockBeads } from './review-block-beads.js';
-import { effectiveConfidence, ReviewStatus, type ReviewedAlignment } from './review-model.js';
+import { effectiveConfidence, ReviewStatus, type ReviewedAlignment, type VersionStamp } from './review-model.js';
 
 /** Texts that stand in for a document's own, by sentence index and by block index. */
 interface StandIns {
@@ -34,11 +48,58 @@ interface PivotEdit {
   at: number;
 }
 
+/** Review state of each unit of an n-way alignment merged from reviewed pairs: what multilingual exports write. */
+export interface ReviewedMultiAlignment extends MultiAlignment {
+  /** One per unit of `sentences`, in order. */
+  sentenceReviews: UnitReview[];
+  /** One per unit of `blocks`, in order. */
+  blockReviews: UnitReview[];
+}
+
+/** Whether `alignment` carries its units' review state (merged by {@link mergeReviewedVersions}). */
+export function isReviewedMultiAlignment(alignment: MultiAlignment): alignment is ReviewedMultiAlignment {
+  return 'sentenceReviews' in alignment && 'blockReviews' in alignment;
+}
+
 /**
- * The pairs of `reviewed` (each version as source, the pivot as target, every one with the same pivot) with their
- * review decisions carried into texts and beads as the module comment says; same order.
+ * The n-way alignment of a document whose version pairs are `reviewed` (each version as source, the pivot as target,
+ * every one with the same pivot `pivot`), with the reviews carried in as the module comment says and each unit's
+ * review state; null when there is no pair.
  */
-export function reviewedVersionPairs(reviewed: readonly ReviewedAlignment[]): Alignment[] {
+export function mergeReviewedVersions(
+  reviewed: readonly ReviewedAlignment[],
+  pivot: LanguageCode,
+): ReviewedMultiAlignment | null {
+  const carried = carryReviews(reviewed);
+  const pivotDocument = carried[0]?.pair.target;
+  if (pivotDocument === undefined) return null;
+  const pairs = carried.map(({ pair }) => pair);
+  const merged = mergePivotAlignments([pivotDocument, ...pairs.map((pair) => pair.source)], pivot, pairs);
+  return {
+    ...merged,
+    sentenceReviews: unitReviews(merged.sentences, pivot, carried, 'sentences'),
+    blockReviews: unitReviews(merged.blocks, pivot, carried, 'blocks'),
+  };
+}
+
+/** What review said of one bead as it goes into the merge. */
+interface BeadState {
+  /** Its status; null for a side of a rejected bead, which stands alone by the reviewer's decision. */
+  status: ReviewStatus | null;
+  /** The version that last changed it, or null when none did (a paragraph of no sentence bead). */
+  changedIn: number | null;
+}
+
+/** A version's pair with the reviews carried in, the state of each of its beads, and its versions' stamps. */
+interface CarriedPair {
+  pair: Alignment;
+  states: Record<Level, BeadState[]>;
+  stamps: ReviewedAlignment['stamps'];
+}
+
+type Level = 'sentences' | 'blocks';
+
+function carryReviews(reviewed: readonly ReviewedAlignment[]): CarriedPair[] {
   const pivotEdits: PivotEdit[] = [];
   const versions = reviewed.map((pair) => {
     const source: StandIns = { sentences: new Map(), blocks: new Map() };
@@ -66,12 +127,16 @@ export function reviewedVersionPairs(reviewed: readonly ReviewedAlignment[]): Al
           at: timeOf(review.changedIn),
         });
     });
+    const sentences = pair.sentences.flatMap((bead) => asReviewed(bead, scored(bead), bead.status, bead.changedIn));
+    const blocks = pair.blocks.flatMap((bead, k) => {
+      const review = blockReviews[k];
+      return asReviewed(bead, { ...scored(bead), method: bead.method }, review?.status, review?.changedIn ?? null);
+    });
     return {
       source: withStandIns(pair.source, source),
-      sentences: pair.sentences.flatMap((bead) => asReviewed(bead, bead.status, (b) => scored(b))),
-      blocks: pair.blocks.flatMap((bead, k) =>
-        asReviewed(bead, blockReviews[k]?.status ?? ReviewStatus.pending, (b) => ({ ...scored(b), method: b.method })),
-      ),
+      sentences,
+      blocks,
+      stamps: pair.stamps,
     };
   });
   const pivotStandIns: StandIns = { sentences: new Map(), blocks: new Map() };
@@ -80,22 +145,69 @@ export function reviewedVersionPairs(reviewed: readonly ReviewedAlignment[]): Al
     standIn(pivotStandIns[edit.level], edit.indices, edit.text);
   const first = reviewed[0];
   if (first === undefined) return [];
-  const pivot = withStandIns(first.target, pivotStandIns);
-  return versions.map((version) => ({ ...version, target: pivot }));
+  const target = withStandIns(first.target, pivotStandIns);
+  return versions.map(({ source, sentences, blocks, stamps }) => ({
+    pair: {
+      source,
+      target,
+      sentences: sentences.map(({ bead }) => bead),
+      blocks: blocks.map(({ bead }) => bead),
+    },
+    states: { sentences: sentences.map(({ state }) => state), blocks: blocks.map(({ state }) => state) },
+    stamps,
+  }));
 }
 
 /**
- * The n-way alignment of a document whose version pairs are `reviewed` (pivot `pivot`), their reviews carried in by
- * {@link reviewedVersionPairs}; null when there is no pair.
+ * Each unit's review state, from the beads merged into it (every bead lies whole in one unit, so a pair's beads of a
+ * unit are those holding its segments on either side): approved when every one of them is, else pending; changed by
+ * whoever changed one of them last.
  */
-export function mergeReviewedVersions(
-  reviewed: readonly ReviewedAlignment[],
+function unitReviews(
+  units: readonly MultiUnit[],
   pivot: LanguageCode,
-): MultiAlignment | null {
-  const pairs = reviewedVersionPairs(reviewed);
-  const pivotDocument = pairs[0]?.target;
-  if (pivotDocument === undefined) return null;
-  return mergePivotAlignments([pivotDocument, ...pairs.map((pair) => pair.source)], pivot, pairs);
+  carried: readonly CarriedPair[],
+  level: Level,
+): UnitReview[] {
+  const owners = carried.map(({ pair }) => ({
+    source: beadOfSegment(pair[level], 'source', pair.source[level].length),
+    target: beadOfSegment(pair[level], 'target', pair.target[level].length),
+  }));
+  return units.map((unit) => {
+    let approved = 0;
+    let judged = 0;
+    let latest: VersionStamp | undefined;
+    carried.forEach(({ pair, states, stamps }, p) => {
+      const owner = owners[p] as (typeof owners)[number];
+      const beads = new Set<number>();
+      for (const index of unit.segments[pair.source.language] ?? []) beads.add(owner.source[index] as number);
+      for (const index of unit.segments[pivot] ?? []) beads.add(owner.target[index] as number);
+      for (const bead of beads) {
+        const state = states[level][bead];
+        if (state === undefined) continue;
+        if (state.status !== null) {
+          judged += 1;
+          if (state.status === ReviewStatus.approved) approved += 1;
+        }
+        const stamp = state.changedIn === null ? undefined : stamps.get(state.changedIn);
+        if (stamp !== undefined && (latest === undefined || stamp.createdAt > latest.createdAt)) latest = stamp;
+      }
+    });
+    return {
+      status: judged > 0 && approved === judged ? ReviewStatus.approved : ReviewStatus.pending,
+      changedBy: latest?.author ?? null,
+      changedAt: latest?.createdAt ?? null,
+    };
+  });
+}
+
+// For each segment of one side, the index of the bead holding it.
+function beadOfSegment(beads: readonly Bead[], side: 'source' | 'target', count: number): Int32Array {
+  const owner = new Int32Array(count).fill(-1);
+  beads.forEach((bead, k) => {
+    for (const index of bead[side]) owner[index] = k;
+  });
+  return owner;
 }
 
 // The first index reads as the text, the others as nothing: exports and pages drop empty pieces.
@@ -123,16 +235,21 @@ function scored(bead: ScoredBead): ScoredBead {
 }
 
 // A rejected two-sided bead is its two sides apart; any other bead keeps its shape, approved ones at confidence 1.
-function asReviewed<B extends ScoredBead, R extends ScoredBead>(
-  bead: B,
-  status: ReviewStatus,
-  copy: (bead: B) => R,
-): R[] {
-  const base = copy(bead);
-  if (status === ReviewStatus.rejected && bead.source.length > 0 && bead.target.length > 0)
+function asReviewed<R extends ScoredBead>(
+  bead: ScoredBead,
+  copy: R,
+  status: ReviewStatus | undefined,
+  changedIn: number | null,
+): { bead: R; state: BeadState }[] {
+  const known = status ?? ReviewStatus.pending;
+  if (known === ReviewStatus.rejected && bead.source.length > 0 && bead.target.length > 0) {
+    const state = { status: null, changedIn };
     return [
-      { ...base, target: [], confidence: 1 },
-      { ...base, source: [], confidence: 1 },
+      { bead: { ...copy, target: [], confidence: 1 }, state },
+      { bead: { ...copy, source: [], confidence: 1 }, state },
     ];
-  return [{ ...base, confidence: effectiveConfidence(bead.confidence, status) }];
+  }
+  return [
+    { bead: { ...copy, confidence: effectiveConfidence(bead.confidence, known) }, state: { status: known, changedIn } },
+  ];
 }

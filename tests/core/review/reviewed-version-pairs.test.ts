@@ -6,6 +6,7 @@ import {
   type MultiExportSummary,
 } from '../../../src/core/export/collect-multi-units.js';
 import { UnitKind } from '../../../src/core/export/collect-units.js';
+import { writeMultilingualTmx } from '../../../src/core/export/tmx-multilingual.js';
 import type { Alignment, LanguageCode, MultiAlignment } from '../../../src/core/model.js';
 import { buildReviewedAlignment } from '../../../src/core/review/build-reviewed-alignment.js';
 import { ReviewStatus, type ReviewBead, type ReviewedAlignment } from '../../../src/core/review/review-model.js';
@@ -36,6 +37,8 @@ function reviewed(pair: Alignment, change: (beads: ReviewBead[]) => ReviewBead[]
   return buildReviewedAlignment(pair, 2, beads, stamps);
 }
 
+const options = { creationDate: new Date('2026-12-07T00:00:00Z'), creationToolVersion: 'test' };
+
 const unchanged = (beads: ReviewBead[]): ReviewBead[] => beads;
 
 function at(index: number, change: Partial<ReviewBead>): (beads: ReviewBead[]) => ReviewBead[] {
@@ -46,10 +49,12 @@ function at(index: number, change: Partial<ReviewBead>): (beads: ReviewBead[]) =
 function exported(
   alignment: MultiAlignment | null,
   units: UnitKind = UnitKind.sentence,
+  statuses?: ReviewStatus[],
 ): { texts: Record<string, string>[]; summary: MultiExportSummary } {
   if (alignment === null) throw new Error('no alignment');
   const summary = createMultiExportSummary();
-  const texts = [...collectMultiUnits(alignment, { units }, (text) => text, summary)].map((unit) =>
+  const selection = { units, ...(statuses === undefined ? {} : { statuses }) };
+  const texts = [...collectMultiUnits(alignment, selection, (text) => text, summary)].map((unit) =>
     Object.fromEntries(unit.texts),
   );
   return { texts, summary };
@@ -125,6 +130,24 @@ describe('mergeReviewedVersions: the n-way alignment follows the reviews of its 
     );
     expect(texts[0]?.fr).toBe('fr 0. Un, corrigé. fr 2. fr 3. fr 4. fr 5. fr 6. fr 7. fr 8. fr 9.');
     expect(texts[0]?.es).toBe('es 0. es 1. es 2. es 3. es 4. es 5. es 6. es 7. es 8. es 9.');
+  });
+
+  it('gives each unit a review state: approved when all its beads are, changed by the last to change one', () => {
+    const approve = at(4, { status: ReviewStatus.approved });
+    const fr = reviewed(versionPair('fr'), approve, 10);
+    const es = reviewed(versionPair('es'), (beads) => at(6, { status: ReviewStatus.approved })(approve(beads)), 20);
+    const merged = mergeReviewedVersions([fr, es], 'en');
+    const at20 = new Date(Date.UTC(2026, 11, 1, 0, 20));
+    expect(merged?.sentenceReviews[4]).toEqual({ status: 'approved', changedBy: 'qa', changedAt: at20 });
+    // Approved in the Spanish pair only: the French bead of the unit is still pending.
+    expect(merged?.sentenceReviews[6]?.status).toBe('pending');
+    const approvedOnly = exported(merged, UnitKind.sentence, [ReviewStatus.approved]);
+    expect(approvedOnly.texts).toEqual([{ en: 'en 4.', fr: 'fr 4.', es: 'es 4.' }]);
+    expect(approvedOnly.summary.otherStatus).toBe(SENTENCES - 1);
+    const tmx = [...writeMultilingualTmx(merged as MultiAlignment, options)].join('');
+    const unit = [...tmx.matchAll(/<tu[ >][\s\S]*?<\/tu>/g)].find(([chunk]) => chunk.includes('en 4.'))?.[0] ?? '';
+    expect(unit).toContain('changeid="qa"');
+    expect(unit).toContain('<prop type="x-review-status">approved</prop>');
   });
 
   it('has nothing to merge without a pair', () => {
