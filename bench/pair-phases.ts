@@ -1,7 +1,8 @@
 /**
  * Where one service pair's time goes, phase by phase, in one process against a temporary SQLite store: what the API
- * does for an upload (read and check both files, store the pair) and what a worker does for its job (load, read
- * again, read the newest store lexicon, align, save, ask whether a new sample needs learning, status writes) and the
+ * does for an upload (read and check both files, store the pair with the text read) and what a worker does for its
+ * job (load, segment that text, read the newest store lexicon, align, save, ask whether a new sample needs learning,
+ * status writes) and the
  * learning job each time the sample moves. Median of each phase over the pairs after a warm-up; the learning job's
  * median over the times it ran, with its count.
  *
@@ -12,7 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alignDocumentPair } from '../src/pipeline/align-document-pair.js';
-import { readDocumentPair } from '../src/pipeline/read-document-pair.js';
+import { segmentCheckedPair } from '../src/pipeline/read-document-pair.js';
+import { readLanguagePair } from '../src/pipeline/read-language-pair.js';
 import { openSqliteStore } from '../src/storage/sqlite/open-sqlite-store.js';
 import { PairStatus } from '../src/storage/store.js';
 import { loadConfig } from '../src/config.js';
@@ -45,16 +47,19 @@ try {
     const { fr, en } = await timed('client: make pair', () => makeLargePair(paragraphs, 5000 + i));
     const source = { name: 'fr.txt', bytes: encoder.encode(fr), language: 'fr' as const };
     const target = { name: 'en.txt', bytes: encoder.encode(en), language: 'en' as const };
-    await timed('api: read and check both files', () => readDocumentPair(source, target));
+    const { extracted } = await timed('api: read and check both files', () => readLanguagePair([source, target], 'fr'));
     const { pair } = await timed('api: store the pair', () =>
-      store.createPair({ source, target, sourceLanguage: 'fr', targetLanguage: 'en' }),
+      store.createPair({ source, target, sourceLanguage: 'fr', targetLanguage: 'en', extracted }),
     );
-    await timed('worker: load pair and files', async () => {
+    const files = await timed('worker: load pair and files', async () => {
       await store.getPair(pair.id);
       return store.getPairFiles(pair.id);
     });
     await timed('worker: one status write', () => store.updateStatus(pair.id, PairStatus.parsing, 10));
-    const documents = await timed('worker: read and check again', () => readDocumentPair(source, target));
+    const stored = files?.extracted ?? extracted;
+    const documents = await timed('worker: segment the stored text', () =>
+      segmentCheckedPair({ ...stored.source, language: 'fr' }, { ...stored.target, language: 'en' }),
+    );
     const { version, storeLexicon } = await timed('worker: newest store lexicon', () => reader.newest(direction));
     const { alignment, report } = await timed('worker: align', () =>
       alignDocumentPair(documents, storeLexicon === null ? {} : { storeLexicon }),

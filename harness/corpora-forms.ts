@@ -24,8 +24,8 @@ export const corporaCases: string[] = readdirSync(corporaDir, { withFileTypes: t
 /** Form of a document: the corpora text, or one of its renderings. */
 export type Form = 'text' | 'docx' | 'pdf';
 
-// One side of a case in one form, as the bytes a user would give.
-async function formFile(name: string, language: 'fr' | 'en', form: Form): Promise<DocumentFile> {
+/** One side of a case in one form, as the bytes a user would give. */
+export async function formFile(name: string, language: 'fr' | 'en', form: Form): Promise<DocumentFile> {
   const textFile =
     readdirSync(`${corporaDir}${name}`).find((f) => f.startsWith(`${language}.`) && !f.endsWith('.json')) ?? '';
   const source = readFileSync(`${corporaDir}${name}/${textFile}`);

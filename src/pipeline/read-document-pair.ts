@@ -1,7 +1,7 @@
 /** Both files of a pair from their bytes, with every check a pair needs before alignment. */
-import type { SegmentedDocument } from '../core/model.js';
+import type { LanguageCode, SegmentedDocument } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
-import { segmentFile, type DocumentFile } from './segment-file.js';
+import { segmentFile, segmentText, type DocumentFile, type ExtractedText } from './segment-file.js';
 
 /** A pair of documents that passed every check. */
 export interface DocumentPair {
@@ -31,4 +31,20 @@ export async function readDocumentPair(
   const targetDocument = await segmentFile(target);
   checkDocumentPair({ file: source, document: sourceDocument }, { file: target, document: targetDocument });
   return { source: sourceDocument, target: targetDocument };
+}
+
+/** Text that passed every check of a pair when it was read from its file, with its declared language. */
+export interface CheckedText extends ExtractedText {
+  language: LanguageCode;
+}
+
+/**
+ * Segments both sides of a pair from the text {@link readDocumentPair}'s checks already passed (the service stores it
+ * at upload): the same documents, without extracting the files or checking them again.
+ */
+export function segmentCheckedPair(source: CheckedText, target: CheckedText): DocumentPair {
+  return {
+    source: segmentText(source.text, { language: source.language, format: source.format }),
+    target: segmentText(target.text, { language: target.language, format: target.format }),
+  };
 }

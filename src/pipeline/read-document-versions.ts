@@ -6,7 +6,7 @@ import { isUnLanguage, UN_LANGUAGES, type LanguageCode, type SegmentedDocument }
 import { checkDocumentPair } from './check-document-pair.js';
 import { detectFileLanguage } from './detect-file-language.js';
 import { documentText } from './document-text.js';
-import { segmentFile, type DocumentFile } from './segment-file.js';
+import { readFile, type DocumentFile, type ExtractedText } from './segment-file.js';
 import { MAX_VERSIONS, MIN_VERSIONS } from './version-count.js';
 
 /** One version: its bytes, a name for messages and, when known, its language (otherwise told from its text). */
@@ -25,6 +25,12 @@ export interface DocumentVersions {
   pivot: LanguageCode;
 }
 
+/** Versions as {@link readDocumentVersions} read them: with the text each document was segmented from. */
+export interface ReadVersions extends DocumentVersions {
+  /** The extracted text of each document, in the same order. */
+  extracted: ExtractedText[];
+}
+
 /** Options of {@link readDocumentVersions}. */
 export interface ReadVersionsOptions {
   /** The pivot's language, instead of the one the headers name; must be one of the versions'. */
@@ -39,7 +45,7 @@ export interface ReadVersionsOptions {
 export async function readDocumentVersions(
   files: readonly VersionFile[],
   options: ReadVersionsOptions = {},
-): Promise<DocumentVersions> {
+): Promise<ReadVersions> {
   if (files.length < MIN_VERSIONS || files.length > MAX_VERSIONS) {
     throw new InputError(
       `give ${MIN_VERSIONS} to ${MAX_VERSIONS} language versions of one document, not ${files.length}`,
@@ -51,7 +57,12 @@ export async function readDocumentVersions(
   for (const file of files) declared.push({ ...file, language: file.language ?? (await detectFileLanguage(file)) });
   assertOneVersionPerLanguage(declared);
   const documents: SegmentedDocument[] = [];
-  for (const file of declared) documents.push(await segmentFile(file));
+  const extracted: ExtractedText[] = [];
+  for (const file of declared) {
+    const read = await readFile(file);
+    documents.push(read.document);
+    extracted.push(read.extracted);
+  }
   const pivot = options.pivot ?? choosePivot(documents);
   const pivotIndex = documents.findIndex((document) => document.language === pivot);
   if (pivotIndex < 0) {
@@ -68,7 +79,7 @@ export async function readDocumentVersions(
   declared.forEach((file, k) => {
     if (k !== pivotIndex) checkDocumentPair({ file, document: documents[k] as SegmentedDocument }, pivotSide);
   });
-  return { documents, names: declared.map((file) => file.name), pivot };
+  return { documents, names: declared.map((file) => file.name), extracted, pivot };
 }
 
 function assertOneVersionPerLanguage(files: readonly DocumentFile[]): void {

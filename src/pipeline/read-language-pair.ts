@@ -5,7 +5,7 @@ import { nameLanguage } from '../core/language-names.js';
 import type { LanguageCode } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
 import type { DocumentPair } from './read-document-pair.js';
-import { segmentFile, type DocumentFile } from './segment-file.js';
+import { readFile, type DocumentFile, type ExtractedText } from './segment-file.js';
 
 /** A pair read by {@link readLanguagePair}: the documents, and the files in the same order (source first). */
 export interface LanguagePair extends DocumentPair {
@@ -13,6 +13,8 @@ export interface LanguagePair extends DocumentPair {
   sourceFile: DocumentFile;
   /** The file of the target side. */
   targetFile: DocumentFile;
+  /** The text each side was segmented from. */
+  extracted: { source: ExtractedText; target: ExtractedText };
 }
 
 /**
@@ -40,8 +42,8 @@ export async function readLanguagePair(
     );
   }
   const sides = [
-    { file: first, document: await segmentFile(first) },
-    { file: second, document: await segmentFile(second) },
+    { file: first, ...(await readFile(first)) },
+    { file: second, ...(await readFile(second)) },
   ] as const;
   const sourceLanguage = source ?? choosePivot(sides.map((side) => side.document));
   const [sourceSide, targetSide] = sourceLanguage === first.language ? sides : [sides[1], sides[0]];
@@ -51,5 +53,6 @@ export async function readLanguagePair(
     target: targetSide.document,
     sourceFile: sourceSide.file,
     targetFile: targetSide.file,
+    extracted: { source: sourceSide.extracted, target: targetSide.extracted },
   };
 }

@@ -28,8 +28,28 @@ export interface DocumentFile {
   language: LanguageCode;
 }
 
+/** The text extraction gives of a file, and how to parse it: all that segmenting it again needs. */
+export interface ExtractedText {
+  /** The document as text (extract-document.ts). */
+  text: string;
+  /** How the parser reads `text`. */
+  format: ParseOptions['format'];
+}
+
+/** A file read for alignment: its segmented document and the text it was segmented from. */
+export interface ReadFile {
+  document: SegmentedDocument;
+  /** What the service stores beside the file, so that its worker segments the checked text without extracting again. */
+  extracted: ExtractedText;
+}
+
 /** Extracts, parses and segments one file; throws an {@link InputError} when it holds no or too little text. */
 export async function segmentFile(file: DocumentFile): Promise<SegmentedDocument> {
+  return (await readFile(file)).document;
+}
+
+/** {@link segmentFile}, with the extracted text kept. */
+export async function readFile(file: DocumentFile): Promise<ReadFile> {
   const { bytes, name, language } = file;
   const extracted = await extractDocument(bytes, name, { language });
   const document = segmentText(extracted.text, { language, format: extracted.format });
@@ -42,7 +62,7 @@ export async function segmentFile(file: DocumentFile): Promise<SegmentedDocument
       { name, letters: MIN_LETTERS_TO_ALIGN },
     );
   }
-  return document;
+  return { document, extracted: { text: extracted.text, format: extracted.format } };
 }
 
 /** Parses and segments text already extracted (no check): the one composition of those two stages. */

@@ -5,7 +5,7 @@
  */
 import type { LanguageCode } from '../core/model.js';
 import { readDocumentVersions } from '../pipeline/read-document-versions.js';
-import type { DocumentRecord, StoredFile } from '../storage/store.js';
+import type { DocumentRecord, StoredFile, StoredText } from '../storage/store.js';
 import { storeAndQueuePair, type SubmitPairDeps, type SubmittedPair } from './submit-pair.js';
 
 /** The versions of an upload and how to file them. */
@@ -41,12 +41,13 @@ export async function submitDocument(deps: SubmitPairDeps, submission: DocumentS
     submission.versions.map(({ language, file }) => ({ ...file, language })),
     submission.pivot === undefined ? {} : { pivot: submission.pivot },
   );
-  const pivot = submission.versions.find((version) => version.language === versions.pivot);
-  // readDocumentVersions checked that a version is in the pivot language.
-  const pivotFile = (pivot as { file: StoredFile }).file;
+  // readDocumentVersions checked that a version is in the pivot language, and read the versions in the order given.
+  const pivotIndex = submission.versions.findIndex((version) => version.language === versions.pivot);
+  const pivotFile = (submission.versions[pivotIndex] as { file: StoredFile }).file;
+  const pivotText = versions.extracted[pivotIndex] as StoredText;
   const pairs: SubmittedPair[] = [];
   try {
-    for (const { language, file } of submission.versions) {
+    for (const [k, { language, file }] of submission.versions.entries()) {
       if (language === versions.pivot) continue;
       pairs.push(
         await storeAndQueuePair(deps, {
@@ -56,6 +57,7 @@ export async function submitDocument(deps: SubmitPairDeps, submission: DocumentS
           targetLanguage: versions.pivot,
           collection: submission.collection,
           symbol: submission.symbol,
+          extracted: { source: versions.extracted[k] as StoredText, target: pivotText },
         }),
       );
     }

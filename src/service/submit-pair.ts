@@ -64,8 +64,9 @@ export interface SubmittedPair {
  */
 export async function submitPair(deps: SubmitPairDeps, submission: PairSubmission): Promise<SubmittedPair> {
   const [first, second] = submission.versions;
-  // Everything the bytes can decide is decided here; the worker only aligns (and checks again, for older pairs).
-  const { sourceFile, targetFile } = await readLanguagePair(
+  // Everything the bytes can decide is decided here, and the text read is stored: the worker segments it and aligns
+  // (pairs stored before it was kept are read and checked again).
+  const { sourceFile, targetFile, extracted } = await readLanguagePair(
     [
       { ...first.file, language: first.language },
       { ...second.file, language: second.language },
@@ -80,6 +81,7 @@ export async function submitPair(deps: SubmitPairDeps, submission: PairSubmissio
     collection: submission.collection,
     symbol: submission.symbol,
     ...(submission.dictionary !== undefined ? { dictionary: submission.dictionary } : {}),
+    extracted,
   });
 }
 

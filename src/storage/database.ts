@@ -44,6 +44,12 @@ export interface PairFilesTable {
   target_content: Uint8Array;
   // The dictionary's bytes as uploaded; null when the pair has none (migration 003).
   dictionary_content: Uint8Array | null;
+  // The text the checks read from each file and its format ('markdown' or 'text'); null for pairs stored before
+  // migration 011.
+  source_text: string | null;
+  source_format: string | null;
+  target_text: string | null;
+  target_format: string | null;
 }
 
 /** `pair_results`: the whole alignment and the parity report as JSON text. */

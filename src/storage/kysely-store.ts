@@ -59,6 +59,7 @@ import {
   type Page,
   type PageRequest,
   type PairFiles,
+  type StoredText,
   type PairFilter,
   type PairRecord,
   type SaveAlignmentOptions,
@@ -196,6 +197,10 @@ export class KyselyStore implements Store {
             source_content: input.source.bytes,
             target_content: input.target.bytes,
             dictionary_content: input.dictionary?.bytes ?? null,
+            source_text: input.extracted?.source.text ?? null,
+            source_format: input.extracted?.source.format ?? null,
+            target_text: input.extracted?.target.text ?? null,
+            target_format: input.extracted?.target.format ?? null,
           })
           .execute();
         return true;
@@ -228,16 +233,23 @@ export class KyselyStore implements Store {
         'source_content',
         'target_content',
         'dictionary_content',
+        'pair_files.source_text',
+        'pair_files.source_format',
+        'pair_files.target_text',
+        'pair_files.target_format',
       ])
       .where('pairs.id', '=', id)
       .executeTakeFirst();
     if (row === undefined) return null;
+    const source = storedText(row.source_text, row.source_format);
+    const target = storedText(row.target_text, row.target_format);
     return {
       source: { name: row.source_file_name, bytes: row.source_content },
       target: { name: row.target_file_name, bytes: row.target_content },
       ...(row.dictionary_file_name !== null && row.dictionary_content !== null
         ? { dictionary: { name: row.dictionary_file_name, bytes: row.dictionary_content } }
         : {}),
+      ...(source !== null && target !== null ? { extracted: { source, target } } : {}),
     };
   }
 
@@ -1228,6 +1240,12 @@ function checkPage(page: PageRequest): void {
       `A page needs an integer limit of at least 1 and offset of at least 0, not ${page.limit} and ${page.offset}.`,
     );
   }
+}
+
+// Written by createPair from a StoredText, so a format other than the two is a row written by hand: read the files.
+function storedText(text: string | null, format: string | null): StoredText | null {
+  if (text === null || (format !== 'markdown' && format !== 'text')) return null;
+  return { text, format };
 }
 
 function toPairRecord(row: Selectable<PairsTable>): PairRecord {

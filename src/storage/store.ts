@@ -39,6 +39,14 @@ export interface StoredFile {
   bytes: Uint8Array;
 }
 
+/** The text the pipeline extracted from a file, and how to parse it. */
+export interface StoredText {
+  /** The document as text. */
+  text: string;
+  /** How the parser reads `text`. */
+  format: 'markdown' | 'text';
+}
+
 /** What {@link Store.createPair} needs. */
 export interface CreatePairInput {
   /** Id to use; the store generates a UUID when absent. Ignored when the files are already stored. */
@@ -60,6 +68,11 @@ export interface CreatePairInput {
    * absent for none. Part of the content hash: the same files with another dictionary are another pair.
    */
   dictionary?: StoredFile;
+  /**
+   * The text the checks read from each file (derived from the bytes, so not part of the content hash): a worker
+   * segments it instead of reading the files again. Absent: the worker reads the files.
+   */
+  extracted?: { source: StoredText; target: StoredText };
 }
 
 /** How much each side has and how many beads the alignment made; set by {@link Store.saveAlignment}. */
@@ -141,6 +154,8 @@ export interface PairFiles {
   target: StoredFile;
   /** The dictionary as uploaded; absent when the pair has none. */
   dictionary?: StoredFile;
+  /** The text the checks read from each file, when the pair was stored with it. */
+  extracted?: { source: StoredText; target: StoredText };
 }
 
 /** A page request; `limit` at least 1, `offset` at least 0. */

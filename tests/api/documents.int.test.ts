@@ -139,6 +139,18 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
     };
     const body = (await (await uploadDocument(service, versions)).json()) as DocumentBody;
     for (const pair of body.document.pairs) expect((await waitForPair(service, pair.id)).status).toBe('done');
+    // Each pair was stored with the text its checks read, the pivot's the same in both.
+    const texts = await Promise.all(
+      body.document.pairs.map(async (pair) => (await service.store.getPairFiles(pair.id))?.extracted),
+    );
+    expect(texts.map((text) => text?.target)).toEqual([
+      { text: expect.stringContaining('Invite States') as unknown, format: 'text' },
+      { text: expect.stringContaining('Invite States') as unknown, format: 'text' },
+    ]);
+    expect(texts.map((text) => text?.source.text.split('\n')[0]).sort()).toEqual([
+      'Informe del Grupo de Trabajo sobre los Recursos Hídricos',
+      'Rapport du Groupe de travail sur les ressources en eau',
+    ]);
     const frPair = body.document.pairs.find((pair) => pair.sourceLanguage === 'fr')?.id ?? '';
     const current = await service.fetch(`/v1/pairs/${frPair}/alignment?limit=200`);
     const beads = ((await current.json()) as { items: { segments: { index: number; sourceText: string }[] }[] }).items

@@ -125,6 +125,10 @@ describe.skipIf(!redisAvailable)('alignment service over HTTP', () => {
       const done = await waitForPair(service, id);
       expect(done.status, `${name}: ${done.failureReason ?? ''}`).toBe('done');
       expect(done).toMatchObject({ progress: 100, statusText: 'Aligned', collection: 'corpora' });
+      // The text the upload's checks read is stored with the files: the worker segmented that (see the next tests).
+      const extracted = (await service.store.getPairFiles(id))?.extracted;
+      expect(extracted?.source.text, name).toMatch(/\p{L}{6}/u);
+      expect(extracted?.target.text, name).toMatch(/\p{L}{6}/u);
     }
   });
 

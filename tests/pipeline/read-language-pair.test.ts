@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, InputError } from '../../src/core/errors.js';
+import { segmentCheckedPair } from '../../src/pipeline/read-document-pair.js';
 import { readLanguagePair } from '../../src/pipeline/read-language-pair.js';
+import { corporaCases, formFile } from '../../harness/corpora-forms.js';
 import { sixLanguageNoteFile } from '../../harness/six-language-note.js';
 
 const version = (language: 'ar' | 'en' | 'ru' | 'zh') => ({ ...sixLanguageNoteFile(language), language });
@@ -16,6 +18,19 @@ describe('readLanguagePair', () => {
     expect((await readLanguagePair([version('ru'), version('en')])).source.language).toBe('en');
     expect((await readLanguagePair([version('ru'), version('zh')])).source.language).toBe('ru');
   });
+
+  it.each(corporaCases.flatMap((name) => (['text', 'docx', 'pdf'] as const).map((form) => [name, form] as const)))(
+    'keeps the text it read from %s (%s): segmenting it again gives the same documents',
+    async (name, form) => {
+      const pair = await readLanguagePair([await formFile(name, 'fr', form), await formFile(name, 'en', form)], 'fr');
+      const again = segmentCheckedPair(
+        { ...pair.extracted.source, language: 'fr' },
+        { ...pair.extracted.target, language: 'en' },
+      );
+      expect(again.source).toEqual(pair.source);
+      expect(again.target).toEqual(pair.target);
+    },
+  );
 
   it('takes the original a header names', async () => {
     const ru = { ...version('ru'), bytes: new TextEncoder().encode('Original: Russian\n\n1. Текст доклада.\n') };

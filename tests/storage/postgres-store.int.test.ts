@@ -90,6 +90,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL store', () => {
         '008-search-words',
         '009-store-lexicons',
         '010-fold-han',
+        '011-extracted-text',
       ]);
       const tables = await admin.query<{ table_name: string }>(
         'select table_name from information_schema.tables where table_schema = $1 order by table_name',

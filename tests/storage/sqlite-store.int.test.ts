@@ -56,6 +56,7 @@ describe('SQLite store file', () => {
       '008-search-words',
       '009-store-lexicons',
       '010-fold-han',
+      '011-extracted-text',
     ]);
   });
 });

@@ -271,6 +271,25 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(await store.getPairFiles(withDictionary.pair.id)).toBeNull();
     });
 
+    it('keeps the text read from each file beside it, and none for a pair stored without it', async () => {
+      const store = await open();
+      const extracted = {
+        source: { text: '# Note\n\n1. Réunion été — 第一条.\n', format: 'markdown' as const },
+        target: { text: '1. Summer meeting.\n', format: 'text' as const },
+      };
+      const withText = await store.createPair({ ...pairInput(note), extracted });
+      expect((await store.getPairFiles(withText.pair.id))?.extracted).toEqual(extracted);
+      // Derived from the bytes, so not part of the pair's identity: the same files without it are the same pair.
+      const again = await store.createPair(pairInput(note));
+      expect(again).toMatchObject({ created: false, pair: { id: withText.pair.id } });
+      const other = await store.createPair({
+        ...pairInput(note),
+        source: { name: 'other.md', bytes: new Uint8Array(Buffer.from('1. Autre texte.\n')) },
+      });
+      expect(other.created).toBe(true);
+      expect((await store.getPairFiles(other.pair.id))?.extracted).toBeUndefined();
+    });
+
     it('hashes a pair without a dictionary as before dictionaries, so old pairs still deduplicate', async () => {
       const store = await open();
       const { pair } = await store.createPair({

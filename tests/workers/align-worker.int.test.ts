@@ -95,6 +95,37 @@ describe.skipIf(!redisAvailable)('alignment workers', () => {
     }
   });
 
+  it('segments the text the upload read and stored with a pair, without reading its files again', async () => {
+    const worker = startAlignWorker(service.config, pino({ level: 'silent' }));
+    try {
+      // Bytes no reader accepts: aligned only if the worker keeps to the stored text. Spanish, so that this pair
+      // joins no French-English sample of the store.
+      const { pair: stored } = await service.store.createPair({
+        source: { name: 'es.bin', bytes: Uint8Array.of(0, 1, 2, 3, 0xfe) },
+        target: { name: 'en.bin', bytes: Uint8Array.of(0, 1, 2, 3, 0xff) },
+        sourceLanguage: 'es',
+        targetLanguage: 'en',
+        extracted: {
+          source: { text: '1. La Comisión aprobó el informe.\n\n2. Se levantó la sesión.\n', format: 'text' },
+          target: { text: '1. The Commission adopted the report.\n\n2. The meeting rose.\n', format: 'text' },
+        },
+      });
+      await enqueueAlignment(queue, stored.id);
+      expect((await waitForPair(service, stored.id, 30_000)).status).toBe('done');
+      const alignment = await service.store.loadAlignment(stored.id);
+      expect(alignment?.source.sentences.map((sentence) => sentence.text)).toEqual([
+        'La Comisión aprobó el informe.',
+        'Se levantó la sesión.',
+      ]);
+      expect(alignment?.sentences.map((bead) => [bead.source, bead.target])).toEqual([
+        [[0], [0]],
+        [[1], [1]],
+      ]);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('finishes a large job on another worker after its own is killed with SIGKILL, one set of segments', async () => {
     const { fr, en } = makeLargePair(5000, 1);
     const response = await uploadPair(service, {

@@ -12,7 +12,7 @@ import { learnStoreLexicon } from '../../src/core/align/store-lexicon.js';
 import { ParalignError } from '../../src/core/errors.js';
 import { readDictionary } from '../../src/extract/read-dictionary.js';
 import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
-import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
+import { readDocumentPair, segmentCheckedPair } from '../../src/pipeline/read-document-pair.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { alignJobSchema, type AlignJobData, type AlignJobResult } from '../../src/queue/align-queue.js';
 import { STAGE_PERCENT, type AlignProgress } from '../../src/queue/align-stage.js';
@@ -109,12 +109,19 @@ async function alignPair(job: SandboxedJob<AlignJobData, AlignJobResult>): Promi
     // Read first: a dictionary the API let through but that no longer parses fails the job before any real work.
     const dictionary =
       files.dictionary === undefined ? undefined : readDictionary(files.dictionary.bytes, files.dictionary.name);
-    // The API ran the same checks before storing the pair; a pair stored before they existed is refused here.
-    const documents = await readDocumentPair(
-      { ...files.source, language: pair.sourceLanguage },
-      { ...files.target, language: pair.targetLanguage },
-      { onSourceRead: () => report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented) },
-    );
+    // The API read and checked the files before storing the pair, and stored the text it read: only that is segmented
+    // again. A pair stored before the text was kept is read and checked here (and refused if it fails a newer check).
+    const documents =
+      files.extracted === undefined
+        ? await readDocumentPair(
+            { ...files.source, language: pair.sourceLanguage },
+            { ...files.target, language: pair.targetLanguage },
+            { onSourceRead: () => report(PairStatus.parsing, STAGE_PERCENT.sourceSegmented) },
+          )
+        : segmentCheckedPair(
+            { ...files.extracted.source, language: pair.sourceLanguage },
+            { ...files.extracted.target, language: pair.targetLanguage },
+          );
 
     await report(PairStatus.aligning, STAGE_PERCENT.aligning);
     const direction = { sourceLanguage: pair.sourceLanguage, targetLanguage: pair.targetLanguage };

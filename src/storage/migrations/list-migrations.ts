@@ -13,6 +13,7 @@ import { up as documents } from './007-documents.js';
 import { up as searchWords } from './008-search-words.js';
 import { up as storeLexicons } from './009-store-lexicons.js';
 import { up as foldHan } from './010-fold-han.js';
+import { up as extractedText } from './011-extracted-text.js';
 
 type Up = (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>;
 
@@ -28,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['008-search-words', searchWords],
   ['009-store-lexicons', storeLexicons],
   ['010-fold-han', foldHan],
+  ['011-extracted-text', extractedText],
 ];
 
 /** A provider of every migration, bound to the dialect they run on. */

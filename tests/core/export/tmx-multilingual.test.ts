@@ -62,7 +62,14 @@ describe('writeMultilingualTmx', () => {
       ['en:Three & four.', 'fr:Trois et quatre.', 'ru:Три и четыре.'],
     ]);
     // "En plus." has no counterpart; the symbol is the same everywhere.
-    expect(summary).toEqual({ units: 2, oneLanguage: 1, lowConfidence: 0, withoutSource: 0, symbolOnly: 1, otherStatus: 0 });
+    expect(summary).toEqual({
+      units: 2,
+      oneLanguage: 1,
+      lowConfidence: 0,
+      withoutSource: 0,
+      symbolOnly: 1,
+      otherStatus: 0,
+    });
   });
 
   it('puts the requested source language first and leaves out units below the confidence asked', () => {
