@@ -20,6 +20,7 @@ import { StoreError, StoreErrorCode } from '../../src/storage/store-error.js';
 import { applyEdits } from '../../src/core/review/apply-edits.js';
 import type { EditOp, ReviewBead } from '../../src/core/review/review-model.js';
 import { syntheticAlignment as syntheticAlignmentOf, type SyntheticShape } from '../../harness/synthetic-alignment.js';
+import { pseudoRandom } from '../../harness/pseudo-random.js';
 
 /** A fresh, migrated store and how to dispose of it (close and delete its file or schema). */
 export interface StoreHandle {
@@ -1272,12 +1273,8 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         targetLanguage: 'en',
       });
       await store.saveAlignment(pair.id, aligned, buildParityReport(aligned));
-      // A fixed linear congruential sequence of edits: merges, splits, moves, edits and statuses all over the pair.
-      let seed = 5;
-      const next = (n: number): number => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return Math.floor(seed / 65536) % n;
-      };
+      // A fixed pseudo-random sequence of edits: merges, splits, moves, edits and statuses all over the pair.
+      const next = pseudoRandom(5);
       let previous = await store.getAlignment(pair.id, { limit: 200, offset: 0 });
       let stored = 0;
       for (let step = 0; step < 40; step++) {

@@ -9,6 +9,7 @@ import {
   type BeadShape,
   type SearchBand,
 } from '../../../src/core/align/dp.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Units are numbers; a bead scores well when its source sum equals its target sum (a toy length model).
 function sumScorer(source: number[], target: number[]): BeadScore {
@@ -26,14 +27,13 @@ function covers(beads: { source: number[]; target: number[] }[], n: number, m: n
   return source.join() === [...Array(n).keys()].join() && target.join() === [...Array(m).keys()].join();
 }
 
-/** Random potentials in (-scale, 0], the same for the same bead however often it is asked (a linear congruence). */
+/** Random potentials in (-scale, 0], the same for the same bead however often it is asked. */
 function randomScorer(seed: number, scale: number): BeadScore {
-  let state = seed;
-  const random = (): number => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const draw = pseudoRandom(seed);
   const table = new Map<string, number>();
   return (i0, i1, j0, j1) => {
     const key = `${i0},${i1},${j0},${j1}`;
-    if (!table.has(key)) table.set(key, -scale * random());
+    if (!table.has(key)) table.set(key, (-scale * draw(2 ** 31)) / 2 ** 31);
     return table.get(key) as number;
   };
 }
@@ -98,13 +98,12 @@ describe('alignByDp', () => {
   });
 
   it('covers every unit of both sides exactly once, in order, on random inputs', () => {
-    let seed = 7;
-    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const draw = pseudoRandom(7);
     for (let trial = 0; trial < 30; trial++) {
-      const n = 1 + Math.floor(random() * 25);
-      const m = 1 + Math.floor(random() * 25);
-      const source = Array.from({ length: n }, () => Math.floor(random() * 10));
-      const target = Array.from({ length: m }, () => Math.floor(random() * 10));
+      const n = 1 + draw(25);
+      const m = 1 + draw(25);
+      const source = Array.from({ length: n }, () => draw(10));
+      const target = Array.from({ length: m }, () => draw(10));
       const result = alignByDp(n, m, sumScorer(source, target), fullBand(n, m), SENTENCE_BEAD_SHAPES);
       expect(covers(result.beads, n, m)).toBe(true);
       expect(result.posteriors).toHaveLength(result.beads.length);

@@ -9,6 +9,7 @@ import {
   tokenizeSide,
 } from '../../../src/core/align/features.js';
 import { createBeadScorer, DEFAULT_WEIGHTS, SimilarityMeter } from '../../../src/core/align/costs.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Features of two short texts with no function words left out, over one key space.
 function featuresOf(source: string[], target: string[]) {
@@ -212,12 +213,10 @@ describe('forEachWord', () => {
       '!',
       '２',
     ];
-    let state = 9;
-    const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const draw = pseudoRandom(9);
     for (let k = 0; k < 20_000; k++) {
       let text = '';
-      for (let length = Math.floor(next() * 14); length > 0; length--)
-        text += alphabet[Math.floor(next() * alphabet.length)] as string;
+      for (let length = draw(14); length > 0; length--) text += alphabet[draw(alphabet.length)] as string;
       const words: string[] = [];
       forEachWord(text, (word) => words.push(word));
       expect(words, JSON.stringify(text)).toEqual([...text.matchAll(reference)].map((match) => match[0]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePivotSentences, type VersionBeads } from '../../../src/core/align/merge-pivot-alignments.js';
 import type { MultiUnit, ScoredBead } from '../../../src/core/model.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Beads written as vecalign prints them: "[0]:[0,1]" has version sentence 0 and pivot sentences 0 and 1.
 function beads(...links: string[]): ScoredBead[] {
@@ -43,11 +44,8 @@ function randomBeads(random: () => number, sourceCount: number, targetCount: num
 }
 
 function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
+  const draw = pseudoRandom(seed);
+  return () => draw(2 ** 31) / 2 ** 31;
 }
 
 describe('mergePivotSentences', () => {

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { SimilarityMeter } from '../../../src/core/align/costs.js';
 import { buildFeatures, KeySpace, tokenizeSide } from '../../../src/core/align/features.js';
 import { MAX_MASKED_WORDS, PairOverlap } from '../../../src/core/align/pair-overlap.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Sentences over a small vocabulary shared by both sides, so that beads match some words and miss others.
 function sentences(count: number, seed: number): string[] {
-  let state = seed;
-  const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+  const draw = pseudoRandom(seed);
   return Array.from({ length: count }, (_, s) => {
     // Every 37th sentence is longer than a mask holds.
-    const length = s % 37 === 36 ? MAX_MASKED_WORDS + 5 : 3 + (Math.floor(next() / 65_536) % 20);
-    const words = Array.from({ length }, () => `w${Math.floor(next() / 65_536) % 300}x`);
+    const length = s % 37 === 36 ? MAX_MASKED_WORDS + 5 : 3 + draw(20);
+    const words = Array.from({ length }, () => `w${draw(300)}x`);
     return `${words.join(' ')}.`;
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../../src/core/align/costs.js';
 import { alignSentences } from '../../../src/core/align/sentences.js';
 import { learnStoreLexicon, type PriorPair } from '../../../src/core/align/store-lexicon.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Two invented languages whose words share no letters' worth of evidence (three letters: no cognate keys),
 // so only a lexicon can tell which sentence translates which.
@@ -10,11 +11,10 @@ const sourceWord = (k: number): string => `${LETTERS[k % 20]}a${LETTERS[Math.flo
 const targetWord = (k: number): string => `${LETTERS[k % 20]}o${LETTERS[Math.floor(k / 20) % 20]}`.toUpperCase();
 const sentence = (words: readonly number[], word: (k: number) => string): string => `${words.map(word).join(' ')}.`;
 
-// Deterministic pseudo-random word choices (a linear congruential sequence; its low bits are not random).
+// Deterministic pseudo-random word choices.
 function wordRuns(count: number, length: number, seed: number): number[][] {
-  let state = seed;
-  const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
-  return Array.from({ length: count }, () => Array.from({ length }, () => Math.floor(next() / 65_536) % 400));
+  const draw = pseudoRandom(seed);
+  return Array.from({ length: count }, () => Array.from({ length }, () => draw(400)));
 }
 
 const priorPairs: PriorPair[] = wordRuns(1500, 6, 7).map((words) => ({
@@ -119,9 +119,8 @@ describe('alignSentences on a span too long to search in full', () => {
     // 600 sentences a side of 3 to 20 words from 200 (no word occurs once a side, so no anchor steers the band: it
     // follows the diagonal), and 30 sentences the source lacks after its 300th. The diagonal passes 15 sentences
     // from the true path there.
-    let state = 3;
-    const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
-    const words = (): number[] => Array.from({ length: 3 + (Math.floor(next() / 65_536) % 18) }, () => next() % 200);
+    const draw = pseudoRandom(3);
+    const words = (): number[] => Array.from({ length: 3 + draw(18) }, () => draw(200));
     const shared = Array.from({ length: 600 }, words);
     const inserted = Array.from({ length: 30 }, words);
     const source = shared.map((w) => sentence(w, sourceWord));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleEvenly } from '../../../src/core/align/lexicon.js';
 import { learnStoreLexicon, type PriorPair } from '../../../src/core/align/store-lexicon.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 // Invented words as in sentences.test.ts: three letters, none shared between the two languages.
 const LETTERS = 'bcdfghjklmnpqrstvwxz';
@@ -18,10 +19,9 @@ const kept = new Set(sampleEvenly([...Array(COUNT).keys()], 5000));
 const rareAt = [...Array(COUNT).keys()].filter((index) => !kept.has(index)).slice(0, 4);
 const approved = (rareAt.at(-1) ?? 0) + 1;
 const RARE = 399;
-let state = 11;
-const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+const draw = pseudoRandom(11);
 const pairs: PriorPair[] = Array.from({ length: COUNT }, (_, index) => {
-  const words = Array.from({ length: 6 }, () => Math.floor(next() / 65_536) % RARE);
+  const words = Array.from({ length: 6 }, () => draw(RARE));
   return pairOf(rareAt.includes(index) ? [...words.slice(1), RARE] : words);
 });
 

@@ -4,6 +4,7 @@ import { EditError, EditReason } from '../../../src/core/review/edit-error.js';
 import { findCoverageProblem } from '../../../src/core/review/find-coverage-problem.js';
 import type { EditOp, ReviewBead } from '../../../src/core/review/review-model.js';
 import { alignmentOf, oneToOne, shapes, snapshot, startEditing } from './review-fixture.js';
+import { pseudoRandom } from '../../../harness/pseudo-random.js';
 
 function refusal(run: () => unknown): EditError {
   try {
@@ -80,12 +81,8 @@ describe('applyEdits', () => {
       ...Array.from({ length: 36 }, (_, i): [number[], number[]] => [[i + 4], [i + 4]]),
     ]);
     let { beads } = startEditing(uneven);
-    // A fixed linear congruential sequence: the same session on every run, and a failure can be replayed.
-    let seed = 17;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    // A fixed pseudo-random sequence: the same session on every run, and a failure can be replayed.
+    const next = pseudoRandom(17);
     let applied = 0;
     let refused = 0;
     for (let step = 0; step < 2000; step++) {
