@@ -223,7 +223,12 @@ export const tmExportQuerySchema = z.object({
   tgtLang: z
     .enum(UN_LANGUAGES)
     .optional()
-    .meta({ description: 'Only units whose other side is in this language (one language pair); all by default.' }),
+    .meta({
+      description:
+        'Only units whose other side is in this language (one language pair); all by default. A pair of two ' +
+        'versions of documents aligned through a pivot (French-Spanish with English as the pivot) comes from each ' +
+        "document holding both, through its pivot, with the pairs' current versions.",
+    }),
 });
 
 /** Query of GET /v1/tm/search. */

@@ -49,6 +49,7 @@ import {
   type CollectionScope,
   type CreateDocumentInput,
   type CreateUserInput,
+  type DocumentFilter,
   type DocumentRecord,
   type DocumentVersion,
   type UserCredential,
@@ -626,6 +627,37 @@ export class KyselyStore implements Store {
       symbol: row.symbol,
       createdAt: new Date(row.created_at),
     };
+  }
+
+  async listDocuments(filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>> {
+    checkPage(page);
+    let query = this.#db.selectFrom('documents');
+    for (const language of filter.languages ?? []) {
+      const versions = this.#db
+        .selectFrom('document_versions as v')
+        .select('v.document_id')
+        .where('v.language', '=', normalizeLanguage(language));
+      query = query.where('id', 'in', versions);
+    }
+    if (filter.collection !== undefined) query = query.where('collection', '=', filter.collection);
+    if (filter.symbolPrefix !== undefined) {
+      // substr, not LIKE, as for units: LIKE ignores ASCII case in SQLite and reads % and _ as wildcards.
+      const prefix = filter.symbolPrefix;
+      query = query.where(sql<string>`substr(symbol, 1, ${prefix.length})`, '=', prefix);
+    }
+    if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from.toISOString());
+    if (filter.to !== undefined) query = query.where('created_at', '<', filter.to.toISOString());
+    if (filter.collections !== undefined) query = query.where(inCollections('collection', filter.collections));
+    const [rows, counted] = await Promise.all([
+      query.select('id').orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst(),
+    ]);
+    const items: DocumentRecord[] = [];
+    for (const { id } of rows) {
+      const document = await this.getDocument(id);
+      if (document !== null) items.push(document);
+    }
+    return { items, total: Number(counted?.total ?? 0) };
   }
 
   async getDocumentOfPair(pairId: string): Promise<DocumentRecord | null> {

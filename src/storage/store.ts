@@ -593,6 +593,22 @@ export interface CreateDocumentInput {
   symbol?: string | null;
 }
 
+/** Filters of {@link Store.listDocuments}; absent fields do not filter. */
+export interface DocumentFilter {
+  /** Documents with a version in each of these languages. */
+  languages?: readonly LanguageCode[];
+  /** Exact collection. */
+  collection?: string;
+  /** Document symbols starting with this (case-sensitive). */
+  symbolPrefix?: string;
+  /** Documents stored at or after this instant. */
+  from?: Date;
+  /** Documents stored before this instant (exclusive). */
+  to?: Date;
+  /** Only documents in one of these collections (an account's scope; documents without one never match). */
+  collections?: readonly string[];
+}
+
 /** A stored document of several language versions. */
 export interface DocumentRecord {
   /** Stable id: the same pivot and pairs give the same id. */
@@ -692,6 +708,9 @@ export interface Store {
 
   /** The document a pair aligns a version of (with its pivot), or null for a pair uploaded alone. */
   getDocumentOfPair(pairId: string): Promise<DocumentRecord | null>;
+
+  /** Documents matching `filter`, oldest first (then by id), a page at a time. */
+  listDocuments(filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>>;
 
   /** Deletes the pair with its files, segments, blocks and report; answers whether it existed. */
   deletePair(id: string): Promise<boolean>;

@@ -53,7 +53,10 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService('documents', { workers: 1 });
+    service = await startTestService('documents', {
+      workers: 1,
+      users: [{ name: 'elsewhere', role: 'terminologist', collections: ['OTHER'] }],
+    });
   });
   afterAll(async () => {
     await service?.stop();
@@ -223,6 +226,26 @@ describe.skipIf(!redisAvailable)('POST /v1/documents: language versions of one d
     };
     const hit = items.find((item) => body.document.pairs.some((pair) => pair.id === item.pairId));
     expect(hit?.document?.versions).toContainEqual({ language: 'fr', text: correction });
+
+    // French–Spanish, which no pair holds, from the store: through the document's English pivot, corrections in.
+    const frEs = async (headers: Record<string, string> = {}) =>
+      elements(
+        only(
+          readXml(await (await service.fetch('/v1/tm/export.tmx?srcLang=fr&tgtLang=es', { headers })).text()).root,
+          'body',
+        ),
+        'tu',
+      ).map((tu) => elements(tu, 'tuv').map((tuv) => [tuv.attributes['xml:lang'], textOf(only(tuv, 'seg'))]));
+    const derived = await frEs();
+    expect(derived).toContainEqual([
+      ['fr', correction],
+      ['es', 'Invitara a los Estados a compartir datos sobre la calidad del agua;'],
+    ]);
+    expect(derived.length).toBeGreaterThanOrEqual(5);
+    expect(derived.every((unit) => unit.map(([language]) => language).join() === 'fr,es')).toBe(true);
+    expect(JSON.stringify(derived)).not.toContain('Décide de tenir');
+    // An account of another collection gets none of it.
+    expect(await frEs({ Authorization: `Bearer ${service.tokens['elsewhere'] ?? ''}` })).toEqual([]);
   });
 
   it('answers 404 for an unknown document', async () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Alignment } from '../../src/core/model.js';
+import type { Alignment, LanguageCode } from '../../src/core/model.js';
 import { buildParityReport, type ParityReport } from '../../src/core/qa/parity-report.js';
 import { alignDocumentPair } from '../../src/pipeline/align-document-pair.js';
 import { readDocumentPair } from '../../src/pipeline/read-document-pair.js';
@@ -13,6 +13,7 @@ import {
   PairStatus,
   SEARCH_COUNT_LIMIT,
   type CreatePairInput,
+  type DocumentFilter,
   type Store,
   type StoredUnit,
 } from '../../src/storage/store.js';
@@ -230,6 +231,49 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
         }),
       ).rejects.toMatchObject({ code: StoreErrorCode.badArgument });
       await expect(store.createDocument({ ...input, pivotLanguage: 'fr' })).rejects.toBeInstanceOf(StoreError);
+    });
+
+    it('lists documents by the languages they hold, collection, symbol, date and scope, oldest first', async () => {
+      const store = await open();
+      const documentOf = async (
+        day: number,
+        languages: readonly LanguageCode[],
+        collection: string | null,
+        symbol: string | null,
+      ): Promise<string> => {
+        clock = new Date(Date.UTC(2024, 0, 1 + day));
+        const versions = [{ language: 'en', fileName: 'en.txt', pairId: null as string | null }];
+        for (const language of languages) {
+          const { pair } = await store.createPair({
+            ...pairInput(note),
+            source: { name: `${language}.txt`, bytes: new Uint8Array(Buffer.from(`${day} ${language}`)) },
+            sourceLanguage: language,
+            targetLanguage: 'en',
+          });
+          versions.push({ language, fileName: `${language}.txt`, pairId: pair.id });
+        }
+        return (await store.createDocument({ pivotLanguage: 'en', collection, symbol, versions })).document.id;
+      };
+      const frEs = await documentOf(0, ['fr', 'es'], 'CTOC', 'CTOC/COP/2018/1');
+      const frRu = await documentOf(1, ['fr', 'ru'], 'UNODC', 'E/CN.7/2024/1');
+      const es = await documentOf(2, ['es'], null, null);
+      const ids = async (filter: DocumentFilter, page = { limit: 10, offset: 0 }): Promise<string[]> =>
+        (await store.listDocuments(filter, page)).items.map((document) => document.id);
+      expect(await ids({})).toEqual([frEs, frRu, es]);
+      expect(await ids({ languages: ['fr', 'es'] })).toEqual([frEs]);
+      expect(await ids({ languages: ['ES', 'en'] })).toEqual([frEs, es]);
+      expect(await ids({ languages: ['zh'] })).toEqual([]);
+      expect(await ids({ collection: 'CTOC' })).toEqual([frEs]);
+      expect(await ids({ symbolPrefix: 'E/CN.7/' })).toEqual([frRu]);
+      expect(await ids({ symbolPrefix: 'e/cn.7/' })).toEqual([]);
+      expect(await ids({ from: new Date(Date.UTC(2024, 0, 2)) })).toEqual([frRu, es]);
+      expect(await ids({ to: new Date(Date.UTC(2024, 0, 2)) })).toEqual([frEs]);
+      expect(await ids({ collections: ['UNODC', 'other'] })).toEqual([frRu]);
+      expect(await ids({ collections: [] })).toEqual([]);
+      const page = await store.listDocuments({}, { limit: 2, offset: 1 });
+      expect(page.total).toBe(3);
+      expect(page.items.map((document) => document.id)).toEqual([frRu, es]);
+      expect(page.items[0]?.versions.map((version) => version.language)).toEqual(['en', 'fr', 'ru']);
     });
 
     it('stores a dictionary with the files, and a different dictionary makes a different pair', async () => {

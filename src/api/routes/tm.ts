@@ -6,6 +6,7 @@ import { AuditAction, type StoredUnit, type UnitFilter } from '../../storage/sto
 import type { AppDeps } from '../app-deps.js';
 import { addDocumentVersions } from '../../service/add-document-versions.js';
 import { dedupeMemoryUnits, type DedupedUnit } from '../../service/dedupe-memory-units.js';
+import { streamPivotUnits } from '../../service/pivot-memory-units.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { exportDetail, recordAudit } from '../record-audit.js';
 import { collectionsOf, scopeFilter } from '../request-account.js';
@@ -40,10 +41,14 @@ export function createTmRouter(deps: AppDeps): Router {
     res.type('application/x-tmx+xml; charset=utf-8');
     // Units come from the store in keyset pages: memory stays flat whatever the size of the memory.
     // Identical units once each by default (terminologists want one entry per translation); duplicates=keep: all.
-    const units = toMemoryUnits(
-      query.duplicates === 'keep' ? store.streamUnits(filter) : dedupeMemoryUnits(() => store.streamUnits(filter)),
-      query.tgtLang === undefined ? undefined : [query.srcLang, query.tgtLang],
-    );
+    // One language pair: the store's units of it, then what documents give through their pivot (French–Spanish from
+    // French–English and Spanish–English).
+    const languages = query.tgtLang === undefined ? undefined : ([query.srcLang, query.tgtLang] as const);
+    const read = (): AsyncIterable<StoredUnit> =>
+      languages === undefined
+        ? store.streamUnits(filter)
+        : concatenate(store.streamUnits(filter), () => streamPivotUnits(store, filter, languages));
+    const units = toMemoryUnits(query.duplicates === 'keep' ? read() : dedupeMemoryUnits(read), languages);
     await streamChunks(
       res,
       writeTmxMemory(units, {
@@ -67,6 +72,11 @@ export function createTmRouter(deps: AppDeps): Router {
 }
 
 // `languages`: the one language pair to keep, either way round; every unit when absent.
+async function* concatenate<T>(first: AsyncIterable<T>, then: () => AsyncIterable<T>): AsyncGenerator<T> {
+  yield* first;
+  yield* then();
+}
+
 async function* toMemoryUnits(
   units: AsyncIterable<StoredUnit | DedupedUnit>,
   languages?: readonly [string, string],
