@@ -56,6 +56,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     what: CORRECT,
   },
   { method: 'GET', path: '/v1/pairs/{id}/report', access: EVERY_ROLE, what: READ_PAIRS },
+  { method: 'GET', path: '/v1/documents', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/documents/{id}', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/documents/{id}/parity', access: EVERY_ROLE, what: READ_PAIRS },
   { method: 'GET', path: '/v1/pairs/{id}/export.{format}', access: EVERY_ROLE, what: EXPORT },
@@ -67,6 +68,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { method: 'GET', path: '/review/upload', access: UPLOADERS, what: UPLOAD, page: true },
   { method: 'GET', path: '/review/search', access: EVERY_ROLE, what: 'concordance search', page: true },
   { method: 'GET', path: '/review/{id}/edit', access: REVIEWERS, what: CORRECT, page: true },
+  { method: 'GET', path: '/review/documents', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'GET', path: '/review/documents/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   { method: 'GET', path: '/review/{id}', access: EVERY_ROLE, what: REVIEW, page: true },
   // Deeper review paths: the review router answers them with its localised 404 page.

@@ -1,7 +1,7 @@
 /** Zod schemas of /v1/documents: validation and the OpenAPI document come from the same source. */
 import { z } from 'zod';
 import { UN_LANGUAGES } from '../core/model.js';
-import { pairSchema } from './schemas.js';
+import { pageQuerySchema, pairSchema } from './schemas.js';
 
 /** Path parameters of /v1/documents/{id}. */
 export const documentParamsSchema = z.object({
@@ -38,6 +38,18 @@ export const documentUploadBodySchema = documentFieldsSchema.extend({
   zh: versionFile('Chinese'),
 });
 
+/** Query of GET /v1/documents. */
+export const listDocumentsQuerySchema = pageQuerySchema.extend({
+  language: z.enum(UN_LANGUAGES).optional().meta({ description: 'Documents with a version in this language.' }),
+  collection: z.string().min(1).optional().meta({ description: 'Exact collection.' }),
+  symbolPrefix: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Document symbols starting with this, e.g. "CTOC/COP/".' }),
+});
+
 /** One language version of a document. */
 export const documentVersionSchema = z.object({
   language: z.string(),
@@ -66,3 +78,13 @@ export const documentUploadResultSchema = z
     document: documentSchema,
   })
   .meta({ id: 'DocumentUploadResult' });
+
+/** A page of documents, oldest first. */
+export const documentPageSchema = z
+  .object({
+    items: z.array(documentSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'DocumentPage' });

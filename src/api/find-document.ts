@@ -5,10 +5,18 @@ import type { ParityReport } from '../core/qa/parity-report.js';
 import type { ReviewedAlignment } from '../core/review/review-model.js';
 import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
 import { loadReviewedAlignment } from '../service/load-reviewed-alignment.js';
-import { PairStatus, type DocumentRecord, type PairRecord, type Store } from '../storage/store.js';
+import {
+  PairStatus,
+  type DocumentFilter,
+  type DocumentRecord,
+  type Page,
+  type PageRequest,
+  type PairRecord,
+  type Store,
+} from '../storage/store.js';
 import { documentParamsSchema } from './document-schemas.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
-import { maySeePair } from './request-account.js';
+import { maySeePair, scopeFilter } from './request-account.js';
 
 /** A document with the pair of each version other than the pivot. */
 export interface FoundDocument {
@@ -33,6 +41,30 @@ export async function findDocument(store: Store, req: Request): Promise<FoundDoc
   if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
     throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
   return { document, pairs };
+}
+
+/**
+ * A page of the documents the request's account may see (its scope, and every pair of the document visible to it),
+ * oldest first, each with its pairs as {@link findDocument} gives them.
+ */
+export async function listDocuments(
+  store: Store,
+  req: Request,
+  filter: DocumentFilter,
+  page: PageRequest,
+): Promise<Page<FoundDocument>> {
+  const listed = await store.listDocuments({ ...filter, ...scopeFilter(req) }, page);
+  const items: FoundDocument[] = [];
+  for (const document of listed.items) {
+    const pairs: PairRecord[] = [];
+    for (const version of document.versions) {
+      const pair = version.pairId === null ? null : await store.getPair(version.pairId);
+      if (pair !== null) pairs.push(pair);
+    }
+    // A version's pair uploaded alone before, in another collection, keeps the document from a limited account.
+    if (pairs.every((pair) => maySeePair(req, pair))) items.push({ document, pairs });
+  }
+  return { items, total: listed.total };
 }
 
 /** A document's pairs merged through the pivot, with the parity report of each pair. */

@@ -27,10 +27,12 @@ import {
   uploadResultSchema,
 } from './schemas.js';
 import {
+  documentPageSchema,
   documentParamsSchema,
   documentSchema,
   documentUploadBodySchema,
   documentUploadResultSchema,
+  listDocumentsQuerySchema,
 } from './document-schemas.js';
 
 const errorContent = { 'application/json': { schema: errorBodySchema } };
@@ -207,6 +209,17 @@ export function createOpenApiDocument(): ReturnType<typeof createDocument> {
               content: { 'application/json': { schema: documentUploadResultSchema } },
             },
             ...errors(400, 403, 409, 413, 415, 422, 503),
+          },
+        },
+        get: {
+          summary: 'List documents of several language versions, oldest first, each with its pairs.',
+          requestParams: { query: listDocumentsQuerySchema },
+          responses: {
+            '200': {
+              description: 'A page of documents.',
+              content: { 'application/json': { schema: documentPageSchema } },
+            },
+            ...errors(400),
           },
         },
       },

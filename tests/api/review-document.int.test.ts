@@ -110,6 +110,23 @@ describe.skipIf(!redisAvailable)('a six-language document: parity matrix and rev
     );
   });
 
+  it('lists the document by language, collection and symbol, to the accounts that may see it', async () => {
+    const list = async (query: string, headers: Record<string, string> = {}) =>
+      (await (await service.fetch(`/v1/documents${query}`, { headers })).json()) as {
+        items: { id: string; pivot: string; versions: { language: string }[]; pairs: { status: string }[] }[];
+        total: number;
+      };
+    const all = await list('?language=ru&collection=UN&symbolPrefix=TEST/');
+    expect(all.total).toBe(1);
+    expect(all.items[0]).toMatchObject({ id: documentId, pivot: 'en' });
+    expect(all.items[0]?.versions).toHaveLength(6);
+    expect(all.items[0]?.pairs.map((pair) => pair.status)).toEqual(Array(5).fill('done'));
+    expect((await list('?symbolPrefix=OTHER/')).total).toBe(0);
+    const elsewhere = await list('', { Authorization: `Bearer ${service.tokens['elsewhere'] ?? ''}` });
+    expect(elsewhere).toEqual({ items: [], total: 0, limit: 20, offset: 0 });
+    expect((await service.fetch('/v1/documents?language=de')).status).toBe(400);
+  });
+
   it('exports the store-wide TMX for one language pair, Arabic included', async () => {
     const tmx = await (await service.fetch('/v1/tm/export.tmx?srcLang=ar&tgtLang=en')).text();
     expect(tmx).toContain('srclang="ar"');
@@ -190,6 +207,28 @@ describe.skipIf(!redisAvailable)('a six-language document: parity matrix and rev
       expect(await page.locator('table.matrix tr.lacking td').allTextContents()).toEqual(
         expect.arrayContaining([expect.stringMatching(/^\s*1\s*$/)]),
       );
+      await context.close();
+    }, 60_000);
+
+    it('reaches the document from the documents list, and a pair of it links back to it', async () => {
+      const { page, context } = await open('en');
+      await page.goto(`${service.baseUrl}/review`);
+      await page.getByRole('link', { name: 'Documents', exact: true }).click();
+      await page.getByLabel('With a version in').selectOption('ru');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL(/language=ru/);
+      await page.getByRole('link', { name: 'TEST/WATER/1' }).click();
+      await page.waitForURL(`${service.baseUrl}/review/documents/${documentId}`);
+      expect(await page.locator('h1').textContent()).toBe('Document TEST/WATER/1');
+      const frPair = (
+        await page
+          .locator('a[href^="/review/"]')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+      ).find((href) => /^\/review\/[0-9a-f-]{36}$/.test(href));
+      expect(frPair).toBeDefined();
+      await page.goto(`${service.baseUrl}${frPair ?? ''}`);
+      await page.getByRole('link', { name: /^Part of document TEST\/WATER\/1/ }).click();
+      await page.waitForURL(`${service.baseUrl}/review/documents/${documentId}`);
       await context.close();
     }, 60_000);
 

@@ -1,6 +1,6 @@
 /**
  * /v1/documents: upload two to six language versions of one document (multipart files named by language code), one
- * pair per version with the pivot; see a document and its pairs.
+ * pair per version with the pivot; list documents; see a document and its pairs.
  */
 import { Router, type Request } from 'express';
 import multer from 'multer';
@@ -12,8 +12,8 @@ import { PARALIGN_VERSION } from '../../version.js';
 import { submitDocument } from '../../service/submit-document.js';
 import { AuditAction, type DocumentRecord, type PairRecord, type StoredFile } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
-import { documentFieldsSchema } from '../document-schemas.js';
-import { findDocument, loadDocumentAlignment } from '../find-document.js';
+import { documentFieldsSchema, listDocumentsQuerySchema } from '../document-schemas.js';
+import { findDocument, listDocuments, loadDocumentAlignment } from '../find-document.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { readLanguageFiles } from '../language-files.js';
 import { presentPair, type PairJson } from '../present-pair.js';
@@ -79,6 +79,22 @@ export function createDocumentsRouter(deps: AppDeps): Router {
           req,
         ),
       });
+  });
+
+  router.get('/v1/documents', async (req, res) => {
+    const { limit, offset, language, ...filter } = listDocumentsQuerySchema.parse(req.query);
+    const page = await listDocuments(
+      store,
+      req,
+      { ...filter, ...(language !== undefined ? { languages: [language] } : {}) },
+      { limit, offset },
+    );
+    res.json({
+      items: page.items.map(({ document, pairs }) => presentDocument(document, pairs, req)),
+      total: page.total,
+      limit,
+      offset,
+    });
   });
 
   router.get('/v1/documents/:id', async (req, res) => {

@@ -5,12 +5,14 @@ import { addDocumentVersions } from '../../service/add-document-versions.js';
 import { PairStatus, type PairStatus as PairStatusValue } from '../../storage/store.js';
 import type { AppDeps } from '../app-deps.js';
 import { translateError } from '../error-handler.js';
-import { findDocument, loadDocumentAlignment } from '../find-document.js';
+import { listDocumentsQuerySchema } from '../document-schemas.js';
+import { findDocument, listDocuments, loadDocumentAlignment } from '../find-document.js';
 import { API_LANGUAGES } from '../i18n.js';
 import { HttpError, HttpErrorCode } from '../http-error.js';
 import { collectionsOf, maySeePair, scopeFilter } from '../request-account.js';
 import { listPairsQuerySchema, pairParamsSchema, searchQuerySchema } from '../schemas.js';
 import type { PageContext } from './page-context.js';
+import { renderDocumentListPage } from './render-document-list-page.js';
 import { renderDocumentPage } from './render-document-page.js';
 import { renderErrorPage } from './render-error-page.js';
 import { renderSearchPage, SEARCH_PAGE_PATH } from './render-search-page.js';
@@ -18,7 +20,7 @@ import { renderPairListPage } from './render-pair-list-page.js';
 import { renderPairPage } from './render-pair-page.js';
 import { readQuery, reviewPairQuerySchema } from './review-query.js';
 import { renderEditorPage } from './render-editor-page.js';
-import { UPLOAD_PAGE_PATH } from './render-layout.js';
+import { DOCUMENT_LIST_PATH, UPLOAD_PAGE_PATH } from './render-layout.js';
 import { renderUploadPage } from './render-upload-page.js';
 import { allowOwnScripts, setReviewSecurityHeaders } from './review-security-headers.js';
 import { REVIEW_ICON, REVIEW_ICON_PATH, REVIEW_STYLESHEET, REVIEW_STYLESHEET_PATH } from './review-assets.js';
@@ -61,6 +63,14 @@ export function createReviewRouter(deps: AppDeps): Router {
       res,
       renderUploadPage(pageContext(req), { collections: collectionsOf(req) ?? null, messages: clientMessages(req) }),
     );
+  });
+
+  // Before /review/:id, which "documents" would match.
+  router.get(DOCUMENT_LIST_PATH, async (req, res) => {
+    const { limit, offset, language, ...rest } = listDocumentsQuerySchema.parse(readQuery(req.query));
+    const filter = { ...rest, ...(language !== undefined ? { languages: [language] } : {}) };
+    const documents = await listDocuments(store, req, filter, { limit, offset });
+    sendPage(res, renderDocumentListPage(pageContext(req), { documents, filter, limit, offset }));
   });
 
   // Before /review/:id, which "search" would match.
@@ -114,9 +124,11 @@ export function createReviewRouter(deps: AppDeps): Router {
     const pair = await store.getPair(id);
     if (pair === null || !maySeePair(req, pair)) throw new HttpError(404, HttpErrorCode.pairNotFound, { id });
     const done = pair.status === PairStatus.done;
-    const [report, alignment] = done
-      ? await Promise.all([store.getReport(id), store.getAlignment(id, { limit, offset })])
-      : [null, null];
+    const [report, alignment, document] = await Promise.all([
+      done ? store.getReport(id) : null,
+      done ? store.getAlignment(id, { limit, offset }) : null,
+      store.getDocumentOfPair(id),
+    ]);
     sendPage(
       res,
       renderPairPage(pageContext(req), {
@@ -125,6 +137,7 @@ export function createReviewRouter(deps: AppDeps): Router {
         alignment,
         page: { limit, offset },
         onlyProblems: only === 'problems',
+        document,
       }),
     );
   });

@@ -7,6 +7,9 @@ import { REVIEW_ICON_PATH, REVIEW_STYLESHEET_PATH } from './review-assets.js';
 /** Where the upload form is. */
 export const UPLOAD_PAGE_PATH = '/review/upload';
 
+/** Where the list of documents of several language versions is served; each document's page is under it. */
+export const DOCUMENT_LIST_PATH = '/review/documents';
+
 /** Languages offered by the switch at the top of each page, with their own names. */
 const LANGUAGE_NAMES: ReadonlyArray<readonly [code: string, name: string]> = [
   ['en', 'English'],
@@ -51,7 +54,8 @@ export function renderLayout(context: PageContext, input: LayoutInput): string {
       <body>
         <header class="top">
           <nav class="site">
-            <a href="/review">${t('nav.pairs')}</a><a href="/review/search">${t('nav.search')}</a>${
+            <a href="/review">${t('nav.pairs')}</a><a href="${DOCUMENT_LIST_PATH}">${t('nav.documents')}</a
+            ><a href="/review/search">${t('nav.search')}</a>${
               mayUse(context, 'GET', UPLOAD_PAGE_PATH)
                 ? html`<a href="${UPLOAD_PAGE_PATH}">${t('nav.upload')}</a>`
                 : null

@@ -1,12 +1,19 @@
 /** Renders the review page of one pair: its facts, its state or failure, the parity report and the aligned text. */
 import type { ParityReport } from '../../core/qa/parity-report.js';
-import { PairStatus, type Page, type PageRequest, type PairRecord, type StoredBlockBead } from '../../storage/store.js';
+import {
+  PairStatus,
+  type DocumentRecord,
+  type Page,
+  type PageRequest,
+  type PairRecord,
+  type StoredBlockBead,
+} from '../../storage/store.js';
 import { buildAlignmentRows, FALLBACK_LOW_CONFIDENCE, keepProblemRows } from './build-alignment-rows.js';
 import { buildHref } from './build-href.js';
 import { html, type SafeHtml } from './html.js';
 import { formatInstant, mayUse, type PageContext } from './page-context.js';
 import { renderAlignmentTable } from './render-alignment-table.js';
-import { renderLayout } from './render-layout.js';
+import { DOCUMENT_LIST_PATH, renderLayout } from './render-layout.js';
 import { renderReportSummary } from './render-report-summary.js';
 import { chooseColumns } from './row-class.js';
 
@@ -28,6 +35,8 @@ export interface PairPageData {
   page: PageRequest;
   /** Whether only problem rows are shown (`?only=problems`). */
   onlyProblems: boolean;
+  /** The document of several versions the pair aligns a version of, or null for a pair uploaded alone. */
+  document: DocumentRecord | null;
 }
 
 /** Title of a pair's page: its symbol, or its two file names. */
@@ -39,7 +48,9 @@ export function pairTitle(pair: PairRecord): string {
 export function renderPairPage(context: PageContext, data: PairPageData): string {
   const { pair } = data;
   const running = pair.status !== PairStatus.done && pair.status !== PairStatus.failed;
-  const body = html`${renderFacts(context, pair)} ${running ? renderRunning(context, pair) : null}
+  const body = html`${renderFacts(context, pair)}
+  ${data.document !== null ? renderDocumentLink(context, data.document) : null}
+  ${running ? renderRunning(context, pair) : null}
   ${pair.status === PairStatus.failed ? renderFailure(context, pair) : null}
   ${pair.status === PairStatus.done ? renderExports(context, pair) : null}
   ${data.report !== null ? renderReportSummary(context, data.report) : null}
@@ -49,6 +60,14 @@ export function renderPairPage(context: PageContext, data: PairPageData): string
     body,
     ...(running ? { refreshSeconds: REFRESH_SECONDS } : {}),
   });
+}
+
+// The document's page holds what the pair alone cannot show: every version side by side and their parity matrix.
+function renderDocumentLink(context: PageContext, document: DocumentRecord): SafeHtml {
+  const href = `${DOCUMENT_LIST_PATH}/${encodeURIComponent(document.id)}`;
+  return html`<p class="document-of-pair">
+    <a href="${href}">${context.t('pair.document', { title: document.symbol ?? document.id })}</a>
+  </p>`;
 }
 
 function renderFailure(context: PageContext, pair: PairRecord): SafeHtml {

@@ -19,7 +19,7 @@ describe('renderPairPage for an aligned pair (corpora/missing-split-merge)', () 
   beforeAll(async () => {
     stored = await storeAlignedPair(readCorpus('missing-split-merge'));
   });
-  const data = (onlyProblems = false): PairPageData => ({ ...stored, page: PAGE, onlyProblems });
+  const data = (onlyProblems = false): PairPageData => ({ ...stored, page: PAGE, onlyProblems, document: null });
 
   it('shows the header facts, the report summary and the export links', () => {
     const $ = render(data());
@@ -111,6 +111,7 @@ describe('renderPairPage for untrusted text', () => {
       ...stored,
       page: PAGE,
       onlyProblems: false,
+      document: null,
     });
     expect(page).not.toMatch(/<script|<img|<b>fr/);
     expect(page).toContain('&lt;script&gt;window.__x=1&lt;/script&gt;');
@@ -145,6 +146,7 @@ describe('renderPairPage before the alignment is done', () => {
         alignment: null,
         page: PAGE,
         onlyProblems: false,
+        document: null,
       }),
     );
     expect($('meta[http-equiv="refresh"]').attr('content')).toBe(String(REFRESH_SECONDS));
@@ -164,6 +166,7 @@ describe('renderPairPage before the alignment is done', () => {
       alignment: null,
       page: PAGE,
       onlyProblems: false,
+      document: null,
     });
     const $ = cheerio.load(page);
     expect($('.failure').text()).toBe('The alignment failed: bad <input>');
@@ -182,7 +185,7 @@ describe('renderPairPage for a French version renumbered after a dropped paragra
       .replace(/^(\d+)\. /gmu, (match, n: string) => (Number(n) >= 5 ? `${Number(n) - 1}. ` : match));
     stored = await storeAlignedPair({ ...texts, fr: { ...texts.fr, text: fr } });
   });
-  const data = (): PairPageData => ({ ...stored, page: PAGE, onlyProblems: false });
+  const data = (): PairPageData => ({ ...stored, page: PAGE, onlyProblems: false, document: null });
 
   it('says so in one finding, in English and in French', () => {
     expect(render(data())('[data-section="numberingShifts"] li').text()).toContain(
