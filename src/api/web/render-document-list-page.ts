@@ -6,7 +6,7 @@
 import { UN_LANGUAGES } from '../../core/model.js';
 import { PairStatus, type DocumentFilter, type Page } from '../../storage/store.js';
 import type { FoundDocument } from '../find-document.js';
-import { buildHref } from './build-href.js';
+import { renderListPager } from './render-list-pager.js';
 import { html, type SafeHtml } from './html.js';
 import { formatInstant, type PageContext } from './page-context.js';
 import { DOCUMENT_LIST_PATH, renderLayout } from './render-layout.js';
@@ -27,18 +27,14 @@ export interface DocumentListPageData {
 export function renderDocumentListPage(context: PageContext, data: DocumentListPageData): string {
   const { t } = context;
   const { documents, limit, offset } = data;
-  const previous = offset > 0 ? buildHref(context.path, context.query, { offset: Math.max(0, offset - limit) }) : null;
-  const next =
-    offset + limit < documents.total ? buildHref(context.path, context.query, { offset: offset + limit }) : null;
-  const pager = html`<nav class="pager">
-    ${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span class="range"
-      >${
-        documents.items.length === 0
-          ? t('documents.none', { total: documents.total })
-          : t('documents.range', { from: offset + 1, to: offset + documents.items.length, total: documents.total })
-      }</span
-    >${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}
-  </nav>`;
+  const pager = renderListPager(context, {
+    limit,
+    offset,
+    shown: documents.items.length,
+    total: documents.total,
+    rangeKey: 'documents.range',
+    noneKey: 'documents.none',
+  });
   const body = html`${renderFilters(context, data.filter, limit)} ${pager}
   ${
     documents.items.length === 0

@@ -1,6 +1,6 @@
 /** Renders the list of pairs: status, symbol, languages, parity, a link to each pair's page, filters and pages. */
 import { PAIR_STATUSES, PairStatus, type Page, type PairFilter, type PairRecord } from '../../storage/store.js';
-import { buildHref } from './build-href.js';
+import { renderListPager } from './render-list-pager.js';
 import { html, type SafeHtml } from './html.js';
 import { formatInstant, type PageContext } from './page-context.js';
 import { renderLayout } from './render-layout.js';
@@ -23,17 +23,14 @@ export function renderPairListPage(context: PageContext, data: PairListPageData)
   const { t } = context;
   const { pairs, limit, offset } = data;
   const rows = pairs.items.map((pair) => renderPairRow(context, pair));
-  const previous = offset > 0 ? buildHref(context.path, context.query, { offset: Math.max(0, offset - limit) }) : null;
-  const next = offset + limit < pairs.total ? buildHref(context.path, context.query, { offset: offset + limit }) : null;
-  const pager = html`<nav class="pager">
-    ${previous !== null ? html`<a rel="prev" href="${previous}">${t('list.previous')}</a>` : null}<span class="range"
-      >${
-        pairs.items.length === 0
-          ? t('list.none', { total: pairs.total })
-          : t('list.range', { from: offset + 1, to: offset + pairs.items.length, total: pairs.total })
-      }</span
-    >${next !== null ? html`<a rel="next" href="${next}">${t('list.next')}</a>` : null}
-  </nav>`;
+  const pager = renderListPager(context, {
+    limit,
+    offset,
+    shown: pairs.items.length,
+    total: pairs.total,
+    rangeKey: 'list.range',
+    noneKey: 'list.none',
+  });
 
   const body = html`${renderFilters(context, data.filter, limit)} ${pager}
   ${
