@@ -240,10 +240,7 @@ export function compareTokens(source: ComparableTokens, target: ComparableTokens
   return {
     numbers: { sourceOnly: numbersOnlyIn(source, target), targetOnly: numbersOnlyIn(target, source) },
     symbols: { sourceOnly: onlyIn(source.symbols, target.symbols), targetOnly: onlyIn(target.symbols, source.symbols) },
-    dates: {
-      sourceOnly: onlyIn(source.dates, withYearless(target.dates)),
-      targetOnly: onlyIn(target.dates, withYearless(source.dates)),
-    },
+    dates: { sourceOnly: datesOnlyIn(source.dates, target.dates), targetOnly: datesOnlyIn(target.dates, source.dates) },
   };
 }
 
@@ -256,14 +253,28 @@ function numbersOnlyIn(tokens: ComparableTokens, other: ComparableTokens): strin
 
 function onlyIn(values: readonly string[], others: readonly string[]): string[] {
   const present = new Set(others);
-  // "from 13 April 2015 to 7 May 2015" is "du 13 avril au 7 mai 2015": a full date matches the same day and month
-  // without a year on the other side.
-  return values.filter((value) => !present.has(value) && !(value.length === 10 && present.has(`-${value.slice(4)}`)));
+  return values.filter((value) => !present.has(value));
 }
 
-/** Adds, for each full date, the same day and month without the year ("2015-04-13" → "--04-13"). */
-function withYearless(dates: readonly string[]): string[] {
-  return [...dates, ...dates.filter((date) => date.length === 10).map((date) => `-${date.slice(4)}`)];
+// "from 13 April 2015 to 7 May 2015" is "du 13 avril au 7 mai 2015": a date written without its year ("--04-13") and
+// a full date of the same day and month match each other. Two full dates match only when their years do too.
+function datesOnlyIn(dates: readonly string[], others: readonly string[]): string[] {
+  const present = new Set(others);
+  const fullDaysAndMonths = new Set(others.filter(isFullDate).map(withoutYear));
+  return dates.filter((date) =>
+    isFullDate(date)
+      ? !present.has(date) && !present.has(withoutYear(date))
+      : !present.has(date) && !fullDaysAndMonths.has(date),
+  );
+}
+
+function isFullDate(date: string): boolean {
+  return date.length === 10;
+}
+
+/** The same day and month without the year: "2015-04-13" → "--04-13". */
+function withoutYear(date: string): string {
+  return `-${date.slice(4)}`;
 }
 
 /** Replaces the document symbols of `text` ("A/RES/70/1") with spaces of the same length. */

@@ -95,6 +95,15 @@ describe('compareTokens', () => {
     ['a misplaced decimal', 'Growth of 2.5 per cent.', 'Croissance de 25 %.', 'numbers', ['2.5'], ['25']],
     ['a changed symbol', 'See A/RES/70/1.', 'Voir A/RES/70/2.', 'symbols', ['A/RES/70/1'], ['A/RES/70/2']],
     ['a changed date', 'On 18 July 2018.', 'Le 19 juillet 2018.', 'dates', ['2018-07-18'], ['2018-07-19']],
+    ['a changed year', 'On 18 July 2018.', 'Le 18 juillet 2017.', 'dates', ['2018-07-18'], ['2017-07-18']],
+    [
+      'a changed year in a range',
+      'From 6 to 8 September 2017.',
+      'Du 6 au 8 septembre 2016.',
+      'dates',
+      ['2017-09-08'],
+      ['2016-09-08'],
+    ],
     ['a dropped date', 'On 18 July 2018 it met.', 'Elle s’est réunie.', 'dates', ['2018-07-18'], []],
   ] as const)('finds %s', (_rule, english, french, field, sourceOnly, targetOnly) => {
     const comparison = compareTokens(extractTokens(english, 'en'), extractTokens(french, 'fr'));
