@@ -1,8 +1,13 @@
 /**
  * What an edit request does, decided outside HTTP: it is applied to the version it was made on, and only while that
- * version is still current, as one new version (an undo included: history is never rewritten).
+ * version is still current, as one new version (an undo included: history is never rewritten), which brings its own
+ * parity report: the pair's parity follows its corrections.
  */
+import type { Alignment } from '../core/model.js';
+import { buildParityReport } from '../core/qa/parity-report.js';
 import { applyEdits } from '../core/review/apply-edits.js';
+import { buildReviewedAlignment } from '../core/review/build-reviewed-alignment.js';
+import { asReviewedPair } from '../core/review/reviewed-version-pairs.js';
 import { EditError, EditReason } from '../core/review/edit-error.js';
 import type { EditOp } from '../core/review/review-model.js';
 import type { AlignmentVersion, AlignmentVersionSummary, NewAlignmentVersion, Store } from '../storage/store.js';
@@ -29,15 +34,20 @@ export interface EditRequest {
  */
 export async function editAlignment(store: Store, request: EditRequest): Promise<AlignmentVersionSummary> {
   const current = await store.getAlignmentVersion(request.pairId);
-  if (current === null)
+  const aligned = await store.loadAlignment(request.pairId);
+  if (current === null || aligned === null)
     throw new StoreError(StoreErrorCode.notFound, `Pair "${request.pairId}" has no alignment to edit.`);
   if (current.version !== request.basedOn) throw new AlignmentChangedError(current.version, request.basedOn);
   const next =
     request.operations.length === 1 && request.operations[0]?.op === 'undo'
       ? await undoVersion(store, request, current)
-      : await applyVersion(store, request, current);
+      : applyVersion(aligned, request, current);
+  // The pair's parity follows its corrections: a paragraph a reviewer split from the wrong one is no longer merged,
+  // one whose pairing was rejected is missing. The version's stamps do not change a report.
+  const corrected = buildReviewedAlignment(aligned, current.version + 1, next.beads, new Map());
+  const report = buildParityReport(asReviewedPair(corrected));
   try {
-    return await store.saveAlignmentVersion(request.pairId, next);
+    return await store.saveAlignmentVersion(request.pairId, { ...next, report });
   } catch (error) {
     if (!(error instanceof StoreError && error.code === StoreErrorCode.staleVersion)) throw error;
     const now = await store.getAlignmentVersion(request.pairId);
@@ -45,14 +55,7 @@ export async function editAlignment(store: Store, request: EditRequest): Promise
   }
 }
 
-async function applyVersion(
-  store: Store,
-  request: EditRequest,
-  current: AlignmentVersion,
-): Promise<NewAlignmentVersion> {
-  const aligned = await store.loadAlignment(request.pairId);
-  if (aligned === null)
-    throw new StoreError(StoreErrorCode.notFound, `Pair "${request.pairId}" has no alignment to edit.`);
+function applyVersion(aligned: Alignment, request: EditRequest, current: AlignmentVersion): NewAlignmentVersion {
   const beads = applyEdits(current.beads, request.operations, {
     source: aligned.source,
     target: aligned.target,

@@ -501,7 +501,20 @@ export class KyselyStore implements Store {
         .execute();
       const reviewed = await this.#loadReviewedAlignment(trx, id, version);
       if (reviewed === null) throw new StoreError(StoreErrorCode.notFound, `Pair "${id}" has no alignment to change.`);
-      await trx.updateTable('pairs').set({ block_beads: reviewed.blocks.length }).where('id', '=', id).execute();
+      await trx
+        .updateTable('pairs')
+        .set({
+          block_beads: reviewed.blocks.length,
+          ...(input.report !== undefined ? { parity: input.report.parity ? 1 : 0 } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+      if (input.report !== undefined)
+        await trx
+          .updateTable('pair_results')
+          .set({ report_json: JSON.stringify(input.report) })
+          .where('pair_id', '=', id)
+          .execute();
       const languagePair = toLanguagePairKey(updated.source_language, updated.target_language);
       await rewriteVersionRows(trx, this.#insertRows, id, reviewed, languagePair, this.kind);
       return {
@@ -551,7 +564,7 @@ export class KyselyStore implements Store {
       .select('report_json')
       .where('pair_id', '=', id)
       .executeTakeFirst();
-    // Written by saveAlignment from a ParityReport; the store is the only writer of this column.
+    // Written by saveAlignment and saveAlignmentVersion from a ParityReport; the store is the only writer.
     return row === undefined ? null : (JSON.parse(row.report_json) as ParityReport);
   }
 

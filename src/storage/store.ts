@@ -296,6 +296,11 @@ export interface NewAlignmentVersion {
   undoTarget: number | null;
   /** See {@link AlignmentVersionSummary.restores}. */
   restores: number | null;
+  /**
+   * The parity report of the version as corrected: it becomes the pair's report ({@link Store.getReport}) and parity,
+   * as the aligner's was. Absent: both stay as they were.
+   */
+  report?: ParityReport;
 }
 
 /** A unit of the translation memory as {@link Store.streamUnits} yields it: a two-sided sentence bead. */
@@ -693,7 +698,7 @@ export interface Store {
    */
   saveAlignmentVersion(id: string, input: NewAlignmentVersion): Promise<AlignmentVersionSummary>;
 
-  /** The stored parity report, or null when nothing is stored. */
+  /** The parity report of the current version (the aligner's until a correction), or null when nothing is stored. */
   getReport(id: string): Promise<ParityReport | null>;
 
   /**

@@ -414,4 +414,30 @@ describe.skipIf(!redisAvailable)('correcting, approving and re-exporting an alig
     expect(audit.items).toHaveLength(versions);
     expect(audit.items[0]).toMatchObject({ actor: 'rev', detail: `version ${versions + 1}: edit, approve, reject` });
   });
+
+  it("keeps the pair's parity report in step with its corrections, and undo brings the aligner's back", async () => {
+    const report = async () =>
+      (await (await service.fetch(`/v1/pairs/${pairId}/report`)).json()) as {
+        tokenMismatches: { dates: { targetOnly: string[] } }[];
+      };
+    const before = await report();
+    // A reviewer's edit that gets a year wrong: the report reads the edited text and flags the date.
+    const { etag, body } = await alignment();
+    const year = /\b(19|20)\d\d\b/;
+    const dated = segmentsOf(body).find(
+      (segment) =>
+        year.test(segment.sourceText) && segment.targetText.match(year)?.[0] === segment.sourceText.match(year)?.[0],
+    );
+    if (dated === undefined) throw new Error('the note has a bead with the same year on both sides');
+    const wrong = dated.targetText.replace(year, (found) => String(Number(found) - 1));
+    const edited = await edit(etag, [{ op: 'edit', bead: dated.index, side: 'target', text: wrong }]);
+    expect(edited.status).toBe(200);
+    const after = await report();
+    expect(after.tokenMismatches).toHaveLength(before.tokenMismatches.length + 1);
+    expect(after.tokenMismatches.flatMap((mismatch) => mismatch.dates.targetOnly)).toContainEqual(
+      expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    );
+    expect((await edit(edited.headers.get('etag'), [{ op: 'undo' }])).status).toBe(200);
+    expect(await report()).toEqual(before);
+  });
 });

@@ -1259,6 +1259,38 @@ export function describeStoreContract(backend: string, factory: StoreFactory): v
       expect(hits.items.map((hit) => [hit.pairId, hit.index])).toEqual([[pair.id, 0]]);
     });
 
+    it("replaces the pair's report and parity with a version's own, and keeps them when it brings none", async () => {
+      const store = await open();
+      const aligned = syntheticAlignment(6, 'report');
+      const { pair } = await store.createPair({
+        source: { name: 'p.fr', bytes: Buffer.from('report fr') },
+        target: { name: 'p.en', bytes: Buffer.from('report en') },
+        sourceLanguage: 'fr',
+        targetLanguage: 'en',
+      });
+      const alignerReport = buildParityReport(aligned);
+      await store.saveAlignment(pair.id, aligned, alignerReport);
+      const beads = (await store.getAlignmentVersion(pair.id))?.beads ?? [];
+      const version = (basedOn: number, report?: ParityReport) => ({
+        basedOn,
+        author: 'qa',
+        operations: [{ op: 'approve', beads: [0] }] as EditOp[],
+        beads,
+        undoTarget: basedOn,
+        restores: null,
+        ...(report !== undefined ? { report } : {}),
+      });
+      await store.saveAlignmentVersion(pair.id, version(1));
+      expect(await store.getReport(pair.id)).toEqual(alignerReport);
+      const corrected: ParityReport = { ...alignerReport, parity: !alignerReport.parity, lowConfidence: [] };
+      await store.saveAlignmentVersion(pair.id, version(2, corrected));
+      expect(await store.getReport(pair.id)).toEqual(corrected);
+      expect((await store.getPair(pair.id))?.parity).toBe(corrected.parity);
+      expect((await store.listPairs({ parity: corrected.parity }, { limit: 10, offset: 0 })).total).toBe(1);
+      // The alignment itself is untouched: the report is the version's reading of it.
+      expect(await store.loadAlignment(pair.id)).toEqual(aligned);
+    });
+
     it('stores exactly one of two versions based on the same one, and nothing of a stale one', async () => {
       const store = await open();
       const aligned = syntheticAlignment(6, 'race');

@@ -82,6 +82,14 @@ export function mergeReviewedVersions(
   };
 }
 
+/**
+ * One pair as its review stands, carried in as for a merge (edits as its sentences' and paragraphs' texts, rejected
+ * beads as their two sides apart, approved ones at confidence 1): what its parity report is built from.
+ */
+export function asReviewedPair(reviewed: ReviewedAlignment): Alignment {
+  return (carryReviews([reviewed])[0] as CarriedPair).pair; // one pair in, one out
+}
+
 /** What review said of one bead as it goes into the merge. */
 interface BeadState {
   /** Its status; null for a side of a rejected bead, which stands alone by the reviewer's decision. */
