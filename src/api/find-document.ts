@@ -79,8 +79,8 @@ export interface DocumentAlignment {
 
 /**
  * Loads every pair's current alignment (reviewers' corrections included) and report and merges them through the
- * pivot; a 409 {@link HttpError} names the first
- * pair that failed or is not aligned yet (its status in the request's language).
+ * pivot; a 409 {@link HttpError} names the first pair that failed or is not aligned yet (its status in the request's
+ * language).
  */
 export async function loadDocumentAlignment(
   store: Store,

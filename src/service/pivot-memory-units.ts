@@ -69,9 +69,12 @@ async function documentUnits(
   const pairIds = [sourceVersion?.pairId, targetVersion?.pairId];
   const reviewed = [];
   for (const pairId of pairIds) {
-    // A version not aligned yet (or failed) gives nothing yet, as the document's own TMX waits for it.
     const pair = pairId === null || pairId === undefined ? null : await store.getPair(pairId);
-    const alignment = pair?.status === PairStatus.done ? await loadReviewedAlignment(store, pair.id) : null;
+    // A pair outside a limited account's collections (uploaded alone before, elsewhere) keeps the document from it,
+    // as from its page.
+    if (pair === null || !inScope(pair.collection, filter.collections)) return [];
+    // A version not aligned yet (or failed) gives nothing yet, as the document's own TMX waits for it.
+    const alignment = pair.status === PairStatus.done ? await loadReviewedAlignment(store, pair.id) : null;
     if (alignment === null) return [];
     reviewed.push(alignment);
   }
@@ -110,4 +113,8 @@ async function documentUnits(
     });
   }
   return units;
+}
+
+function inScope(collection: string | null, collections: readonly string[] | undefined): boolean {
+  return collections === undefined || (collection !== null && collections.includes(collection));
 }

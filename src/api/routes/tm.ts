@@ -71,12 +71,12 @@ export function createTmRouter(deps: AppDeps): Router {
   return router;
 }
 
-// `languages`: the one language pair to keep, either way round; every unit when absent.
 async function* concatenate<T>(first: AsyncIterable<T>, then: () => AsyncIterable<T>): AsyncGenerator<T> {
   yield* first;
   yield* then();
 }
 
+// `languages`: the one language pair to keep, either way round; every unit when absent.
 async function* toMemoryUnits(
   units: AsyncIterable<StoredUnit | DedupedUnit>,
   languages?: readonly [string, string],
