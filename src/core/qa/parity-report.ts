@@ -1,6 +1,13 @@
-import { BlockKind, type Alignment, type LanguageCode, type LinkMethod, type SegmentedDocument } from '../model.js';
+import {
+  BlockKind,
+  type Alignment,
+  type Block,
+  type LanguageCode,
+  type LinkMethod,
+  type SegmentedDocument,
+} from '../model.js';
 import { compareFootnotes, type FootnoteParity } from './compare-footnotes.js';
-import { compareTokens, extractTokens, type TokenComparison } from './extract-tokens.js';
+import { compareTokens, extractTokens, type ComparableTokens, type TokenComparison } from './extract-tokens.js';
 import { findLabelOrderProblems, LabelProblem, type LabelOrderProblem } from './find-label-order-problems.js';
 import { findNumberingShifts, isAcrossShift, type NumberingShift } from './find-numbering-shifts.js';
 import { findUntranslated, type Untranslated } from './find-untranslated.js';
@@ -414,12 +421,7 @@ function findSplitsAndMerges(alignment: Alignment): SplitOrMerge[] {
 function findTokenMismatches(alignment: Alignment): TokenMismatch[] {
   return alignment.blocks.flatMap((bead, index): TokenMismatch[] => {
     if (bead.source.length === 0 || bead.target.length === 0) return [];
-    const sourceText = bead.source.map((block) => getBlock(alignment.source, block).text).join('\n');
-    const targetText = bead.target.map((block) => getBlock(alignment.target, block).text).join('\n');
-    const comparison = compareTokens(
-      extractTokens(sourceText, alignment.source.language),
-      extractTokens(targetText, alignment.target.language),
-    );
+    const comparison = compareTokens(tokensOf(alignment.source, bead.source), tokensOf(alignment.target, bead.target));
     const { numbers, symbols, dates } = comparison;
     const same = [numbers, symbols, dates].every(
       (diff) => diff.sourceOnly.length === 0 && diff.targetOnly.length === 0,
@@ -434,6 +436,24 @@ function findTokenMismatches(alignment: Alignment): TokenMismatch[] {
       },
     ];
   });
+}
+
+// A lone block's tokens, kept with the block: a corrected pair's report is built again on every edit
+// (src/service/edit-alignment.ts), an edit changes a few paragraphs, and the others are the same objects as before
+// (a version's documents share every block its edits leave alone). Blocks never change once built.
+const blockTokens = new WeakMap<Block, ComparableTokens>();
+
+function tokensOf(document: SegmentedDocument, blocks: readonly number[]): ComparableTokens {
+  const [only] = blocks;
+  if (blocks.length !== 1 || only === undefined)
+    return extractTokens(blocks.map((block) => getBlock(document, block).text).join('\n'), document.language);
+  const block = getBlock(document, only);
+  let tokens = blockTokens.get(block);
+  if (tokens === undefined) {
+    tokens = extractTokens(block.text, document.language);
+    blockTokens.set(block, tokens);
+  }
+  return tokens;
 }
 
 /** Block indices, per side, that another finding already accounts for: front matter and labels on one side only. */
