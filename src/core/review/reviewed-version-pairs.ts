@@ -169,7 +169,7 @@ function carryReviews(reviewed: readonly ReviewedAlignment[]): CarriedPair[] {
 /**
  * Each unit's review state, from the beads merged into it (every bead lies whole in one unit, so a pair's beads of a
  * unit are those holding its segments on either side): approved when every one of them is, else pending; changed by
- * whoever changed one of them last.
+ * the person who changed one of them last (by the aligner when nobody did).
  */
 function unitReviews(
   units: readonly MultiUnit[],
@@ -184,7 +184,9 @@ function unitReviews(
   return units.map((unit) => {
     let approved = 0;
     let judged = 0;
+    // A person's change outranks the aligners' stamps: another version's pair may have been aligned after it.
     let latest: VersionStamp | undefined;
+    let latestByPerson: VersionStamp | undefined;
     carried.forEach(({ pair, states, stamps }, p) => {
       const owner = owners[p] as (typeof owners)[number];
       const beads = new Set<number>();
@@ -198,13 +200,17 @@ function unitReviews(
           if (state.status === ReviewStatus.approved) approved += 1;
         }
         const stamp = state.changedIn === null ? undefined : stamps.get(state.changedIn);
-        if (stamp !== undefined && (latest === undefined || stamp.createdAt > latest.createdAt)) latest = stamp;
+        if (stamp === undefined) continue;
+        if (latest === undefined || stamp.createdAt > latest.createdAt) latest = stamp;
+        if (stamp.author !== null && (latestByPerson === undefined || stamp.createdAt > latestByPerson.createdAt))
+          latestByPerson = stamp;
       }
     });
+    const changed = latestByPerson ?? latest;
     return {
       status: judged > 0 && approved === judged ? ReviewStatus.approved : ReviewStatus.pending,
-      changedBy: latest?.author ?? null,
-      changedAt: latest?.createdAt ?? null,
+      changedBy: changed?.author ?? null,
+      changedAt: changed?.createdAt ?? null,
     };
   });
 }

@@ -150,6 +150,20 @@ describe('mergeReviewedVersions: the n-way alignment follows the reviews of its 
     expect(unit).toContain('<prop type="x-review-status">approved</prop>');
   });
 
+  it("names the person who changed a unit even when another version's pair was aligned after", () => {
+    const fr = reviewed(versionPair('fr'), at(4, { status: ReviewStatus.approved }), 10);
+    // Spanish aligned at 00:30, after the French correction at 00:10, and never corrected.
+    const alignedLater = new Date(Date.UTC(2026, 11, 1, 0, 30));
+    const es = buildReviewedAlignment(
+      versionPair('es'),
+      1,
+      startReview(versionPair('es').sentences, 1),
+      new Map([[1, { version: 1, author: null, createdAt: alignedLater }]]),
+    );
+    const reviews = mergeReviewedVersions([fr, es], 'en')?.sentenceReviews;
+    expect(reviews?.[4]).toMatchObject({ changedBy: 'qa', changedAt: new Date(Date.UTC(2026, 11, 1, 0, 10)) });
+  });
+
   it('has nothing to merge without a pair', () => {
     expect(mergeReviewedVersions([], 'en')).toBeNull();
   });
