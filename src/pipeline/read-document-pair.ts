@@ -1,7 +1,8 @@
 /** Both files of a pair from their bytes, with every check a pair needs before alignment. */
 import type { LanguageCode, SegmentedDocument } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
-import { segmentFile, segmentText, type DocumentFile, type ExtractedText } from './segment-file.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
+import { segmentFile, segmentText, type DocumentFile } from './segment-file.js';
 
 /** A pair of documents that passed every check. */
 export interface DocumentPair {

@@ -6,7 +6,8 @@ import { isUnLanguage, UN_LANGUAGES, type LanguageCode, type SegmentedDocument }
 import { checkDocumentPair } from './check-document-pair.js';
 import { detectFileLanguage } from './detect-file-language.js';
 import { documentText } from './document-text.js';
-import { readFile, type DocumentFile, type ExtractedText } from './segment-file.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
+import { readFile, type DocumentFile } from './segment-file.js';
 import { MAX_VERSIONS, MIN_VERSIONS } from './version-count.js';
 
 /** One version: its bytes, a name for messages and, when known, its language (otherwise told from its text). */

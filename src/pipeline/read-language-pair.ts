@@ -5,7 +5,8 @@ import { nameLanguage } from '../core/language-names.js';
 import type { LanguageCode } from '../core/model.js';
 import { checkDocumentPair } from './check-document-pair.js';
 import type { DocumentPair } from './read-document-pair.js';
-import { readFile, type DocumentFile, type ExtractedText } from './segment-file.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
+import { readFile, type DocumentFile } from './segment-file.js';
 
 /** A pair read by {@link readLanguagePair}: the documents, and the files in the same order (source first). */
 export interface LanguagePair extends DocumentPair {

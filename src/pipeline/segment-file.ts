@@ -1,7 +1,7 @@
 /** Extract → parse → segment for one file, refusing a file that holds nothing to align. */
 import { ErrorCode, InputError } from '../core/errors.js';
 import type { LanguageCode, SegmentedDocument } from '../core/model.js';
-import { parseDocument, type ParseOptions } from '../core/parse/parse-document.js';
+import { parseDocument, type ExtractedText, type ParseOptions } from '../core/parse/parse-document.js';
 import { segmentDocument } from '../core/segment/segment-document.js';
 import { extractDocument } from '../extract/extract-document.js';
 
@@ -26,14 +26,6 @@ export interface DocumentFile {
   name: string;
   /** Declared language (ISO 639-1). */
   language: LanguageCode;
-}
-
-/** The text extraction gives of a file, and how to parse it: all that segmenting it again needs. */
-export interface ExtractedText {
-  /** The document as text (extract-document.ts). */
-  text: string;
-  /** How the parser reads `text`. */
-  format: ParseOptions['format'];
 }
 
 /** A file read for alignment: its segmented document and the text it was segmented from. */

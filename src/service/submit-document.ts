@@ -5,7 +5,8 @@
  */
 import type { LanguageCode } from '../core/model.js';
 import { readDocumentVersions } from '../pipeline/read-document-versions.js';
-import type { DocumentRecord, StoredFile, StoredText } from '../storage/store.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
+import type { DocumentRecord, StoredFile } from '../storage/store.js';
 import { storeAndQueuePair, type SubmitPairDeps, type SubmittedPair } from './submit-pair.js';
 
 /** The versions of an upload and how to file them. */
@@ -44,7 +45,7 @@ export async function submitDocument(deps: SubmitPairDeps, submission: DocumentS
   // readDocumentVersions checked that a version is in the pivot language, and read the versions in the order given.
   const pivotIndex = submission.versions.findIndex((version) => version.language === versions.pivot);
   const pivotFile = (submission.versions[pivotIndex] as { file: StoredFile }).file;
-  const pivotText = versions.extracted[pivotIndex] as StoredText;
+  const pivotText = versions.extracted[pivotIndex] as ExtractedText;
   const pairs: SubmittedPair[] = [];
   try {
     for (const [k, { language, file }] of submission.versions.entries()) {
@@ -57,7 +58,7 @@ export async function submitDocument(deps: SubmitPairDeps, submission: DocumentS
           targetLanguage: versions.pivot,
           collection: submission.collection,
           symbol: submission.symbol,
-          extracted: { source: versions.extracted[k] as StoredText, target: pivotText },
+          extracted: { source: versions.extracted[k] as ExtractedText, target: pivotText },
         }),
       );
     }

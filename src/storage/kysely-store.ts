@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Migrator, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Alignment, LanguageCode, LinkMethod, SegmentedDocument } from '../core/model.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
 import { editOf, originalSideText, sideText } from '../core/review/bead-side-text.js';
 import { buildReviewedAlignment } from '../core/review/build-reviewed-alignment.js';
@@ -60,7 +61,6 @@ import {
   type Page,
   type PageRequest,
   type PairFiles,
-  type StoredText,
   type PairFilter,
   type PairRecord,
   type SaveAlignmentOptions,
@@ -1287,8 +1287,8 @@ function checkPage(page: PageRequest): void {
   }
 }
 
-// Written by createPair from a StoredText, so a format other than the two is a row written by hand: read the files.
-function storedText(text: string | null, format: string | null): StoredText | null {
+// Written by createPair from an ExtractedText, so a format other than the two is a row written by hand: read the files.
+function storedText(text: string | null, format: string | null): ExtractedText | null {
   if (text === null || (format !== 'markdown' && format !== 'text')) return null;
   return { text, format };
 }

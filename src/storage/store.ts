@@ -6,6 +6,7 @@
  */
 import type { PriorPair } from '../core/align/store-lexicon.js';
 import type { Alignment, LanguageCode, LinkMethod } from '../core/model.js';
+import type { ExtractedText } from '../core/parse/parse-document.js';
 import type { ParityReport } from '../core/qa/parity-report.js';
 import type { EditOp, ReviewBead, ReviewStatus } from '../core/review/review-model.js';
 import type { Role } from '../auth/roles.js';
@@ -39,14 +40,6 @@ export interface StoredFile {
   bytes: Uint8Array;
 }
 
-/** The text the pipeline extracted from a file, and how to parse it. */
-export interface StoredText {
-  /** The document as text. */
-  text: string;
-  /** How the parser reads `text`. */
-  format: 'markdown' | 'text';
-}
-
 /** What {@link Store.createPair} needs. */
 export interface CreatePairInput {
   /** Id to use; the store generates a UUID when absent. Ignored when the files are already stored. */
@@ -72,7 +65,7 @@ export interface CreatePairInput {
    * The text the checks read from each file (derived from the bytes, so not part of the content hash): a worker
    * segments it instead of reading the files again. Absent: the worker reads the files.
    */
-  extracted?: { source: StoredText; target: StoredText };
+  extracted?: { source: ExtractedText; target: ExtractedText };
 }
 
 /** How much each side has and how many beads the alignment made; set by {@link Store.saveAlignment}. */
@@ -155,7 +148,7 @@ export interface PairFiles {
   /** The dictionary as uploaded; absent when the pair has none. */
   dictionary?: StoredFile;
   /** The text the checks read from each file, when the pair was stored with it. */
-  extracted?: { source: StoredText; target: StoredText };
+  extracted?: { source: ExtractedText; target: ExtractedText };
 }
 
 /** A page request; `limit` at least 1, `offset` at least 0. */

@@ -35,6 +35,17 @@ export interface ParseOptions {
   format: 'text' | 'markdown';
 }
 
+/**
+ * A document as the extractors give it: its text and how to parse it. All that parsing and segmenting it again needs
+ * (the service stores it with a pair, so that its worker need not read the files again).
+ */
+export interface ExtractedText {
+  /** The document as text. */
+  text: string;
+  /** How the parser reads `text`. */
+  format: ParseOptions['format'];
+}
+
 /** One source line without its terminator; `start`/`end` are UTF-16 offsets in the source. */
 interface Line {
   start: number;
