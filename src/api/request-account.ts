@@ -1,5 +1,6 @@
 /** The account a request is made by (set by src/api/authorize.ts), and what it may read. */
 import type { Request } from 'express';
+import { isInCollections } from '../auth/collection-scope.js';
 import type { PairRecord, UserRecord } from '../storage/store.js';
 
 declare module 'express-serve-static-core' {
@@ -26,8 +27,7 @@ export function collectionsOf(req: Request): readonly string[] | undefined {
 
 /** Whether the request's account may see `pair` (pairs without a collection are outside every limited scope). */
 export function maySeePair(req: Request, pair: PairRecord): boolean {
-  const collections = collectionsOf(req);
-  return collections === undefined || (pair.collection !== null && collections.includes(pair.collection));
+  return isInCollections(pair.collection, collectionsOf(req));
 }
 
 /** `{ collections }` to spread into a store filter when the account is limited, else nothing. */

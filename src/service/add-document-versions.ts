@@ -6,8 +6,8 @@
 import type { LanguageCode, MultiAlignment } from '../core/model.js';
 import type { ReviewedAlignment } from '../core/review/review-model.js';
 import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
-import { PairStatus, type DocumentRecord, type SearchHit, type Store } from '../storage/store.js';
-import { loadReviewedAlignment } from './load-reviewed-alignment.js';
+import type { DocumentRecord, SearchHit, Store } from '../storage/store.js';
+import { loadReviewedPairs } from './load-reviewed-alignment.js';
 
 /** The text of a hit's unit in one more language of its document. */
 export interface ParallelText {
@@ -59,14 +59,9 @@ interface AlignedDocument {
 // The document's current versions (reviewers' corrections included) merged through the pivot, or null while one of
 // its pairs is not aligned.
 async function alignDocument(store: Store, document: DocumentRecord): Promise<AlignedDocument | null> {
-  const alignments: ReviewedAlignment[] = [];
-  for (const version of document.versions) {
-    if (version.pairId === null) continue;
-    const pair = await store.getPair(version.pairId);
-    const alignment = pair?.status === PairStatus.done ? await loadReviewedAlignment(store, version.pairId) : null;
-    if (alignment === null) return null;
-    alignments.push(alignment);
-  }
+  const pairIds = document.versions.flatMap((version) => (version.pairId === null ? [] : [version.pairId]));
+  const alignments = await loadReviewedPairs(store, pairIds);
+  if (alignments === null) return null;
   const merged = mergeReviewedVersions(alignments, document.pivotLanguage);
   return merged === null ? null : { reviewed: alignments, merged };
 }

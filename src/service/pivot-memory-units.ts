@@ -9,15 +9,8 @@ import { UnitKind } from '../core/export/collect-units.js';
 import type { LanguageCode } from '../core/model.js';
 import { ReviewStatus } from '../core/review/review-model.js';
 import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
-import {
-  PairStatus,
-  type DocumentFilter,
-  type DocumentRecord,
-  type Store,
-  type StoredUnit,
-  type UnitFilter,
-} from '../storage/store.js';
-import { loadReviewedAlignment } from './load-reviewed-alignment.js';
+import type { DocumentFilter, DocumentRecord, Store, StoredUnit, UnitFilter } from '../storage/store.js';
+import { loadReviewedPairs } from './load-reviewed-alignment.js';
 
 /** Documents read from the store at a time. */
 const DOCUMENT_PAGE = 50;
@@ -66,18 +59,13 @@ async function documentUnits(
   if (document.pivotLanguage === source || document.pivotLanguage === target) return [];
   const sourceVersion = document.versions.find((version) => version.language === source);
   const targetVersion = document.versions.find((version) => version.language === target);
-  const pairIds = [sourceVersion?.pairId, targetVersion?.pairId];
-  const reviewed = [];
-  for (const pairId of pairIds) {
-    const pair = pairId === null || pairId === undefined ? null : await store.getPair(pairId);
-    // A pair outside a limited account's collections (uploaded alone before, elsewhere) keeps the document from it,
-    // as from its page.
-    if (pair === null || !inScope(pair.collection, filter.collections)) return [];
-    // A version not aligned yet (or failed) gives nothing yet, as the document's own TMX waits for it.
-    const alignment = pair.status === PairStatus.done ? await loadReviewedAlignment(store, pair.id) : null;
-    if (alignment === null) return [];
-    reviewed.push(alignment);
-  }
+  const sourcePair = sourceVersion?.pairId;
+  const targetPair = targetVersion?.pairId;
+  if (sourcePair === null || sourcePair === undefined || targetPair === null || targetPair === undefined) return [];
+  // Nothing while a version is not aligned (as the document's own TMX waits), or when a pair lies outside a limited
+  // account's collections (as the document's page is kept from it).
+  const reviewed = await loadReviewedPairs(store, [sourcePair, targetPair], filter.collections);
+  if (reviewed === null) return [];
   const merged = mergeReviewedVersions(reviewed, document.pivotLanguage);
   if (merged === null) return [];
   const selection = {
@@ -113,8 +101,4 @@ async function documentUnits(
     });
   }
   return units;
-}
-
-function inScope(collection: string | null, collections: readonly string[] | undefined): boolean {
-  return collections === undefined || (collection !== null && collections.includes(collection));
 }
