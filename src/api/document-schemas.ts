@@ -50,6 +50,9 @@ export const listDocumentsQuerySchema = pageQuerySchema.extend({
     .meta({ description: 'Document symbols starting with this, e.g. "CTOC/COP/".' }),
 });
 
+/** A parsed query of GET /v1/documents (and of the page /review/documents). */
+export type ListDocumentsQuery = z.infer<typeof listDocumentsQuerySchema>;
+
 /** One language version of a document. */
 export const documentVersionSchema = z.object({
   language: z.string(),

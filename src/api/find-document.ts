@@ -5,16 +5,8 @@ import type { ParityReport } from '../core/qa/parity-report.js';
 import type { ReviewedAlignment } from '../core/review/review-model.js';
 import { mergeReviewedVersions } from '../core/review/reviewed-version-pairs.js';
 import { loadReviewedAlignment } from '../service/load-reviewed-alignment.js';
-import {
-  PairStatus,
-  type DocumentFilter,
-  type DocumentRecord,
-  type Page,
-  type PageRequest,
-  type PairRecord,
-  type Store,
-} from '../storage/store.js';
-import { documentParamsSchema } from './document-schemas.js';
+import { PairStatus, type DocumentRecord, type Page, type PairRecord, type Store } from '../storage/store.js';
+import { documentParamsSchema, type ListDocumentsQuery } from './document-schemas.js';
 import { HttpError, HttpErrorCode } from './http-error.js';
 import { maySeePair, scopeFilter } from './request-account.js';
 
@@ -33,38 +25,42 @@ export interface FoundDocument {
 export async function findDocument(store: Store, req: Request): Promise<FoundDocument> {
   const { id } = documentParamsSchema.parse(req.params);
   const document = await store.getDocument(id);
-  const pairs: PairRecord[] = [];
-  for (const version of document?.versions ?? []) {
-    const pair = version.pairId === null ? null : await store.getPair(version.pairId);
-    if (pair !== null) pairs.push(pair);
-  }
-  if (document === null || !pairs.every((pair) => maySeePair(req, pair)))
-    throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
-  return { document, pairs };
+  const found = document === null ? null : await visibleWithPairs(store, req, document);
+  if (found === null) throw new HttpError(404, HttpErrorCode.documentNotFound, { id });
+  return found;
 }
 
 /**
- * A page of the documents the request's account may see (its scope, and every pair of the document visible to it),
- * oldest first, each with its pairs as {@link findDocument} gives them.
+ * A page of the documents the request's account may see, as `query` filters them, oldest first, each with its pairs
+ * as {@link findDocument} gives them.
  */
 export async function listDocuments(
   store: Store,
   req: Request,
-  filter: DocumentFilter,
-  page: PageRequest,
+  query: ListDocumentsQuery,
 ): Promise<Page<FoundDocument>> {
-  const listed = await store.listDocuments({ ...filter, ...scopeFilter(req) }, page);
+  const { limit, offset, language, ...filter } = query;
+  const listed = await store.listDocuments(
+    { ...filter, ...(language !== undefined ? { languages: [language] } : {}), ...scopeFilter(req) },
+    { limit, offset },
+  );
   const items: FoundDocument[] = [];
   for (const document of listed.items) {
-    const pairs: PairRecord[] = [];
-    for (const version of document.versions) {
-      const pair = version.pairId === null ? null : await store.getPair(version.pairId);
-      if (pair !== null) pairs.push(pair);
-    }
-    // A version's pair uploaded alone before, in another collection, keeps the document from a limited account.
-    if (pairs.every((pair) => maySeePair(req, pair))) items.push({ document, pairs });
+    const found = await visibleWithPairs(store, req, document);
+    if (found !== null) items.push(found);
   }
   return { items, total: listed.total };
+}
+
+// The document with its pairs, or null when one of them is outside the account's collections: a version's pair
+// uploaded alone before, in another collection, keeps the whole document from a limited account.
+async function visibleWithPairs(store: Store, req: Request, document: DocumentRecord): Promise<FoundDocument | null> {
+  const pairs: PairRecord[] = [];
+  for (const version of document.versions) {
+    const pair = version.pairId === null ? null : await store.getPair(version.pairId);
+    if (pair !== null) pairs.push(pair);
+  }
+  return pairs.every((pair) => maySeePair(req, pair)) ? { document, pairs } : null;
 }
 
 /** A document's pairs merged through the pivot, with the parity report of each pair. */

@@ -82,13 +82,9 @@ export function createDocumentsRouter(deps: AppDeps): Router {
   });
 
   router.get('/v1/documents', async (req, res) => {
-    const { limit, offset, language, ...filter } = listDocumentsQuerySchema.parse(req.query);
-    const page = await listDocuments(
-      store,
-      req,
-      { ...filter, ...(language !== undefined ? { languages: [language] } : {}) },
-      { limit, offset },
-    );
+    const query = listDocumentsQuerySchema.parse(req.query);
+    const { limit, offset } = query;
+    const page = await listDocuments(store, req, query);
     res.json({
       items: page.items.map(({ document, pairs }) => presentDocument(document, pairs, req)),
       total: page.total,

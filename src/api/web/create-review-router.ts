@@ -67,10 +67,9 @@ export function createReviewRouter(deps: AppDeps): Router {
 
   // Before /review/:id, which "documents" would match.
   router.get(DOCUMENT_LIST_PATH, async (req, res) => {
-    const { limit, offset, language, ...rest } = listDocumentsQuerySchema.parse(readQuery(req.query));
-    const filter = { ...rest, ...(language !== undefined ? { languages: [language] } : {}) };
-    const documents = await listDocuments(store, req, filter, { limit, offset });
-    sendPage(res, renderDocumentListPage(pageContext(req), { documents, filter, limit, offset }));
+    const query = listDocumentsQuerySchema.parse(readQuery(req.query));
+    const documents = await listDocuments(store, req, query);
+    sendPage(res, renderDocumentListPage(pageContext(req), { documents, query }));
   });
 
   // Before /review/:id, which "search" would match.

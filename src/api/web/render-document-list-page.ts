@@ -4,7 +4,8 @@
  * filters and pages.
  */
 import { UN_LANGUAGES } from '../../core/model.js';
-import { PairStatus, type DocumentFilter, type Page } from '../../storage/store.js';
+import { PairStatus, type Page } from '../../storage/store.js';
+import type { ListDocumentsQuery } from '../document-schemas.js';
 import type { FoundDocument } from '../find-document.js';
 import { renderListPager } from './render-list-pager.js';
 import { html, type SafeHtml } from './html.js';
@@ -15,18 +16,15 @@ import { DOCUMENT_LIST_PATH, renderLayout } from './render-layout.js';
 export interface DocumentListPageData {
   /** One page of documents, oldest first, with their pairs, and the size of the filtered list. */
   documents: Page<FoundDocument>;
-  /** The filters applied. */
-  filter: DocumentFilter;
-  /** Documents per page. */
-  limit: number;
-  /** Documents skipped. */
-  offset: number;
+  /** The filters and the page asked for. */
+  query: ListDocumentsQuery;
 }
 
 /** Renders a complete HTML document listing one page of documents. */
 export function renderDocumentListPage(context: PageContext, data: DocumentListPageData): string {
   const { t } = context;
-  const { documents, limit, offset } = data;
+  const { documents, query } = data;
+  const { limit, offset } = query;
   const pager = renderListPager(context, {
     limit,
     offset,
@@ -35,7 +33,7 @@ export function renderDocumentListPage(context: PageContext, data: DocumentListP
     rangeKey: 'documents.range',
     noneKey: 'documents.none',
   });
-  const body = html`${renderFilters(context, data.filter, limit)} ${pager}
+  const body = html`${renderFilters(context, query)} ${pager}
   ${
     documents.items.length === 0
       ? html`<p class="muted">${t('documents.empty')}</p>`
@@ -83,9 +81,9 @@ function renderRow(context: PageContext, { document, pairs }: FoundDocument): Sa
   </tr>`;
 }
 
-function renderFilters(context: PageContext, filter: DocumentFilter, limit: number): SafeHtml {
+function renderFilters(context: PageContext, query: ListDocumentsQuery): SafeHtml {
   const { t } = context;
-  const language = filter.languages?.[0];
+  const { language } = query;
   return html`<form class="filters" method="get" action="${DOCUMENT_LIST_PATH}">
     <label
       >${t('documents.language')}
@@ -99,9 +97,9 @@ function renderFilters(context: PageContext, filter: DocumentFilter, limit: numb
         )}
       </select></label
     >
-    <label>${t('column.collection')} <input name="collection" value="${filter.collection ?? ''}" /></label>
-    <label>${t('documents.symbolPrefix')} <input name="symbolPrefix" value="${filter.symbolPrefix ?? ''}" /></label>
-    <input type="hidden" name="limit" value="${limit}" />
+    <label>${t('column.collection')} <input name="collection" value="${query.collection ?? ''}" /></label>
+    <label>${t('documents.symbolPrefix')} <input name="symbolPrefix" value="${query.symbolPrefix ?? ''}" /></label>
+    <input type="hidden" name="limit" value="${query.limit}" />
     ${context.query.lng !== undefined ? html`<input type="hidden" name="lng" value="${context.query.lng}" />` : null}
     <button type="submit">${t('list.filter')}</button>
   </form>`;
