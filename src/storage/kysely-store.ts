@@ -24,6 +24,8 @@ import type {
   AlignmentVersionsTable,
   AuditTable,
   BlocksTable,
+  DocumentsTable,
+  DocumentVersionsTable,
   Database,
   PairResultsTable,
   PairsTable,
@@ -621,25 +623,19 @@ export class KyselyStore implements Store {
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const row = await this.#db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) return null;
-    // rowid (SQLite) and heap order (PostgreSQL) are not guaranteed: the versions come back in language order.
-    const versions = await this.#db
+    return toDocumentRecord(row, await this.#documentVersions([id]));
+  }
+
+  // The versions of the documents `ids`, in language order: rowid (SQLite) and heap order (PostgreSQL) are not
+  // guaranteed.
+  async #documentVersions(ids: readonly string[]): Promise<Selectable<DocumentVersionsTable>[]> {
+    if (ids.length === 0) return [];
+    return this.#db
       .selectFrom('document_versions')
-      .select(['language', 'file_name', 'pair_id'])
-      .where('document_id', '=', id)
+      .selectAll()
+      .where('document_id', 'in', ids)
       .orderBy('language')
       .execute();
-    return {
-      id: row.id,
-      pivotLanguage: row.pivot_language,
-      versions: versions.map((version): DocumentVersion => ({
-        language: version.language,
-        fileName: version.file_name,
-        pairId: version.pair_id,
-      })),
-      collection: row.collection,
-      symbol: row.symbol,
-      createdAt: new Date(row.created_at),
-    };
   }
 
   async listDocuments(filter: DocumentFilter, page: PageRequest): Promise<Page<DocumentRecord>> {
@@ -662,14 +658,12 @@ export class KyselyStore implements Store {
     if (filter.to !== undefined) query = query.where('created_at', '<', filter.to.toISOString());
     if (filter.collections !== undefined) query = query.where(inCollections('collection', filter.collections));
     const [rows, counted] = await Promise.all([
-      query.select('id').orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      query.selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
       query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst(),
     ]);
-    const items: DocumentRecord[] = [];
-    for (const { id } of rows) {
-      const document = await this.getDocument(id);
-      if (document !== null) items.push(document);
-    }
+    // The page's versions in one query, not one a document.
+    const versions = await this.#documentVersions(rows.map((row) => row.id));
+    const items = rows.map((row) => toDocumentRecord(row, versions));
     return { items, total: Number(counted?.total ?? 0) };
   }
 
@@ -1291,6 +1285,27 @@ function checkPage(page: PageRequest): void {
 function storedText(text: string | null, format: string | null): ExtractedText | null {
   if (text === null || (format !== 'markdown' && format !== 'text')) return null;
   return { text, format };
+}
+
+// The document of `row` with its versions among `versions` (of any documents), in their order.
+function toDocumentRecord(
+  row: Selectable<DocumentsTable>,
+  versions: readonly Selectable<DocumentVersionsTable>[],
+): DocumentRecord {
+  return {
+    id: row.id,
+    pivotLanguage: row.pivot_language,
+    versions: versions
+      .filter((version) => version.document_id === row.id)
+      .map((version): DocumentVersion => ({
+        language: version.language,
+        fileName: version.file_name,
+        pairId: version.pair_id,
+      })),
+    collection: row.collection,
+    symbol: row.symbol,
+    createdAt: new Date(row.created_at),
+  };
 }
 
 function toPairRecord(row: Selectable<PairsTable>): PairRecord {
