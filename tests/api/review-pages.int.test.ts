@@ -95,6 +95,8 @@ describe.skipIf(!redisAvailable)('review pages', () => {
       ['fr', '/review/no-such-pair', 404, 'Introuvable', 'Aucune paire n’a l’identifiant no-such-pair.'],
       ['fr', '/review/a/b', 404, 'Introuvable', 'Ressource inconnue : /review/a/b.'],
       ['en', '/review?status=sleeping', 400, 'Bad request', null],
+      ['en', '/review/documents?language=de', 400, 'Bad request', null],
+      ['en', '/review/documents?limit=0', 400, 'Bad request', null],
     ] as const)('answers %s %s with a localised %i page', async (language, path, status, title, message) => {
       const response = await service.fetch(`${path}`, { headers: { 'Accept-Language': language } });
       expect(response.status).toBe(status);
