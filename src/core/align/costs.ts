@@ -376,6 +376,8 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
   const priorTable = priorTableOf(weights);
 
   const bestLexical = weights.lexical * (MAX_Z - weights.lexicalCenter);
+  // Gale-Church (lexical and number weights 0) adds nothing from the words: their matching would be wasted.
+  const readsWords = weights.lexical !== 0 || weights.numberLeak !== 0;
   // The lower of the 1-0 and 0-1 log priors: pruning against the dearer drop errs towards scoring the bead.
   const dropPrior = Math.min(priorTable[1 * MAX_SIDE + 0] as number, priorTable[0 * MAX_SIDE + 1] as number);
   return (i0, i1, j0, j1) => {
@@ -404,7 +406,7 @@ export function createBeadScorer(context: ScoringContext): BeadScore {
     // negligible posterior: skip the word matching, the expensive part (wide beads are mostly like this).
     if (score + bestLexical < (a + b) * dropPrior - HOPELESS_MARGIN) return score - bestLexical;
     // Span-local indices to absolute ones.
-    const words = meter.wordsIn(i0 + si, i1 + si, j0 + tj, j1 + tj);
+    const words = readsWords ? meter.wordsIn(i0 + si, i1 + si, j0 + tj, j1 + tj) : 0;
     if (words > 0) {
       const similarity = meter.matchedInBead(i0 + si, i1 + si, j0 + tj, j1 + tj) / words;
       const z = Math.min(MAX_Z, Math.max(MIN_Z, (similarity - calibration.randomMean) / spread));
