@@ -21,6 +21,8 @@ await build({
     server: 'src/server.ts',
     'align-worker': 'workers/align-worker.ts',
     'align-pair': 'workers/processors/align-pair.ts',
+    // The worker threads of `paralign align --batch` (src/cli/batch-pool.ts loads it from beside itself).
+    'batch-thread': 'src/cli/batch-thread.ts',
   },
   outdir: dist,
   bundle: true,

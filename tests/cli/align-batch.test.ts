@@ -127,6 +127,32 @@ describe('paralign align --batch', () => {
     expect(check.status).toBe(0);
   });
 
+  it('writes the same memories and messages with two pairs at once (--jobs 2) as with one at a time', () => {
+    const dir = makeBatchFolder();
+    writeFileSync(join(dir, 'another-orphan.en.md'), '1. A paragraph without its French.\n');
+    const outputs = ['1', '2'].map((jobs) => {
+      const out = join(work, `jobs-${jobs}-${Math.random().toString(36).slice(2)}`);
+      mkdirSync(out);
+      const result = paralign('align', '--batch', dir, '-o', out, '--jobs', jobs);
+      expect(result.status).toBe(2);
+      const files = ['un-note-ctoc-cop-2018', 'missing-split-merge'].map((name) =>
+        withoutDate(readFileSync(join(out, `${name}.tmx`), 'utf8')),
+      );
+      return { stderr: result.stderr, files };
+    });
+    expect(outputs[1]?.files).toEqual(outputs[0]?.files);
+    // The refused pairs are named in the batch's order (another-orphan before orphan), however the threads finish.
+    expect(outputs[1]?.stderr).toBe(outputs[0]?.stderr);
+    expect(outputs[1]?.stderr).toMatch(/another-orphan: no fr file[\s\S]*orphan: no en file/);
+  });
+
+  it.each(['0', '65', 'two'])('refuses --jobs %s in one line with exit code 2', (jobs) => {
+    const result = paralign('align', '--batch', makeBatchFolder(), '--jobs', jobs);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--jobs must be a whole number from 1 to 64');
+    expect(result.status).toBe(2);
+  });
+
   it('refuses a folder without pairs, and another format than TMX, in one line with exit code 2', () => {
     const empty = join(work, 'empty');
     mkdirSync(empty);

@@ -9,12 +9,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type cliProgressModule from 'cli-progress';
 import type { Command } from 'commander';
 import { ErrorCode, InputError, ParalignError } from '../../core/errors.js';
-import type { Alignment, LanguageCode } from '../../core/model.js';
-import { writeTmx, type TmxOptions } from '../../core/export/tmx.js';
+import type { LanguageCode } from '../../core/model.js';
 import { formatTmxProlog, TMX_EPILOG } from '../../core/export/tmx-parts.js';
-import { alignDocumentPair } from '../../pipeline/align-document-pair.js';
 import { PARALIGN_VERSION } from '../../version.js';
-import { loadPair, readTextFile } from '../load-document.js';
+import type { BatchJob, BatchResult } from '../batch-pair.js';
+import { defaultThreads, runBatchJobs } from '../batch-pool.js';
+import { readTextFile } from '../load-document.js';
 import { writeChunks } from '../write-output.js';
 
 /** One pair of the batch: its two files and the name its TMX takes. */
@@ -35,6 +35,8 @@ export interface BatchOptions {
   targetLang: string;
   tmxSrcLang?: string;
   units: string;
+  /** Pairs aligned at once, each in a thread of its own (default: batch-pool.ts's defaultThreads). */
+  jobs?: string;
 }
 
 /** What became of a batch: how many pairs were aligned and one line per pair refused. */
@@ -48,6 +50,10 @@ export function addBatchOptions(command: Command): void {
   command
     .option('--batch <dir|manifest>', 'align every pair in a folder (NAME.fr.EXT with NAME.en.EXT) or a manifest file')
     .option('--one-tmx <file>', 'with --batch: write every pair into this one TMX instead of one TMX per pair')
+    .option(
+      '--jobs <n>',
+      'with --batch: pairs aligned at once, each in a thread (default: one a core from 8 MB of input)',
+    )
     // With --batch the two files come from the folder or the manifest.
     .on('option:batch', () => {
       for (const argument of command.registeredArguments) argument.required = false;
@@ -118,15 +124,6 @@ function listPairs(options: BatchOptions): BatchPair[] {
   return pairs;
 }
 
-// Every pair's units, without the prolog and epilog, so that many pairs make one memory.
-function* unitsOf(chunks: Generator<string, unknown, undefined>): Generator<string, void, undefined> {
-  let first = true;
-  for (const chunk of chunks) {
-    if (first) first = false;
-    else if (chunk !== TMX_EPILOG) yield chunk;
-  }
-}
-
 interface BatchProgress {
   advance(pair: string): void;
   stop(): void;
@@ -144,58 +141,100 @@ function createBatchProgress(total: number): BatchProgress {
   return { advance: (pair) => bar.increment(1, { pair }), stop: () => bar.stop() };
 }
 
+/** The size of the batch's files in all (a file that cannot be read counts nothing: its pair will say why). */
+function inputBytes(pairs: readonly BatchPair[]): number {
+  let total = 0;
+  for (const pair of pairs)
+    for (const path of [pair.source, pair.target]) {
+      try {
+        if (path !== '') total += statSync(path).size;
+      } catch {
+        // Refused with its reason when its pair runs.
+      }
+    }
+  return total;
+}
+
+/** `--jobs`, checked: how many pairs at once, or undefined for the default. */
+function parseJobsOption(jobs: string | undefined): number | undefined {
+  if (jobs === undefined) return undefined;
+  const count = Number(jobs);
+  if (!(Number.isInteger(count) && count >= 1 && count <= 64))
+    throw new InputError(`--jobs must be a whole number from 1 to 64, not "${jobs}"`, ErrorCode.badOption);
+  return count;
+}
+
+/** Each pair's job: what a thread needs to align it and write its TMX, as plain data. */
+function jobsOf(
+  pairs: readonly BatchPair[],
+  options: BatchOptions,
+  memory: { units: BatchJob['units']; creationDate: Date; sharedSrcLang: LanguageCode },
+): BatchJob[] {
+  const shared = options.oneTmx !== undefined;
+  const srcLang = shared ? memory.sharedSrcLang : (options.tmxSrcLang as LanguageCode | undefined);
+  return pairs.map((pair, index) => ({
+    index,
+    ...pair,
+    languages: { source: options.sourceLang as LanguageCode, target: options.targetLang as LanguageCode },
+    units: memory.units,
+    creationDate: memory.creationDate.toISOString(),
+    creationToolVersion: PARALIGN_VERSION,
+    ...(srcLang ? { srcLang } : {}),
+    into: shared ? 'shared' : 'own',
+  }));
+}
+
 /** Aligns every pair of the batch; a refused pair gets one line on stderr and the others go on. */
 export async function runAlignBatch(options: BatchOptions): Promise<BatchOutcome> {
   if (options.format !== 'auto' && options.format !== 'tmx')
     throw new InputError('--batch writes TMX only: leave out --format or give --format tmx', ErrorCode.badOption);
   if (options.units !== 'sentence' && options.units !== 'paragraph')
     throw new InputError(`--units must be sentence or paragraph, not "${options.units}"`, ErrorCode.badOption);
+  const jobsOption = parseJobsOption(options.jobs);
   const pairs = listPairs(options);
   const outputDir = options.output ?? (statSync(options.batch).isDirectory() ? options.batch : dirname(options.batch));
-  const languages = { source: options.sourceLang as LanguageCode, target: options.targetLang as LanguageCode };
+  const units = options.units === 'paragraph' ? 'paragraph' : 'sentence';
   const creationDate = new Date();
-  const tmxOptions = (srcLang: LanguageCode | undefined): TmxOptions => ({
-    units: options.units === 'paragraph' ? 'paragraph' : 'sentence',
-    creationDate,
-    creationToolVersion: PARALIGN_VERSION,
-    ...(srcLang ? { srcLang } : {}),
-  });
   // One memory has one srclang: the one asked for, else the source language of every pair.
   const sharedSrcLang = (options.tmxSrcLang ?? options.sourceLang) as LanguageCode;
-  const merged: string[] = [];
-  const outcome: BatchOutcome = { aligned: 0, refused: [] };
+  const jobs = jobsOf(pairs, options, { units, creationDate, sharedSrcLang });
+  // Results come in the order the pairs finish; the memory and the messages keep the pairs' order.
+  const sharedUnits: string[][] = [];
+  const refused = new Map<number, string>();
+  let aligned = 0;
   const progress = createBatchProgress(pairs.length);
-  for (const pair of pairs) {
-    try {
-      if (pair.source === '' || pair.target === '') {
-        const missing = pair.source === '' ? options.sourceLang : options.targetLang;
-        throw new InputError(`no ${missing} file for this pair`, ErrorCode.badInput);
+  const threads = jobsOption ?? defaultThreads(jobs.length, inputBytes(pairs));
+  // A pair is refused when it could not be aligned, or (its own TMX) not written.
+  const keep = (result: BatchResult): string | null => {
+    if (result.refused) return result.message;
+    if (options.oneTmx !== undefined) sharedUnits[result.index] = result.chunks;
+    else {
+      try {
+        writeChunks(result.chunks, join(outputDir, `${result.name}.tmx`));
+      } catch (error) {
+        if (!(error instanceof ParalignError)) throw error;
+        return error.message;
       }
-      const alignment: Alignment = alignDocumentPair(await loadPair(pair.source, pair.target, languages)).alignment;
-      if (options.oneTmx !== undefined) merged.push(...unitsOf(writeTmx(alignment, tmxOptions(sharedSrcLang))));
-      else
-        writeChunks(
-          writeTmx(alignment, tmxOptions(options.tmxSrcLang as LanguageCode | undefined)),
-          join(outputDir, `${pair.name}.tmx`),
-        );
-      outcome.aligned += 1;
-    } catch (error) {
-      if (!(error instanceof ParalignError)) throw error;
-      outcome.refused.push(`${pair.name}: ${error.message}`);
     }
-    progress.advance(pair.name);
-  }
+    return null;
+  };
+  await runBatchJobs(jobs, threads, (result) => {
+    const reason = keep(result);
+    if (reason === null) aligned += 1;
+    else refused.set(result.index, `${result.name}: ${reason}`);
+    progress.advance(result.name);
+  });
   progress.stop();
-  if (options.oneTmx !== undefined && outcome.aligned > 0) {
+  if (options.oneTmx !== undefined && aligned > 0) {
     const prolog = formatTmxProlog({
-      segtype: options.units === 'paragraph' ? 'paragraph' : 'sentence',
+      segtype: units,
       srcLang: sharedSrcLang,
       creationDate,
       creationToolVersion: PARALIGN_VERSION,
     });
-    writeChunks([prolog, ...merged, TMX_EPILOG], options.oneTmx);
+    writeChunks([prolog, ...sharedUnits.flatMap((chunks) => chunks ?? []), TMX_EPILOG], options.oneTmx);
   }
-  return outcome;
+  return { aligned, refused: [...refused].sort(([a], [b]) => a - b).map(([, line]) => line) };
 }
 
 /** Runs the batch for the command line: one line per refused pair on stderr, exit code 2 when any was refused. */
