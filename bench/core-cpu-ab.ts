@@ -13,7 +13,7 @@ import type { ScoredBead } from '../src/core/model.js';
 import type { SentenceAlignmentInput } from '../src/core/align/sentences.js';
 import { describeAlignmentChange } from './describe-alignment-change.js';
 import { median } from './median.js';
-import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
+import { haveUnpcTestsets, readUnpc8kSentences } from './unpc-presegmented.js';
 
 type Align = (input: SentenceAlignmentInput) => ScoredBead[];
 
@@ -24,12 +24,7 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 if (!before || !existsSync(join(before, 'src/core/align/sentences.ts')) || !haveUnpcTestsets()) {
   console.log('usage: tsx bench/core-cpu-ab.ts OTHER_CHECKOUT [rounds] (needs ../shared/eval/raw/unpc-v1.0-testsets)');
 } else {
-  const sentences = (language: 'fr' | 'en'): string[] =>
-    readUnpc8k(language)
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
-  const input = { source: sentences('fr'), target: sentences('en') };
+  const input = readUnpc8kSentences();
   const load = async (root: string): Promise<Align> =>
     ((await import(join(root, 'src/core/align/sentences.ts'))) as { alignSentences: Align }).alignSentences;
   const checkouts = [

@@ -8,7 +8,7 @@
  */
 import { alignSentences, type SentenceAlignmentInput } from '../src/core/align/sentences.js';
 import { median } from './median.js';
-import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
+import { haveUnpcTestsets, readUnpc8kSentences } from './unpc-presegmented.js';
 
 const rounds = Number(process.argv[2] ?? 5);
 const MODES: { name: string; options: Partial<SentenceAlignmentInput> }[] = [
@@ -20,12 +20,7 @@ const MODES: { name: string; options: Partial<SentenceAlignmentInput> }[] = [
 if (!haveUnpcTestsets()) {
   console.log('bench/core-modes: needs ../shared/eval/raw/unpc-v1.0-testsets; nothing to measure');
 } else {
-  const sentences = (language: 'fr' | 'en'): string[] =>
-    readUnpc8k(language)
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
-  const input = { source: sentences('fr'), target: sentences('en') };
+  const input = readUnpc8kSentences();
   const seconds = MODES.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
     MODES.forEach((mode, k) => {

@@ -20,3 +20,13 @@ export function readUnpc8k(language: 'fr' | 'en'): string {
     readFileSync(join(unpcTestsetsDir, set, `UNv1.0.${set}.${language}`), 'utf8').replace(/\n*$/, '\n');
   return read('testset') + read('devset');
 }
+
+/** The 8,000 sentences of both languages as `alignSentences` takes them: trimmed, French the source. */
+export function readUnpc8kSentences(): { source: string[]; target: string[] } {
+  const sentences = (language: 'fr' | 'en'): string[] =>
+    readUnpc8k(language)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  return { source: sentences('fr'), target: sentences('en') };
+}
