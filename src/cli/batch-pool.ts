@@ -16,7 +16,7 @@ const THREAD_URL = new URL(COMPILED ? './batch-thread.js' : './batch-thread-from
 /**
  * Below this many bytes of input in all, a batch runs in one thread: a thread starts cold (its own copy of the code,
  * compiled again while it runs), which costs more than a second core saves on a small batch. `npm run bench:batch` on
- * two cores: 12 pairs of 370 kB (4.4 MB in all) took 1.09 times as long on two threads, 12 of 860 kB (10 MB) about 0.9
+ * two cores: 12 pairs of 370 kB (4.4 MB in all) took 1.09 times as long on two threads, 12 of 860 kB (11 MB) about 0.9
  * times, 24 of 860 kB 0.7 to 0.8 times.
  */
 export const THREADED_BATCH_BYTES = 8 * 1024 * 1024;

@@ -3,12 +3,11 @@
  * back each result. A fault (anything but a refused pair) goes back as such, and the command stops with it.
  */
 import { parentPort } from 'node:worker_threads';
-import { alignBatchPair, type BatchJob } from './batch-pair.js';
+import { alignBatchPair, type BatchJob, type BatchResult } from './batch-pair.js';
 
 /** What the thread sends back: a pair's result, or the fault that stopped it. */
 export type ThreadMessage =
-  | { kind: 'result'; result: Awaited<ReturnType<typeof alignBatchPair>> }
-  | { kind: 'fault'; message: string; stack: string | undefined };
+  { kind: 'result'; result: BatchResult } | { kind: 'fault'; message: string; stack: string | undefined };
 
 const port = parentPort;
 if (port === null) throw new Error('batch-thread.ts runs as a worker thread of batch-pool.ts');
