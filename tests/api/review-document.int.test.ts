@@ -210,6 +210,33 @@ describe.skipIf(!redisAvailable)('a six-language document: parity matrix and rev
       await context.close();
     }, 60_000);
 
+    it('shows a page of units at a time, the gap linking to the page that holds its unit', async () => {
+      const { page, context } = await open('en');
+      await page.goto(`${service.baseUrl}/review/documents/${documentId}?limit=1`);
+      expect(await page.locator('table.units tbody tr').count()).toBe(1);
+      const total = Number((await page.locator('#units-title').textContent())?.match(/^(\d+) units/)?.[1]);
+      expect(total).toBeGreaterThan(2);
+      expect((await page.locator('#units nav.pager .range').first().textContent())?.trim()).toBe(
+        `Units 1–1 of ${total}`,
+      );
+      const gap = page.locator('#parity ul.gaps li');
+      const unit = Number(await gap.getAttribute('data-unit'));
+      expect(unit).toBeGreaterThan(0);
+      await gap.locator('a').click();
+      await page.waitForURL(new RegExp(`[?&]offset=${unit}(&|#)`));
+      expect(new URL(page.url()).searchParams.get('limit')).toBe('1');
+      const row = page.locator(`#unit-${unit}`);
+      expect(await row.locator('td[data-language="ru"]').getAttribute('class')).toContain('empty-side');
+      expect(await page.locator('table.units tbody tr').count()).toBe(1);
+      // The last page has no next link; a bad page size is a localised 400 page.
+      await page.goto(`${service.baseUrl}/review/documents/${documentId}?limit=1&offset=${total - 1}`);
+      expect(await page.locator('#units nav.pager a[rel="next"]').count()).toBe(0);
+      expect(await page.locator('#units nav.pager a[rel="prev"]').count()).toBe(2);
+      const bad = await page.goto(`${service.baseUrl}/review/documents/${documentId}?limit=0`);
+      expect(bad?.status()).toBe(400);
+      await context.close();
+    }, 60_000);
+
     it('reaches the document from the documents list, and a pair of it links back to it', async () => {
       const { page, context } = await open('en');
       await page.goto(`${service.baseUrl}/review`);

@@ -18,7 +18,7 @@ import { renderErrorPage } from './render-error-page.js';
 import { renderSearchPage, SEARCH_PAGE_PATH } from './render-search-page.js';
 import { renderPairListPage } from './render-pair-list-page.js';
 import { renderPairPage } from './render-pair-page.js';
-import { readQuery, reviewPairQuerySchema } from './review-query.js';
+import { readQuery, reviewDocumentQuerySchema, reviewPairQuerySchema } from './review-query.js';
 import { renderEditorPage } from './render-editor-page.js';
 import { DOCUMENT_LIST_PATH, UPLOAD_PAGE_PATH } from './render-layout.js';
 import { renderUploadPage } from './render-upload-page.js';
@@ -87,6 +87,7 @@ export function createReviewRouter(deps: AppDeps): Router {
 
   // Before /review/:id/edit, which /review/documents/edit would match.
   router.get('/review/documents/:id', async (req, res) => {
+    const page = reviewDocumentQuerySchema.parse(readQuery(req.query));
     const found = await findDocument(store, req);
     const aligned = found.pairs.every((pair) => pair.status === PairStatus.done)
       ? await loadDocumentAlignment(store, req, found)
@@ -95,6 +96,7 @@ export function createReviewRouter(deps: AppDeps): Router {
       res,
       renderDocumentPage(pageContext(req), {
         ...found,
+        page,
         aligned:
           aligned === null
             ? null

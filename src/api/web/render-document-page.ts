@@ -7,10 +7,12 @@ import { describeGap } from '../../core/qa/describe-gap.js';
 import type { MultiAlignment, SegmentedDocument } from '../../core/model.js';
 import type { ParityMatrix } from '../../core/qa/parity-matrix.js';
 import { PairStatus, type DocumentRecord, type PairRecord } from '../../storage/store.js';
+import { buildHref } from './build-href.js';
 import { html, type SafeHtml } from './html.js';
 import { formatConfidence, formatInstant, type PageContext } from './page-context.js';
 import { REFRESH_SECONDS } from './render-pair-page.js';
 import { renderLayout } from './render-layout.js';
+import { renderListPager } from './render-list-pager.js';
 
 /** What {@link renderDocumentPage} shows. */
 export interface DocumentPageData {
@@ -20,6 +22,14 @@ export interface DocumentPageData {
   pairs: readonly PairRecord[];
   /** The n-way alignment and its parity matrix, once every pair is aligned; else null. */
   aligned: { alignment: MultiAlignment; matrix: ParityMatrix } | null;
+  /** The units shown: `limit` of them from `offset` (a long document's page stays light). */
+  page: UnitPage;
+}
+
+/** Which units of the document the page shows. */
+export interface UnitPage {
+  limit: number;
+  offset: number;
 }
 
 // Scripts written right to left among the languages paralign reads or names (Arabic, Persian); the others are left to
@@ -41,8 +51,8 @@ export function renderDocumentPage(context: PageContext, data: DocumentPageData)
     (pair) => html`<p class="failure parity-bad">${context.t('pair.failed', { reason: pair.failureReason ?? '' })}</p>`,
   )}
   ${aligned !== null ? renderExports(context, document) : null}
-  ${aligned !== null ? renderMatrix(context, aligned.matrix) : null}
-  ${aligned !== null ? renderUnits(context, aligned.alignment) : null}`;
+  ${aligned !== null ? renderMatrix(context, aligned.matrix, data.page) : null}
+  ${aligned !== null ? renderUnits(context, aligned.alignment, data.page) : null}`;
   return renderLayout(context, {
     title: context.t('document.title', { title: document.symbol ?? document.id }),
     body,
@@ -113,7 +123,13 @@ function renderExports(context: PageContext, document: DocumentRecord): SafeHtml
 
 const COUNT_ROWS = ['blocks', 'sentences', 'labelled', 'labelledParagraphs', 'footnotes'] as const;
 
-function renderMatrix(context: PageContext, matrix: ParityMatrix): SafeHtml {
+/** The link to unit k: on the page of units that holds it, the rest of the query kept. */
+function unitHref(context: PageContext, page: UnitPage, unit: number): string {
+  const offset = Math.floor(unit / page.limit) * page.limit;
+  return `${buildHref(context.path, context.query, { offset: offset === 0 ? undefined : offset })}#unit-${unit}`;
+}
+
+function renderMatrix(context: PageContext, matrix: ParityMatrix, page: UnitPage): SafeHtml {
   const { t } = context;
   const locale = context.language === 'fr' ? 'fr' : 'en';
   const pivotMark = html` <span class="muted">${t('document.pivotMark')}</span>`;
@@ -161,7 +177,7 @@ function renderMatrix(context: PageContext, matrix: ParityMatrix): SafeHtml {
             ${matrix.gaps.map(
               (gap) =>
                 html`<li data-kind="${gap.kind}" data-missing="${gap.missingFrom.join(' ')}" data-unit="${gap.unit}">
-                  <a href="#unit-${gap.unit}">${describeGap(gap, locale)}</a>
+                  <a href="${unitHref(context, page, gap.unit)}">${describeGap(gap, locale)}</a>
                 </li>`,
             )}
           </ul>`
@@ -169,14 +185,23 @@ function renderMatrix(context: PageContext, matrix: ParityMatrix): SafeHtml {
   </section>`;
 }
 
-function renderUnits(context: PageContext, alignment: MultiAlignment): SafeHtml {
+function renderUnits(context: PageContext, alignment: MultiAlignment, page: UnitPage): SafeHtml {
   const { t } = context;
+  const shown = alignment.blocks.slice(page.offset, page.offset + page.limit);
+  const pager = renderListPager(context, {
+    ...page,
+    shown: shown.length,
+    total: alignment.blocks.length,
+    rangeKey: 'document.unitsRange',
+    noneKey: 'document.unitsNone',
+  });
   // The pivot first: every other version was aligned with it.
   const documents = [...alignment.documents].sort(
     (a, b) => Number(b.language === alignment.pivot) - Number(a.language === alignment.pivot),
   );
   return html`<section id="units" aria-labelledby="units-title">
     <h2 id="units-title">${t('document.unitsTitle', { count: alignment.blocks.length })}</h2>
+    ${pager}
     <table class="alignment units">
       <thead>
         <tr>
@@ -191,7 +216,8 @@ function renderUnits(context: PageContext, alignment: MultiAlignment): SafeHtml 
         </tr>
       </thead>
       <tbody>
-        ${alignment.blocks.map((unit, k) => {
+        ${shown.map((unit, shownAt) => {
+          const k = page.offset + shownAt;
           const missing = documents.some((document) => (unit.segments[document.language] ?? []).length === 0);
           return html`<tr id="unit-${k}" data-unit="${k}" class="${missing ? 'missing' : ''}">
             <th scope="row">
@@ -203,6 +229,7 @@ function renderUnits(context: PageContext, alignment: MultiAlignment): SafeHtml 
         })}
       </tbody>
     </table>
+    ${pager}
   </section>`;
 }
 

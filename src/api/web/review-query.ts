@@ -11,6 +11,12 @@ export const reviewPairQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** Query of GET /review/documents/:id: which of the document's units the page shows. */
+export const reviewDocumentQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_BEADS_PER_PAGE).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 /** The string-valued query parameters of a request, empty ones dropped (an HTML form sends "" for "any"). */
 export function readQuery(query: unknown): Record<string, string> {
   if (typeof query !== 'object' || query === null) return {};
