@@ -9,13 +9,14 @@
  *   npm run bench:batch -- 5 24 150     # rounds, pairs, paragraphs
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeLargePair } from '../harness/make-large-pair.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
-import { median } from './median.js';
+import { median, medianAndRange } from './median.js';
+import { haveGnuTime, timeCommand } from './gnu-time.js';
 
 const [rounds, pairs, paragraphs] = [3, 12, 600].map((fallback, k) => Number(process.argv[2 + k] ?? fallback)) as [
   number,
@@ -23,9 +24,8 @@ const [rounds, pairs, paragraphs] = [3, 12, 600].map((fallback, k) => Number(pro
   number,
 ];
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const gnuTime = '/usr/bin/time';
 
-if (!existsSync(gnuTime)) {
+if (!haveGnuTime()) {
   console.log('bench:batch: needs GNU time (/usr/bin/time); nothing to measure');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'paralign-batch-bench-'));
@@ -52,11 +52,9 @@ if (!existsSync(gnuTime)) {
       rmSync(run.out, { recursive: true, force: true });
       mkdirSync(run.out);
       const command = [process.execPath, join(repoRoot, 'bin', 'paralign.mjs'), 'align', '--batch', input];
-      const result = spawnSync(gnuTime, ['-f', '%e %M', ...command, '-o', run.out, ...run.jobs], { encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`${run.name} failed: ${result.stderr}`);
-      const [wall, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-      seconds[k]?.push(wall ?? Number.NaN);
-      peaks[k]?.push((kb ?? Number.NaN) / 1024);
+      const measured = timeCommand(run.name, [...command, '-o', run.out, ...run.jobs]);
+      seconds[k]?.push(measured.seconds);
+      peaks[k]?.push(measured.peakMb);
     });
   }
   const withoutDate = (path: string): string => readFileSync(path, 'utf8').replace(/creationdate="[^"]*"/, '');
@@ -76,9 +74,9 @@ if (!existsSync(gnuTime)) {
     console.log(
       markdownRow([
         run.name,
-        `${median(times).toFixed(2)} (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)})`,
+        medianAndRange(times, 2),
         ((pairs * 60) / median(times)).toFixed(0),
-        `${median(memory).toFixed(0)} (${Math.min(...memory).toFixed(0)}–${Math.max(...memory).toFixed(0)})`,
+        medianAndRange(memory, 0),
       ]),
     );
   });

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { alignSentences, type SentenceAlignmentInput } from '../src/core/align/sentences.js';
-import { median } from './median.js';
+import { median, medianAndRange } from './median.js';
 import { haveUnpcTestsets, readUnpc8kSentences } from './unpc-presegmented.js';
 
 const MODES: { name: string; options: Partial<SentenceAlignmentInput> }[] = [
@@ -51,10 +51,7 @@ if (!haveUnpcTestsets()) {
   if (cold) {
     console.log(`${rounds} rounds alternated, each alignment in a fresh process; median (min–max) in s`);
     MODES.forEach((mode, k) => {
-      const times = seconds[k] ?? [];
-      console.log(
-        `${mode.name}: ${median(times).toFixed(2)} (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)})`,
-      );
+      console.log(`${mode.name}: ${medianAndRange(seconds[k] ?? [], 2)}`);
     });
   } else {
     console.log(`${rounds} rounds alternated; first round, then median of the others (s)`);

@@ -7,3 +7,9 @@ export function median(values: readonly number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+/** "median (min–max)" of timings or sizes, each with `digits` decimals: how the benches print a spread of runs. */
+export function medianAndRange(values: readonly number[], digits: number): string {
+  const show = (value: number): string => value.toFixed(digits);
+  return `${show(median(values))} (${show(Math.min(...values))}–${show(Math.max(...values))})`;
+}

@@ -21,25 +21,17 @@ import { fileURLToPath } from 'node:url';
 import { parseLinks } from '../src/core/export/links.js';
 import { describeAlignmentChange } from './describe-alignment-change.js';
 import { markdownHeader, markdownRow } from './markdown-table.js';
-import { median } from './median.js';
+import { median, medianAndRange } from './median.js';
+import { haveGnuTime, timeCommand } from './gnu-time.js';
 import { haveUnpcTestsets, readUnpc8k } from './unpc-presegmented.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const before = process.argv[3];
-const gnuTime = '/usr/bin/time';
 
 interface Run {
   name: string;
   command: string[];
-}
-
-/** Wall seconds and peak resident memory (MB) of one run. */
-function measure(run: Run): { seconds: number; peakMb: number } {
-  const result = spawnSync(gnuTime, ['-f', '%e %M', ...run.command], { cwd: repoRoot, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${run.name} failed: ${result.stderr}`);
-  const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  return { seconds: seconds ?? Number.NaN, peakMb: (kb ?? Number.NaN) / 1024 };
 }
 
 function onPath(command: string): boolean {
@@ -65,7 +57,7 @@ function hunalignRun(dir: string): Run | undefined {
   };
 }
 
-if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
+if (!haveUnpcTestsets() || !haveGnuTime()) {
   console.log('bench: needs ../shared/eval/raw/unpc-v1.0-testsets and GNU time (/usr/bin/time); nothing to measure');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'paralign-presegmented-'));
@@ -98,7 +90,7 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
   const results = runs.map(() => ({ seconds: [] as number[], peakMb: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     runs.forEach((run, k) => {
-      const { seconds, peakMb } = measure(run);
+      const { seconds, peakMb } = timeCommand(run.name, run.command, repoRoot);
       results[k]?.seconds.push(seconds);
       results[k]?.peakMb.push(peakMb);
     });
@@ -114,13 +106,7 @@ if (!haveUnpcTestsets() || !existsSync(gnuTime)) {
   console.log(markdownHeader(['run', 'time (s)', 'peak RSS (MB)']));
   runs.forEach((run, k) => {
     const { seconds, peakMb } = results[k] ?? { seconds: [], peakMb: [] };
-    console.log(
-      markdownRow([
-        run.name,
-        `${median(seconds).toFixed(2)} (${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)})`,
-        `${median(peakMb).toFixed(0)} (${Math.min(...peakMb).toFixed(0)}–${Math.max(...peakMb).toFixed(0)})`,
-      ]),
-    );
+    console.log(markdownRow([run.name, medianAndRange(seconds, 2), medianAndRange(peakMb, 0)]));
   });
   const [small, large] = results;
   const hunalignResult = hunalign ? results.at(-1) : undefined;
