@@ -107,6 +107,7 @@ async function hunalignScores(
 }
 
 for (const set of sets) {
+  const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
   for (const method of METHODS) {
     if (method === 'paralign + store' && set.documents.length < 2) continue;
     const started = performance.now();
@@ -123,12 +124,10 @@ for (const set of sets) {
       return { gold: d.gold, test };
     });
     const ms = performance.now() - started;
-    const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
     lines.push(row(`${set.name} (${set.languages.join('-')})`, method, scoreAlignments(pairs), ms, sentences));
   }
   if (createHunalign) {
     const scores = await hunalignScores(createHunalign, set);
-    const sentences = set.documents.reduce((n, d) => n + d.source.length + d.target.length, 0);
     lines.push(row(`${set.name} (${set.languages.join('-')})`, HUNALIGN, scores, scores.ms, sentences));
   }
 }
